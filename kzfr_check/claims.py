@@ -1,0 +1,128 @@
+"""Split sources into sentences and sentences into atomic claims: one figure, one value, one span."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kzfr_check.sources import Source
+from kzfr_check.values import Figure, Value, find_figures
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure stated by one source, with the sentence that states it.
+
+    `start`/`end` locate the figure and `quote_start` the sentence in the source's text, so that a
+    report can quote the source exactly and highlight the figure in it.
+    """
+
+    source: str
+    line: int
+    start: int
+    end: int
+    quote_start: int
+    quote: str
+    said: str
+    text: str
+    value: Value
+    counted: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.value.kind
+
+    @property
+    def figure_in_quote(self) -> tuple[int, int]:
+        return self.start - self.quote_start, self.end - self.quote_start
+
+
+# Lines that are page furniture, not statements: copyright lines and footnote references.
+FURNITURE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^\s*\[\d+\]", re.IGNORECASE)
+LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•>#|]|\d+[.)]\s)")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
+    "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
+SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\])*(?=\s+[\"'(\[]?[A-Z0-9])")
+WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
+DATELINE_LINES = 12
+
+
+def _blocks(norm: str) -> Iterator[tuple[int, int]]:
+    """Paragraph-like spans of text: lines joined where a long line wraps into the next."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*", norm) if m.start() < len(norm)]
+    block_start: int | None = None
+    prev_end = 0
+    for start, end in lines:
+        line = norm[start:end]
+        if not line.strip() or FURNITURE_LINE.search(line):
+            if block_start is not None:
+                yield block_start, prev_end
+            block_start = None
+            continue
+        if block_start is not None:
+            prev = norm[block_start:prev_end].rstrip()
+            prev_line = prev.rsplit("\n", 1)[-1].rsplit("\r", 1)[-1]
+            continues = (len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
+                         and not LIST_OR_HEADING.match(line))
+            if not continues:
+                yield block_start, prev_end
+                block_start = None
+        if block_start is None:
+            block_start = start
+        prev_end = end
+    if block_start is not None:
+        yield block_start, prev_end
+
+
+def sentences(norm: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans in a normalised text, trimmed of surrounding whitespace."""
+    for block_start, block_end in _blocks(norm):
+        block = norm[block_start:block_end]
+        start = 0
+        for m in SENTENCE_END.finditer(block):
+            word = re.search(r"([\w.]+)[.!?]*$", block[start:m.start() + 1])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            yield from _trimmed(block, block_start, start, m.end())
+            start = m.end()
+        yield from _trimmed(block, block_start, start, len(block))
+
+
+def _trimmed(block: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+    text = block[start:end]
+    if text.strip():
+        lead = len(text) - len(text.lstrip())
+        yield offset + start + lead, offset + start + len(text.rstrip())
+
+
+def _reference_date(source: Source) -> dt.date | None:
+    d = source.date
+    return dt.date(d.year, d.month or 1, d.day or 1) if d else None
+
+
+def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
+    """The document's own date at its top is furniture, not a claim about the topic."""
+    d = source.date
+    return (d is not None and figure.value.kind == "date" and figure.value.text == str(d)
+            and source.line_of(offset) <= source.line_of(0) + DATELINE_LINES)
+
+
+def extract_claims(source: Source) -> list[Claim]:
+    """Every figure of a source as an atomic claim, in the order of the text."""
+    base = _reference_date(source)
+    claims = []
+    for s, e in sentences(source.norm):
+        said = source.norm[s:e]
+        for figure in find_figures(said, base):
+            start, end = s + figure.start, s + figure.end
+            if _is_dateline(source, figure, start):
+                continue
+            claims.append(Claim(
+                source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
+                quote=source.text[s:e], said=said, text=source.text[start:end], value=figure.value,
+                counted=figure.counted))
+    return claims

@@ -1,0 +1,405 @@
+"""Stage 1: read source documents into text, a same-length normalised copy, line numbers and a date.
+
+Later stages search `Source.norm` and report through `Source.text` and `Source.line_of`,
+so the promise this module keeps is that an offset in `norm` is the same offset in `text`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import os
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from itertools import islice
+from pathlib import Path
+
+from kzfr_check.errors import InputError
+
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_UNICODE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16"})
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """A document's own date, at the precision the document states it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document: its content text, a matching copy with the same offsets, and where lines begin."""
+
+    id: str
+    path: str
+    text: str
+    norm: str
+    line_offsets: tuple[tuple[int, int], ...]
+    date: DocDate | None
+    encoding: str
+
+    def line_of(self, offset: int) -> int:
+        """1-based line in the original file that holds text[offset]."""
+        index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
+        return self.line_offsets[max(index - 1, 0)][1]
+
+
+_PUNCTUATION = {
+    **dict.fromkeys("‘’‚‛", "'"),
+    **dict.fromkeys("“”„‟", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+
+
+def _normalise_char(char: str) -> str:
+    """One character for matching; always exactly one, so offsets survive."""
+    if char in "\n\r\t":
+        return char
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+        return " "
+    if category.startswith("M"):
+        return char
+    # Superscripts and subscripts are footnote marks, never part of a figure.
+    if unicodedata.decomposition(char).startswith(("<super>", "<sub>")):
+        return " "
+    folded = unicodedata.normalize("NFKC", char)
+    return _PUNCTUATION.get(folded, folded) if len(folded) == 1 else char
+
+
+class _CharTable(dict[int, str]):
+    """A str.translate table that fills itself in, so each distinct character is classified once."""
+
+    def __missing__(self, codepoint: int) -> str:
+        self[codepoint] = mapped = _normalise_char(chr(codepoint))
+        return mapped
+
+
+_CHAR_TABLE = _CharTable()
+
+# Markdown markup that would split a phrase: leading #, > and list bullets, backticks, and * or _
+# at the edge of a word ("**three tunnels**"), but not the _ inside snake_case.
+_MARKDOWN_MARKUP = re.compile(
+    r"(?:^|(?<=[\r\n]))[ \t]*(?:#{1,6}(?=[ \t])|(?:>[ \t]?)+|[-*+](?=[ \t]))"
+    r"|`+|(?<![^\W_])[*_]+|[*_]+(?![^\W_])"
+)
+
+
+def normalise(text: str) -> str:
+    """Text for matching, exactly as long as `text`: Unicode look-alikes folded to plain ASCII forms."""
+    return text.translate(_CHAR_TABLE)
+
+
+def _blank_markdown(norm: str) -> str:
+    return _MARKDOWN_MARKUP.sub(lambda match: " " * len(match.group()), norm)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each line begins; CRLF, lone CR and LF each end one line."""
+    starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text) if match.end() < len(text)]
+    return tuple((start, number) for number, start in enumerate(starts, 1))
+
+
+_HIDDEN_TAGS = frozenset(
+    {"head", "title", "script", "style", "noscript", "template", "nav", "footer", "aside", "svg"}
+)
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "blockquote", "body", "br", "caption", "dd", "details", "div", "dl", "dt",
+     "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+     "main", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
+)  # fmt: skip
+_HTML_SPACE = re.compile(r"[ \t\n\f]+")
+
+
+class _VisibleText(HTMLParser):
+    """Collects what a reader sees, one line per block, remembering the file line of each piece."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.size = 0
+        self.lines: list[tuple[int, int]] = [(0, 1)]
+        self.hidden: list[str] = []
+        self.pre_depth = 0
+        self.space = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body" or (tag in _BLOCK_TAGS and "head" in self.hidden):
+            self.hidden.clear()  # an unclosed <head> must not hide the page
+        if tag in _HIDDEN_TAGS:
+            self.hidden.append(tag)
+        elif tag in _BLOCK_TAGS:
+            self._end_line()
+        if tag == "pre":
+            self.pre_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden:
+            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+        elif tag in _BLOCK_TAGS:
+            self._end_line()
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """The stdlib asserts on an unknown <![name[ section; skip it to its '>' instead."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        first_line = self.getpos()[0]
+        for number, piece in enumerate(data.split("\n")):
+            if number and self.pre_depth:
+                self._end_line()
+            self.space = self.space or number > 0
+            self._emit(piece, first_line + number)
+
+    def _emit(self, piece: str, line: int) -> None:
+        collapsed = _HTML_SPACE.sub(" ", piece)
+        self.space = self.space or collapsed.startswith(" ")
+        words = collapsed.strip(" ")
+        if not words:
+            return
+        if self.space and self.parts and not self.parts[-1].endswith("\n"):
+            self._append(" ")
+        if self.lines[-1][1] != line:
+            if self.lines[-1][0] == self.size:
+                self.lines[-1] = (self.size, line)
+            else:
+                self.lines.append((self.size, line))
+        self._append(words)
+        self.space = collapsed.endswith(" ")
+
+    def _end_line(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self._append("\n")
+        self.space = False
+
+    def _append(self, chunk: str) -> None:
+        self.parts.append(chunk)
+        self.size += len(chunk)
+
+
+def _html_text(markup: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Visible text of a page and, for each piece, the line of the .html file it came from."""
+    parser = _VisibleText()
+    # One \n per original line ending, so the parser's line count matches the file's.
+    parser.feed(_LINE_BREAK.sub("\n", markup))
+    parser.close()
+    return "".join(parser.parts).rstrip("\n"), tuple(parser.lines)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
+    r"|\b(?P<y4>\d{4})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_DATELINE_SEARCH_LINES = 12
+_DATELINE_START = 40
+_DATELINE_SHORT = 80
+
+
+def _date_of(match: re.Match[str]) -> DocDate | None:
+    """The date a dateline match names, or None when it is no calendar date (31 February)."""
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    year = int(next(value for key, value in groups.items() if key[0] == "y"))
+    month_text = next(value for key, value in groups.items() if key[0] == "m").lower()
+    month = int(month_text) if month_text.isdigit() else _MONTHS.index(month_text[:3]) + 1
+    day_text = next((value for key, value in groups.items() if key[0] == "d"), None)
+    day = int(day_text) if day_text else None
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return DocDate(year, month, day)
+
+
+def _document_date(norm: str) -> DocDate | None:
+    """The date a dateline near the top states; a date deep inside a long sentence is not one."""
+    lines = (match.group().strip() for match in re.finditer(r"[^\r\n]+", norm))
+    for line in islice((line for line in lines if line), _DATELINE_SEARCH_LINES):
+        for match in _DATE.finditer(line):
+            if match.start() >= _DATELINE_START and len(line) > _DATELINE_SHORT:
+                break
+            date = _date_of(match)
+            if date is not None:
+                return date
+    return None
+
+
+def _looks_cyrillic(data: bytes) -> bool:
+    """cp1251 Russian spells whole words in bytes 0xC0-0xFF; Latin text has a lone accent here and there."""
+    runs = re.findall(rb"[\xc0-\xff]+", data)
+    letters = sum(len(run) for run in runs)
+    return letters > 0 and (letters - len(runs)) * 10 >= letters * 6
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Unicode when the bytes say so; otherwise the legacy code page the bytes look like."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1251", "cp1252") if _looks_cyrillic(data) else ("cp1252",):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes early on mean a binary file, unless a UTF-16 byte order mark explains them."""
+    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\0" in data[:8192]
+
+
+def _display(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when under it."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise InputError(f"{shown}: cannot read ({reason})") from None
+
+
+def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
+    decoded, encoding = _decode(data)
+    suffix = path.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        text, line_offsets = _html_text(decoded)
+    else:
+        text, line_offsets = decoded, _line_starts(decoded)
+    norm = normalise(text)
+    if suffix in _MARKDOWN_SUFFIXES:
+        norm = _blank_markdown(norm)
+    return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm), encoding)
+
+
+def _walk(root: Path) -> list[Path]:
+    """Source files under root, hidden folders skipped; each real folder once, so links cannot loop."""
+    seen: set[str] = set()
+    files: list[Path] = []
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders.clear()
+            continue
+        seen.add(real)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        files += [
+            Path(folder, name)
+            for name in sorted(names)
+            if not name.startswith(".")
+            and Path(name).suffix.lower() in SOURCE_SUFFIXES
+            and os.path.isfile(os.path.join(folder, name))
+        ]
+    return files
+
+
+def find_source_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files named, plus source files under folders named; each real file once, in path order."""
+    found: dict[str, Path] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"{given}: no such file or directory")
+        for file in _walk(path) if path.is_dir() else [path]:
+            found.setdefault(os.path.realpath(file), file)
+    return sorted(found.values(), key=lambda file: file.parts)
+
+
+def read_source(path: Path, display: str | None = None) -> Source:
+    """Read one document; binary content is refused rather than read as noise."""
+    shown = display or _display(path)
+    data = _read_bytes(path, shown)
+    if _looks_binary(data):
+        raise InputError(f"{shown}: cannot read (looks binary)")
+    return _source_from_bytes(data, path, shown)
+
+
+def _print_warning(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
+    """Stems name sources in reports; when two files share one, their folder tells them apart."""
+    stems = Counter(source.id for source in sources)
+    taken: Counter[str] = Counter()
+    unique: list[Source] = []
+    for source, path in zip(sources, paths, strict=True):
+        ident = source.id
+        if stems[ident] > 1:
+            ident = f"{Path(os.path.abspath(path)).parent.name}/{ident}"
+            taken[ident] += 1
+            ident = ident if taken[ident] == 1 else f"{ident}-{taken[ident]}"
+        unique.append(replace(source, id=ident))
+    return unique
+
+
+def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _print_warning) -> list[Source]:
+    """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
+    sources: list[Source] = []
+    kept: list[Path] = []
+    for path in find_source_files(paths):
+        shown = _display(path)
+        data = _read_bytes(path, shown)
+        if _looks_binary(data):
+            warn(f"{shown}: skipped, looks binary")
+            continue
+        source = _source_from_bytes(data, path, shown)
+        if source.encoding not in _UNICODE_ENCODINGS:
+            warn(f"{shown}: not UTF-8, read as {source.encoding}")
+        sources.append(source)
+        kept.append(path)
+    if not sources:
+        named = ", ".join(str(path) for path in paths) or "no path given"
+        raise InputError(f"{named}: no readable .txt, .md or .html documents")
+    return _unique_ids(sources, kept)

@@ -1,0 +1,352 @@
+"""Group claims from different sources that state the same fact.
+
+Declared topics (claims.toml) come first: a claim joins the topic whose aliases best match its
+sentence. The rest are discovered: what each claim says (its sentence without figures and stop
+words, stemmed, weighted by rarity and by nearness to the figure) is compared with rapidfuzz-matched
+stems, and claims of the same kind that say the same thing are merged, at most one per source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from kzfr_check.claims import Claim
+from kzfr_check.values import relation
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each even ever every few for from further
+had has have having he her here hers herself him himself his how however i if in into is it its itself
+just least less let like made make many may me might more most much must my myself near nearly no nor not
+now of off often on once one only or other others our ours ourselves out over own per quite rather same
+says said she should since so some such than that the their theirs them themselves then there these they
+this those through thus to too under until up upon us very via was we well were what when where whether
+which while who whom whose why will with within without would yet you your yours yourself today currently
+new also already still such thus therefore furthermore moreover addition
+""".split()) | frozenset("rank ranks ranked ranking place placed position".split())  # the grammar of ranks
+WORD = re.compile(r"[^\W\d_]{2,}")
+LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
+CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
+STRONGEST = 4              # stems of each claim indexed to find candidate pairs
+FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
+ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A topic declared in claims.toml."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Claims from several sources that state the same fact."""
+
+    id: str
+    label: str
+    kind: str
+    claims: tuple[Claim, ...]
+    declared: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words, in order (no stop words, no numbers)."""
+    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+# ------------------------------------------------------------------ declared topics
+
+
+def _alias_score(alias_stems: Sequence[str], said_stems: Sequence[str]) -> float:
+    """Share of the alias's stems found (fuzzily) among the sentence's stems."""
+    if not alias_stems:
+        return 0.0
+    have = set(said_stems)
+    hits = sum(1 for a in alias_stems if a in have or any(_same_word(a, s) for s in have))
+    return hits / len(alias_stems)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return len(a) >= 5 and len(b) >= 5 and a[:3] == b[:3] and fuzz.ratio(a, b) >= FUZZY_STEM
+
+
+def assign_declared(claims: Sequence[Claim], specs: Sequence[TopicSpec]) -> dict[int, str]:
+    """Index of claim -> declared topic id, for claims whose sentence holds a whole alias."""
+    alias_stems = [(spec, [content_stems(a) for a in spec.aliases]) for spec in specs]
+    chosen: dict[int, str] = {}
+    for i, claim in enumerate(claims):
+        said = content_stems(claim.said)
+        best: tuple[float, int, str] | None = None
+        for order, (spec, aliases) in enumerate(alias_stems):
+            if spec.kind and spec.kind != claim.kind:
+                continue
+            score = max((_alias_score(a, said) + len(a) / 100 for a in aliases
+                         if _alias_score(a, said) >= ALIAS_MATCH), default=0.0)
+            if score and (best is None or (score, -order) > (best[0], -best[1])):
+                best = (score, order, spec.id)
+        if best:
+            chosen[i] = best[2]
+    return chosen
+
+
+def declared_topics(claims: Sequence[Claim], specs: Sequence[TopicSpec]) -> tuple[list[Topic], set[int]]:
+    """Topics of claims.toml with the claims they hold; a topic without a kind keeps the kind most
+    of its sources state, since different kinds never group."""
+    chosen = assign_declared(claims, specs)
+    topics = []
+    for spec in specs:
+        members = [i for i, tid in chosen.items() if tid == spec.id]
+        kind = spec.kind
+        if kind is None and members:
+            sources_by_kind = Counter()
+            for k, group in _group_by(members, lambda i: claims[i].kind).items():
+                sources_by_kind[k] = len({claims[i].source for i in group})
+            kind = min(sources_by_kind, key=lambda k: (-sources_by_kind[k], k))
+        members = [i for i in members if claims[i].kind == kind]
+        for i in set(chosen) - set(members):
+            if chosen[i] == spec.id:
+                del chosen[i]
+        topics.append(Topic(spec.id, spec.label, kind or "", tuple(claims[i] for i in sorted(members)),
+                            declared=True, aliases=spec.aliases))
+    return topics, set(chosen)
+
+
+def _group_by(items: Iterable[int], key) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+# ------------------------------------------------------------------ discovered topics
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What a claim says, as weighted stems, for comparing claims."""
+
+    weights: dict[str, float]
+    norm: float
+    words: dict[str, str]  # stem -> a surface word, for readable labels
+
+
+def _context(claim: Claim) -> tuple[list[tuple[str, str, float]], ...]:
+    """(stem, surface word, distance to the figure) for the content words of a claim's sentence."""
+    fig_start, fig_end = claim.figure_in_quote
+    out = []
+    for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said):
+        out.append((m.start(), m.group(0)))
+    before = [(s, w) for s, w in out if s < fig_start]
+    after = [(s, w) for s, w in out if s >= fig_end]
+    words: list[tuple[str, str, float]] = []
+    for seq in (reversed(before), after):
+        distance = 0.0
+        for _, w in seq:
+            if w in ",;:()":
+                distance += 2
+                continue
+            distance += 1
+            low = w.lower()
+            if low in STOP_WORDS:
+                continue
+            words.append((stem(low), low, distance))
+    return (words,)
+
+
+def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
+    """Map each stem to one representative of the stems rapidfuzz finds to be the same word."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for s in sorted(set(vocabulary)):
+        by_prefix[s[:3]].append(s)
+    canon: dict[str, str] = {}
+    for group in by_prefix.values():
+        for s in group:
+            if s in canon:
+                continue
+            canon[s] = s
+            for t in group:
+                if t not in canon and _same_word(s, t):
+                    canon[t] = s
+    return canon
+
+
+def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
+    contexts = [_context(c)[0] for c in claims]
+    canon = _canonical_stems(s for ctx in contexts for s, _, _ in ctx)
+    # rarity is counted over sentences, so a word repeated by many claims of one sentence counts once
+    sentence_stems: dict[tuple[str, int], set[str]] = {}
+    for c, ctx in zip(claims, contexts, strict=True):
+        sentence_stems.setdefault((c.source, c.quote_start), set()).update(canon[s] for s, _, _ in ctx)
+    df = Counter(s for stems in sentence_stems.values() for s in stems)
+    n = len(sentence_stems)
+    vectors = []
+    for ctx in contexts:
+        weights: dict[str, float] = {}
+        words: dict[str, str] = {}
+        for s, surface, distance in ctx:
+            key = canon[s]
+            idf = math.log((n + 1) / (df[key] + 0.5))
+            w = idf / (1 + distance / 3)
+            if w > weights.get(key, 0.0):
+                weights[key] = w
+                words.setdefault(key, surface)
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append(_Said(weights, norm, words))
+    return vectors
+
+
+def similarity(a: _Said, b: _Said) -> float:
+    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
+    dot = sum(w * large.weights.get(s, 0.0) for s, w in small.weights.items())
+    return dot / (a.norm * b.norm)
+
+
+def _may_group(a: Claim, b: Claim) -> bool:
+    if a.source == b.source or a.value.group_key != b.value.group_key:
+        return False
+    return a.kind != "count" or stem(a.counted) == stem(b.counted) or _same_word(stem(a.counted),
+                                                                             stem(b.counted))
+
+
+def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:
+    """What a group of claims says together: the sum of its members' unit vectors."""
+    total: dict[str, float] = defaultdict(float)
+    for v in vectors:
+        for s, w in v.weights.items():
+            total[s] += w / v.norm
+    return total
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(s, 0.0) for s, w in a.items())
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict[int, _Said]) -> set[tuple[int, int]]:
+    """Pairs of claims that share one of their strongest stems: an index, never all pairs."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in free:
+        strongest = sorted(vectors[i].weights.items(), key=lambda kv: (-kv[1], kv[0]))[:STRONGEST]
+        for s, _ in strongest:
+            index[(claims[i].value.group_key, s)].append(i)
+    pairs = set()
+    for bucket in index.values():
+        for x, i in enumerate(bucket):
+            for j in bucket[x + 1:]:
+                if _may_group(claims[i], claims[j]):
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> list[Topic]:
+    """Group the claims no declared topic took, by what they say; singletons are dropped.
+
+    Groups grow by merging the two most similar groups (by what their claims say together) while
+    they share no source. Joining values that contradict each other takes stronger evidence than
+    joining values that fit, so a reported conflict rests on claims that clearly say the same thing.
+    """
+    free = [i for i in range(len(claims)) if i not in (taken or set())]
+    vectors = dict(zip(free, _said_vectors([claims[i] for i in free]), strict=True))
+    pairs = _candidate_pairs(claims, free, vectors)
+    members: dict[int, list[int]] = {i: [i] for i in free}
+    cluster = {i: i for i in free}
+    centroid = {i: _centroid([vectors[i]]) for i in free}
+
+    def merge_score(a: int, b: int) -> float | None:
+        if {claims[k].source for k in members[a]} & {claims[k].source for k in members[b]}:
+            return None
+        score = _cosine(centroid[a], centroid[b])
+        fits = all(relation(claims[x].value, claims[y].value) != "conflict"
+                   for x in members[a] for y in members[b])
+        return score if score >= (LINK_THRESHOLD if fits else CONFLICT_THRESHOLD) else None
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        neighbours = {(min(cluster[i], cluster[j]), max(cluster[i], cluster[j])) for i, j in pairs}
+        for a, b in sorted(neighbours):
+            if a == b:
+                continue
+            score = merge_score(a, b)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        for k in members[b]:
+            cluster[k] = a
+        members[a] = sorted(members[a] + members.pop(b))
+        centroid[a] = _centroid(vectors[k] for k in members[a])
+        del centroid[b]
+    topics = [
+        _name_topic([claims[k] for k in group], [vectors[k] for k in group])
+        for group in members.values() if len({claims[k].source for k in group}) >= 2
+    ]
+    return _unique_ids(topics)
+
+
+def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
+    """A readable, stable name: the kind and the words that weigh most across the group's claims."""
+    total: Counter[str] = Counter()
+    shared = Counter(s for v in vectors for s in v.weights)
+    for v in vectors:
+        for s, w in v.weights.items():
+            total[s] += w * shared[s]
+    words: dict[str, str] = {}
+    for v in vectors:
+        for s, surface in v.words.items():
+            words.setdefault(s, surface)
+    top = sorted(total, key=lambda s: (-total[s], s))[:3]
+    kind = group[0].kind
+    if kind == "count" and group[0].counted:
+        top = [group[0].counted] + [words[s] for s in top if words[s] != group[0].counted][:2]
+    else:
+        top = [words[s] for s in top]
+    slug = "-".join([kind, *top])
+    return Topic(slug, f"{kind}: {' '.join(top)}", kind, tuple(group))
+
+
+def _unique_ids(topics: list[Topic]) -> list[Topic]:
+    seen: Counter[str] = Counter()
+    out = []
+    for t in sorted(topics, key=lambda t: (t.id, t.claims[0].source, t.claims[0].start)):
+        seen[t.id] += 1
+        out.append(t if seen[t.id] == 1 else Topic(f"{t.id}-{seen[t.id]}", t.label, t.kind, t.claims))
+    return out
+
+
+def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = ()) -> list[Topic]:
+    """All topics: declared ones (even when empty), then discovered ones, in a stable order."""
+    declared, taken = declared_topics(claims, specs)
+    return declared + discover_topics(claims, taken)

@@ -1,0 +1,514 @@
+"""The grammar of figures: find ranks, counts, dates, periods, money, percentages, measures and
+anniversaries in a sentence, and normalise each to a value that can be compared.
+
+Everything here is English grammar, never topic knowledge. A value is an interval (its bounds or its
+written precision), so comparing two values is comparing two intervals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+INF = math.inf
+Relation = Literal["agree", "compatible", "conflict"]
+
+# ------------------------------------------------------------------ vocabulary of English numbers
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORD_UNITS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+
+
+def _number_words() -> tuple[dict[str, int], dict[str, int]]:
+    cardinals = {w: i for i, w in enumerate(_UNITS)}
+    ordinals = {w: i for i, w in enumerate(_ORD_UNITS)}
+    for t, (tens, ord_tens) in enumerate(zip(_TENS, _ORD_TENS, strict=True), start=2):
+        cardinals[tens], ordinals[ord_tens] = t * 10, t * 10
+        for u in range(1, 10):
+            for sep in ("-", " "):
+                cardinals[f"{tens}{sep}{_UNITS[u]}"] = t * 10 + u
+                ordinals[f"{tens}{sep}{_ORD_UNITS[u]}"] = t * 10 + u
+    cardinals["a hundred"] = cardinals["hundred"] = 100
+    ordinals["hundredth"] = 100
+    return cardinals, ordinals
+
+
+CARDINALS, ORDINALS = _number_words()
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+          "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
+    "₽": "RUB", "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "₸": "KZT", "kzt": "KZT", "tenge": "KZT", "chf": "CHF", "swiss francs": "CHF", "inr": "INR",
+    "rupees": "INR", "₹": "INR", "₺": "TRY", "lira": "TRY", "try": "TRY",
+}
+# unit -> (kind, factor to the kind's base unit, canonical symbol)
+MEASURES = {
+    "km": ("length", 1000, "km"), "kilometre": ("length", 1000, "km"), "kilometres": ("length", 1000, "km"),
+    "kilometer": ("length", 1000, "km"), "kilometers": ("length", 1000, "km"),
+    "m": ("length", 1, "m"), "metre": ("length", 1, "m"), "metres": ("length", 1, "m"),
+    "meter": ("length", 1, "m"), "meters": ("length", 1, "m"),
+    "mi": ("length", 1609.344, "mi"), "mile": ("length", 1609.344, "mi"), "miles": ("length", 1609.344, "mi"),
+    "ft": ("length", 0.3048, "ft"), "feet": ("length", 0.3048, "ft"), "foot": ("length", 0.3048, "ft"),
+    "kg": ("mass", 1, "kg"), "kilograms": ("mass", 1, "kg"), "kilogram": ("mass", 1, "kg"),
+    "tonnes": ("mass", 1000, "t"), "tonne": ("mass", 1000, "t"), "tons": ("mass", 1000, "t"),
+    "kw": ("power", 1e3, "kW"), "mw": ("power", 1e6, "MW"), "gw": ("power", 1e9, "GW"),
+    "megawatts": ("power", 1e6, "MW"), "gigawatts": ("power", 1e9, "GW"),
+    "kwh": ("energy", 1e3, "kWh"), "mwh": ("energy", 1e6, "MWh"), "gwh": ("energy", 1e9, "GWh"),
+    "twh": ("energy", 1e12, "TWh"),
+    "km2": ("area", 1e6, "km²"), "km²": ("area", 1e6, "km²"), "square kilometres": ("area", 1e6, "km²"),
+    "square kilometers": ("area", 1e6, "km²"), "hectares": ("area", 1e4, "ha"), "ha": ("area", 1e4, "ha"),
+}
+# After an ordinal these nouns number a sequence or a time, not a place in a ranking.
+SEQUENCE_NOUNS = frozenset(
+    "anniversary time times day days week weeks month months year years quarter half part century "
+    "decade round rounds edition session stage phase step term meeting visit of".split())
+RANK_CUES_BEFORE = frozenset(
+    "the its their his her our my your is was are were ranks ranked ranking rank placed came finished "
+    "stands stood as".split())
+RANKING_ADJECTIVES = r"(?:\w+est|major|leading|main|principal|key|top|biggest|most\s+\w+)"
+TIME_UNITS = frozenset(
+    "second seconds minute minutes min mins hour hours day days week weeks month months year years "
+    "decade decades century centuries".split())
+
+# ------------------------------------------------------------------ regular expressions
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMW = _alternation(CARDINALS)
+NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|\b(?:{NUMW})\b)"
+ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_alternation(ORDINALS)})\b)"
+SCALE = r"(?:thousand|million|billion|trillion)"
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+BOUND = (r"(?:more than|greater than|over|above|in excess of|exceeding|upwards of|at least|no fewer than"
+         r"|no less than|not less than|a minimum of|less than|fewer than|under|below|up to|at most"
+         r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
+         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|~)")
+_BOUNDS = {
+    "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "upwards of",
+           "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+    "lt": ("less than", "fewer than", "under", "below", "up to", "at most", "no more than",
+           "not more than", "a maximum of"),
+    "near": ("nearly", "almost", "close to", "just under"),
+}
+CURRENCY_BEFORE = r"(?:US\$|[$€£¥₽₸₹₺]|(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR)\s?)"
+CURRENCY_AFTER = (r"(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR|US dollars|dollars?|euros?|pounds sterling"
+                  r"|pounds?|yen|yuan|rmb|roubles?|rubles?|tenge|swiss francs|rupees|lira)\b")
+DATE_DMY = rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH},?\s+{YEAR}\b"
+DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
+DATE_MY = rf"\b{MONTH},?\s+{YEAR}\b"
+DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
+ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
+
+_I = re.IGNORECASE
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # page furniture and labels: consumed so that no figure is read inside them
+    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I)),
+    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I)),
+    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I)),
+    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)")),
+    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")),
+    ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
+                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I)),
+    ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?"
+                         rf"\s*(?P<cur>{CURRENCY_AFTER})", _I)),
+    ("percent", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I)),
+    ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
+                          rf"(?P<b>{ANY_DATE})", _I)),
+    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})")),
+    ("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
+                          rf"(?P<a>{YEAR})\b", _I)),
+    ("period", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<a>{YEAR})\b", _I)),
+    ("period", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<a>{YEAR})\b"
+                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I)),
+    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I)),
+    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I)),
+    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I)),
+    ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
+                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I)),
+    ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})[\s-]*(?P<unit>{_alternation(MEASURES)})"
+                           r"(?![\w²])", _I)),
+    # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
+    ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*")),
+    ("rank_top", re.compile(rf"\btop[\s-]+(?P<n>{NUMBER})\b"
+                            rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
+                            rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I)),
+    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I)),
+    ("rank", re.compile(ORDW, _I)),
+    ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)")),
+    ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I)),
+]
+
+# ------------------------------------------------------------------ values
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised figure: `text` is its canonical form (equal texts are equal values); `low`..`high`
+    is what it asserts, widened by its bounds and written precision; periods also carry an end."""
+
+    kind: str
+    text: str
+    low: float
+    high: float
+    end_low: float = -INF
+    end_high: float = INF
+    unit: str = ""
+
+    @property
+    def group_key(self) -> str:
+        """Values that may be compared: same kind and, for money and measures, same dimension."""
+        return f"{self.kind}:{self.unit}" if self.kind == "money" else self.kind
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a sentence: where it is, what it says, and for counts what it counts."""
+
+    start: int
+    end: int
+    value: Value
+    counted: str = ""
+
+
+def relation(a: Value, b: Value) -> Relation:
+    """Equal texts agree; overlapping intervals (bounds, precision) are compatible; others conflict."""
+    if a.text == b.text:
+        return "agree"
+    overlap = a.low <= b.high and b.low <= a.high
+    if a.kind == "period":
+        overlap = overlap and a.end_low <= b.end_high and b.end_low <= a.end_high
+    return "compatible" if overlap else "conflict"
+
+
+# ------------------------------------------------------------------ number helpers
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'13,000' -> 13000, 'twenty-five' -> 25, 'a hundred' -> 100; None when it is not a number."""
+    t = text.strip().lower()
+    if t in CARDINALS:
+        return Decimal(CARDINALS[t])
+    t = t.replace(",", "")
+    try:
+        return Decimal(t)
+    except ArithmeticError:
+        return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    t = text.strip().lower()
+    if t in ORDINALS:
+        return ORDINALS[t]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    return int(m.group(1)) if m else None
+
+
+def _half_ulp(num_text: str) -> Decimal:
+    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5."""
+    digits = num_text.replace(",", "")
+    if "." in digits and digits.replace(".", "").isdigit():
+        return Decimal(1).scaleb(-len(digits.split(".")[1])) / 2
+    return Decimal("0.5")
+
+
+def _fmt(d: Decimal) -> str:
+    """A Decimal in plain notation without trailing zeros: 2.50 -> '2.5', 1.7E+10 -> '17000000000'."""
+    s = format(d.normalize(), "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float, str]:
+    """The interval and text prefix a bound gives a number: 'over 170' -> [170, inf], '>'."""
+    lo, hi = float(n - half), float(n + half)
+    b = (bound or "").lower().strip()
+    if not b:
+        return lo, hi, ""
+    if b in _BOUNDS["gt"]:
+        return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min")) else ">"
+    if b in _BOUNDS["lt"]:
+        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max")) else "<"
+    if b in _BOUNDS["near"]:
+        return float(n) * 0.9, float(n), "≲"
+    return min(lo, float(n) * 0.9), max(hi, float(n) * 1.1), "~"
+
+
+# ------------------------------------------------------------------ dates
+
+
+@lru_cache(maxsize=4096)
+def parse_date(expr: str, base: dt.date | None = None) -> tuple[int, int | None, int | None] | None:
+    """Normalise a date expression already found in a text, keeping its precision.
+
+    dateparser fills a missing day or month from its relative base; its `period` says which parts
+    were really written, and only those are kept.
+    """
+    m = re.fullmatch(rf"\s*{YEAR}\s*", expr)
+    if m:
+        return int(expr), None, None
+    from dateparser.date import DateDataParser  # slow to import: only when a date needs it
+
+    settings = {"RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()),
+                "PREFER_DAY_OF_MONTH": "first"}
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(expr.replace("–", "-"))
+    if data.date_obj is None:
+        return None
+    d = data.date_obj
+    if data.period == "year":
+        return d.year, None, None
+    if data.period == "month":
+        return d.year, d.month, None
+    return d.year, d.month, d.day
+
+
+def _span(y: int, m: int | None, d: int | None) -> tuple[float, float]:
+    if d is not None and m is not None:
+        o = dt.date(y, m, d).toordinal()
+        return o, o
+    if m is not None:
+        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(y, m, 1).toordinal(), dt.date(y, m, last).toordinal()
+    return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+
+
+def _date_text(y: int, m: int | None, d: int | None) -> str:
+    return f"{y}" if m is None else f"{y}-{m:02d}" if d is None else f"{y}-{m:02d}-{d:02d}"
+
+
+def _date_value(expr: str, base: dt.date | None) -> Value | None:
+    """A point date, or a day range such as 'November 29-30, 2022' (its first to its last day)."""
+    rng = re.search(r"(\d{1,2})\s*[-–]\s*(\d{1,2})", expr)
+    if rng and not re.fullmatch(DATE_ISO, expr.strip()):
+        first = parse_date(expr.replace(rng.group(0), rng.group(1)), base)
+        last = parse_date(expr.replace(rng.group(0), rng.group(2)), base)
+        if not first or not last or first[2] is None or last[2] is None or last < first:
+            return None
+        lo, hi = _span(*first)[0], _span(*last)[1]
+        return Value("date", f"{_date_text(*first)}/{last[2]:02d}", lo, hi)
+    parts = parse_date(expr.strip().rstrip("."), base)
+    if parts is None or not 1000 <= parts[0] <= 2200:
+        return None
+    return Value("date", _date_text(*parts), *_span(*parts))
+
+
+# ------------------------------------------------------------------ per-kind readers
+
+
+def _money(m: re.Match[str]) -> Value | None:
+    n = parse_number(m["num"])
+    if n is None:
+        return None
+    cur = CURRENCIES.get(m["cur"].strip().lower())
+    if cur is None:
+        return None
+    scale = Decimal(SCALES.get((m["scale"] or "").lower(), 1))
+    lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
+    amount = n * scale
+    for word in ("trillion", "billion", "million"):
+        if amount >= SCALES[word]:
+            shown = f"{_fmt(amount / SCALES[word])} {word}"
+            break
+    else:
+        shown = _fmt(amount)
+    return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
+
+
+def _percent(m: re.Match[str]) -> Value | None:
+    n = parse_number(m["num"])
+    if n is None:
+        return None
+    lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
+    return Value("percent", f"{prefix}{_fmt(n)}%", lo, hi)
+
+
+def _measure(m: re.Match[str]) -> Value | None:
+    n = parse_number(m["num"])
+    unit = MEASURES.get(m["unit"].lower())
+    if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
+        return None
+    kind, factor, symbol = unit
+    lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
+    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor, hi * factor)
+
+
+def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
+    groups = m.groupdict()
+    if groups.get("qa") or groups.get("q"):
+        year = int(groups.get("qa") or groups["a"])
+        q = int(groups["qn"]) if groups.get("qn") else ORDINALS[groups["q"].lower()]
+        start, end = (year, 3 * q - 2, None), (year, 3 * q, None)
+    elif groups.get("half"):
+        year = int(groups["a"])
+        first = groups["half"].lower() == "first"
+        start, end = (year, 1 if first else 7, None), (year, 6 if first else 12, None)
+    elif groups.get("edge"):
+        year, n = int(groups["a"]), parse_number(groups["n"])
+        if n is None or not 1 <= n <= 12:
+            return None
+        first = groups["edge"].lower() == "first"
+        start, end = (year, 1 if first else 13 - int(n), None), (year, int(n) if first else 12, None)
+    else:
+        start = parse_date(groups["a"].strip(), base)
+        if start is None:
+            return None
+        if groups.get("b") is None:
+            lo, hi = _span(*start)
+            return Value("period", f"{_date_text(*start)}/..", lo, hi, lo, INF)
+        b = groups["b"]
+        if re.fullmatch(r"\d\d", b):
+            b = str(start[0])[:2] + b
+        end = parse_date(b.strip(), base)
+        if end is None or end < start:
+            return None
+    (lo, hi), (elo, ehi) = _span(*start), _span(*end)
+    return Value("period", f"{_date_text(*start)}/{_date_text(*end)}", lo, hi, elo, ehi)
+
+
+def _anniversary(m: re.Match[str], sentence: str, base: dt.date | None) -> Value | None:
+    """'the 30th anniversary' in a text of 2022, or '25 years since' beside 'In 2017': base 1992."""
+    raw = m["n"] or m["n2"]
+    n = parse_ordinal(raw) if "anniversary" in m.group(0).lower() else parse_number(raw)
+    if n is None or not 1 <= n <= 1000:
+        return None
+    outside = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
+    # a year the sentence sets itself in ("In 2017, ... 25 years since"), not the date of another event
+    years = {int(y) for y in re.findall(rf"\b[Ii]n\s+({YEAR})\b(?![.,]\d)", outside)}
+    if len(years) == 1:
+        reference = years.pop()
+    elif not years and base is not None:
+        reference = base.year
+    else:
+        return None
+    year = reference - int(n)
+    return Value("anniversary", str(year), *_span(year, None, None))
+
+
+def _rank(m: re.Match[str], sentence: str) -> Value | None:
+    n = parse_ordinal(m.group(0))
+    if n is None or not 1 <= n <= 1000:
+        return None
+    before = re.findall(r"[\w']+", sentence[: m.start()].lower())[-1:]
+    after = sentence[m.end():]
+    next_word = re.match(r"[\s-]*([\w']+)", after)
+    nxt = next_word.group(1).lower() if next_word else ""
+    superlative = bool(re.match(r"[\s-]*(?:\w+est|largest|biggest|most\b|place\b|position\b)", after, _I))
+    if nxt in SEQUENCE_NOUNS or (nxt and parse_number(nxt) is not None):
+        return None
+    if not superlative and not (before and before[0] in RANK_CUES_BEFORE):
+        return None
+    return Value("rank", str(n), n, n)
+
+
+def _rank_top(m: re.Match[str]) -> Value | None:
+    n = parse_number(m["n"] or m["n2"] or m["n3"])
+    if n is None or not 1 <= n <= 1000 or n != n.to_integral_value():
+        return None
+    return Value("rank", f"top {int(n)}", 1, float(n))
+
+
+DETERMINERS = frozenset("the these those its their our his her my your both all each every".split())
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
+    """A number that counts something named right after it: 'over 170 companies' -> (>170, companies)."""
+    num = m["num"]
+    n = parse_number(num)
+    if n is None or "." in num:
+        return None
+    before = re.findall(r"[\w']+", sentence[: m.start()].lower())[-1:]
+    if not m["bound"] and before and before[0] in DETERMINERS:
+        return None
+    if num.lower() == "one" and not m["bound"]:
+        return None
+    after = sentence[m.end():]
+    if re.match(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b", after):
+        return None
+    words = [w.lower() for w in _WORD.findall(after[:60])[:3]]
+    if not words or words[0] in TIME_UNITS:
+        return None
+    if not re.match(r"\s+[^\W\d_]", after):
+        return None
+    counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
+    scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
+    half = _half_ulp(num) * scale if m["scale"] else Decimal(0)
+    lo, hi, prefix = _bounded(n * scale, half, m["bound"])
+    return Value("count", f"{prefix}{_fmt(n * scale)}", lo, hi), counted
+
+
+# ------------------------------------------------------------------ the finder
+
+
+def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
+    """Every figure in a sentence (normalised text), left to right, each read by the first pattern
+    that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
+    measures, ranks, bare years and counts."""
+    taken: list[tuple[int, int]] = []
+    found: list[Figure] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            start, end = m.span()
+            if start == end or any(start < e and s < end for s, e in taken):
+                continue
+            figure = _read(kind, m, sentence, base)
+            if kind in ("skip", "fraction") or figure is not None:
+                taken.append((start, end))
+            if figure is not None:
+                found.append(figure)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
+    value: Value | None
+    counted = ""
+    if kind in ("skip", "fraction"):
+        return None
+    if kind == "money":
+        value = _money(m)
+    elif kind == "percent":
+        value = _percent(m)
+    elif kind == "period":
+        value = _period(m, base)
+    elif kind == "date":
+        value = _date_value(m.group(0), base)
+    elif kind == "anniversary":
+        value = _anniversary(m, sentence, base)
+    elif kind == "measure":
+        value = _measure(m)
+    elif kind == "rank_top":
+        value = _rank_top(m)
+    elif kind == "rank":
+        value = _rank(m, sentence)
+    else:
+        read = _count(m, sentence)
+        value, counted = read if read else (None, "")
+    if value is None:
+        return None
+    start, end = m.span()
+    if kind in ("money", "percent", "measure", "count") and m["bound"]:
+        start = m.start("bound")
+    return Figure(start, end, value, counted)

@@ -1,0 +1,318 @@
+"""Loading sources: dates, line numbers, HTML text, encodings and normalisation on real files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzfr_check.errors import InputError
+from kzfr_check.sources import DocDate, Source, find_source_files, load_sources, normalise, read_source
+
+SEEDS = Path(__file__).parents[1] / "seeds"
+CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "channel-tunnel"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+
+def _load(*paths: Path) -> tuple[dict[str, Source], list[str]]:
+    warnings: list[str] = []
+    return {source.id: source for source in load_sources(list(paths), warn=warnings.append)}, warnings
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("000_39be2bd05a4b7ff6", "2022-05-20"),
+        ("001_d7438efd0355018a", "2022-06-05"),
+        ("002_2781df7d8f51caa8", "2022-06-18"),
+        ("003_a63a872f8d55b19b", None),
+        ("004_862e09fcd6f07450", None),
+    ],
+)
+def test_seed_dates(stem: str, expected: str | None) -> None:
+    source = read_source(SEEDS / f"{stem}.txt")
+    assert (str(source.date) if source.date else None) == expected
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("01-opening-day.txt", DocDate(1994, 5, 7)),
+        ("02-engineering-notes.md", DocDate(2012, 3)),
+        ("03-anniversary.html", DocDate(2019, 5, 6)),
+        ("04-history-feature.txt", DocDate(2020, 11, 2)),
+        ("05-thirty-years.txt", DocDate(2024, 5, 6)),
+    ],
+)
+def test_corpus_dates(name: str, expected: DocDate) -> None:
+    assert read_source(CORPUS / name).date == expected
+
+
+def test_doc_date_prints_its_precision() -> None:
+    assert [str(DocDate(2022, 5, 20)), str(DocDate(2012, 3)), str(DocDate(2024))] == [
+        "2022-05-20",
+        "2012-03",
+        "2024",
+    ]
+
+
+def test_load_seeds_in_order_with_ids_and_relative_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SEEDS.parent)
+    sources = load_sources(["seeds"], warn=pytest.fail)
+    assert [source.id for source in sources] == sorted(path.stem for path in SEEDS.glob("*.txt"))
+    assert sources[0].path == "seeds/000_39be2bd05a4b7ff6.txt"
+    assert all(source.encoding == "utf-8" and len(source.norm) == len(source.text) for source in sources)
+
+
+def test_line_of_matches_the_file_line_in_a_seed() -> None:
+    source = read_source(SEEDS / "001_d7438efd0355018a.txt")
+    sentence = "My favorite place in Nur-Sultan is part of the embankment"
+    offset = source.text.index(sentence)
+    lines = (SEEDS / "001_d7438efd0355018a.txt").read_text(encoding="utf-8").splitlines()
+    expected = next(number for number, line in enumerate(lines, 1) if sentence in line)
+    assert expected == 27  # what `grep -n` shows
+    assert source.line_of(offset) == 27
+    assert source.line_of(offset + len(sentence)) == 27
+    assert source.line_of(0) == 1
+
+
+@needs_corpus
+def test_html_keeps_visible_text_only_with_html_lines() -> None:
+    source = read_source(CORPUS / "03-anniversary.html")
+    assert source.text.startswith("Calais, 6 May 2019\n")
+    for hidden in ("1921", "tracking", "Home | Transport", "Example Transport Review", "font-family"):
+        assert hidden not in source.text
+    assert "Twenty-five years under the sea" in source.text  # the <h1>, not the <title>
+    assert source.text.count("Twenty-five years under the sea") == 1
+    offset = source.text.index("Since the Queen")
+    assert source.line_of(offset) == 12
+    assert source.line_of(source.text.index("Calais")) == 9
+    assert "430 million people have travelled through it.\nWith a length" in source.text
+
+
+@needs_corpus
+def test_markdown_markup_is_blanked_in_norm_only() -> None:
+    source = read_source(CORPUS / "02-engineering-notes.md")
+    assert "**three tunnels**" in source.text
+    start = source.text.index("**three tunnels**")
+    assert source.norm[start : start + 17] == "  three tunnels  "
+    assert source.norm.startswith("  The Channel Tunnel in numbers")
+    bullet = source.text.index("- Total length")
+    assert source.norm[bullet : bullet + 14] == "  Total length"
+
+
+def test_html_blocks_end_lines_and_malformed_markup_never_raises(tmp_path: Path) -> None:
+    page = tmp_path / "page.htm"
+    page.write_text(
+        "<html><head><title>T</title>\n<body>\n<div>One\nsentence</div><div>Two</div>\n"
+        "<p>Three &amp; <b>bold</b><br>four</p>\n<table><tr><td>5</td><td>6</td></tr></table>\n"
+        "<p>unclosed <aside>side",
+        encoding="utf-8",
+    )
+    source = read_source(page)
+    assert source.text == "One sentence\nTwo\nThree & bold\nfour\n5\n6\nunclosed"
+    assert source.line_of(source.text.index("sentence")) == 4
+    assert source.line_of(source.text.index("Three")) == 5
+    assert source.line_of(source.text.index("5")) == 6
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<html><head><title>Menu</title><p>Body text", "Body text"),  # <head> never closed
+        ("<p>a<![x y[ b ]]>c</p><p>d", "ac\nd"),  # the stdlib parser asserts on this
+        ("</p></div><p><<>>&bogus;&#xZZ;</p>", "<<>>&bogus;&#xZZ;"),
+        ("<pre>x  1\ny  2</pre>", "x 1\ny 2"),
+    ],
+)
+def test_malformed_html(tmp_path: Path, markup: str, expected: str) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(markup, encoding="utf-8")
+    assert read_source(page).text == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>/!-[]&;#x=\"' \n\rapscriptdivhead"))
+        | st.characters(codec="utf-8", exclude_characters="\0")
+    )
+)
+def test_any_html_is_read_without_error(markup: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder, "x.html")
+        page.write_bytes(markup.encode("utf-8", "surrogatepass"))
+        source = read_source(page)
+        assert len(source.norm) == len(source.text)
+        assert source.line_of(len(source.text)) >= 1
+
+
+TEXT = "Дата: 5 мая 2022, café – 5 € et “plus”\nline two\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("utf-8-sig"), "utf-8-sig"),
+        (b"\xff\xfe" + TEXT.encode("utf-16-le"), "utf-16"),
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_unicode_encodings_decode_without_warning(tmp_path: Path, data: bytes, encoding: str) -> None:
+    (tmp_path / "doc.txt").write_bytes(data)
+    sources, warnings = _load(tmp_path)
+    source = sources["doc"]
+    assert (source.text, source.encoding, warnings) == (TEXT, encoding, [])
+    assert source.line_of(source.text.index("line two")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        ("Москва, 12 июня 2022 года. Население столицы выросло.\n", "cp1251", "cp1251"),
+        ("café – 5 € “chers”\n", "cp1252", "cp1252"),
+        ("Größe: 5 m², naïve façade\n", "latin-1", "cp1252"),  # latin-1 bytes are valid cp1252 here
+        ("prix\x90: 5 £\n", "latin-1", "latin-1"),  # 0x90 is undefined in cp1252
+    ],
+)
+def test_legacy_encodings_decode_with_one_warning(
+    tmp_path: Path, text: str, codec: str, encoding: str
+) -> None:
+    (tmp_path / "doc.txt").write_bytes(text.encode(codec))
+    sources, warnings = _load(tmp_path)
+    assert (sources["doc"].text, sources["doc"].encoding) == (text, encoding)
+    assert warnings == [f"{(tmp_path / 'doc.txt').as_posix()}: not UTF-8, read as {encoding}"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("a\nb\nc", [1, 2, 3]),
+        ("a\r\nb\r\nc\r\n", [1, 2, 3]),
+        ("a\rb\rc", [1, 2, 3]),
+        ("a\r\n\rb\n\nc", [1, 3, 5]),
+    ],
+)
+def test_line_endings(tmp_path: Path, raw: str, lines: list[int]) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    source = read_source(path)
+    assert source.text == raw  # newlines are kept as decoded
+    assert [source.line_of(source.text.index(letter)) for letter in "abc"] == lines
+
+
+def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    (tmp_path / "note.md").write_text("Published 3 March 2021\n", encoding="utf-8")
+    sources, warnings = _load(tmp_path)
+    assert list(sources) == ["note"]
+    assert warnings == [f"{(tmp_path / 'image.txt').as_posix()}: skipped, looks binary"]
+    with pytest.raises(InputError, match="looks binary"):
+        read_source(tmp_path / "image.txt")
+
+
+def test_nothing_readable_names_the_paths(tmp_path: Path) -> None:
+    (tmp_path / "data.bin").write_bytes(b"\0\1")
+    with pytest.raises(InputError, match=str(tmp_path)):
+        load_sources([tmp_path], warn=pytest.fail)
+
+
+def test_missing_path_names_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    with pytest.raises(InputError) as caught:
+        load_sources([SEEDS, missing])
+    assert str(caught.value) == f"{missing}: no such file or directory"
+
+
+def test_unreadable_file_is_one_line_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_source(tmp_path, display="folder")
+    assert str(caught.value).startswith("folder: cannot read (")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("x", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(InputError, match="secret.txt: cannot read \\(permission denied\\)"):
+        read_source(path)
+
+
+def test_find_walks_folders_follows_links_once_and_reads_named_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.html").write_text("<p>z</p>", encoding="utf-8")
+    (tmp_path / "a.TXT").write_text("a", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("1,2", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "h.txt").write_text("h", encoding="utf-8")
+    (tmp_path / "b" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    found = find_source_files([tmp_path, tmp_path / "notes.csv", tmp_path / "a.TXT"])
+    assert found == [tmp_path / "a.TXT", tmp_path / "b" / "z.html", tmp_path / "notes.csv"]
+
+
+def test_same_stem_gets_distinct_ids(tmp_path: Path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"from {folder}", encoding="utf-8")
+    (tmp_path / "x" / "report.md").write_text("markdown", encoding="utf-8")
+    sources, _ = _load(tmp_path)
+    assert sorted(sources) == ["x/report", "x/report-2", "y/report"]
+    assert sources["y/report"].text == "from y"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("50\u00a0km", "50 km"),
+        ("5\u202f000\u2009m", "5 000 m"),
+        ("\u201cquotes\u201d and \u2018single\u2019", "\"quotes\" and 'single'"),
+        ("\uff11\uff12\uff13", "123"),
+        ("France\u00b2", "France "),
+        ("H\u2082O", "H O"),
+        ("1988\u20131994 \u2212 5 \u2014 x", "1988-1994 - 5 - x"),
+        ("soft\u00adhyphen\u200d\u200f", "soft hyphen  "),
+        ("a\x07b\tc\r\nd", "a b\tc\r\nd"),
+        ("cafe\u0301", "cafe\u0301"),
+        ("\ufb01 \u00bd", "\ufb01 \u00bd"),
+    ],
+)
+def test_normalise_examples(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@given(st.text())
+def test_normalise_keeps_length(text: str) -> None:
+    assert len(normalise(text)) == len(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\0\ufeff")))
+def test_read_source_keeps_norm_aligned(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "doc.md")
+        path.write_bytes(text.encode("utf-8"))
+        source = read_source(path)
+        assert source.text == text
+        assert len(source.norm) == len(source.text)
+
+
+def test_dateline_rules(tmp_path: Path) -> None:
+    cases = {
+        "Updated 3 min ago\nMay 20, 2022\n": DocDate(2022, 5, 20),
+        "Published March 2012\n": DocDate(2012, 3),
+        "x " * 30 + "and then on 5 May 2020 something happened in a long sentence here.\n": None,
+        "Menu\n" * 12 + "London, 6 May 2024\n": None,
+        "Dated 31 February 2020, then 2020-02-10\n": DocDate(2020, 2, 10),
+        "Founded in 1992\n": None,
+    }
+    for number, (content, expected) in enumerate(cases.items()):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(content, encoding="utf-8")
+        assert read_source(path).date == expected, content
