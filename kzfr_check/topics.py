@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.values import relation
+from kzfr_check.values import CARDINALS, DATE_KINDS, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -31,9 +31,15 @@ this those through thus to too under until up upon us very via was we well were 
 which while who whom whose why will with within without would yet you your yours yourself today currently
 new also already still such thus therefore furthermore moreover addition
 """.split()) | frozenset("rank ranks ranked ranking place placed position".split())  # the grammar of ranks
+FIGURE_WORDS = frozenset(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split())
 WORD = re.compile(r"[^\W\d_]{2,}")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
+YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
+DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
+PUNCTUATION_DISTANCE = 1.5
+DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
+SINGLE_SOURCE_WEIGHT = 0.25
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -167,16 +173,17 @@ def _context(claim: Claim) -> tuple[list[tuple[str, str, float]], ...]:
     before = [(s, w) for s, w in out if s < fig_start]
     after = [(s, w) for s, w in out if s >= fig_end]
     words: list[tuple[str, str, float]] = []
+    # distance counts content words and punctuation only: function words do not separate meaning
     for seq in (reversed(before), after):
         distance = 0.0
         for _, w in seq:
             if w in ",;:()":
-                distance += 2
+                distance += PUNCTUATION_DISTANCE
+                continue
+            low = w.lower()
+            if low in STOP_WORDS or low in FIGURE_WORDS:
                 continue
             distance += 1
-            low = w.lower()
-            if low in STOP_WORDS:
-                continue
             words.append((stem(low), low, distance))
     return (words,)
 
@@ -207,6 +214,8 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
         sentence_stems.setdefault((c.source, c.quote_start), set()).update(canon[s] for s, _, _ in ctx)
     df = Counter(s for stems in sentence_stems.values() for s in stems)
     n = len(sentence_stems)
+    # a word only one source uses cannot show that two sources say the same thing
+    in_sources = Counter(s for _, s in {(src, s) for (src, _), stems in sentence_stems.items() for s in stems})
     vectors = []
     for ctx in contexts:
         weights: dict[str, float] = {}
@@ -214,7 +223,7 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
         for s, surface, distance in ctx:
             key = canon[s]
             idf = math.log((n + 1) / (df[key] + 0.5))
-            w = idf / (1 + distance / 3)
+            w = idf / (1 + distance / DISTANCE_SCALE) * (1.0 if in_sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
                 words.setdefault(key, surface)
@@ -270,6 +279,15 @@ def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict
     return pairs
 
 
+def _gap_penalty(a: Value, b: Value) -> float:
+    """Extra evidence a conflict needs as its values lie further apart: sources that state the same
+    fact rarely differ by decades or by orders of magnitude, different facts often do."""
+    g = gap(a, b)
+    if a.kind in DATE_KINDS:
+        return YEAR_PENALTY * max(0.0, g - 1)
+    return DOUBLING_PENALTY * g
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
@@ -288,9 +306,24 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
         if {claims[k].source for k in members[a]} & {claims[k].source for k in members[b]}:
             return None
         score = _cosine(centroid[a], centroid[b])
-        fits = all(relation(claims[x].value, claims[y].value) != "conflict"
-                   for x in members[a] for y in members[b])
-        return score if score >= (LINK_THRESHOLD if fits else CONFLICT_THRESHOLD) else None
+        needed = LINK_THRESHOLD
+        for x in members[a]:
+            for y in members[b]:
+                if relation(claims[x].value, claims[y].value) != "conflict":
+                    continue
+                if _sibling_agrees(x, y) or _sibling_agrees(y, x):
+                    return None
+                needed = max(needed, CONFLICT_THRESHOLD + _gap_penalty(claims[x].value, claims[y].value))
+        return score if score >= needed else None
+
+    def _sibling_agrees(x: int, y: int) -> bool:
+        """Does y's sentence also state x's value? Then that figure, not y, is x's counterpart."""
+        key = (claims[y].source, claims[y].quote_start, claims[y].value.group_key)
+        return any(relation(claims[z].value, claims[x].value) != "conflict" for z in siblings[key] if z != y)
+
+    siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i in free:
+        siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
 
     while True:
         best: tuple[float, int, int] | None = None
@@ -304,6 +337,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
         if best is None:
             break
         _, a, b = best
+        import os
+        if os.environ.get("KZDEBUG"): print(f"MERGE {best[0]:.3f}", [claims[k].source[:3]+":"+claims[k].text for k in members[a]], [claims[k].source[:3]+":"+claims[k].text for k in members[b]])
         for k in members[b]:
             cluster[k] = a
         members[a] = sorted(members[a] + members.pop(b))

@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Literal
 
 INF = math.inf
+KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent",
+         "length", "mass", "power", "energy", "area")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
@@ -81,9 +83,11 @@ MEASURES = {
 SEQUENCE_NOUNS = frozenset(
     "anniversary time times day days week weeks month months year years quarter half part century "
     "decade round rounds edition session stage phase step term meeting visit of".split())
-RANK_CUES_BEFORE = frozenset(
-    "the its their his her our my your is was are were ranks ranked ranking rank placed came finished "
-    "stands stood as".split())
+RANK_VERBS = frozenset("ranks ranked ranking rank placed came finished stands stood".split())
+SUPERLATIVE_AFTER = re.compile(r"[\s-]*(?:\w+est\b|most\b|place\b|position\b|spot\b)", re.IGNORECASE)
+RANKING_AFTER = re.compile(
+    r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:(?-i:to\s+[a-z]+)|in\s+terms\s+of|in\s+the\s+world|worldwide|globally"
+    r"|among|of\s+all|by\s+(?:volume|number|size|value)|in\s+(?:the\s+)?(?-i:[A-Z])\w+)\b", re.IGNORECASE)
 RANKING_ADJECTIVES = r"(?:\w+est|major|leading|main|principal|key|top|biggest|most\s+\w+)"
 TIME_UNITS = frozenset(
     "second seconds minute minutes min mins hour hours day days week weeks month months year years "
@@ -154,7 +158,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?![\w²])", _I)),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*")),
-    ("rank_top", re.compile(rf"\btop[\s-]+(?P<n>{NUMBER})\b"
+    ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I)),
     ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I)),
@@ -203,6 +207,23 @@ def relation(a: Value, b: Value) -> Relation:
     if a.kind == "period":
         overlap = overlap and a.end_low <= b.end_high and b.end_low <= a.end_high
     return "compatible" if overlap else "conflict"
+
+
+DATE_KINDS = frozenset({"date", "period", "anniversary"})
+
+
+def gap(a: Value, b: Value) -> float:
+    """How far apart two values are: years between dates, doublings between amounts; 0 when they
+    overlap. The further apart, the less likely two sources meant the same fact."""
+    if a.low <= b.high and b.low <= a.high:
+        return 0.0
+    lo, hi = sorted((a, b), key=lambda v: v.low)
+    if a.kind in DATE_KINDS:
+        return (hi.low - lo.high) / 365.25
+    near, far = abs(lo.high), abs(hi.low)
+    if lo.high <= 0 or near == 0 or math.isinf(near) or math.isinf(far):
+        return INF
+    return math.log2(far / near)
 
 
 # ------------------------------------------------------------------ number helpers
@@ -408,6 +429,9 @@ def _anniversary(m: re.Match[str], sentence: str, base: dt.date | None) -> Value
 
 
 def _rank(m: re.Match[str], sentence: str) -> Value | None:
+    """An ordinal that places something in a ranking: 'ranks third', 'the third-largest', 'the fourth
+    country in terms of', 'the first country to'. 'My first trip' or 'the second argument' number a
+    sequence instead, and are not claims."""
     n = parse_ordinal(m.group(0))
     if n is None or not 1 <= n <= 1000:
         return None
@@ -415,12 +439,10 @@ def _rank(m: re.Match[str], sentence: str) -> Value | None:
     after = sentence[m.end():]
     next_word = re.match(r"[\s-]*([\w']+)", after)
     nxt = next_word.group(1).lower() if next_word else ""
-    superlative = bool(re.match(r"[\s-]*(?:\w+est|largest|biggest|most\b|place\b|position\b)", after, _I))
     if nxt in SEQUENCE_NOUNS or (nxt and parse_number(nxt) is not None):
         return None
-    if not superlative and not (before and before[0] in RANK_CUES_BEFORE):
-        return None
-    return Value("rank", str(n), n, n)
+    ranked = (before and before[0] in RANK_VERBS) or SUPERLATIVE_AFTER.match(after) or RANKING_AFTER.match(after)
+    return Value("rank", str(n), n, n) if ranked else None
 
 
 def _rank_top(m: re.Match[str]) -> Value | None:
@@ -479,7 +501,28 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
                 taken.append((start, end))
             if figure is not None:
                 found.append(figure)
+    found.extend(_elliptic_measures(sentence, found, taken))
     return sorted(found, key=lambda f: f.start)
+
+
+ELLIPTIC = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+of\s+(?:them|which|these|those|it)\b", _I)
+
+
+def _elliptic_measures(sentence: str, found: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+    """'50.45 kilometres, 37.9 of them under the sea': the bare number takes the unit named before it."""
+    out = []
+    for m in ELLIPTIC.finditer(sentence):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        before = [f for f in found if f.end <= m.start() and f.value.kind in {k for k, _, _ in MEASURES.values()}]
+        if not before:
+            continue
+        symbol = before[-1].value.text.rsplit(" ", 1)[-1]
+        kind, factor, _ = MEASURES[symbol.lower()]
+        n = Decimal(m.group(1))
+        lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)
+        out.append(Figure(m.start(1), m.end(1), Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor)))
+    return out
 
 
 def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:

@@ -1,0 +1,165 @@
+"""The command line: parse, call the library, print, and map the outcome to an exit code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Find where your sources disagree on facts and figures.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+PathsArg = Annotated[list[Path] | None, typer.Argument(
+    help="Source files or folders (.txt, .md, .html). Default: [sources] paths of claims.toml, "
+         "else the bundled seed articles.", show_default=False)]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", "-c", help="claims.toml to use (default: ./claims.toml when present).", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    print(f"kzfr-check: error: {message}", file=sys.stderr)
+    return typer.Exit(2)
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+
+
+def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
+    """Run the pipeline on what the user named, or on what claims.toml names, or on the seeds."""
+    from kzfr_check.config import find_config
+    from kzfr_check.pipeline import bundled_seeds, check
+
+    config = find_config(config_path, Path.cwd())
+    if not paths:
+        if config.source_paths:
+            paths = list(config.source_paths)
+        elif config.path is None:
+            paths = [bundled_seeds()]
+            print("\x1b[2m" if sys.stderr.isatty() else "", end="", file=sys.stderr)
+            print("no paths and no ./claims.toml: checking the bundled seed articles",
+                  end="\x1b[0m\n" if sys.stderr.isatty() else "\n", file=sys.stderr)
+        else:
+            raise _fail(f"{config.path}: no paths given and no [sources] paths in it")
+    return check(paths, config)
+
+
+def _run(command):  # type: ignore[no-untyped-def]
+    """Run a command body: user errors become one line and exit 2, Ctrl-C exits 130."""
+    from kzfr_check.errors import InputError
+
+    try:
+        return command()
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        print("kzfr-check: interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None
+
+
+@app.command()
+def conflicts(
+    paths: PathsArg = None,
+    config: ConfigOpt = None,
+    format: FormatOpt = Format.text,
+    all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
+) -> None:
+    """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
+
+    def body() -> int:
+        report = _report(paths, config)
+        if format is Format.json:
+            from kzfr_check.report.json import render
+
+            sys.stdout.write(render(report))
+        else:
+            from kzfr_check.report.terminal import render_conflicts
+
+            sys.stdout.write(render_conflicts(report, all_topics, _color(), _width()))
+        return 1 if report.summary["conflicts"] else 0
+
+    raise typer.Exit(_run(body))
+
+
+@app.command()
+def claim(
+    query: Annotated[str, typer.Argument(help="A few words of the fact, e.g. \"strategic partnership\".")],
+    paths: PathsArg = None,
+    config: ConfigOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Show what every source says about one fact. Exit 1 when nothing matches."""
+
+    def body() -> int:
+        from kzfr_check.query import find_topics
+
+        report = _report(paths, config)
+        matches, closest = find_topics(query, report.verdicts)
+        if format is Format.json:
+            from kzfr_check.report.json import document, dumps
+
+            data = document(report, matches)
+            data["query"] = query
+            sys.stdout.write(dumps(data))
+        elif matches:
+            from kzfr_check.report.terminal import render_matches
+
+            sys.stdout.write(render_matches(report, matches, _color(), _width()))
+        if not matches:
+            names = ", ".join(f"{v.topic.label} [{v.topic.id}]" for v in closest) or "none"
+            print(f"no topic matches '{query}'; closest: {names}", file=sys.stderr)
+            return 1
+        return 0
+
+    raise typer.Exit(_run(body))
+
+
+@app.command("claims")
+def list_claims(
+    paths: PathsArg = None,
+    config: ConfigOpt = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source id.")] = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """List every atomic claim extracted, source by source: what the parser understood."""
+
+    def body() -> int:
+        report = _report(paths, config)
+        if source and source not in {s.id for s in report.sources}:
+            known = ", ".join(s.id for s in report.sources)
+            raise _fail(f"no source '{source}' (known: {known})")
+        if format is Format.json:
+            from kzfr_check.report.json import SCHEMA, claim_json, dumps
+
+            claims = [c for c in report.claims if not source or c.source == source]
+            topics = {id(c): t.id for t in report.topics if len(t.sources) > 1 for c in t.claims}
+            sys.stdout.write(dumps({"schema": SCHEMA, "claims": [claim_json(c, topics.get(id(c))) for c in claims]}))
+        else:
+            from kzfr_check.report.terminal import render_claims
+
+            sys.stdout.write(render_claims(report, source, _color(), _width()))
+        return 0
+
+    raise typer.Exit(_run(body))
+
+
+def main() -> None:
+    app()

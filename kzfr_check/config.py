@@ -1,0 +1,145 @@
+"""Read and check claims.toml: the sources to read, the topics a person declared, and the
+resolutions of conflicts. Every mistake in it is reported as `claims.toml:LINE: message`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kzfr_check.errors import InputError
+from kzfr_check.topics import TopicSpec
+from kzfr_check.values import KINDS
+from kzfr_check.verdicts import Resolution
+
+CONFIG_NAME = "claims.toml"
+SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "sources": {"paths": list},
+    "topic": {"id": str, "label": str, "aliases": list, "kind": str},
+    "resolution": {"topic": str, "accept": str, "overrules": list, "reason": str},
+}
+REQUIRED = {"topic": ("id", "label", "aliases"), "resolution": ("topic", "accept", "reason")}
+
+
+@dataclass(frozen=True)
+class Config:
+    """What claims.toml says; an absent file is an empty config."""
+
+    path: Path | None = None
+    source_paths: tuple[Path, ...] = ()
+    topics: tuple[TopicSpec, ...] = ()
+    resolutions: tuple[Resolution, ...] = field(default_factory=tuple)
+
+
+class _Lines:
+    """Finds the line of a table or key in the raw text, to point a message at it."""
+
+    def __init__(self, raw: str) -> None:
+        self.lines = raw.splitlines()
+
+    def of(self, table: str, index: int | None = None, key: str | None = None) -> int:
+        header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"^\s*\[\s*{table}\s*\]")
+        starts = [n for n, line in enumerate(self.lines) if header.match(line)]
+        if not starts:
+            return 1
+        start = starts[min(index or 0, len(starts) - 1)]
+        if key is not None:
+            for n in range(start + 1, len(self.lines)):
+                if self.lines[n].lstrip().startswith("["):
+                    break
+                if re.match(rf"^\s*{re.escape(key)}\s*=", self.lines[n]):
+                    return n + 1
+        return start + 1
+
+
+def load_config(path: Path) -> Config:
+    """Read and check a claims.toml; any problem is an InputError naming the file and line."""
+    name = str(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        raise InputError(f"{name}:{m.group(1) if m else 1}: {message}") from None
+    return _parse(data, _Lines(raw), name, path.parent)
+
+
+def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, index: int | None) -> None:
+    schema = SCHEMA[kind]
+    for key, value in table.items():
+        if key not in schema:
+            known = ", ".join(schema)
+            raise InputError(f"{name}:{where.of(kind, index, key)}: unknown key '{key}' in [{kind}] "
+                             f"(known: {known})")
+        expected = schema[key]
+        if not isinstance(value, expected):
+            raise InputError(f"{name}:{where.of(kind, index, key)}: '{key}' must be "
+                             f"{'a list' if expected is list else 'a string'}")
+        if expected is list and not all(isinstance(item, str) for item in value):
+            raise InputError(f"{name}:{where.of(kind, index, key)}: '{key}' must be a list of strings")
+    for key in REQUIRED.get(kind, ()):
+        if key not in table:
+            raise InputError(f"{name}:{where.of(kind, index)}: [[{kind}]] needs '{key}'")
+
+
+def _parse(data: dict[str, Any], where: _Lines, name: str, base: Path) -> Config:
+    for key in data:
+        if key not in SCHEMA:
+            raise InputError(f"{name}:{where.of(key)}: unknown table '{key}' (known: sources, topic, resolution)")
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict):
+        raise InputError(f"{name}:{where.of('sources')}: [sources] must be a table")
+    _check_table(sources, "sources", where, name, None)
+    topics: list[TopicSpec] = []
+    for i, table in enumerate(_array(data, "topic", where, name)):
+        _check_table(table, "topic", where, name, i)
+        if not table["id"].strip() or not re.fullmatch(r"[\w.:-]+", table["id"]):
+            raise InputError(f"{name}:{where.of('topic', i, 'id')}: topic id '{table['id']}' must be one word "
+                             "of letters, digits, '-', '_', '.' or ':'")
+        if table["id"] in {t.id for t in topics}:
+            raise InputError(f"{name}:{where.of('topic', i, 'id')}: duplicate topic id '{table['id']}'")
+        aliases = tuple(a.strip() for a in table["aliases"] if a.strip())
+        if not aliases:
+            raise InputError(f"{name}:{where.of('topic', i, 'aliases')}: topic '{table['id']}' needs at least "
+                             "one alias")
+        kind = table.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise InputError(f"{name}:{where.of('topic', i, 'kind')}: unknown kind '{kind}' "
+                             f"(known: {', '.join(KINDS)})")
+        topics.append(TopicSpec(table["id"], table["label"], aliases, kind))
+    resolutions: list[Resolution] = []
+    for i, table in enumerate(_array(data, "resolution", where, name)):
+        _check_table(table, "resolution", where, name, i)
+        if table["topic"] in {r.topic for r in resolutions}:
+            raise InputError(f"{name}:{where.of('resolution', i, 'topic')}: topic '{table['topic']}' "
+                             "is resolved twice")
+        resolutions.append(Resolution(table["topic"], table["accept"], tuple(table.get("overrules", ())),
+                                      table["reason"], where.of("resolution", i, "topic")))
+    paths = tuple((base / p) for p in sources.get("paths", ()))
+    return Config(None, paths, tuple(topics), tuple(resolutions))
+
+
+def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise InputError(f"{name}:{where.of(key)}: '{key}' must be written as [[{key}]] tables")
+    return value
+
+
+def find_config(explicit: Path | None, cwd: Path) -> Config:
+    """The config to use: the file given, else ./claims.toml when there is one, else an empty one."""
+    path = explicit if explicit is not None else cwd / CONFIG_NAME
+    if explicit is None and not path.is_file():
+        return Config()
+    if not path.is_file():
+        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+    config = load_config(path)
+    return Config(path, config.source_paths, config.topics, config.resolutions)

@@ -1,0 +1,61 @@
+"""The library API: sources -> claims -> topics -> verdicts, in one call."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from kzfr_check.claims import Claim, extract_claims
+from kzfr_check.config import Config
+from kzfr_check.errors import InputError
+from kzfr_check.sources import Source, load_sources
+from kzfr_check.topics import Topic, group_claims
+from kzfr_check.verdicts import STATUSES, Verdict, judge_all
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one check found: what was read, what it claims, and the verdicts."""
+
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    topics: tuple[Topic, ...]
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {status: sum(v.status == status for v in self.verdicts) for status in STATUSES}
+        return {"sources": len(self.sources), "claims": len(self.claims), "topics": len(self.verdicts),
+                "agree": counts["agree"], "compatible": counts["compatible"], "conflict": counts["conflict"],
+                "resolved": counts["resolved"], "conflicts": counts["conflict"]}
+
+    def topic_of(self, claim: Claim) -> Topic | None:
+        return next((t for t in self.topics if claim in t.claims), None)
+
+
+def bundled_seeds() -> Path:
+    """The seed articles installed with the package, for a first run with nothing given."""
+    return Path(str(files("kzfr_check") / "seeds"))
+
+
+def warn_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def check(paths: Sequence[str | Path], config: Config = Config(),
+          warn: Callable[[str], None] = warn_stderr) -> Report:
+    """Read the sources, extract their claims, group them into topics and judge each topic."""
+    sources = load_sources(paths, warn=warn)
+    claims = [claim for source in sources for claim in extract_claims(source)]
+    topics = group_claims(claims, config.topics)
+    known = {t.id for t in topics}
+    for resolution in config.resolutions:
+        if resolution.topic not in known:
+            where = f"{config.path}:{resolution.line}" if config.path else "config"
+            raise InputError(f"{where}: resolution of unknown topic '{resolution.topic}'")
+    dates = {s.id: str(s.date) if s.date else None for s in sources}
+    verdicts = judge_all(topics, dates, config.resolutions)
+    return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts))

@@ -1,0 +1,56 @@
+"""The kzfr-check/1 JSON contract: stable field names, every claim with its quote and span."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kzfr_check.claims import Claim
+from kzfr_check.pipeline import Report
+from kzfr_check.verdicts import Verdict
+
+SCHEMA = "kzfr-check/1"
+
+
+def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "source": claim.source, "line": claim.line, "start": claim.start, "end": claim.end,
+        "quote": claim.quote, "text": claim.text, "value": claim.value.text, "kind": claim.kind,
+    }
+    if claim.counted:
+        data["counted"] = claim.counted
+    if topic is not None:
+        data["topic"] = topic
+    return data
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    topic = verdict.topic
+    resolution = verdict.resolution
+    return {
+        "id": topic.id, "label": topic.label, "kind": topic.kind, "status": verdict.status,
+        "declared": topic.declared,
+        "values": [{"value": v.value, "sources": list(v.sources)} for v in verdict.values],
+        "claims": [claim_json(c) for c in topic.claims],
+        "notes": list(verdict.notes),
+        "resolution": None if resolution is None else {
+            "accept": resolution.accept, "overrules": list(resolution.overrules), "reason": resolution.reason},
+    }
+
+
+def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "sources": [{"id": s.id, "path": s.path, "date": str(s.date) if s.date else None,
+                     "encoding": s.encoding} for s in report.sources],
+        "topics": [verdict_json(v) for v in (report.verdicts if verdicts is None else verdicts)],
+        "summary": report.summary,
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(report: Report) -> str:
+    return dumps(document(report))

@@ -1,0 +1,154 @@
+"""The terminal view: a panel per conflict with the quotes it rests on, figures highlighted."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kzfr_check.claims import Claim
+from kzfr_check.pipeline import Report
+from kzfr_check.sources import Source
+from kzfr_check.verdicts import Verdict
+
+STYLE = {"conflict": "bold red", "resolved": "green", "compatible": "yellow", "agree": "green"}
+
+
+def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color, color_system="standard"
+                      if color else None, highlight=False, emoji=False, soft_wrap=False)
+    return console, out
+
+
+def _rendered(draw: Callable[[Console], None], color: bool, width: int) -> str:
+    console, out = _console(color, width)
+    draw(console)
+    return out.getvalue()
+
+
+def quote_text(claim: Claim) -> Text:
+    """The sentence as the source wrote it (whitespace folded), its figure highlighted."""
+    start, end = claim.figure_in_quote
+    parts = [claim.quote[:start], claim.quote[start:end], claim.quote[end:]]
+    folded = [re.sub(r"\s+", " ", p) for p in parts]
+    text = Text("“")
+    text.append(folded[0].lstrip())
+    text.append(folded[1], style="bold reverse")
+    text.append(folded[2].rstrip())
+    text.append("”")
+    return text
+
+
+def where(claim: Claim, sources: dict[str, Source]) -> Text:
+    source = sources[claim.source]
+    text = Text(f"{source.path}:{claim.line}", style="cyan")
+    if source.date:
+        text.append(f"  dated {source.date}", style="dim")
+    return text
+
+
+def _values_table(verdict: Verdict) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for value in verdict.values:
+        table.add_row(value.value, ", ".join(value.sources))
+    return table
+
+
+def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
+    parts: list[RenderableType] = [_values_table(verdict), Text("")]
+    for value in verdict.values:
+        for claim in value.claims:
+            parts.append(Padding(quote_text(claim), (0, 0, 0, 2)))
+            parts.append(Padding(where(claim, sources), (0, 0, 0, 4)))
+    for note in verdict.notes:
+        parts.append(Text(f"note: {note}", style="italic"))
+    if verdict.resolution:
+        r = verdict.resolution
+        parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
+    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"),
+                          (f"  [{verdict.topic.id}]", "dim"))
+    return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
+
+
+def summary_line(report: Report) -> Text:
+    s = report.summary
+    return Text.assemble(
+        f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
+        (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
+        f", {s['resolved']} resolved, {s['compatible']} compatible, {s['agree']} agree")
+
+
+def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
+    sources = {s.id: s for s in report.sources}
+
+    def draw(console: Console) -> None:
+        for verdict in report.verdicts:
+            if verdict.status == "conflict" or (show_all and verdict.status != "resolved"):
+                console.print(verdict_panel(verdict, sources))
+        for verdict in report.verdicts:
+            if verdict.status == "resolved":
+                r = verdict.resolution
+                assert r is not None
+                console.print(Text.assemble(
+                    ("resolved ", "green"), (verdict.topic.label, "bold"), f"  [{verdict.topic.id}]: ",
+                    f"{r.accept} over {', '.join(r.overrules) or '-'} ({r.reason})"))
+        console.print(summary_line(report))
+
+    return _rendered(draw, color, width)
+
+
+def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = False, width: int = 100) -> str:
+    """Topics found by `claim`: each source's statement side by side."""
+    sources = {s.id: s for s in report.sources}
+
+    def draw(console: Console) -> None:
+        for verdict in verdicts:
+            table = Table(title=Text.assemble((verdict.topic.label, "bold"), "  ",
+                                              (verdict.status, STYLE[verdict.status]),
+                                              (f"  [{verdict.topic.id}]", "dim")),
+                          title_justify="left", expand=True, show_lines=True)
+            table.add_column("source", style="cyan", no_wrap=True)
+            table.add_column("value", style="bold", no_wrap=True)
+            table.add_column("statement")
+            for claim in sorted(verdict.topic.claims, key=lambda c: c.source):
+                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
+                              claim.value.text, quote_text(claim))
+            console.print(table)
+            for note in verdict.notes:
+                console.print(Text(f"note: {note}", style="italic"))
+            if verdict.resolution:
+                console.print(Text(f"resolution: accept {verdict.resolution.accept} "
+                                   f"({verdict.resolution.reason})", style="green"))
+
+    return _rendered(draw, color, width)
+
+
+def render_claims(report: Report, source_id: str | None = None, color: bool = False, width: int = 100) -> str:
+    """Every claim, source by source: what the parser understood."""
+
+    def draw(console: Console) -> None:
+        for source in report.sources:
+            if source_id and source.id != source_id:
+                continue
+            claims = [c for c in report.claims if c.source == source.id]
+            table = Table(title=Text.assemble((source.path, "bold"), "  ",
+                                              (f"dated {source.date}" if source.date else "undated", "dim")),
+                          title_justify="left", expand=True)
+            for name in ("line", "kind", "text", "value", "topic"):
+                table.add_column(name, no_wrap=name != "text")
+            for claim in claims:
+                topic = report.topic_of(claim)
+                table.add_row(str(claim.line), claim.kind, claim.text, claim.value.text,
+                              topic.id if topic and len(topic.sources) > 1 else "")
+            console.print(table)
+
+    return _rendered(draw, color, width)
