@@ -45,9 +45,10 @@ def warn_stderr(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def check(paths: Sequence[str | Path], config: Config = Config(),
+def check(paths: Sequence[str | Path], config: Config | None = None,
           warn: Callable[[str], None] = warn_stderr) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic."""
+    config = config or Config()
     sources = load_sources(paths, warn=warn)
     claims = [claim for source in sources for claim in extract_claims(source)]
     topics = group_claims(claims, config.topics)

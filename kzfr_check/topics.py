@@ -337,8 +337,6 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
         if best is None:
             break
         _, a, b = best
-        import os
-        if os.environ.get("KZDEBUG"): print(f"MERGE {best[0]:.3f}", [claims[k].source[:3]+":"+claims[k].text for k in members[a]], [claims[k].source[:3]+":"+claims[k].text for k in members[b]])
         for k in members[b]:
             cluster[k] = a
         members[a] = sorted(members[a] + members.pop(b))

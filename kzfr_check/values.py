@@ -122,7 +122,8 @@ _BOUNDS = {
 CURRENCY_BEFORE = r"(?:US\$|[$€£¥₽₸₹₺]|(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR)\s?)"
 CURRENCY_AFTER = (r"(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR|US dollars|dollars?|euros?|pounds sterling"
                   r"|pounds?|yen|yuan|rmb|roubles?|rubles?|tenge|swiss francs|rupees|lira)\b")
-DATE_DMY = rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH},?\s+{YEAR}\b"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
 DATE_MY = rf"\b{MONTH},?\s+{YEAR}\b"
 DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
@@ -154,7 +155,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I)),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I)),
-    ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})[\s-]*(?P<unit>{_alternation(MEASURES)})"
+    ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
+                           rf"(?P<unit>{_alternation(MEASURES)})"
                            r"(?![\w²])", _I)),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*")),
@@ -322,7 +324,7 @@ def _date_text(y: int, m: int | None, d: int | None) -> str:
 
 def _date_value(expr: str, base: dt.date | None) -> Value | None:
     """A point date, or a day range such as 'November 29-30, 2022' (its first to its last day)."""
-    rng = re.search(r"(\d{1,2})\s*[-–]\s*(\d{1,2})", expr)
+    rng = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(\d{1,2})(?:st|nd|rd|th)?", expr)
     if rng and not re.fullmatch(DATE_ISO, expr.strip()):
         first = parse_date(expr.replace(rng.group(0), rng.group(1)), base)
         last = parse_date(expr.replace(rng.group(0), rng.group(2)), base)
@@ -372,8 +374,9 @@ def _measure(m: re.Match[str]) -> Value | None:
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
     kind, factor, symbol = unit
-    lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
-    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor, hi * factor)
+    scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
+    lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
+    return Value(kind, f"{prefix}{_fmt(n * scale)} {symbol}", lo * factor, hi * factor)
 
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
@@ -460,7 +463,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 170 companies' -> (>170, companies)."""
     num = m["num"]
     n = parse_number(num)
-    if n is None or "." in num:
+    if n is None or ("." in num and not m["scale"]):
         return None
     before = re.findall(r"[\w']+", sentence[: m.start()].lower())[-1:]
     if not m["bound"] and before and before[0] in DETERMINERS:

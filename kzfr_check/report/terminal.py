@@ -108,7 +108,6 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
 
 def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = False, width: int = 100) -> str:
     """Topics found by `claim`: each source's statement side by side."""
-    sources = {s.id: s for s in report.sources}
 
     def draw(console: Console) -> None:
         for verdict in verdicts:
