@@ -54,8 +54,9 @@ class _Lines:
         return start + 1
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: str | Path) -> Config:
     """Read and check a claims.toml; any problem is an InputError naming the file and line."""
+    path = Path(path)
     name = str(path)
     try:
         raw = path.read_bytes().decode("utf-8-sig")
@@ -69,7 +70,7 @@ def load_config(path: Path) -> Config:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
         raise InputError(f"{name}:{m.group(1) if m else 1}: {message}") from None
-    return _parse(data, _Lines(raw), name, path.parent)
+    return _parse(data, _Lines(raw), name, path)
 
 
 def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, index: int | None) -> None:
@@ -90,7 +91,7 @@ def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, ind
             raise InputError(f"{name}:{where.of(kind, index)}: [[{kind}]] needs '{key}'")
 
 
-def _parse(data: dict[str, Any], where: _Lines, name: str, base: Path) -> Config:
+def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config:
     for key in data:
         if key not in SCHEMA:
             raise InputError(f"{name}:{where.of(key)}: unknown table '{key}' (known: sources, topic, resolution)")
@@ -123,8 +124,8 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, base: Path) -> Config
                              "is resolved twice")
         resolutions.append(Resolution(table["topic"], table["accept"], tuple(table.get("overrules", ())),
                                       table["reason"], where.of("resolution", i, "topic")))
-    paths = tuple((base / p) for p in sources.get("paths", ()))
-    return Config(None, paths, tuple(topics), tuple(resolutions))
+    paths = tuple((path.parent / p) for p in sources.get("paths", ()))
+    return Config(path, paths, tuple(topics), tuple(resolutions))
 
 
 def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dict[str, Any]]:
@@ -141,5 +142,4 @@ def find_config(explicit: Path | None, cwd: Path) -> Config:
         return Config()
     if not path.is_file():
         raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    config = load_config(path)
-    return Config(path, config.source_paths, config.topics, config.resolutions)
+    return load_config(path)

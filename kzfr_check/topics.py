@@ -32,6 +32,9 @@ which while who whom whose why will with within without would yet you your yours
 new also already still such thus therefore furthermore moreover addition
 """.split()) | frozenset("rank ranks ranked ranking place placed position".split())  # the grammar of ranks
 FIGURE_WORDS = frozenset(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split())
+RANK_CRITERION = re.compile(
+    r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
+    r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 WORD = re.compile(r"[^\W\d_]{2,}")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
@@ -40,6 +43,7 @@ DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
+HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -164,28 +168,39 @@ class _Said:
     words: dict[str, str]  # stem -> a surface word, for readable labels
 
 
-def _context(claim: Claim) -> tuple[list[tuple[str, str, float]], ...]:
-    """(stem, surface word, distance to the figure) for the content words of a claim's sentence."""
+def _context(claim: Claim) -> list[tuple[str, str, float]]:
+    """(stem, surface word, weight) for the content words of a claim's sentence: words near the
+    figure weigh more, and most of all the noun the figure directly qualifies ('five major
+    *investors*', 'two French *schools*')."""
     fig_start, fig_end = claim.figure_in_quote
-    out = []
-    for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said):
-        out.append((m.start(), m.group(0)))
-    before = [(s, w) for s, w in out if s < fig_start]
-    after = [(s, w) for s, w in out if s >= fig_end]
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
+    before = [w for s, w in tokens if s < fig_start]
+    after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
     # distance counts content words and punctuation only: function words do not separate meaning
-    for seq in (reversed(before), after):
+    for side, seq in (("before", before[::-1]), ("after", after)):
         distance = 0.0
-        for _, w in seq:
-            if w in ",;:()":
-                distance += PUNCTUATION_DISTANCE
-                continue
+        head_run = side == "after"
+        run: list[int] = []
+        for w in seq:
             low = w.lower()
-            if low in STOP_WORDS or low in FIGURE_WORDS:
+            if w in ",;:()" or low in STOP_WORDS or low in FIGURE_WORDS:
+                head_run = False
+                distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
             distance += 1
-            words.append((stem(low), low, distance))
-    return (words,)
+            if head_run:
+                run.append(len(words))
+            words.append((stem(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
+        if run:
+            head = run[-1]
+            criterion = RANK_CRITERION.match(claim.said[fig_end:]) if claim.kind == "rank" else None
+            if criterion:  # 'the first country to *recognise*', 'fourth in terms of *investments*'
+                word = (criterion["verb"] or criterion["what"]).lower()
+                head = next((i for i in range(len(words)) if words[i][1] == word), head)
+            s_, surface, weight = words[head]
+            words[head] = (s_, surface, weight * HEAD_BOOST)
+    return words
 
 
 def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
@@ -206,24 +221,28 @@ def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
 
 
 def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
-    contexts = [_context(c)[0] for c in claims]
+    contexts = [_context(c) for c in claims]
     canon = _canonical_stems(s for ctx in contexts for s, _, _ in ctx)
-    # rarity is counted over sentences, so a word repeated by many claims of one sentence counts once
-    sentence_stems: dict[tuple[str, int], set[str]] = {}
-    for c, ctx in zip(claims, contexts, strict=True):
-        sentence_stems.setdefault((c.source, c.quote_start), set()).update(canon[s] for s, _, _ in ctx)
+    # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
+    # sentence, or by a verbatim copy of a source, counts once.
+    sentence_stems: dict[str, set[str]] = {}
+    first_source: dict[str, str] = {}
+    for c, ctx in sorted(zip(claims, contexts, strict=True), key=lambda pair: pair[0].source):
+        sentence_stems.setdefault(c.said, set()).update(canon[s] for s, _, _ in ctx)
+        first_source.setdefault(c.said, c.source)
     df = Counter(s for stems in sentence_stems.values() for s in stems)
     n = len(sentence_stems)
     # a word only one source uses cannot show that two sources say the same thing
-    in_sources = Counter(s for _, s in {(src, s) for (src, _), stems in sentence_stems.items() for s in stems})
+    in_sources = Counter(s for _, s in {(first_source[said], s) for said, stems in sentence_stems.items()
+                                        for s in stems})
     vectors = []
     for ctx in contexts:
         weights: dict[str, float] = {}
         words: dict[str, str] = {}
-        for s, surface, distance in ctx:
+        for s, surface, nearness in ctx:
             key = canon[s]
             idf = math.log((n + 1) / (df[key] + 0.5))
-            w = idf / (1 + distance / DISTANCE_SCALE) * (1.0 if in_sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
+            w = idf * nearness * (1.0 if in_sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
                 words.setdefault(key, surface)
@@ -238,11 +257,29 @@ def similarity(a: _Said, b: _Said) -> float:
     return dot / (a.norm * b.norm)
 
 
+def _rank_predicate(claim: Claim) -> str:
+    """What a 'first ... to VERB' ranking is about: the verb ('the first country to *recognise*')."""
+    fig_end = claim.figure_in_quote[1]
+    m = RANK_CRITERION.match(claim.said[fig_end:])
+    return stem(m["verb"]) if m and m["verb"] else ""
+
+
+def _same_thing(a: str, b: str) -> bool:
+    a, b = stem(a), stem(b)
+    return a == b or _same_word(a, b)
+
+
 def _may_group(a: Claim, b: Claim) -> bool:
+    """Only claims of the same kind from different sources, counting the same thing (counts: the
+    noun counted; 'first ... to VERB' ranks: the verb), may state the same fact."""
     if a.source == b.source or a.value.group_key != b.value.group_key:
         return False
-    return a.kind != "count" or stem(a.counted) == stem(b.counted) or _same_word(stem(a.counted),
-                                                                             stem(b.counted))
+    if a.kind == "count":
+        return _same_thing(a.counted, b.counted)
+    if a.kind == "rank":
+        pa, pb = _rank_predicate(a), _rank_predicate(b)
+        return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
+    return True
 
 
 def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:
@@ -340,7 +377,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
         for k in members[b]:
             cluster[k] = a
         members[a] = sorted(members[a] + members.pop(b))
-        centroid[a] = _centroid(vectors[k] for k in members[a])
+        # a claim repeated word for word (a reprinted source) adds no weight to what the group says
+        distinct = {(claims[k].said, claims[k].figure_in_quote): k for k in reversed(members[a])}
+        centroid[a] = _centroid(vectors[k] for k in sorted(distinct.values()))
         del centroid[b]
     topics = [
         _name_topic([claims[k] for k in group], [vectors[k] for k in group])

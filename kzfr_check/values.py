@@ -79,11 +79,13 @@ MEASURES = {
     "km2": ("area", 1e6, "km²"), "km²": ("area", 1e6, "km²"), "square kilometres": ("area", 1e6, "km²"),
     "square kilometers": ("area", 1e6, "km²"), "hectares": ("area", 1e4, "ha"), "ha": ("area", 1e4, "ha"),
 }
+UNIT_SYMBOLS = {symbol: (kind, factor) for kind, factor, symbol in MEASURES.values()}
 # After an ordinal these nouns number a sequence or a time, not a place in a ranking.
 SEQUENCE_NOUNS = frozenset(
     "anniversary time times day days week weeks month months year years quarter half part century "
     "decade round rounds edition session stage phase step term meeting visit of".split())
 RANK_VERBS = frozenset("ranks ranked ranking rank placed came finished stands stood".split())
+COPULAS = frozenset("is was are were remains remained".split())
 SUPERLATIVE_AFTER = re.compile(r"[\s-]*(?:\w+est\b|most\b|place\b|position\b|spot\b)", re.IGNORECASE)
 RANKING_AFTER = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:(?-i:to\s+[a-z]+)|in\s+terms\s+of|in\s+the\s+world|worldwide|globally"
@@ -156,13 +158,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I)),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
-                           rf"(?P<unit>{_alternation(MEASURES)})"
-                           r"(?![\w²])", _I)),
-    # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
-    ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*")),
+                           rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I)),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I)),
+    # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
+    ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*")),
     ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I)),
     ("rank", re.compile(ORDW, _I)),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)")),
@@ -217,13 +218,22 @@ DATE_KINDS = frozenset({"date", "period", "anniversary"})
 def gap(a: Value, b: Value) -> float:
     """How far apart two values are: years between dates, doublings between amounts; 0 when they
     overlap. The further apart, the less likely two sources meant the same fact."""
-    if a.low <= b.high and b.low <= a.high:
+    dated = a.kind in DATE_KINDS
+    apart = _interval_gap((a.low, a.high), (b.low, b.high), dated)
+    if a.kind == "period" and b.kind == "period":
+        # periods that start together but end apart are apart by their ends
+        return max(apart, _interval_gap((a.end_low, a.end_high), (b.end_low, b.end_high), dated))
+    return apart
+
+
+def _interval_gap(a: tuple[float, float], b: tuple[float, float], dated: bool) -> float:
+    if a[0] <= b[1] and b[0] <= a[1]:
         return 0.0
-    lo, hi = sorted((a, b), key=lambda v: v.low)
-    if a.kind in DATE_KINDS:
-        return (hi.low - lo.high) / 365.25
-    near, far = abs(lo.high), abs(hi.low)
-    if lo.high <= 0 or near == 0 or math.isinf(near) or math.isinf(far):
+    lo, hi = sorted((a, b))
+    if dated:
+        return (hi[0] - lo[1]) / 365.25
+    near, far = abs(lo[1]), abs(hi[0])
+    if lo[1] <= 0 or near == 0 or math.isinf(near) or math.isinf(far):
         return INF
     return math.log2(far / near)
 
@@ -423,7 +433,7 @@ def _anniversary(m: re.Match[str], sentence: str, base: dt.date | None) -> Value
     years = {int(y) for y in re.findall(rf"\b[Ii]n\s+({YEAR})\b(?![.,]\d)", outside)}
     if len(years) == 1:
         reference = years.pop()
-    elif not years and base is not None:
+    elif not years and base is not None and not re.search(r"\bafter\b", m.group(0), re.IGNORECASE):
         reference = base.year
     else:
         return None
@@ -444,7 +454,10 @@ def _rank(m: re.Match[str], sentence: str) -> Value | None:
     nxt = next_word.group(1).lower() if next_word else ""
     if nxt in SEQUENCE_NOUNS or (nxt and parse_number(nxt) is not None):
         return None
-    ranked = (before and before[0] in RANK_VERBS) or SUPERLATIVE_AFTER.match(after) or RANKING_AFTER.match(after)
+    # a bare ordinal after a copula that ends its clause places the subject: "France is fourth."
+    predicative = before and before[0] in COPULAS and re.match(r"\s*(?:[.,;:!?)]|$)", after)
+    ranked = (before and before[0] in RANK_VERBS) or predicative or SUPERLATIVE_AFTER.match(after) \
+        or RANKING_AFTER.match(after)
     return Value("rank", str(n), n, n) if ranked else None
 
 
@@ -521,7 +534,7 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: list[tuple[int
         if not before:
             continue
         symbol = before[-1].value.text.rsplit(" ", 1)[-1]
-        kind, factor, _ = MEASURES[symbol.lower()]
+        kind, factor = UNIT_SYMBOLS[symbol]
         n = Decimal(m.group(1))
         lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)
         out.append(Figure(m.start(1), m.end(1), Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor)))

@@ -1,0 +1,135 @@
+"""Grouping: the same fact across sources, worded differently, and the traps that look alike."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, SEEDS
+from kzfr_check.claims import Claim
+from kzfr_check.config import load_config
+from kzfr_check.pipeline import Report, check
+from kzfr_check.report.json import render
+from kzfr_check.topics import TopicSpec, content_stems, group_claims
+
+SEED_REPORT = check([SEEDS])  # no declared topics: everything is discovered
+
+
+def _topic_of(report: Report, source: str, text: str):
+    claim = next(c for c in report.claims if c.source.startswith(source) and text in c.quote and c.text)
+    return report.topic_of(claim), claim
+
+
+def _find(report: Report, source: str, figure: str, sentence: str) -> Claim:
+    return next(c for c in report.claims if c.source.startswith(source) and c.text == figure and sentence in c.quote)
+
+
+def _same_topic(report: Report, a: Claim, b: Claim) -> bool:
+    topic = report.topic_of(a)
+    return topic is not None and b in topic.claims
+
+
+def test_differently_worded_partnership_claims_group():
+    signed = _find(SEED_REPORT, "000", "2008", "signed a strategic partnership")
+    cooperation = _find(SEED_REPORT, "004", "2009", "agreement on strategic cooperation")
+    exact_day = _find(SEED_REPORT, "003", "June 11, 2008", "Strategic Partnership Agreement")
+    assert _same_topic(SEED_REPORT, signed, cooperation) and _same_topic(SEED_REPORT, signed, exact_day)
+
+
+def test_investor_rank_groups_ordinals_and_bounded_ranks():
+    fourth = _find(SEED_REPORT, "000", "fourth", "volume of investments")
+    third = _find(SEED_REPORT, "004", "third", "volume of investments")
+    top_five = _find(SEED_REPORT, "003", "one of the five major", "major investors")
+    assert _same_topic(SEED_REPORT, fourth, third) and _same_topic(SEED_REPORT, fourth, top_five)
+
+
+def test_foreign_students_rank_is_not_the_investor_rank():
+    sixth = _find(SEED_REPORT, "000", "sixth", "foreign students")
+    fourth = _find(SEED_REPORT, "000", "fourth", "volume of investments")
+    third = _find(SEED_REPORT, "004", "third", "volume of investments")
+    assert not _same_topic(SEED_REPORT, sixth, fourth) and not _same_topic(SEED_REPORT, sixth, third)
+
+
+def test_first_to_recognise_independence_is_not_first_strategic_partner():
+    recognise = _find(SEED_REPORT, "004", "first", "recognize Kazakhstan's independence")
+    partner = _find(SEED_REPORT, "002", "first", "strategic partnership level")
+    assert not _same_topic(SEED_REPORT, recognise, partner)
+
+
+def test_two_schools_are_not_two_universities():
+    schools = _find(SEED_REPORT, "003", "two", "two French schools")
+    universities = _find(SEED_REPORT, "000", "two", "universities")
+    assert schools.counted == "schools" and universities.counted == "universities"
+    assert not _same_topic(SEED_REPORT, schools, universities)
+
+
+def test_anniversaries_of_2022_and_2017_agree_on_the_base_year():
+    thirtieth = _find(SEED_REPORT, "002", "30th anniversary", "diplomatic relations")
+    twenty_fifth = _find(SEED_REPORT, "004", "celebrated 25 years", "25 years since")
+    assert thirtieth.value.text == twenty_fifth.value.text == "1992"
+    topic = SEED_REPORT.topic_of(thirtieth)
+    assert topic is not None and twenty_fifth in topic.claims
+
+
+def test_different_kinds_never_group():
+    for topic in SEED_REPORT.topics:
+        assert len({c.value.group_key for c in topic.claims}) == 1, topic.id
+
+
+def test_a_topic_holds_at_most_one_claim_per_source_when_discovered():
+    for topic in SEED_REPORT.topics:
+        if not topic.declared:
+            assert len(topic.sources) == len(topic.claims), topic.id
+
+
+def test_discovered_ids_are_readable_slugs():
+    for verdict in SEED_REPORT.verdicts:
+        assert verdict.topic.id.startswith(verdict.topic.kind + "-")
+        assert verdict.topic.id == verdict.topic.id.lower() and " " not in verdict.topic.id
+
+
+def test_declared_topics_take_claims_by_alias_and_kind():
+    config = load_config(ROOT / "claims.toml")
+    report = check([SEEDS], config)
+    rank = next(t for t in report.topics if t.id == "investor-rank")
+    assert {c.value.text for c in rank.claims} == {"3", "4", "top 5"}
+    assert len(rank.sources) == 5
+    assert all(c.kind == "rank" for c in rank.claims)
+
+
+def test_a_declared_topic_without_kind_keeps_one_kind():
+    report = check([SEEDS])
+    spec = TopicSpec("partnership", "Partnership", ("strategic partnership",), None)
+    topics = group_claims(list(report.claims), [spec])
+    declared = next(t for t in topics if t.id == "partnership")
+    assert declared.kind == "date" and {c.kind for c in declared.claims} == {"date"}
+
+
+def test_content_stems_drop_stop_words_and_numbers():
+    assert content_stems("The investors of 2008 and the investments") == ["investor", "invest"]
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.randoms())
+def test_reordering_sources_changes_nothing(rnd: random.Random):
+    files = sorted(SEEDS.glob("*.txt"))
+    shuffled = list(files)
+    rnd.shuffle(shuffled)
+    assert render(check(shuffled)) == render(check(files))
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.sampled_from(sorted(p.name for p in SEEDS.glob("*.txt"))))
+def test_a_duplicated_source_creates_no_new_conflict(tmp_path_factory, name: str):
+    corpus: Path = tmp_path_factory.mktemp("corpus")
+    for p in SEEDS.glob("*.txt"):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    (corpus / f"copy-of-{name}").write_bytes((SEEDS / name).read_bytes())
+    before = {frozenset(v.value for v in verdict.values) for verdict in SEED_REPORT.verdicts
+              if verdict.status == "conflict"}
+    after = {frozenset(v.value for v in verdict.values) for verdict in check([corpus]).verdicts
+             if verdict.status == "conflict"}
+    assert after == before

@@ -1,0 +1,604 @@
+"""The grammar of figures: what `find_figures` reads in a sentence, and how values compare."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzfr_check.values import Figure, Value, find_figures, gap, parse_date, parse_number, parse_ordinal, relation
+
+BASE = dt.date(2022, 5, 20)
+PROPERTY = settings(max_examples=200, deadline=None)
+
+
+def figures(sentence: str, kind: str | None = None, base: dt.date | None = None) -> list[Figure]:
+    found = find_figures(sentence, base)
+    return [f for f in found if kind is None or f.value.kind == kind]
+
+
+def only(sentence: str, kind: str, base: dt.date | None = None) -> Figure:
+    """The single figure of a kind in a sentence; fails when there is none or more than one."""
+    found = figures(sentence, kind, base)
+    assert len(found) == 1, (sentence, find_figures(sentence, base))
+    return found[0]
+
+
+def value(sentence: str, kind: str, base: dt.date | None = None) -> Value:
+    return only(sentence, kind, base).value
+
+
+def texts(sentence: str, kind: str, base: dt.date | None = None) -> list[str]:
+    return [f.value.text for f in figures(sentence, kind, base)]
+
+
+# ------------------------------------------------------------------ ranks
+
+
+@pytest.mark.parametrize(("sentence", "rank"), [
+    ("France is the fourth largest investor.", "4"),
+    ("Kazakhstan ranks 4th in the region.", "4"),
+    ("France is fourth.", "4"),
+    ("It is 4th.", "4"),
+    ("He was second, after the champion.", "2"),
+    ("Kazakhstan ranks third in the world.", "3"),
+    ("It was ranked 3rd.", "3"),
+    ("It is the third largest economy.", "3"),
+    ("the world's third largest producer", "3"),
+    ("the third most important partner", "3"),
+    ("It is the third-longest river.", "3"),
+    ("Kazakhstan is the ninth-largest country.", "9"),
+    ("It is the fourth country in terms of investment.", "4"),
+    ("It was the first country to recognise its independence.", "1"),
+    ("She became the first woman to lead the bank.", "1"),
+    ("It ranks first among its neighbours.", "1"),
+])
+def test_ordinal_that_places_something_in_a_ranking_is_a_rank(sentence: str, rank: str) -> None:
+    v = value(sentence, "rank")
+    assert v.text == rank
+    assert v.low == v.high == int(rank)
+
+
+@pytest.mark.parametrize(("sentence", "text", "n"), [
+    ("France is one of the five major investors.", "top 5", 5),
+    ("They are among its top five partners.", "top 5", 5),
+    ("It is part of the top five investors.", "top 5", 5),
+    ("It is among the top 10 exporters.", "top 10", 10),
+    ("It is in the top-3 of the list.", "top 3", 3),
+])
+def test_bounded_rank_is_an_interval_from_first_to_n(sentence: str, text: str, n: int) -> None:
+    v = value(sentence, "rank")
+    assert (v.text, v.low, v.high) == (text, 1, n)
+
+
+def test_rank_and_top_n_relate_as_intervals() -> None:
+    third, top5, top10 = value("It ranks third.", "rank"), value("top five", "rank"), value("top 10", "rank")
+    assert relation(third, top5) == "compatible"
+    assert relation(value("It ranks 7th.", "rank"), top5) == "conflict"
+    assert relation(top5, top10) == "compatible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "They spent a third of the budget.",
+    "Two thirds of the staff left.",
+    "in the first nine months of 2022",
+    "the 9th round of consultations",
+    "My first business trip was to Moscow.",
+    "The second weighty argument in favor of it is cost.",
+    "for the first time in history",
+    "in the 21st century",
+    "on the 3rd of May",
+    "the fifth anniversary",  # an anniversary without a base date, not a rank
+    "The first step is to listen.",
+    "This is the first.",
+    "The first is here.",
+    "Top 1.5 is not a ranking.",
+])
+def test_ordinal_that_numbers_a_sequence_or_part_is_not_a_rank(sentence: str) -> None:
+    assert figures(sentence, "rank") == []
+
+
+def test_fraction_is_neither_rank_nor_count() -> None:
+    assert find_figures("They spent a third of the budget.") == []
+
+
+# ------------------------------------------------------------------ counts
+
+
+@pytest.mark.parametrize(("sentence", "text", "counted"), [
+    ("There are over 170 companies.", ">170", "companies"),
+    ("There are more than 170 French companies.", ">170", "companies"),
+    ("At least 12 people were hurt.", "≥12", "people"),
+    ("It has nearly 50 staff.", "≲50", "staff"),
+    ("It sent about 40 ships.", "~40", "ships"),
+    ("It hired ten workers.", "10", "workers"),
+    ("It hired eleven workers.", "11", "workers"),
+    ("It has twenty-five members.", "25", "members"),
+    ("It has twenty five members.", "25", "members"),
+    ("It has a hundred companies.", "100", "companies"),
+    ("It has 2,500 companies.", "2500", "companies"),
+    ("Some 1,000 staff work there.", "~1000", "staff"),
+    ("Over 2 million people live there.", ">2000000", "people"),
+    ("1.5 million people live there.", "1500000", "people"),
+    ("Up to 30 vessels can dock.", "≤30", "vessels"),
+    ("Fewer than 9 firms applied.", "<9", "firms"),
+])
+def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
+    f = only(sentence, "count")
+    assert (f.value.text, f.counted) == (text, counted)
+
+
+def test_count_span_includes_its_bound() -> None:
+    sentence = "There are more than 170 French companies."
+    f = only(sentence, "count")
+    assert sentence[f.start:f.end] == "more than 170"
+
+
+def test_count_bounds_make_intervals() -> None:
+    over = value("over 170 companies", "count")
+    assert (over.low, over.high) == (170, math.inf)
+    at_least = value("at least 12 people", "count")
+    assert (at_least.low, at_least.high) == (12, math.inf)
+    under = value("fewer than 9 firms", "count")
+    assert (under.low, under.high) == (-math.inf, 9)
+    exact = value("ten workers", "count")
+    assert exact.low == exact.high == 10
+
+
+def test_same_count_phrased_differently_agrees() -> None:
+    assert relation(value("over 170 companies", "count"), value("more than 170 French companies", "count")) == "agree"
+    assert relation(value("ten workers", "count"), value("10 workers", "count")) == "agree"
+
+
+def test_counts_relate_by_their_bounds() -> None:
+    assert relation(value("ten workers", "count"), value("eleven workers", "count")) == "conflict"
+    assert relation(value("over 170 companies", "count"), value("200 companies", "count")) == "compatible"
+    assert relation(value("over 170 companies", "count"), value("150 companies", "count")) == "conflict"
+    assert relation(value("about 40 ships", "count"), value("42 ships", "count")) == "compatible"
+    assert relation(value("nearly 50 staff", "count"), value("47 staff", "count")) == "compatible"
+    assert relation(value("nearly 50 staff", "count"), value("51 staff", "count")) == "conflict"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two countries signed it.",
+    "One of them left.",
+    "3 min read",
+    "Order No.25 was signed.",
+    "Decree No. 17 was signed.",
+    "He went to school #3 there.",
+    "It ended at 16:43 local time.",
+    "As reported [2] earlier.",
+    "The COVID-19 pandemic hit trade.",
+    "The G20 summit met.",
+    "In 2008 trade grew.",
+    "Both 3 sides agreed.",
+    "It took 5 years to build.",
+    "Version 2.5 shipped.",
+])
+def test_numbers_that_count_nothing_are_not_counts(sentence: str) -> None:
+    assert figures(sentence, "count") == []
+
+
+def test_labels_and_furniture_yield_no_figure_at_all() -> None:
+    for sentence in ("3 min read", "No.25", "No. 17", "school #3", "at 16:43", "[2]", "COVID-19", "G20"):
+        assert find_figures(sentence) == [], sentence
+
+
+def test_two_counts_in_one_sentence_are_both_found_in_order() -> None:
+    assert texts("10 workers and 11 workers", "count") == ["10", "11"]
+
+
+# ------------------------------------------------------------------ dates and periods
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("in 2008 there", "2008"),
+    ("in June 2008", "2008-06"),
+    ("on 11 June 2008", "2008-06-11"),
+    ("on June 11, 2008", "2008-06-11"),
+    ("on June 11th, 2008", "2008-06-11"),
+    ("on 11th June 2008", "2008-06-11"),
+    ("on the 11th of June 2008", "2008-06-11"),
+    ("on Nov. 29, 2022", "2022-11-29"),
+    ("on 2022-06-05", "2022-06-05"),
+])
+def test_date_keeps_its_written_precision(sentence: str, text: str) -> None:
+    assert value(sentence, "date").text == text
+
+
+def test_dates_relate_by_precision() -> None:
+    year, day = value("in 2008", "date"), value("on June 11, 2008", "date")
+    assert relation(year, day) == "compatible"
+    assert relation(year, value("in 2009", "date")) == "conflict"
+    assert relation(value("11 June 2008", "date"), day) == "agree"
+    assert relation(value("June 2008", "date"), day) == "compatible"
+    assert relation(value("July 2008", "date"), day) == "conflict"
+    assert relation(value("June 12, 2008", "date"), day) == "conflict"
+
+
+def test_year_spans_its_whole_year() -> None:
+    v = value("in 2008", "date")
+    assert (v.low, v.high) == (dt.date(2008, 1, 1).toordinal(), dt.date(2008, 12, 31).toordinal())
+
+
+@pytest.mark.parametrize("sentence", ["November 29-30, 2022", "29-30 November 2022", "29th-30th November 2022"])
+def test_day_range_is_one_date_covering_its_days(sentence: str) -> None:
+    f = only(sentence, "date")
+    assert (f.start, f.end) == (0, len(sentence))
+    assert f.value.text == "2022-11-29/30"
+    assert (f.value.low, f.value.high) == (dt.date(2022, 11, 29).toordinal(), dt.date(2022, 11, 30).toordinal())
+    assert relation(f.value, value("on 30 November 2022", "date")) == "compatible"
+    assert relation(f.value, value("on 1 December 2022", "date")) == "conflict"
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("from 2016 to 2020", "2016/2020"),
+    ("in 2016–2020", "2016/2020"),
+    ("in 2016-2020", "2016/2020"),
+    ("in 2019–20", "2019/2020"),
+    ("between 2005 and 2021", "2005/2021"),
+    ("since 2005", "2005/.."),
+    ("since June 2005", "2005-06/.."),
+    ("in the first nine months of 2022", "2022-01/2022-09"),
+    ("in the last three months of 2022", "2022-10/2022-12"),
+    ("in the first half of 2022", "2022-01/2022-06"),
+    ("in the third quarter of 2021", "2021-07/2021-09"),
+    ("in Q2 2021", "2021-04/2021-06"),
+])
+def test_period_has_a_start_and_an_end(sentence: str, text: str) -> None:
+    assert value(sentence, "period").text == text
+    assert figures(sentence, "date") == []
+
+
+@pytest.mark.parametrize("sentence", ["from 2020 to 2016", "in 2016-15", "in the first 13 months of 2020"])
+def test_period_that_ends_before_it_starts_or_overflows_is_not_a_period(sentence: str) -> None:
+    assert figures(sentence, "period") == []
+
+
+def test_periods_relate_by_both_ends() -> None:
+    a = value("from 2016 to 2020", "period")
+    assert relation(a, value("2016–2020", "period")) == "agree"
+    assert relation(a, value("from 2016 to 2021", "period")) == "conflict"
+    assert relation(a, value("from 2015 to 2020", "period")) == "conflict"
+    assert relation(value("since 2005", "period"), value("between 2005 and 2021", "period")) == "compatible"
+    assert relation(value("since 2005", "period"), value("between 2006 and 2021", "period")) == "conflict"
+    nine_months = value("the first nine months of 2022", "period")
+    assert relation(nine_months, value("the first half of 2022", "period")) == "conflict"
+    assert relation(value("from June 2016 to 2020", "period"), a) == "compatible"
+
+
+def test_periods_with_the_same_start_but_different_ends_are_apart() -> None:
+    a, b = value("from 2016 to 2020", "period"), value("from 2016 to 2025", "period")
+    assert gap(a, b) == pytest.approx(4, abs=0.01)
+    assert gap(b, a) == gap(a, b)
+
+
+# ------------------------------------------------------------------ money
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("It invested 17 billion USD.", "USD 17 billion"),
+    ("It invested USD 17 billion.", "USD 17 billion"),
+    ("It invested $2.5 billion.", "USD 2.5 billion"),
+    ("It invested 2.5 billion dollars.", "USD 2.5 billion"),
+    ("It invested $2.5bn.", "USD 2.5 billion"),
+    ("It cost £9 billion.", "GBP 9 billion"),
+    ("It cost about £9 billion.", "~GBP 9 billion"),
+    ("It cost €300m.", "EUR 300 million"),
+    ("It cost over €300m.", ">EUR 300 million"),
+    ("It cost $1000 billion.", "USD 1 trillion"),
+    ("It cost $0.05 billion.", "USD 50 million"),
+    ("It cost 5,000 tenge.", "KZT 5000"),
+])
+def test_money_has_currency_and_amount(sentence: str, text: str) -> None:
+    assert value(sentence, "money").text == text
+
+
+def test_money_phrased_differently_agrees() -> None:
+    assert relation(value("$2.5 billion", "money"), value("2.5 billion dollars", "money")) == "agree"
+    assert relation(value("$2,500 million", "money"), value("$2.5 billion", "money")) == "agree"
+
+
+def test_money_relates_by_bounds_and_precision() -> None:
+    nine, about_nine = value("£9 billion", "money"), value("about £9 billion", "money")
+    twelve = value("£12 billion", "money")
+    assert relation(nine, about_nine) == "compatible"
+    assert relation(nine, twelve) == "conflict"
+    assert relation(about_nine, twelve) == "conflict"
+
+
+def test_currencies_are_not_comparable() -> None:
+    usd, eur, gbp = value("$9 billion", "money"), value("€9 billion", "money"), value("£9 billion", "money")
+    assert len({usd.group_key, eur.group_key, gbp.group_key}) == 3
+    assert usd.group_key == value("9 billion dollars", "money").group_key
+
+
+# ------------------------------------------------------------------ percent
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("It grew 90%.", "90%"),
+    ("It grew 80 per cent.", "80%"),
+    ("It grew 80 percent.", "80%"),
+    ("It grew some 80%.", "~80%"),
+    ("It grew 12.5%.", "12.5%"),
+    ("It grew by more than 10%.", ">10%"),
+])
+def test_percent(sentence: str, text: str) -> None:
+    assert value(sentence, "percent").text == text
+    assert figures(sentence, "count") == []
+
+
+def test_percents_relate_by_bounds() -> None:
+    assert relation(value("80 per cent", "percent"), value("80%", "percent")) == "agree"
+    assert relation(value("80 per cent", "percent"), value("some 80%", "percent")) == "compatible"
+    assert relation(value("90%", "percent"), value("80%", "percent")) == "conflict"
+
+
+# ------------------------------------------------------------------ measures
+
+
+@pytest.mark.parametrize(("sentence", "kind", "text"), [
+    ("It is 50.45 km long.", "length", "50.45 km"),
+    ("It is 31 miles long.", "length", "31 mi"),
+    ("It is 50 kilometres long.", "length", "50 km"),
+    ("It is a 50-kilometre road.", "length", "50 km"),
+    ("It produces 1.2 GW.", "power", "1.2 GW"),
+    ("It shipped 12 tonnes.", "mass", "12 t"),
+    ("It shipped 3.5 million tonnes of grain.", "mass", "3500000 t"),
+    ("It covers 200 square kilometres.", "area", "200 km²"),
+])
+def test_measure_has_kind_and_unit(sentence: str, kind: str, text: str) -> None:
+    assert value(sentence, kind).text == text
+    assert figures(sentence, "count") == []
+
+
+def test_measures_compare_across_units() -> None:
+    km = value("50.45 km", "length")
+    assert relation(km, value("31 miles", "length")) == "compatible"  # 31 mi is about 49.9 km
+    assert relation(km, value("50 kilometres", "length")) == "compatible"
+    assert relation(km, value("37.9 km", "length")) == "conflict"
+    assert relation(km, value("40 miles", "length")) == "conflict"
+    assert relation(value("1.2 GW", "power"), value("1200 MW", "power")) == "compatible"
+
+
+def test_elliptic_number_takes_the_unit_named_before_it() -> None:
+    sentence = "The tunnel is 50.45 kilometres, 37.9 of them under the sea."
+    found = figures(sentence, "length")
+    assert [f.value.text for f in found] == ["50.45 km", "37.9 km"]
+    assert sentence[found[1].start:found[1].end] == "37.9"
+    assert relation(found[1].value, value("37.9 km", "length")) == "agree"
+    assert figures(sentence, "count") == []
+
+
+def test_elliptic_number_after_tonnes_does_not_crash() -> None:
+    assert texts("They shipped 12 tonnes, 5 of them by rail.", "mass") == ["12 t", "5 t"]
+
+
+def test_elliptic_number_without_a_measure_before_it_is_nothing() -> None:
+    assert find_figures("There were 37 of them.") == []
+
+
+# ------------------------------------------------------------------ anniversaries
+
+
+def test_ordinal_anniversary_counts_back_from_the_base_date() -> None:
+    v = value("They marked the 30th anniversary of relations.", "anniversary", BASE)
+    assert v.text == "1992"
+    assert figures("They marked the 30th anniversary of relations.", "rank", BASE) == []
+
+
+def test_years_since_counts_back_from_the_year_the_sentence_names() -> None:
+    sentence = "In 2017, the countries celebrated 25 years since the establishment of relations."
+    assert value(sentence, "anniversary").text == "1992"
+    assert value(sentence, "anniversary", BASE).text == "1992"
+    assert texts(sentence, "date") == ["2017"]
+
+
+def test_anniversary_agrees_with_its_year() -> None:
+    a = value("the 30th anniversary", "anniversary", BASE)
+    b = value("In 2017, they celebrated 25 years since independence.", "anniversary")
+    assert relation(a, b) == "agree"
+    c = value("the 25th anniversary", "anniversary", BASE)
+    assert relation(a, c) == "conflict"
+    assert gap(a, c) == pytest.approx(4, abs=0.01)
+
+
+def test_anniversary_needs_a_year_to_count_from() -> None:
+    assert find_figures("They marked the 30th anniversary of relations.") == []
+    assert find_figures("They celebrated 25 years since independence.") == []
+
+
+def test_years_after_another_event_do_not_count_from_the_base_date() -> None:
+    # "six years after the treaty" dates the opening from the treaty, not from the day of writing
+    assert figures("The port opened six years after the treaty.", "anniversary", BASE) == []
+    assert value("In 2017 the port opened six years after the treaty.", "anniversary", BASE).text == "2011"
+
+
+@pytest.mark.parametrize("sentence", ["after six years of construction", "six years of construction took place"])
+def test_duration_is_not_an_anniversary(sentence: str) -> None:
+    assert find_figures(sentence, BASE) == []
+
+
+# ------------------------------------------------------------------ number helpers
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("13,000", 13000), ("twenty-five", 25), ("twenty five", 25), ("a hundred", 100), ("2.5", Decimal("2.5")),
+    ("ninety-nine", 99), ("zero", 0),
+])
+def test_parse_number(text: str, n: Decimal | int) -> None:
+    assert parse_number(text) == n
+
+
+def test_parse_number_rejects_words() -> None:
+    assert parse_number("companies") is None
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("first", 1), ("4th", 4), ("twenty-first", 21), ("11th", 11), ("hundredth", 100), ("Third", 3),
+])
+def test_parse_ordinal(text: str, n: int) -> None:
+    assert parse_ordinal(text) == n
+
+
+def test_parse_ordinal_rejects_cardinals() -> None:
+    assert parse_ordinal("four") is None
+    assert parse_ordinal("4") is None
+
+
+def test_parse_date_keeps_only_what_was_written() -> None:
+    assert parse_date("2008") == (2008, None, None)
+    assert parse_date("June 2008") == (2008, 6, None)
+    assert parse_date("11 June 2008") == (2008, 6, 11)
+
+
+# ------------------------------------------------------------------ relation and gap
+
+
+def test_gap_is_years_for_dates_and_doublings_for_amounts() -> None:
+    assert gap(value("in 2008", "date"), value("in 2012", "date")) == pytest.approx(3, abs=0.01)
+    assert gap(value("100 ships", "count"), value("400 ships", "count")) == pytest.approx(2)
+    assert gap(value("in 2008", "date"), value("June 2008", "date")) == 0
+
+
+def test_gap_to_an_open_bound_below_zero_is_infinite() -> None:
+    assert gap(value("fewer than 9 firms", "count"), value("0 firms", "count")) == 0
+    assert gap(Value("count", "0", 0, 0), Value("count", "5", 5, 5)) == math.inf
+
+
+# ------------------------------------------------------------------ properties
+
+
+@PROPERTY
+@given(st.text())
+def test_find_figures_never_raises_and_spans_lie_inside(sentence: str) -> None:
+    for base in (None, BASE):
+        for f in find_figures(sentence, base):
+            assert 0 <= f.start < f.end <= len(sentence)
+
+
+WORDS = st.sampled_from([
+    "over", "more than", "about", "at least", "nearly", "the", "first", "third", "4th", "top", "five", "of",
+    "them", "2008", "June", "11", "2022-06-05", "$", "£", "€", "2.5", "billion", "m", "per cent", "%", "km",
+    "miles", "anniversary", "30th", "years", "since", "In", "from", "to", "between", "and", "-", "–", ",", ".",
+    "No.", "#", "[2]", "16:43", "companies", "COVID-19", "celebrated", "25", "one", "twenty-five", "ranks",
+])
+
+
+@PROPERTY
+@given(st.lists(WORDS, max_size=14))
+def test_find_figures_never_raises_on_figure_like_text(words: list[str]) -> None:
+    sentence = " ".join(words)
+    found = find_figures(sentence, BASE)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(sentence)
+        assert f.value.low <= f.value.high
+
+
+@PROPERTY
+@given(st.integers(1, 100_000))
+def test_bounded_count_round_trips(n: int) -> None:
+    f = only(f"over {n:,} companies", "count")
+    assert (f.value.text, f.counted) == (f">{n}", "companies")
+    assert len(find_figures(f"over {n:,} companies")) == 1
+
+
+@PROPERTY
+@given(st.integers(1600, 2099))
+def test_year_round_trips(y: int) -> None:
+    found = find_figures(f"in {y}")
+    assert [(f.value.kind, f.value.text) for f in found] == [("date", str(y))]
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def test_ordinal_helper() -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 99)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "99th"]
+
+
+@PROPERTY
+@given(st.integers(1, 99))
+def test_rank_round_trips(n: int) -> None:
+    found = find_figures(f"ranks {ordinal(n)}")
+    assert [(f.value.kind, f.value.text) for f in found] == [("rank", str(n))]
+
+
+@PROPERTY
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2))
+def test_money_symbol_and_word_agree(d: Decimal) -> None:
+    a, b = value(f"${d} billion", "money"), value(f"{d} billion dollars", "money")
+    assert a.text == b.text
+    assert a.text.startswith("USD ")
+    assert relation(a, b) == "agree"
+
+
+PHRASES = st.sampled_from([
+    "in 2008", "in 2009", "June 2008", "June 11, 2008", "11 June 2008", "July 2008", "November 29-30, 2022",
+    "ten workers", "eleven workers", "over 170 companies", "about 40 ships", "nearly 50 staff", "200 companies",
+    "at least 12 people", "fewer than 9 firms", "0 firms",
+    "$2.5 billion", "about $2.5 billion", "$3 billion", "over $2 billion", "£9 billion", "about £9 billion",
+    "90%", "80 per cent", "some 80%", "more than 85%",
+    "50.45 km", "31 miles", "50 kilometres", "37.9 km",
+    "ranks third", "ranks 4th", "top five", "among the top 10 exporters",
+    "from 2016 to 2020", "2016–2020", "from 2016 to 2021", "since 2005", "between 2005 and 2021",
+    "the first nine months of 2022", "the first half of 2022",
+])
+
+
+def phrase_value(phrase: str) -> Value:
+    found = find_figures(phrase)
+    assert len(found) == 1, (phrase, found)
+    return found[0].value
+
+
+@PROPERTY
+@given(PHRASES, PHRASES)
+def test_relation_is_symmetric_and_matches_gap(p: str, q: str) -> None:
+    a, b = phrase_value(p), phrase_value(q)
+    assert relation(a, a) == "agree"
+    if a.group_key != b.group_key:
+        return
+    r = relation(a, b)
+    assert r == relation(b, a)
+    assert gap(a, b) == gap(b, a)
+    if r == "conflict":
+        assert gap(a, b) > 0
+    else:
+        assert gap(a, b) == 0
+
+
+bounds = st.floats(-1e6, 1e6, allow_nan=False)
+
+
+@st.composite
+def values(draw: st.DrawFn) -> Value:
+    kind = draw(st.sampled_from(["count", "date", "period"]))
+    lo = draw(bounds)
+    hi = lo + draw(st.floats(0, 1e4))
+    end_lo = draw(bounds)
+    end_hi = end_lo + draw(st.floats(0, 1e4))
+    text = draw(st.sampled_from(["a", "b", "c"]))
+    return Value(kind, f"{kind}:{text}:{lo}:{hi}:{end_lo}:{end_hi}", lo, hi, end_lo, end_hi)
+
+
+@PROPERTY
+@given(values(), values())
+def test_relation_and_gap_properties_on_any_intervals(a: Value, b: Value) -> None:
+    assert relation(a, a) == "agree"
+    assert gap(a, a) == 0
+    if a.kind != b.kind:
+        return
+    r = relation(a, b)
+    assert r == relation(b, a)
+    assert gap(a, b) == gap(b, a)
+    assert (gap(a, b) > 0) == (r == "conflict")
