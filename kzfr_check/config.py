@@ -68,8 +68,9 @@ def load_config(path: str | Path) -> Config:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
-        raise InputError(f"{name}:{m.group(1) if m else 1}: {message}") from None
+        line = int(m.group(1)) if m else max(1, len(raw.splitlines()))  # "(at end of document)"
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
+        raise InputError(f"{name}:{line}: {message}") from None
     return _parse(data, _Lines(raw), name, path)
 
 

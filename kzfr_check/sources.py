@@ -7,7 +7,6 @@ so the promise this module keeps is that an offset in `norm` is the same offset 
 from __future__ import annotations
 
 import codecs
-import datetime
 import os
 import re
 import sys
@@ -218,49 +217,36 @@ def _html_text(markup: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(parser.parts).rstrip("\n"), tuple(parser.lines)
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORDINAL = r"(?:st|nd|rd|th)?"
-_DATE = re.compile(
-    rf"\b(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})\b"
-    rf"|\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>\d{{4}})\b"
-    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
-    r"|\b(?P<y4>\d{4})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\b",
-    re.IGNORECASE,
-)
 _DATELINE_SEARCH_LINES = 12
-_DATELINE_START = 40
-_DATELINE_SHORT = 80
+_DATELINE_MAX_WORDS = 12  # a dateline is short: "Paris, 18 June 2022", "Published March 2012"
+_DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted)\b", re.IGNORECASE)
+_DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
+_PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 
 
-def _date_of(match: re.Match[str]) -> DocDate | None:
-    """The date a dateline match names, or None when it is no calendar date (31 February)."""
-    groups = {key: value for key, value in match.groupdict().items() if value}
-    year = int(next(value for key, value in groups.items() if key[0] == "y"))
-    month_text = next(value for key, value in groups.items() if key[0] == "m").lower()
-    month = int(month_text) if month_text.isdigit() else _MONTHS.index(month_text[:3]) + 1
-    day_text = next((value for key, value in groups.items() if key[0] == "d"), None)
-    day = int(day_text) if day_text else None
-    try:
-        datetime.date(year, month, day or 1)
-    except ValueError:
-        return None
-    return DocDate(year, month, day)
+def _is_dateline(line: str, start: int, end: int) -> bool:
+    """A date that heads a line ("Paris, 18 June 2022 (TDI): ..."), not one inside a sentence
+    ("It opened on May 27, 1937.")."""
+    words_before = re.findall(r"[^\W\d_]+", line[:start])
+    if words_before and words_before[-1].lower() in _PREPOSITIONS:
+        return False
+    if _DATELINE_KEYWORD.search(line[:start]):
+        return True
+    if len(words_before) > 3:
+        return False
+    return len(re.findall(r"[^\W\d_]+", line)) <= _DATELINE_MAX_WORDS or bool(_DATELINE_BREAK.match(line[end:]))
 
 
 def _document_date(norm: str) -> DocDate | None:
-    """The date a dateline near the top states; a date deep inside a long sentence is not one."""
-    lines = (match.group().strip() for match in re.finditer(r"[^\r\n]+", norm))
-    for line in islice((line for line in lines if line), _DATELINE_SEARCH_LINES):
-        for match in _DATE.finditer(line):
-            if match.start() >= _DATELINE_START and len(line) > _DATELINE_SHORT:
-                break
-            date = _date_of(match)
-            if date is not None:
-                return date
+    """The date a dateline near the top states, at its precision (day or month)."""
+    from kzfr_check.values import find_figures
+
+    lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
+    for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
+        for figure in find_figures(line):
+            parts = figure.value.text.split("/")[0].split("-")
+            if figure.value.kind == "date" and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
+                return DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
     return None
 
 

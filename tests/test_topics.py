@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from conftest import ROOT, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SEEDS
 from kzfr_check.claims import Claim
 from kzfr_check.config import load_config
 from kzfr_check.pipeline import Report, check

@@ -1,0 +1,80 @@
+"""Verdicts and resolutions: agree, compatible, conflict, resolved, and a conflict reopened."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, SEEDS, topic_by_values
+
+RESOLVED = ROOT / "claims.toml"
+
+
+def _corpus(tmp_path: Path, extra: str | None = None) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    if extra is not None:
+        (corpus / "005_new.txt").write_text(extra, encoding="utf-8")
+    return corpus
+
+
+def test_a_new_dissenting_value_reopens_a_resolved_conflict(cli, tmp_path):
+    corpus = _corpus(tmp_path, "Paris, 2 March 2023\n\nIn 2007, France and Kazakhstan signed a strategic partnership.\n")
+    run = cli("conflicts", corpus, "--config", RESOLVED, "--format", "json", cwd=tmp_path)
+    assert run.exit_code == 1
+    topic = topic_by_values(run.json, "2007", "2008", "2009")
+    assert topic["id"] == "strategic-partnership" and topic["status"] == "conflict"
+    assert any("reopened: 2007" in note for note in topic["notes"])
+    assert topic_by_values(run.json, "3", "4")["status"] == "resolved"
+
+
+def test_a_compatible_new_value_keeps_the_resolution(cli, tmp_path):
+    corpus = _corpus(tmp_path, "In June 2008, France and Kazakhstan signed a strategic partnership.\n")
+    run = cli("conflicts", corpus, "--config", RESOLVED, "--format", "json", cwd=tmp_path)
+    assert run.exit_code == 0
+    topic = topic_by_values(run.json, "2008-06", "2009")
+    assert topic["status"] == "resolved"
+
+
+def test_resolution_accepting_a_value_nobody_states_does_not_resolve(cli, tmp_path):
+    config = tmp_path / "claims.toml"
+    config.write_text(RESOLVED.read_text().replace('accept = "2008"', 'accept = "2010"'))
+    run = cli("conflicts", SEEDS, "--config", config, "--format", "json", cwd=tmp_path)
+    assert run.exit_code == 1
+    topic = topic_by_values(run.json, "2008", "2009")
+    assert topic["status"] == "conflict"
+    assert any("accepts 2010, which no source states" in note for note in topic["notes"])
+
+
+def test_a_discovered_topic_can_be_resolved_by_its_id(cli, tmp_path, empty_config):
+    first = cli("conflicts", SEEDS, "--config", empty_config, "--format", "json", cwd=tmp_path).json
+    year = topic_by_values(first, "2008", "2009")
+    config = tmp_path / "claims.toml"
+    config.write_text(f'[[resolution]]\ntopic = "{year["id"]}"\naccept = "2008"\noverrules = ["2009"]\n'
+                      'reason = "three sources"\n')
+    second = cli("conflicts", SEEDS, "--config", config, "--format", "json", cwd=tmp_path)
+    assert topic_by_values(second.json, "2008", "2009")["status"] == "resolved"
+    assert second.json["summary"]["conflicts"] == 1 and second.exit_code == 1
+
+
+def test_conflicting_sources_with_different_dates_get_a_note(cli, tmp_path, empty_config):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("London, 6 May 2012\n\nThe museum is the second-largest art museum in the world.\n")
+    (corpus / "b.txt").write_text("date 2020-11-02\n\nToday the museum is the third-largest art museum in the world.\n")
+    data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", cwd=tmp_path).json
+    topic = topic_by_values(data, "2", "3")
+    assert topic["status"] == "conflict"
+    assert "sources dated 2012-05-06 and 2020-11-02: may be a change over time" in topic["notes"]
+
+
+def test_agree_and_compatible(cli, tmp_path, empty_config):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The bridge is 2.7 km long. It opened to traffic on May 27, 1937.\n")
+    (corpus / "b.txt").write_text("The bridge is 1.7 miles long. It opened to traffic in 1937.\n")
+    (corpus / "c.txt").write_text("The bridge, 2.7 kilometres long, opened to traffic in 1937.\n")
+    data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", cwd=tmp_path).json
+    assert data["summary"]["conflicts"] == 0
+    assert topic_by_values(data, "2.7 km", "1.7 mi")["status"] == "compatible"
+    assert topic_by_values(data, "1937-05-27", "1937")["status"] == "compatible"
