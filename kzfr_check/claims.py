@@ -46,13 +46,14 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
     "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
 SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\])*(?=\s+[\"'(\[]?[A-Z0-9])")
+LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
 DATELINE_LINES = 12
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
     """Paragraph-like spans of text: lines joined where a long line wraps into the next."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*", norm) if m.start() < len(norm)]
+    lines = [(m.start(), m.start() + len(m.group(1))) for m in LINE.finditer(norm) if m.group(0)]
     block_start: int | None = None
     prev_end = 0
     for start, end in lines:

@@ -19,7 +19,7 @@ def _corpus(tmp_path: Path, extra: str | None = None) -> Path:
 
 
 def test_a_new_dissenting_value_reopens_a_resolved_conflict(cli, tmp_path):
-    corpus = _corpus(tmp_path, "Paris, 2 March 2023\n\nIn 2007, France and Kazakhstan signed a strategic partnership.\n")
+    corpus = _corpus(tmp_path, "Paris, 2 March 2023\n\nIn 2007, the two countries signed a strategic partnership.\n")
     run = cli("conflicts", corpus, "--config", RESOLVED, "--format", "json", cwd=tmp_path)
     assert run.exit_code == 1
     topic = topic_by_values(run.json, "2007", "2008", "2009")

@@ -1,0 +1,99 @@
+"""Atomic claims: one figure, one value, one exact span, and no claims from page furniture."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, SEEDS, TUNNEL
+from kzfr_check.claims import extract_claims, sentences
+from kzfr_check.sources import load_sources, read_source
+
+SEED_SOURCES = load_sources([SEEDS])
+SEED_CLAIMS = {s.id: extract_claims(s) for s in SEED_SOURCES}
+
+
+def _claims(source_prefix: str):
+    return next(claims for sid, claims in SEED_CLAIMS.items() if sid.startswith(source_prefix))
+
+
+def test_every_claim_points_at_its_figure_and_its_sentence():
+    for source in SEED_SOURCES:
+        raw_lines = (SEEDS / Path(source.path).name).read_text(encoding="utf-8").splitlines()
+        for claim in SEED_CLAIMS[source.id]:
+            assert source.text[claim.start:claim.end] == claim.text
+            assert source.text[claim.quote_start:claim.quote_start + len(claim.quote)] == claim.quote
+            assert claim.text in raw_lines[claim.line - 1]
+
+
+def test_page_furniture_makes_no_claims():
+    texts = {c.text for claims in SEED_CLAIMS.values() for c in claims}
+    quotes = " ".join(c.quote for claims in SEED_CLAIMS.values() for c in claims)
+    for furniture in ("16:43", "3 min read", "No.25", "No.17", "[2]", "01.12.2022"):
+        assert not any(furniture in t for t in texts), furniture
+    assert "Only 30% of an article" in quotes  # a real sentence, kept
+    assert "Date of Accession" not in quotes  # footnote reference lines are not statements
+    assert "20 May, 2022" not in texts  # the dateline is the document's date, not a claim
+
+
+def test_a_third_of_is_a_fraction_not_a_rank(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A third of the budget went to roads. The city ranks third in Europe by size.\n")
+    claims = extract_claims(read_source(path))
+    assert [(c.text, c.value.text) for c in claims] == [("third", "3")]
+    assert claims[0].quote == "The city ranks third in Europe by size."
+
+
+def test_anniversary_uses_the_document_date():
+    thirtieth = next(c for c in _claims("000") if c.kind == "anniversary")
+    assert thirtieth.text == "30th anniversary" and thirtieth.value.text == "1992"
+    undated = [c for c in _claims("003") if c.kind == "anniversary"]
+    assert undated == []  # 003 states no date of its own: no base year to count back from
+
+
+def test_sentences_split_at_full_stops_not_abbreviations():
+    text = "Dr. Smith met Mr. Jones in the U.S. on Monday. They signed it.[1] Then they left!\nA heading\n\nNext."
+    spans = [text[s:e] for s, e in sentences(text)]
+    assert spans == ["Dr. Smith met Mr. Jones in the U.S. on Monday.", "They signed it.[1]", "Then they left!",
+                     "A heading", "Next."]
+
+
+def test_wrapped_lines_join_into_one_sentence():
+    text = ("The committee, which met in the capital for three days of talks, finally agreed\n"
+            "on a budget of 40 million euros.\n")
+    assert [text[s:e] for s, e in sentences(text)] == [text.strip()]
+
+
+def test_html_claims_quote_the_visible_text_with_html_lines():
+    source = next(s for s in load_sources([TUNNEL]) if s.id == "03-anniversary")
+    claims = extract_claims(source)
+    html_lines = (TUNNEL / "03-anniversary.html").read_text(encoding="utf-8").splitlines()
+    for claim in claims:
+        assert re.sub(r"\s+", " ", claim.text) in html_lines[claim.line - 1]
+    assert "1921" not in {c.text for c in claims}
+
+
+def test_markdown_emphasis_does_not_hide_figures():
+    source = next(s for s in load_sources([TUNNEL]) if s.id == "02-engineering-notes")
+    assert any(c.text == "about 50 km" for c in extract_claims(source))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=400))
+def test_arbitrary_text_never_raises(tmp_path, text):
+    path = tmp_path / "any.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    for claim in extract_claims(source):
+        assert 0 <= claim.start < claim.end <= len(source.text)
+        assert claim.line >= 1
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(python3 -m venv .*?)\n```", readme)
+    assert len(commands) == 2
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("--quiet ", "")
