@@ -8,9 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SEEDS, TUNNEL
 from kzfr_check.claims import extract_claims, sentences
 from kzfr_check.sources import load_sources, read_source
+
+from conftest import ROOT, SEEDS, TUNNEL
 
 SEED_SOURCES = load_sources([SEEDS])
 SEED_CLAIMS = {s.id: extract_claims(s) for s in SEED_SOURCES}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from kzfr_check.config import find_config, load_config
 from kzfr_check.errors import InputError
+
+from conftest import ROOT
 
 MALFORMED = [
     ('[[topic]]\nid = "a"\nlabel = "A"\naliases = ["x"\n', 4, "Unclosed array"),

@@ -14,8 +14,7 @@ from kzfr_check.errors import InputError
 from kzfr_check.sources import DocDate, Source, find_source_files, load_sources, normalise, read_source
 
 SEEDS = Path(__file__).parents[1] / "seeds"
-CORPUS = Path(__file__).parents[2] / "shared" / "corpora" / "channel-tunnel"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+CORPUS = Path(__file__).parent / "corpora" / "channel-tunnel"
 
 
 def _load(*paths: Path) -> tuple[dict[str, Source], list[str]]:
@@ -38,7 +37,6 @@ def test_seed_dates(stem: str, expected: str | None) -> None:
     assert (str(source.date) if source.date else None) == expected
 
 
-@needs_corpus
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
@@ -81,7 +79,6 @@ def test_line_of_matches_the_file_line_in_a_seed() -> None:
     assert source.line_of(0) == 1
 
 
-@needs_corpus
 def test_html_keeps_visible_text_only_with_html_lines() -> None:
     source = read_source(CORPUS / "03-anniversary.html")
     assert source.text.startswith("Calais, 6 May 2019\n")
@@ -95,7 +92,6 @@ def test_html_keeps_visible_text_only_with_html_lines() -> None:
     assert "430 million people have travelled through it.\nWith a length" in source.text
 
 
-@needs_corpus
 def test_markdown_markup_is_blanked_in_norm_only() -> None:
     source = read_source(CORPUS / "02-engineering-notes.md")
     assert "**three tunnels**" in source.text

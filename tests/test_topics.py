@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from conftest import ROOT, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ from kzfr_check.config import load_config
 from kzfr_check.pipeline import Report, check
 from kzfr_check.report.json import render
 from kzfr_check.topics import TopicSpec, content_stems, group_claims
+
+from conftest import ROOT, SEEDS
 
 SEED_REPORT = check([SEEDS])  # no declared topics: everything is discovered
 
