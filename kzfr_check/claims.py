@@ -29,6 +29,7 @@ class Claim:
     text: str
     value: Value
     counted: str = ""
+    document_year: int | None = None
 
     @property
     def kind(self) -> str:
@@ -125,5 +126,5 @@ def extract_claims(source: Source) -> list[Claim]:
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=source.text[s:e], said=said, text=source.text[start:end], value=figure.value,
-                counted=figure.counted))
+                counted=figure.counted, document_year=source.date.year if source.date else None))
     return claims

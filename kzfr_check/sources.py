@@ -225,16 +225,19 @@ _PREPOSITIONS = frozenset("in on since by from until till of at before after to 
 
 
 def _is_dateline(line: str, start: int, end: int) -> bool:
-    """A date that heads a line ("Paris, 18 June 2022 (TDI): ..."), not one inside a sentence
-    ("It opened on May 27, 1937.")."""
-    words_before = re.findall(r"[^\W\d_]+", line[:start])
+    """A date that heads a line ("Paris, 18 June 2022 (TDI): ...", "Posted on 14 June 2023 · 5 min
+    read", "Press release · Geneva, 3 March 2021"), not one inside a sentence ("It opened on May 27,
+    1937.")."""
+    segment = re.split(r"[·•|—]", line[:start])[-1]
+    if _DATELINE_KEYWORD.search(segment):
+        return True
+    words_before = re.findall(r"[^\W\d_]+", segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
         return False
-    if _DATELINE_KEYWORD.search(line[:start]):
-        return True
     if len(words_before) > 3:
         return False
-    return len(re.findall(r"[^\W\d_]+", line)) <= _DATELINE_MAX_WORDS or bool(_DATELINE_BREAK.match(line[end:]))
+    return (len(re.findall(r"[^\W\d_]+", line)) <= _DATELINE_MAX_WORDS or segment != line[:start]
+            or bool(_DATELINE_BREAK.match(line[end:])))
 
 
 def _document_date(norm: str) -> DocDate | None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.values import CARDINALS, DATE_KINDS, MONTHS, ORDINALS, Value, gap, relation
+from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, YEAR, Value, gap, relation
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -30,11 +30,14 @@ says said she should since so some such than that the their theirs them themselv
 this those through thus to too under until up upon us very via was we well were what when where whether
 which while who whom whose why will with within without would yet you your yours yourself today currently
 new also already still such thus therefore furthermore moreover addition
-""".split()) | frozenset("rank ranks ranked ranking place placed position".split())  # the grammar of ranks
+""".split()) | frozenset(  # the grammar of ranks and measures
+    "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
+    "measures measuring".split())
 FIGURE_WORDS = frozenset(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split())
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
+MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 WORD = re.compile(r"[^\W\d_]{2,}")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
@@ -200,6 +203,10 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
                 head = next((i for i in range(len(words)) if words[i][1] == word), head)
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
+        elif side == "before" and words and claim.kind in MEASURE_KINDS:
+            # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
+            s_, surface, weight = words[0]
+            words[0] = (s_, surface, weight * HEAD_BOOST)
     return words
 
 
@@ -316,6 +323,33 @@ def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict
     return pairs
 
 
+# "In 2021, ..." at the head of a sentence, or "as of 2023" / "at the end of 2022" anywhere: the year the
+# sentence's figures refer to. ("..., which began in 1988, cost ten lives" dates another event.)
+STATED_YEAR = re.compile(rf"^\W*(?:In|By|During|For)\s+({YEAR})\b(?![.,]\d)|\b(?:[Aa]s of|[Aa]t the end of)\s+({YEAR})\b")
+
+
+def stated_year(claim: Claim) -> int | None:
+    """The year a sentence says its figure refers to ('In 2021 it employed 2,180 people'), if one."""
+    if claim.kind in DATE_KINDS:
+        return None
+    start, end = claim.figure_in_quote
+    outside = claim.said[:start] + " " * (end - start) + claim.said[end:]
+    years = {int(m.group(1) or m.group(2)) for m in STATED_YEAR.finditer(outside)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _different_periods(a: Claim, b: Claim) -> bool:
+    """Figures stated for different years describe different moments, not one fact in dispute. A
+    figure without a stated year is taken as of its document's year (or the year before: a report
+    of 2024 describes 2023)."""
+    ya, yb = stated_year(a), stated_year(b)
+    if ya is not None and yb is not None:
+        return ya != yb
+    stated, other = (a, b) if ya is not None else (b, a)
+    year = stated_year(stated)
+    return year is not None and other.document_year is not None and other.document_year not in (year, year + 1)
+
+
 def _gap_penalty(a: Value, b: Value) -> float:
     """Extra evidence a conflict needs as its values lie further apart: sources that state the same
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
@@ -348,7 +382,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
             for y in members[b]:
                 if relation(claims[x].value, claims[y].value) != "conflict":
                     continue
-                if _sibling_agrees(x, y) or _sibling_agrees(y, x):
+                if _sibling_agrees(x, y) or _sibling_agrees(y, x) or _different_periods(claims[x], claims[y]):
                     return None
                 needed = max(needed, CONFLICT_THRESHOLD + _gap_penalty(claims[x].value, claims[y].value))
         return score if score >= needed else None

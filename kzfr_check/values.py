@@ -53,15 +53,22 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
           "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
-    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
-    "₽": "RUB", "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "₸": "KZT", "kzt": "KZT", "tenge": "KZT", "chf": "CHF", "swiss francs": "CHF", "inr": "INR",
-    "rupees": "INR", "₹": "INR", "₺": "TRY", "lira": "TRY", "try": "TRY",
+# ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT CHF INR TRY SEK NOK DKK PLN CZK HUF AUD CAD NZD HKD SGD KRW "
+                  "BRL MXN ZAR AED SAR ILS UAH").split()
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
+                    "₹": "INR", "₺": "TRY", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "R$": "BRL", "₩": "KRW",
+                    "zł": "PLN", "₴": "UAH", "₪": "ILS"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "tenge": "KZT", "swiss francs": "CHF", "rupees": "INR",
+    "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
+    "danish kroner": "DKK", "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "won": "KRW", "hryvnias": "UAH",
+    "shekels": "ILS",
 }
+CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v in CURRENCY_SYMBOLS.items()},
+              **CURRENCY_WORDS}
 # unit -> (kind, factor to the kind's base unit, canonical symbol)
 MEASURES = {
     "km": ("length", 1000, "km"), "kilometre": ("length", 1000, "km"), "kilometres": ("length", 1000, "km"),
@@ -110,8 +117,13 @@ SCALE = r"(?:thousand|million|billion|trillion)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-BOUND = (r"(?:more than|greater than|over|above|in excess of|exceeding|upwards of|at least|no fewer than"
-         r"|no less than|not less than|a minimum of|less than|fewer than|under|below|up to|at most"
+# After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
+_PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
+                "extending run runs ran flew flies hovered lies lie located").split()
+_NOT_AFTER_PLACE_VERB = "".join(f"(?<!{verb} )" for verb in _PLACE_VERBS)
+BOUND = (rf"(?:more than|greater than|{_NOT_AFTER_PLACE_VERB}(?:over|above)|in excess of|exceeding|upwards of"
+         rf"|at least|no fewer than|no less than|not less than|a minimum of|less than|fewer than"
+         rf"|{_NOT_AFTER_PLACE_VERB}(?:under|below)|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|~)")
 _BOUNDS = {
@@ -121,9 +133,9 @@ _BOUNDS = {
            "not more than", "a maximum of"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
-CURRENCY_BEFORE = r"(?:US\$|[$€£¥₽₸₹₺]|(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR)\s?)"
-CURRENCY_AFTER = (r"(?:USD|EUR|GBP|JPY|CNY|RUB|KZT|CHF|INR|US dollars|dollars?|euros?|pounds sterling"
-                  r"|pounds?|yen|yuan|rmb|roubles?|rubles?|tenge|swiss francs|rupees|lira)\b")
+_CODES = "|".join(CURRENCY_CODES)
+CURRENCY_BEFORE = rf"(?:{_alternation(CURRENCY_SYMBOLS)}|(?-i:(?:{_CODES})\b)\s?)"
+CURRENCY_AFTER = rf"(?:(?-i:(?:{_CODES}))|{_alternation(CURRENCY_WORDS)})\b"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
@@ -135,6 +147,8 @@ _I = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I)),
+    # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
+    ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I)),
     ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I)),
     ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I)),
     ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)")),
@@ -558,6 +572,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _anniversary(m, sentence, base)
     elif kind == "measure":
         value = _measure(m)
+    elif kind == "rank_no":
+        value = Value("rank", str(int(m["n"])), int(m["n"]), int(m["n"])) if int(m["n"]) >= 1 else None
     elif kind == "rank_top":
         value = _rank_top(m)
     elif kind == "rank":
