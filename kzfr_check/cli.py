@@ -85,15 +85,11 @@ def conflicts(
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
 
     def body() -> int:
+        from kzfr_check.report import RenderOptions, renderer
+
         report = _report(paths, config)
-        if format is Format.json:
-            from kzfr_check.report.json import render
-
-            sys.stdout.write(render(report))
-        else:
-            from kzfr_check.report.terminal import render_conflicts
-
-            sys.stdout.write(render_conflicts(report, all_topics, _color(), _width()))
+        options = RenderOptions(show_all=all_topics, color=_color(), width=_width())
+        sys.stdout.write(renderer(format.value)(report, options))
         return 1 if report.summary["conflicts"] else 0
 
     raise typer.Exit(_run(body))

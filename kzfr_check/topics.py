@@ -325,7 +325,8 @@ def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict
 
 # "In 2021, ..." at the head of a sentence, or "as of 2023" / "at the end of 2022" anywhere: the year the
 # sentence's figures refer to. ("..., which began in 1988, cost ten lives" dates another event.)
-STATED_YEAR = re.compile(rf"^\W*(?:In|By|During|For)\s+({YEAR})\b(?![.,]\d)|\b(?:[Aa]s of|[Aa]t the end of)\s+({YEAR})\b")
+STATED_YEAR = re.compile(
+    rf"^\W*(?:In|By|During|For)\s+({YEAR})\b(?![.,]\d)|\b(?:[Aa]s of|[Aa]t the end of)\s+({YEAR})\b")
 
 
 def stated_year(claim: Claim) -> int | None:

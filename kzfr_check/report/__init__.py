@@ -1,5 +1,35 @@
-"""Output formats: one module each, every one a `render(report, ...) -> str`."""
+"""Output formats: one module each behind one interface, `render(report, options) -> str`.
+
+Adding a format is one new module with a `render` function and one line in FORMATS. Modules are
+imported only when their format is asked for, to keep start-up fast.
+"""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json")
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kzfr_check.pipeline import Report
+
+# format name -> module under kzfr_check.report
+FORMATS = {"text": "terminal", "json": "json"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a person asked of the output; each format uses what applies to it."""
+
+    show_all: bool = False  # also topics that agree or are compatible (text)
+    color: bool = False
+    width: int = 100
+
+
+class Renderer(Protocol):
+    def __call__(self, report: Report, options: RenderOptions) -> str: ...
+
+
+def renderer(name: str) -> Renderer:
+    """The render function of a format."""
+    return import_module(f"kzfr_check.report.{FORMATS[name]}").render  # type: ignore[no-any-return]

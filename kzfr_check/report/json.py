@@ -7,6 +7,7 @@ from typing import Any
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
+from kzfr_check.report import RenderOptions
 from kzfr_check.verdicts import Verdict
 
 SCHEMA = "kzfr-check/1"
@@ -52,5 +53,5 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions | None = None) -> str:
     return dumps(document(report))

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
+from kzfr_check.report import RenderOptions
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -104,6 +105,10 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
         console.print(summary_line(report))
 
     return _rendered(draw, color, width)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return render_conflicts(report, options.show_all, options.color, options.width)
 
 
 def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = False, width: int = 100) -> str:
