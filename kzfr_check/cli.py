@@ -11,15 +11,16 @@ from typing import Annotated
 
 import typer
 
+from kzfr_check.report import FORMATS
+
 app = typer.Typer(
     help="Find where your sources disagree on facts and figures.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+Format = StrEnum("Format", {name: name for name in FORMATS})  # every registered output format
+ListFormat = StrEnum("ListFormat", {"text": "text", "json": "json"})  # for `claim` and `claims`
 
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(
@@ -28,6 +29,7 @@ PathsArg = Annotated[list[Path] | None, typer.Argument(
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", "-c", help="claims.toml to use (default: ./claims.toml when present).", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -79,7 +81,7 @@ def _run(command):  # type: ignore[no-untyped-def]
 def conflicts(
     paths: PathsArg = None,
     config: ConfigOpt = None,
-    format: FormatOpt = Format.text,
+    format: FormatOpt = Format.text,  # type: ignore[attr-defined]
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
 ) -> None:
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
@@ -100,7 +102,7 @@ def claim(
     query: Annotated[str, typer.Argument(help="A few words of the fact, e.g. \"strategic partnership\".")],
     paths: PathsArg = None,
     config: ConfigOpt = None,
-    format: FormatOpt = Format.text,
+    format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]
 ) -> None:
     """Show what every source says about one fact. Exit 1 when nothing matches."""
 
@@ -109,7 +111,7 @@ def claim(
 
         report = _report(paths, config)
         matches, closest = find_topics(query, report.verdicts)
-        if format is Format.json:
+        if format is ListFormat.json:  # type: ignore[attr-defined]
             from kzfr_check.report.json import document, dumps
 
             data = document(report, matches)
@@ -133,7 +135,7 @@ def list_claims(
     paths: PathsArg = None,
     config: ConfigOpt = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this source id.")] = None,
-    format: FormatOpt = Format.text,
+    format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]
 ) -> None:
     """List every atomic claim extracted, source by source: what the parser understood."""
 
@@ -142,7 +144,7 @@ def list_claims(
         if source and source not in {s.id for s in report.sources}:
             known = ", ".join(s.id for s in report.sources)
             raise _fail(f"no source '{source}' (known: {known})")
-        if format is Format.json:
+        if format is ListFormat.json:  # type: ignore[attr-defined]
             from kzfr_check.report.json import SCHEMA, claim_json, dumps
 
             claims = [c for c in report.claims if not source or c.source == source]
