@@ -83,6 +83,11 @@ def conflicts(
     config: ConfigOpt = None,
     format: FormatOpt = Format.text,  # type: ignore[attr-defined]
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
+        show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
 ) -> None:
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
 
@@ -90,9 +95,85 @@ def conflicts(
         from kzfr_check.report import RenderOptions, renderer
 
         report = _report(paths, config)
-        options = RenderOptions(show_all=all_topics, color=_color(), width=_width())
-        sys.stdout.write(renderer(format.value)(report, options))
-        return 1 if report.summary["conflicts"] else 0
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        to_terminal = output is None and sys.stdout.isatty()
+        options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
+                                width=_width() if to_terminal else 100)
+        text = renderer(format.value)(report, options)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            from kzfr_check.atomic import write_atomic
+
+            try:
+                write_atomic(output, text)
+            except OSError as exc:
+                raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+        failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
+        return 0 if exit_zero else int(failed)
+
+    raise typer.Exit(_run(body))
+
+
+@app.command()
+def resolve(
+    topic: Annotated[str, typer.Argument(help="The topic id, as the report shows it.")],
+    accept: Annotated[str, typer.Option("--accept", help="The value you accept, as the report shows it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why: it is kept in claims.toml and shown in reports.")],
+    config: ConfigOpt = None,
+) -> None:
+    """Record in claims.toml which value of a conflict is right; the others become overruled."""
+
+    def body() -> int:
+        from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.verdicts import Resolution, dissenting
+
+        path = config or Path.cwd() / CONFIG_NAME
+        if not path.is_file():
+            raise _fail(f"{path}: no such file (run `kzfr-check init PATHS` first)")
+        report = _report(None, path)
+        verdict = next((v for v in report.verdicts if v.topic.id == topic), None)
+        if verdict is None:
+            known = ", ".join(v.topic.id for v in report.verdicts if v.status in ("conflict", "resolved"))
+            raise _fail(f"{path}: unknown topic '{topic}' (topics in conflict: {known or 'none'})")
+        values = [v.value for v in verdict.values]
+        if accept not in values:
+            raise _fail(f"'{accept}' is not a value of '{topic}' (its values: {', '.join(values)})")
+        overrules = dissenting(verdict.values, accept)
+        if not overrules:
+            raise _fail(f"'{topic}' has no value that contradicts {accept}: nothing to resolve")
+        record_resolution(path, Resolution(topic, accept, tuple(overrules), reason))
+        print(f"{path}: resolved '{topic}': {accept} over {', '.join(overrules)}")
+        return 0
+
+    raise typer.Exit(_run(body))
+
+
+@app.command()
+def init(
+    paths: PathsArg = None,
+    config: Annotated[Path, typer.Option("--config", "-c", help="Where to write.")] = Path("claims.toml"),
+) -> None:
+    """Write a claims.toml that names the sources and declares every topic found, to curate."""
+
+    def body() -> int:
+        from kzfr_check.atomic import write_atomic
+        from kzfr_check.config import Config, initial_config
+        from kzfr_check.pipeline import check
+        from kzfr_check.topics import TopicSpec, suggest_aliases
+
+        if config.exists():
+            raise _fail(f"{config}: already exists; not overwriting it")
+        sources = paths or [Path(".")]
+        report = check(sources, Config())
+        base = config.resolve().parent
+        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
+        specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
+                 for v in report.verdicts]
+        write_atomic(config, initial_config(shown, specs))
+        print(f"{config}: {len(specs)} topics from {len(report.sources)} sources")
+        return 0
 
     raise typer.Exit(_run(body))
 

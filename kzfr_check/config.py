@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,7 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config
             raise InputError(f"{name}:{where.of('resolution', i, 'topic')}: topic '{table['topic']}' "
                              "is resolved twice")
         resolutions.append(Resolution(table["topic"], table["accept"], tuple(table.get("overrules", ())),
-                                      table["reason"], where.of("resolution", i, "topic")))
+                                      table["reason"], f"{name}:{where.of('resolution', i, 'topic')}"))
     paths = tuple((path.parent / p) for p in sources.get("paths", ()))
     return Config(path, paths, tuple(topics), tuple(resolutions))
 
@@ -144,3 +145,72 @@ def find_config(explicit: Path | None, cwd: Path) -> Config:
     if not path.is_file():
         raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     return load_config(path)
+
+
+def _resolution_toml(resolution: Resolution) -> str:
+    import tomlkit
+
+    table = tomlkit.table()
+    table["topic"] = resolution.topic
+    table["accept"] = resolution.accept
+    table["overrules"] = list(resolution.overrules)
+    table["reason"] = resolution.reason
+    doc = tomlkit.document()
+    doc.append("resolution", tomlkit.aot())
+    doc["resolution"].append(table)
+    return tomlkit.dumps(doc)
+
+
+def record_resolution(path: Path, resolution: Resolution) -> None:
+    """Add (or update) a resolution in claims.toml, keeping every comment and the rest of the file
+    byte for byte; the file is written atomically and checked before it replaces the old one."""
+    import tomlkit
+
+    from kzfr_check.atomic import write_atomic
+
+    raw = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    doc = tomlkit.parse(raw)
+    existing = next((t for t in doc.get("resolution", []) if t.get("topic") == resolution.topic), None)
+    if existing is not None:
+        existing["accept"] = resolution.accept
+        existing["overrules"] = list(resolution.overrules)
+        existing["reason"] = resolution.reason
+        text = tomlkit.dumps(doc)
+    else:
+        text = (raw if not raw or raw.endswith("\n") else raw + "\n") + ("\n" if raw.strip() else "")
+        text += _resolution_toml(resolution)
+    _parse(tomllib.loads(text), _Lines(text), str(path), path)  # never write a file we could not read back
+    write_atomic(path, text)
+
+
+INIT_HEADER = (
+    "kzfr-check configuration, written by `kzfr-check init`. Curate it: rename topic ids and labels,",
+    "refine the aliases (a claim joins the topic whose alias words its sentence holds), and delete",
+    "the topics you do not need. Record decisions with `kzfr-check resolve`.",
+)
+
+
+def initial_config(source_paths: Sequence[str], topics: Iterable[TopicSpec]) -> str:
+    """A claims.toml that names the sources and declares the topics found in them, for a person to
+    curate: rename, refine the aliases, delete what does not matter."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    for line in INIT_HEADER:
+        doc.add(tomlkit.comment(line))
+    doc.add(tomlkit.nl())
+    sources = tomlkit.table()
+    sources["paths"] = list(source_paths)
+    doc["sources"] = sources
+    aot = tomlkit.aot()
+    for spec in topics:
+        table = tomlkit.table()
+        table["id"] = spec.id
+        table["label"] = spec.label
+        table["aliases"] = list(spec.aliases)
+        if spec.kind:
+            table["kind"] = spec.kind
+        aot.append(table)
+    if aot:
+        doc.append("topic", aot)
+    return tomlkit.dumps(doc)

@@ -13,7 +13,7 @@ from kzfr_check.config import Config
 from kzfr_check.errors import InputError
 from kzfr_check.sources import Source, load_sources
 from kzfr_check.topics import Topic, group_claims
-from kzfr_check.verdicts import STATUSES, Verdict, judge_all
+from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Report:
     claims: tuple[Claim, ...]
     topics: tuple[Topic, ...]
     verdicts: tuple[Verdict, ...]
+    warnings: tuple[str, ...] = ()  # stale resolutions: shown, and failing the gate under --strict
 
     @property
     def summary(self) -> dict[str, int]:
@@ -55,8 +56,8 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
     known = {t.id for t in topics}
     for resolution in config.resolutions:
         if resolution.topic not in known:
-            where = f"{config.path}:{resolution.line}" if config.path else "config"
-            raise InputError(f"{where}: resolution of unknown topic '{resolution.topic}'")
+            raise InputError(f"{resolution.origin}: resolution of unknown topic '{resolution.topic}'")
     dates = {s.id: str(s.date) if s.date else None for s in sources}
     verdicts = judge_all(topics, dates, config.resolutions)
-    return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts))
+    warnings = stale_resolutions(verdicts, config.resolutions)
+    return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings))

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -47,6 +47,7 @@ PUNCTUATION_DISTANCE = 1.5
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
+MAX_ALIAS_WORDS = 4
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -143,13 +144,30 @@ def declared_topics(claims: Sequence[Claim], specs: Sequence[TopicSpec]) -> tupl
             for k, group in _group_by(members, lambda i: claims[i].kind).items():
                 sources_by_kind[k] = len({claims[i].source for i in group})
             kind = min(sources_by_kind, key=lambda k: (-sources_by_kind[k], k))
-        members = [i for i in members if claims[i].kind == kind]
+        members = _nearest_per_source([i for i in members if claims[i].kind == kind], claims, spec)
         for i in set(chosen) - set(members):
             if chosen[i] == spec.id:
                 del chosen[i]
         topics.append(Topic(spec.id, spec.label, kind or "", tuple(claims[i] for i in sorted(members)),
                             declared=True, aliases=spec.aliases))
     return topics, set(chosen)
+
+
+def _nearest_per_source(members: list[int], claims: Sequence[Claim], spec: TopicSpec) -> list[int]:
+    """One claim per source: the one whose figure sits nearest the words of the topic's aliases
+    (a sentence may hold the alias and several figures, of which one states the fact)."""
+    alias_stems = {s for alias in spec.aliases for s in content_stems(alias)}
+
+    def closeness(i: int) -> float:
+        return sum(weight for s, _, weight in _context(claims[i])
+                   if s in alias_stems or any(_same_word(s, a) for a in alias_stems))
+
+    best: dict[str, int] = {}
+    for i in members:
+        source = claims[i].source
+        if source not in best or closeness(i) > closeness(best[source]):
+            best[source] = i
+    return sorted(best.values())
 
 
 def _group_by(items: Iterable[int], key) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
@@ -449,8 +467,27 @@ def _unique_ids(topics: list[Topic]) -> list[Topic]:
     out = []
     for t in sorted(topics, key=lambda t: (t.id, t.claims[0].source, t.claims[0].start)):
         seen[t.id] += 1
-        out.append(t if seen[t.id] == 1 else Topic(f"{t.id}-{seen[t.id]}", t.label, t.kind, t.claims))
+        out.append(t if seen[t.id] == 1 else replace(t, id=f"{t.id}-{seen[t.id]}"))
     return out
+
+
+def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
+    """Aliases that would declare this topic: for each of its claims, the words that weigh most in
+    its sentence, as few as single it out among the other claims of the same kind."""
+    vectors = dict(zip(claims, _said_vectors(claims), strict=True))
+    others = [set(content_stems(c.said)) for c in claims if c.kind == topic.kind and c not in topic.claims]
+    aliases: dict[str, None] = {}
+    for claim in topic.claims:
+        said = vectors[claim]
+        ranked = sorted(said.weights, key=lambda s: (-said.weights[s], s))
+        chosen: list[str] = []
+        for s in ranked[:MAX_ALIAS_WORDS]:
+            chosen.append(s)
+            stems = set(content_stems(" ".join(said.words[c] for c in chosen)))
+            if len(chosen) >= 2 and not any(stems <= other for other in others):
+                break
+        aliases[" ".join(said.words[c] for c in chosen)] = None
+    return tuple(a for a in aliases if a)
 
 
 def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = ()) -> list[Topic]:

@@ -23,7 +23,7 @@ class Resolution:
     accept: str
     overrules: tuple[str, ...]
     reason: str
-    line: int = 0  # where claims.toml states it, for messages
+    origin: str = "claims.toml"  # where it is written ("claims.toml:37"), for messages
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,32 @@ def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[st
             notes.append(f"the resolution accepts {resolution.accept}, which no source states")
         elif unresolved:
             notes.append(f"reopened: {_and(unresolved)} contradicts the accepted {resolution.accept} "
-                         f"and is not overruled by the resolution")
+                         f"and is not overruled by the resolution at {resolution.origin}")
         else:
             status = "resolved"
     return Verdict(topic, status, values, tuple(notes), resolution)
+
+
+def stale_resolutions(verdicts: Sequence[Verdict], resolutions: Sequence[Resolution]) -> list[str]:
+    """Resolutions that no longer decide anything: their topic has no conflict left, their accepted
+    value is gone, or none of the values they overrule is stated any more."""
+    by_topic = {v.topic.id: v for v in verdicts}
+    warnings = []
+    for r in resolutions:
+        verdict = by_topic.get(r.topic)
+        values = [v.value for v in verdict.values] if verdict else []
+        if verdict is None:
+            problem = "its topic is no longer stated by two sources"
+        elif r.accept not in values:
+            problem = f"the accepted value {r.accept} is no longer stated (values: {_and(values)})"
+        elif not set(r.overrules) & set(values):
+            problem = f"it overrules {_and(list(r.overrules)) if r.overrules else 'nothing'}, which no source states"
+        elif verdict.status not in ("conflict", "resolved"):
+            problem = f"the topic is no longer in conflict ({verdict.status})"
+        else:
+            continue
+        warnings.append(f"{r.origin}: stale resolution of '{r.topic}': {problem}")
+    return warnings
 
 
 def judge_all(topics: Sequence[Topic], dates: Mapping[str, str | None],
