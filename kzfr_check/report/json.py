@@ -46,6 +46,7 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
                      "encoding": s.encoding} for s in report.sources],
         "topics": [verdict_json(v) for v in (report.verdicts if verdicts is None else verdicts)],
         "summary": report.summary,
+        "warnings": list(report.warnings),
     }
 
 
