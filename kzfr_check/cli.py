@@ -32,6 +32,25 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
+class _Settings:
+    """Options given before the command: they apply to every command."""
+
+    debug = False
+    max_bytes = 50_000_000
+
+
+@app.callback()
+def _global_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, envvar="KZFR_CHECK_MAX_BYTES",
+        help="Refuse sources larger than this many bytes.")] = 50_000_000,
+) -> None:
+    """Find where your sources disagree on facts and figures."""
+    _Settings.debug = debug
+    _Settings.max_bytes = max_bytes
+
+
 def _fail(message: str) -> typer.Exit:
     print(f"kzfr-check: error: {message}", file=sys.stderr)
     return typer.Exit(2)
@@ -61,7 +80,7 @@ def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore
                   end="\x1b[0m\n" if sys.stderr.isatty() else "\n", file=sys.stderr)
         else:
             raise _fail(f"{config.path}: no paths given and no [sources] paths in it")
-    return check(paths, config)
+    return check(paths, config, max_bytes=_Settings.max_bytes)
 
 
 def _run(command):  # type: ignore[no-untyped-def]
@@ -71,10 +90,16 @@ def _run(command):  # type: ignore[no-untyped-def]
     try:
         return command()
     except InputError as exc:
+        if _Settings.debug:
+            raise
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
         print("kzfr-check: interrupted", file=sys.stderr)
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug, not the user's doing: one line unless --debug asks for more
+        if _Settings.debug:
+            raise
+        raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)") from None
 
 
 @app.command()
@@ -166,7 +191,7 @@ def init(
         if config.exists():
             raise _fail(f"{config}: already exists; not overwriting it")
         sources = paths or [Path(".")]
-        report = check(sources, Config())
+        report = check(sources, Config(), max_bytes=_Settings.max_bytes)
         base = config.resolve().parent
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)

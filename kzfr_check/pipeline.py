@@ -11,7 +11,7 @@ from pathlib import Path
 from kzfr_check.claims import Claim, extract_claims
 from kzfr_check.config import Config
 from kzfr_check.errors import InputError
-from kzfr_check.sources import Source, load_sources
+from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
 
@@ -47,10 +47,10 @@ def warn_stderr(message: str) -> None:
 
 
 def check(paths: Sequence[str | Path], config: Config | None = None,
-          warn: Callable[[str], None] = warn_stderr) -> Report:
+          warn: Callable[[str], None] = warn_stderr, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic."""
     config = config or Config()
-    sources = load_sources(paths, warn=warn)
+    sources = load_sources(paths, warn=warn, max_bytes=max_bytes)
     claims = [claim for source in sources for claim in extract_claims(source)]
     topics = group_claims(claims, config.topics)
     known = {t.id for t in topics}

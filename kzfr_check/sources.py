@@ -291,8 +291,15 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+DEFAULT_MAX_BYTES = 50_000_000  # a source larger than this is refused, not read into memory
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{shown}: {size:,} bytes is over the limit of {max_bytes:,} "
+                             f"(raise it with --max-bytes)")
         return path.read_bytes()
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
@@ -373,13 +380,14 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     return unique
 
 
-def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _print_warning) -> list[Source]:
+def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _print_warning,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
     """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
     sources: list[Source] = []
     kept: list[Path] = []
     for path in find_source_files(paths):
         shown = _display(path)
-        data = _read_bytes(path, shown)
+        data = _read_bytes(path, shown, max_bytes)
         if _looks_binary(data):
             warn(f"{shown}: skipped, looks binary")
             continue
