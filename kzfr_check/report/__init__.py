@@ -14,7 +14,13 @@ if TYPE_CHECKING:
     from kzfr_check.pipeline import Report
 
 # format name -> module under kzfr_check.report
-FORMATS = {"text": "terminal", "json": "json"}
+FORMATS = {
+    "text": "terminal",
+    "json": "json",
+    "markdown": "markdown",
+    "sarif": "sarif",
+    "github": "github",
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,73 @@
+"""GitHub Actions workflow commands: an annotation on each quote that dissents in a conflict.
+
+Unresolved conflicts give `::error` lines, resolved ones `::notice` lines on the overruled quotes.
+"""
+
+from __future__ import annotations
+
+from kzfr_check.claims import Claim
+from kzfr_check.pipeline import Report
+from kzfr_check.report import RenderOptions
+from kzfr_check.report.sarif import figure_span, folded
+from kzfr_check.sources import Source
+from kzfr_check.values import relation
+from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
+
+
+def escape_data(text: str) -> str:
+    """A command's message: %, CR and LF would end or corrupt the command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value: also : and , which separate the properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, str | int], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}\n"
+
+
+def dissent(verdict: Verdict) -> tuple[ValueSupport, ...]:
+    """The values to annotate. Against a resolution: those contradicting the accepted value (for an
+    open conflict, only those it does not overrule yet). Without one: every value that contradicts
+    another; a value that fits them all ("top 5" beside "4" and "3") is not dissent."""
+    values, r = verdict.values, verdict.resolution
+    if r is not None and r.accept in [v.value for v in values]:
+        against = set(dissenting(values, r.accept))
+        if verdict.status == "conflict":
+            against -= set(r.overrules)
+        return tuple(v for v in values if v.value in against)
+    return tuple(v for v in values if any(
+        relation(v.claims[0].value, w.claims[0].value) == "conflict" for w in values if w is not v))
+
+
+def _location(claim: Claim, source: Source) -> dict[str, str | int]:
+    span = figure_span(claim, source)
+    where: dict[str, str | int] = {"file": source.path, "line": span.start_line}
+    if span.end_line != span.start_line:
+        where["endLine"] = span.end_line
+    elif span.start_column is not None and span.end_column is not None:
+        # GitHub's end column is the figure's last character, SARIF's the one after it.
+        where |= {"col": span.start_column, "endColumn": span.end_column - 1}
+    return where
+
+
+def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Source) -> str:
+    topic = verdict.topic
+    others = "; ".join(f"{w.value} ({', '.join(w.sources)})" for w in verdict.values if w is not value)
+    said = f"{claim.source} says {value.value}: “{folded(claim.quote)}”"
+    if verdict.status == "resolved" and verdict.resolution is not None:
+        r = verdict.resolution
+        lines = [said, f"Overruled: {r.accept} is accepted ({r.reason})", f"Topic: {topic.id}"]
+        return command("notice", _location(claim, source) | {"title": f"Resolved: {topic.label}"}, "\n".join(lines))
+    lines = [said, f"Other values: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}"]
+    return command("error", _location(claim, source) | {"title": f"Conflict: {topic.label}"}, "\n".join(lines))
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    sources = {s.id: s for s in report.sources}
+    return "".join(_annotation(verdict, value, claim, sources[claim.source])
+                   for verdict in report.verdicts if verdict.status in ("conflict", "resolved")
+                   for value in dissent(verdict) for claim in value.claims)

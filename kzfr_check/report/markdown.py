@@ -1,0 +1,120 @@
+"""Markdown for a pull-request comment or a briefing: each open conflict with the quotes it rests on,
+then the decisions taken, then the topics that agree, folded away.
+
+Everything taken from sources or claims.toml is escaped, so a quote holding `|`, backticks or HTML
+can neither break a table nor inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzfr_check.claims import Claim
+from kzfr_check.pipeline import Report
+from kzfr_check.report import RenderOptions
+from kzfr_check.sources import Source
+from kzfr_check.verdicts import Verdict
+
+# Characters that start Markdown or GitHub markup anywhere in a line ($ is GitHub's math).
+_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+
+
+def escape(text: str) -> str:
+    """Text shown as written: on one line, HTML neutralised, Markdown markup backslash-escaped."""
+    text = re.sub(r"\s+", " ", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def code(text: str) -> str:
+    """A code span that holds any text: its fence is longer than any run of backticks inside, and a
+    `|` is escaped, which GitHub's tables require even in code."""
+    text = re.sub(r"\s+", " ", text).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def quote(claim: Claim) -> str:
+    """The sentence as the source wrote it, on one line, its figure in bold."""
+    start, end = claim.figure_in_quote
+    before, figure, after = (re.sub(r"\s+", " ", part) for part in (
+        claim.quote[:start], claim.quote[start:end], claim.quote[end:]))
+    return f"“{escape(before.lstrip())}**{escape(figure)}**{escape(after.rstrip())}”"
+
+
+def _row(*cells: str) -> str:
+    return f"| {' | '.join(cells)} |"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    return [_row(*header), _row(*("---" for _ in header)), *(_row(*row) for row in rows)]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _topic(verdict: Verdict) -> str:
+    return f"{escape(verdict.topic.label)} ({code(verdict.topic.id)})"
+
+
+def _source(source: Source) -> str:
+    return f"{code(source.id)}, dated {source.date}" if source.date else code(source.id)
+
+
+def _conflict(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
+    rows = []
+    for value in verdict.values:
+        for index, claim in enumerate(value.claims):
+            source = sources[claim.source]
+            rows.append((f"**{code(value.value)}**" if index == 0 else "", _source(source), quote(claim),
+                         code(f"{source.path}:{claim.line}")))
+    lines = [f"## Conflict: {escape(verdict.topic.label)}", "",
+             f"Topic {code(verdict.topic.id)} (kind {escape(verdict.topic.kind)}): "
+             f"{_plural(len(verdict.values), 'value')} from {_plural(len(verdict.topic.sources), 'source')}.", "",
+             *_table(("value", "source", "quote", "file:line"), rows)]
+    if verdict.notes:
+        lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
+    return [*lines, ""]
+
+
+def _resolved(verdicts: list[Verdict]) -> list[str]:
+    rows = []
+    for verdict in verdicts:
+        r = verdict.resolution
+        assert r is not None
+        rows.append((_topic(verdict), code(r.accept), ", ".join(code(v) for v in r.overrules) or "-",
+                     escape(r.reason)))
+    return ["## Resolved", "", *_table(("topic", "accepted", "overruled", "reason"), rows), ""]
+
+
+def _settled(verdicts: list[Verdict]) -> list[str]:
+    rows = [(_topic(v), v.status, "; ".join(
+        f"{code(value.value)} ({_plural(len(value.sources), 'source')})" for value in v.values))
+        for v in verdicts]
+    summary = f"{_plural(len(verdicts), 'topic')} where the sources agree or are compatible"
+    return ["<details>", f"<summary>{summary}</summary>", "",
+            *_table(("topic", "status", "values"), rows), "", "</details>", ""]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    sources = {s.id: s for s in report.sources}
+    s = report.summary
+    open_ = [v for v in report.verdicts if v.status == "conflict"]
+    resolved = [v for v in report.verdicts if v.status == "resolved"]
+    settled = [v for v in report.verdicts if v.status in ("agree", "compatible")]
+    title = f"{_plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
+    conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
+    lines = [f"# kzfr-check: {title}", "",
+             f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "
+             f"{s['resolved']} resolved, {s['compatible']} compatible, {s['agree']} agree", ""]
+    if report.warnings:
+        lines += ["## Warnings", "", *(f"- {escape(w)}" for w in report.warnings), ""]
+    for verdict in open_:
+        lines += _conflict(verdict, sources)
+    if resolved:
+        lines += _resolved(resolved)
+    if settled:
+        lines += _settled(settled)
+    return "\n".join(lines).rstrip("\n") + "\n"

