@@ -8,6 +8,7 @@ stems, and claims of the same kind that say the same thing are merged, at most o
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -48,6 +49,8 @@ DISTANCE_SCALE = 4         # a word this many words from the figure weighs half 
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
 MAX_ALIAS_WORDS = 4
+MAX_BUCKET = 400
+NEIGHBOURS = 8             # candidates kept per distinct statement
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -316,12 +319,17 @@ def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:
     return total
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in v.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
+    """Cosine of two weighted word vectors (norms may be given when they are known)."""
+    na = _norm(a) if na is None else na
+    nb = _norm(b) if nb is None else nb
     if len(a) > len(b):
         a, b = b, a
     dot = sum(w * b.get(s, 0.0) for s, w in a.items())
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -334,6 +342,8 @@ def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict
             index[(claims[i].value.group_key, s)].append(i)
     pairs = set()
     for bucket in index.values():
+        if len(bucket) > MAX_BUCKET:  # a word this many statements share cannot single out a fact
+            continue
         for x, i in enumerate(bucket):
             for j in bucket[x + 1:]:
                 if _may_group(claims[i], claims[j]):
@@ -384,60 +394,134 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     Groups grow by merging the two most similar groups (by what their claims say together) while
     they share no source. Joining values that contradict each other takes stronger evidence than
     joining values that fit, so a reported conflict rests on claims that clearly say the same thing.
+    Identical statements (a sentence reprinted word for word) start as one group, and candidate
+    merges come from an index of strong words and wait in a heap: the cost grows with the number of
+    distinct statements and their neighbours, never with all pairs.
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
     vectors = dict(zip(free, _said_vectors([claims[i] for i in free]), strict=True))
-    pairs = _candidate_pairs(claims, free, vectors)
-    members: dict[int, list[int]] = {i: [i] for i in free}
-    cluster = {i: i for i in free}
-    centroid = {i: _centroid([vectors[i]]) for i in free}
-
-    def merge_score(a: int, b: int) -> float | None:
-        if {claims[k].source for k in members[a]} & {claims[k].source for k in members[b]}:
-            return None
-        score = _cosine(centroid[a], centroid[b])
-        needed = LINK_THRESHOLD
-        for x in members[a]:
-            for y in members[b]:
-                if relation(claims[x].value, claims[y].value) != "conflict":
-                    continue
-                if _sibling_agrees(x, y) or _sibling_agrees(y, x) or _different_periods(claims[x], claims[y]):
-                    return None
-                needed = max(needed, CONFLICT_THRESHOLD + _gap_penalty(claims[x].value, claims[y].value))
-        return score if score >= needed else None
-
-    def _sibling_agrees(x: int, y: int) -> bool:
-        """Does y's sentence also state x's value? Then that figure, not y, is x's counterpart."""
-        key = (claims[y].source, claims[y].quote_start, claims[y].value.group_key)
-        return any(relation(claims[z].value, claims[x].value) != "conflict" for z in siblings[key] if z != y)
+    statements: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
+    for i in free:
+        c = claims[i]
+        statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
+    units = list(statements.values())
+    unit_of = {i: u for u, members in enumerate(units) for i in members}
+    first = [members[0] for members in units]
 
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
 
-    while True:
-        best: tuple[float, int, int] | None = None
-        neighbours = {(min(cluster[i], cluster[j]), max(cluster[i], cluster[j])) for i, j in pairs}
-        for a, b in sorted(neighbours):
-            if a == b:
-                continue
-            score = merge_score(a, b)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, a, b)
-        if best is None:
-            break
-        _, a, b = best
-        for k in members[b]:
-            cluster[k] = a
+    def sibling_agrees(x: int, y: int) -> bool:
+        """Does y's sentence also state x's value? Then that figure, not y, is x's counterpart."""
+        key = (claims[y].source, claims[y].quote_start, claims[y].value.group_key)
+        return any(relation(claims[z].value, claims[x].value) != "conflict" for z in siblings[key] if z != y)
+
+    members = {u: [u] for u in range(len(units))}
+    sources = {u: {claims[i].source for i in units[u]} for u in members}
+    centroid = {u: _centroid([vectors[units[u][0]]]) for u in members}
+    norm = {u: _norm(centroid[u]) for u in members}
+    version = dict.fromkeys(members, 0)
+    # each statement keeps its few most similar candidates: enough to find its fact, and bounded
+    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, j in _candidate_pairs(claims, first, vectors):
+        a, b = unit_of[i], unit_of[j]
+        score = _cosine(centroid[a], centroid[b], norm[a], norm[b])
+        if a != b and score >= LINK_THRESHOLD:
+            scored[a].append((score, b))
+            scored[b].append((score, a))
+    neighbours: dict[int, set[int]] = {u: set() for u in members}
+    for a, candidates in scored.items():
+        for _, b in sorted(candidates, key=lambda sb: (-sb[0], sb[1]))[:NEIGHBOURS]:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+
+    values = {u: {claims[first[u]].value.text: claims[first[u]].value} for u in members}
+    stated = [stated_year(claims[first[u]]) for u in range(len(units))]
+    years = [{claims[i].document_year for i in units[u]} for u in range(len(units))]
+
+    def different_periods(ua: int, ub: int) -> bool:
+        """See _different_periods; all claims of a unit share one sentence, so one stated year."""
+        if stated[ua] is not None and stated[ub] is not None:
+            return stated[ua] != stated[ub]
+        for one, other in ((ua, ub), (ub, ua)):
+            y = stated[one]
+            if y is not None and any(d is not None and d not in (y, y + 1) for d in years[other]):
+                return True
+        return False
+
+    penalty: dict[tuple[str, str], float | None] = {}  # value texts -> extra evidence, None if they fit
+    vetoed: dict[tuple[int, int], bool] = {}
+
+    def conflict_penalty(x: Value, y: Value) -> float | None:
+        key = (x.text, y.text)
+        if key not in penalty:
+            penalty[key] = _gap_penalty(x, y) if relation(x, y) == "conflict" else None
+        return penalty[key]
+
+    def veto(ua: int, ub: int) -> bool:
+        """Two contradicting statements that must not be grouped: the sentence of one also states
+        the other's value, or they are stated for different years."""
+        if (ua, ub) not in vetoed:
+            x, y = first[ua], first[ub]
+            vetoed[(ua, ub)] = (conflict_penalty(claims[x].value, claims[y].value) is not None and (
+                sibling_agrees(x, y) or sibling_agrees(y, x) or different_periods(ua, ub)))
+        return vetoed[(ua, ub)]
+
+    def merge_score(a: int, b: int) -> float | None:
+        if sources[a] & sources[b]:
+            return None
+        score = _cosine(centroid[a], centroid[b], norm[a], norm[b])
+        if score < LINK_THRESHOLD:
+            return None
+        penalties = [p for x in values[a].values() for y in values[b].values()
+                     if (p := conflict_penalty(x, y)) is not None]
+        if not penalties:
+            return score
+        if score < CONFLICT_THRESHOLD + max(penalties):
+            return None
+        if any(veto(ua, ub) for ua in members[a] for ub in members[b]):
+            return None
+        return score
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def offer(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        score = merge_score(a, b)
+        if score is not None:
+            heapq.heappush(heap, (-score, a, b, version[a], version[b]))
+
+    for a in sorted(members):
+        for b in sorted(neighbours[a]):
+            if a < b:
+                offer(a, b)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue  # one of them has grown since: its fresh pairs are in the heap
         members[a] = sorted(members[a] + members.pop(b))
-        # a claim repeated word for word (a reprinted source) adds no weight to what the group says
-        distinct = {(claims[k].said, claims[k].figure_in_quote): k for k in reversed(members[a])}
-        centroid[a] = _centroid(vectors[k] for k in sorted(distinct.values()))
-        del centroid[b]
-    topics = [
-        _name_topic([claims[k] for k in group], [vectors[k] for k in group])
-        for group in members.values() if len({claims[k].source for k in group}) >= 2
-    ]
+        sources[a] |= sources.pop(b)
+        values[a].update(values.pop(b))
+        for s, w in centroid.pop(b).items():
+            centroid[a][s] = centroid[a].get(s, 0.0) + w
+        norm[a] = _norm(centroid[a])
+        del norm[b]
+        version[a] += 1
+        del version[b]
+        for n in neighbours.pop(b):
+            neighbours[n].discard(b)
+            if n != a:
+                neighbours[n].add(a)
+                neighbours[a].add(n)
+        neighbours[a].discard(b)
+        for n in sorted(neighbours[a]):
+            offer(a, n)
+    topics = []
+    for group in members.values():
+        claim_ids = sorted(i for u in group for i in units[u])
+        if len({claims[i].source for i in claim_ids}) >= 2:
+            topics.append(_name_topic([claims[i] for i in claim_ids], [vectors[i] for i in claim_ids]))
     return _unique_ids(topics)
 
 
