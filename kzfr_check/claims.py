@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kzfr_check.sources import Source
-from kzfr_check.values import Figure, Value, find_figures
+from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, find_figures
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Claim:
     value: Value
     counted: str = ""
     document_year: int | None = None
+    as_of: str | None = None  # the period the sentence says its figure refers to: "2021", "2022-01/2022-09"
 
     @property
     def kind(self) -> str:
@@ -56,7 +57,7 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
     """Paragraph-like spans of text: lines joined where a long line wraps into the next."""
     lines = [(m.start(), m.start() + len(m.group(1))) for m in LINE.finditer(norm) if m.group(0)]
     block_start: int | None = None
-    prev_end = 0
+    prev_start = prev_end = 0
     for start, end in lines:
         line = norm[start:end]
         if not line.strip() or FURNITURE_LINE.search(line):
@@ -65,8 +66,7 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
             block_start = None
             continue
         if block_start is not None:
-            prev = norm[block_start:prev_end].rstrip()
-            prev_line = prev.rsplit("\n", 1)[-1].rsplit("\r", 1)[-1]
+            prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
             continues = (len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
                          and not LIST_OR_HEADING.match(line))
             if not continues:
@@ -74,7 +74,7 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
                 block_start = None
         if block_start is None:
             block_start = start
-        prev_end = end
+        prev_start, prev_end = start, end
     if block_start is not None:
         yield block_start, prev_end
 
@@ -85,7 +85,8 @@ def sentences(norm: str) -> Iterator[tuple[int, int]]:
         block = norm[block_start:block_end]
         start = 0
         for m in SENTENCE_END.finditer(block):
-            word = re.search(r"([\w.]+)[.!?]*$", block[start:m.start() + 1])
+            # the word ending here; a window, since a word longer than it is no abbreviation anyway
+            word = re.search(r"([\w.]+)[.!?]*$", block[max(start, m.start() - 40):m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -119,12 +120,50 @@ def extract_claims(source: Source) -> list[Claim]:
     claims = []
     for s, e in sentences(source.norm):
         said = source.norm[s:e]
-        for figure in find_figures(said, base):
+        figures = find_figures(said, base)
+        periods = {figure: as_of(said, figure, figures, base) for figure in figures}
+        # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
+        # time frame, not a fact of its own
+        frames = {frame for _, frame in periods.values() if frame is not None}
+        for figure in figures:
             start, end = s + figure.start, s + figure.end
-            if _is_dateline(source, figure, start):
+            if figure in frames or _is_dateline(source, figure, start):
                 continue
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=source.text[s:e], said=said, text=source.text[start:end], value=figure.value,
-                counted=figure.counted, document_year=source.date.year if source.date else None))
+                counted=figure.counted, document_year=source.date.year if source.date else None,
+                as_of=periods[figure][0]))
     return claims
+
+
+AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
+                        re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+year\b", re.IGNORECASE)
+
+
+def as_of(said: str, figure: Figure, figures: list[Figure], base: dt.date | None) -> tuple[str | None, Figure | None]:
+    """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
+    2023', 'In 2021, ...', 'last year'), for figures that can change over time (dates are events),
+    with the figure that states the period when there is one."""
+    if figure.value.kind in DATE_KINDS:
+        return None, None
+    periods = [f for f in figures if f.value.kind == "period"]
+    if periods:
+        nearest = min(periods, key=lambda f: abs(f.start - figure.start))
+        return nearest.value.text, nearest
+    after = said[figure.end:]
+    clause = re.split(r"[,;:]", after, maxsplit=1)[0]
+    years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)
+             and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
+    if years:
+        return years[0].value.text, years[0]
+    m = AS_OF_YEAR.search(said)
+    if m:
+        year_start = m.start(1) if m.group(1) else m.start(2)
+        frame = next((f for f in figures if f.start <= year_start < f.end and f.value.kind == "date"), None)
+        return m.group(1) or m.group(2), frame
+    m = RELATIVE_YEAR.search(said)
+    if m and base is not None:
+        return str(base.year if m.group(1).lower() == "this" else base.year - 1), None
+    return None, None

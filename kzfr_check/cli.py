@@ -144,8 +144,11 @@ def conflicts(
 @app.command()
 def resolve(
     topic: Annotated[str, typer.Argument(help="The topic id, as the report shows it.")],
-    accept: Annotated[str, typer.Option("--accept", help="The value you accept, as the report shows it.")],
     reason: Annotated[str, typer.Option("--reason", help="Why: it is kept in claims.toml and shown in reports.")],
+    accept: Annotated[str | None, typer.Option(
+        "--accept", help="The value you accept, as the report shows it.", show_default=False)] = None,
+    accept_suggested: Annotated[bool, typer.Option(
+        "--accept-suggested", help="Accept the value the report suggests.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Record in claims.toml which value of a conflict is right; the others become overruled."""
@@ -163,13 +166,21 @@ def resolve(
             known = ", ".join(v.topic.id for v in report.verdicts if v.status in ("conflict", "resolved"))
             raise _fail(f"{path}: unknown topic '{topic}' (topics in conflict: {known or 'none'})")
         values = [v.value for v in verdict.values]
-        if accept not in values:
-            raise _fail(f"'{accept}' is not a value of '{topic}' (its values: {', '.join(values)})")
-        overrules = dissenting(verdict.values, accept)
+        if (accept is None) == (not accept_suggested):
+            raise _fail("give one of --accept VALUE or --accept-suggested")
+        chosen = accept
+        if accept_suggested:
+            if verdict.suggestion is None or verdict.suggestion.value is None:
+                why = verdict.suggestion.reason if verdict.suggestion else "no conflict to decide"
+                raise _fail(f"'{topic}' has no suggested value ({why}); choose one with --accept")
+            chosen = verdict.suggestion.value
+        if chosen not in values:
+            raise _fail(f"'{chosen}' is not a value of '{topic}' (its values: {', '.join(values)})")
+        overrules = dissenting(verdict.values, chosen)
         if not overrules:
-            raise _fail(f"'{topic}' has no value that contradicts {accept}: nothing to resolve")
-        record_resolution(path, Resolution(topic, accept, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {accept} over {', '.join(overrules)}")
+            raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
+        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
+        print(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}")
         return 0
 
     raise typer.Exit(_run(body))

@@ -14,6 +14,7 @@ from kzfr_check.errors import InputError
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
+from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,15 @@ class Report:
     topics: tuple[Topic, ...]
     verdicts: tuple[Verdict, ...]
     warnings: tuple[str, ...] = ()  # stale resolutions: shown, and failing the gate under --strict
+    witnesses: tuple[tuple[str, ...], ...] = ()  # sources that are one text reprinted or translated
+    variants: tuple[NameVariant, ...] = ()  # names spelled differently across sources
 
     @property
     def summary(self) -> dict[str, int]:
         counts = {status: sum(v.status == status for v in self.verdicts) for status in STATUSES}
         return {"sources": len(self.sources), "claims": len(self.claims), "topics": len(self.verdicts),
                 "agree": counts["agree"], "compatible": counts["compatible"], "conflict": counts["conflict"],
-                "resolved": counts["resolved"], "conflicts": counts["conflict"]}
+                "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"]}
 
     def topic_of(self, claim: Claim) -> Topic | None:
         return next((t for t in self.topics if claim in t.claims), None)
@@ -58,6 +61,8 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
         if resolution.topic not in known:
             raise InputError(f"{resolution.origin}: resolution of unknown topic '{resolution.topic}'")
     dates = {s.id: str(s.date) if s.date else None for s in sources}
-    verdicts = judge_all(topics, dates, config.resolutions)
+    witnesses = witness_groups(claims)
+    verdicts = judge_all(topics, dates, config.resolutions, witness_of(claims, witnesses))
     warnings = stale_resolutions(verdicts, config.resolutions)
-    return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings))
+    return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings),
+                  tuple(witnesses), tuple(name_variants(claims)))

@@ -24,7 +24,7 @@ from kzfr_check.errors import InputError
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
-_UNICODE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16"})
+_UNICODE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
 
 
 @dataclass(frozen=True)
@@ -219,6 +219,8 @@ def _html_text(markup: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 _DATELINE_SEARCH_LINES = 12
 _DATELINE_MAX_WORDS = 12  # a dateline is short: "Paris, 18 June 2022", "Published March 2012"
+_DATELINE_HEAD = 1000  # characters of a line searched for its date
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted)\b", re.IGNORECASE)
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
@@ -231,13 +233,13 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
     segment = re.split(r"[·•|—]", line[:start])[-1]
     if _DATELINE_KEYWORD.search(segment):
         return True
-    words_before = re.findall(r"[^\W\d_]+", segment)
+    words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
         return False
     if len(words_before) > 3:
         return False
-    return (len(re.findall(r"[^\W\d_]+", line)) <= _DATELINE_MAX_WORDS or segment != line[:start]
-            or bool(_DATELINE_BREAK.match(line[end:])))
+    short = sum(1 for _ in islice(_LETTERS.finditer(line), _DATELINE_MAX_WORDS + 1)) <= _DATELINE_MAX_WORDS
+    return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
 
 
 def _document_date(norm: str) -> DocDate | None:
@@ -246,11 +248,20 @@ def _document_date(norm: str) -> DocDate | None:
 
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
-        for figure in find_figures(line):
+        for figure in find_figures(_head(line)):
             parts = figure.value.text.split("/")[0].split("-")
             if figure.value.kind == "date" and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
                 return DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
     return None
+
+
+def _head(line: str) -> str:
+    """The start of a line, cut at a space, where a dateline's date is: a long first line (a whole
+    document on one line) is not searched for dates twice."""
+    if len(line) <= _DATELINE_HEAD:
+        return line
+    cut = line.rfind(" ", 0, _DATELINE_HEAD)
+    return line[: cut if cut > 0 else _DATELINE_HEAD]
 
 
 def _looks_cyrillic(data: bytes) -> bool:
@@ -264,6 +275,8 @@ def _decode(data: bytes) -> tuple[str, str]:
     """Unicode when the bytes say so; otherwise the legacy code page the bytes look like."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE begins both
+        return data.decode("utf-32", "replace"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace"), "utf-16"
     try:
@@ -279,8 +292,9 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes early on mean a binary file, unless a UTF-16 byte order mark explains them."""
-    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\0" in data[:8192]
+    """NUL bytes early on mean a binary file, unless a UTF-16 or UTF-32 byte order mark explains them."""
+    unicode = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE begins as UTF-16 LE
+    return not data.startswith(unicode) and b"\0" in data[:8192]
 
 
 def _display(path: Path) -> str:
@@ -346,7 +360,8 @@ def find_source_files(paths: Sequence[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if not path.exists():
-            raise InputError(f"{given}: no such file or directory")
+            problem = "broken or looping symbolic link" if path.is_symlink() else "no such file or directory"
+            raise InputError(f"{given}: {problem}")
         for file in _walk(path) if path.is_dir() else [path]:
             found.setdefault(os.path.realpath(file), file)
     return sorted(found.values(), key=lambda file: file.parts)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, YEAR, Value, gap, relation
+from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -351,34 +351,6 @@ def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict
     return pairs
 
 
-# "In 2021, ..." at the head of a sentence, or "as of 2023" / "at the end of 2022" anywhere: the year the
-# sentence's figures refer to. ("..., which began in 1988, cost ten lives" dates another event.)
-STATED_YEAR = re.compile(
-    rf"^\W*(?:In|By|During|For)\s+({YEAR})\b(?![.,]\d)|\b(?:[Aa]s of|[Aa]t the end of)\s+({YEAR})\b")
-
-
-def stated_year(claim: Claim) -> int | None:
-    """The year a sentence says its figure refers to ('In 2021 it employed 2,180 people'), if one."""
-    if claim.kind in DATE_KINDS:
-        return None
-    start, end = claim.figure_in_quote
-    outside = claim.said[:start] + " " * (end - start) + claim.said[end:]
-    years = {int(m.group(1) or m.group(2)) for m in STATED_YEAR.finditer(outside)}
-    return years.pop() if len(years) == 1 else None
-
-
-def _different_periods(a: Claim, b: Claim) -> bool:
-    """Figures stated for different years describe different moments, not one fact in dispute. A
-    figure without a stated year is taken as of its document's year (or the year before: a report
-    of 2024 describes 2023)."""
-    ya, yb = stated_year(a), stated_year(b)
-    if ya is not None and yb is not None:
-        return ya != yb
-    stated, other = (a, b) if ya is not None else (b, a)
-    year = stated_year(stated)
-    return year is not None and other.document_year is not None and other.document_year not in (year, year + 1)
-
-
 def _gap_penalty(a: Value, b: Value) -> float:
     """Extra evidence a conflict needs as its values lie further apart: sources that state the same
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
@@ -437,21 +409,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
             neighbours[b].add(a)
 
     values = {u: {claims[first[u]].value.text: claims[first[u]].value} for u in members}
-    stated = [stated_year(claims[first[u]]) for u in range(len(units))]
     years = [{claims[i].document_year for i in units[u]} for u in range(len(units))]
-
-    def different_periods(ua: int, ub: int) -> bool:
-        """See _different_periods; all claims of a unit share one sentence, so one stated year."""
-        if stated[ua] is not None and stated[ub] is not None:
-            return stated[ua] != stated[ub]
-        for one, other in ((ua, ub), (ub, ua)):
-            y = stated[one]
-            if y is not None and any(d is not None and d not in (y, y + 1) for d in years[other]):
-                return True
-        return False
-
     penalty: dict[tuple[str, str], float | None] = {}  # value texts -> extra evidence, None if they fit
-    vetoed: dict[tuple[int, int], bool] = {}
+    needs: dict[tuple[int, int], float | None] = {}
 
     def conflict_penalty(x: Value, y: Value) -> float | None:
         key = (x.text, y.text)
@@ -459,14 +419,32 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
             penalty[key] = _gap_penalty(x, y) if relation(x, y) == "conflict" else None
         return penalty[key]
 
-    def veto(ua: int, ub: int) -> bool:
-        """Two contradicting statements that must not be grouped: the sentence of one also states
-        the other's value, or they are stated for different years."""
-        if (ua, ub) not in vetoed:
+    def need(ua: int, ub: int) -> float | None:
+        """The evidence two statements need to be grouped: the link threshold when their values fit;
+        more when they contradict, the more the further apart; none suffices (inf) when the sentence
+        of one also states the other's value, or one is stated for a year the other's document is not
+        of. Values stated for two different periods may group as a change over time."""
+        if (ua, ub) not in needs:
             x, y = first[ua], first[ub]
-            vetoed[(ua, ub)] = (conflict_penalty(claims[x].value, claims[y].value) is not None and (
-                sibling_agrees(x, y) or sibling_agrees(y, x) or different_periods(ua, ub)))
-        return vetoed[(ua, ub)]
+            gap_penalty = conflict_penalty(claims[x].value, claims[y].value)
+            if gap_penalty is None:
+                needs[(ua, ub)] = LINK_THRESHOLD
+            elif sibling_agrees(x, y) or sibling_agrees(y, x) or _stated_for_another_year(ua, ub):
+                needs[(ua, ub)] = math.inf
+            elif claims[x].as_of and claims[y].as_of and claims[x].as_of != claims[y].as_of:
+                needs[(ua, ub)] = CONFLICT_THRESHOLD
+            else:
+                needs[(ua, ub)] = CONFLICT_THRESHOLD + gap_penalty
+        return needs[(ua, ub)]
+
+    def _stated_for_another_year(ua: int, ub: int) -> bool:
+        for one, other in ((ua, ub), (ub, ua)):
+            stated, unstated = claims[first[one]].as_of, claims[first[other]].as_of
+            if stated and not unstated:
+                year = int(stated.split("/")[-1][:4]) if stated[-1].isdigit() else int(stated[:4])
+                if any(d is not None and d not in (year, year + 1) for d in years[other]):
+                    return True
+        return False
 
     def merge_score(a: int, b: int) -> float | None:
         if sources[a] & sources[b]:
@@ -474,15 +452,10 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
         score = _cosine(centroid[a], centroid[b], norm[a], norm[b])
         if score < LINK_THRESHOLD:
             return None
-        penalties = [p for x in values[a].values() for y in values[b].values()
-                     if (p := conflict_penalty(x, y)) is not None]
-        if not penalties:
+        if all(conflict_penalty(x, y) is None for x in values[a].values() for y in values[b].values()):
             return score
-        if score < CONFLICT_THRESHOLD + max(penalties):
-            return None
-        if any(veto(ua, ub) for ua in members[a] for ub in members[b]):
-            return None
-        return score
+        needed = max(need(ua, ub) for ua in members[a] for ub in members[b])
+        return score if score >= needed else None
 
     heap: list[tuple[float, int, int, int, int]] = []
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -87,6 +89,7 @@ MEASURES = {
     "square kilometers": ("area", 1e6, "km²"), "hectares": ("area", 1e4, "ha"), "ha": ("area", 1e4, "ha"),
 }
 UNIT_SYMBOLS = {symbol: (kind, factor) for kind, factor, symbol in MEASURES.values()}
+MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 # After an ordinal these nouns number a sequence or a time, not a place in a ranking.
 SEQUENCE_NOUNS = frozenset(
     "anniversary time times day days week weeks month months year years quarter half part century "
@@ -106,7 +109,23 @@ TIME_UNITS = frozenset(
 
 
 def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    """A regex for any of the words, longest first, written as a trie ("t(?:en|hirty|...)"): Python's
+    re tries a flat alternation word by word at every position, which made long texts slow."""
+    tree: dict[str, dict] = {}
+    for word in words:  # type: ignore[attr-defined]
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie(tree)
+
+
+def _trie(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer word is tried first
 
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -121,11 +140,13 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
 _NOT_AFTER_PLACE_VERB = "".join(f"(?<!{verb} )" for verb in _PLACE_VERBS)
-BOUND = (rf"(?:more than|greater than|{_NOT_AFTER_PLACE_VERB}(?:over|above)|in excess of|exceeding|upwards of"
-         rf"|at least|no fewer than|no less than|not less than|a minimum of|less than|fewer than"
-         rf"|{_NOT_AFTER_PLACE_VERB}(?:under|below)|up to|at most"
+# Whole words only ("moreover 170" and "handsome 12" are no bounds); the look-behinds run only where
+# the word is, since running them at every position of a text made it slow.
+BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above){_NOT_AFTER_PLACE_VERB}(?:over|above)|in excess of"
+         rf"|exceeding|upwards of|at least|no fewer than|no less than|not less than|a minimum of|less than"
+         rf"|fewer than|(?=under|below){_NOT_AFTER_PLACE_VERB}(?:under|below)|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
-         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|~)")
+         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?))")
 _BOUNDS = {
     "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
@@ -442,9 +463,8 @@ def _anniversary(m: re.Match[str], sentence: str, base: dt.date | None) -> Value
     n = parse_ordinal(raw) if "anniversary" in m.group(0).lower() else parse_number(raw)
     if n is None or not 1 <= n <= 1000:
         return None
-    outside = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
     # a year the sentence sets itself in ("In 2017, ... 25 years since"), not the date of another event
-    years = {int(y) for y in re.findall(rf"\b[Ii]n\s+({YEAR})\b(?![.,]\d)", outside)}
+    years = _years_set_in(sentence).outside(m.start(), m.end())
     if len(years) == 1:
         reference = years.pop()
     elif not years and base is not None and not re.search(r"\bafter\b", m.group(0), re.IGNORECASE):
@@ -455,6 +475,54 @@ def _anniversary(m: re.Match[str], sentence: str, base: dt.date | None) -> Value
     return Value("anniversary", str(year), *_span(year, None, None))
 
 
+_IN_YEAR = re.compile(rf"\b[Ii]n\s+({YEAR})\b(?![.,]\d)")
+
+
+@dataclass(frozen=True)
+class _YearsSetIn:
+    """Every "in YEAR" of a sentence, found once, so that each anniversary of a long text does not
+    search the whole text again."""
+
+    ends: tuple[int, ...]  # non-overlapping matches, so their ends are in order too
+    spans: tuple[tuple[int, int, int], ...]
+    counts: Counter[int]
+
+    def outside(self, start: int, end: int) -> set[int]:
+        """The years named outside start..end."""
+        inside: Counter[int] = Counter()
+        for s, _, year in self.spans[bisect_right(self.ends, start):]:
+            if s >= end:
+                break
+            inside[year] += 1
+        return {year for year, count in (self.counts - inside).items() if count > 0}
+
+
+@lru_cache(maxsize=4)
+def _years_set_in(sentence: str) -> _YearsSetIn:
+    spans = tuple((m.start(), m.end(), int(m.group(1))) for m in _IN_YEAR.finditer(sentence))
+    return _YearsSetIn(tuple(e for _, e, _ in spans), spans, Counter(year for _, _, year in spans))
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The last word ([\\w']+) before pos, lower-cased, or ''; found walking back from pos rather
+    than searching text[:pos], which would make every figure of a long text cost the whole text."""
+    end = pos
+    while end > 0 and not _is_word_char(text[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    return text[start:end].lower()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'"
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([\w']+)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
 def _rank(m: re.Match[str], sentence: str) -> Value | None:
     """An ordinal that places something in a ranking: 'ranks third', 'the third-largest', 'the fourth
     country in terms of', 'the first country to'. 'My first trip' or 'the second argument' number a
@@ -462,16 +530,16 @@ def _rank(m: re.Match[str], sentence: str) -> Value | None:
     n = parse_ordinal(m.group(0))
     if n is None or not 1 <= n <= 1000:
         return None
-    before = re.findall(r"[\w']+", sentence[: m.start()].lower())[-1:]
-    after = sentence[m.end():]
-    next_word = re.match(r"[\s-]*([\w']+)", after)
+    before = _word_before(sentence, m.start())
+    after = m.end()  # patterns match from here on, never on a copy of the rest of the text
+    next_word = _NEXT_WORD.match(sentence, after)
     nxt = next_word.group(1).lower() if next_word else ""
     if nxt in SEQUENCE_NOUNS or (nxt and parse_number(nxt) is not None):
         return None
     # a bare ordinal after a copula that ends its clause places the subject: "France is fourth."
-    predicative = before and before[0] in COPULAS and re.match(r"\s*(?:[.,;:!?)]|$)", after)
-    ranked = (before and before[0] in RANK_VERBS) or predicative or SUPERLATIVE_AFTER.match(after) \
-        or RANKING_AFTER.match(after)
+    predicative = before in COPULAS and _CLAUSE_END.match(sentence, after)
+    ranked = before in RANK_VERBS or predicative or SUPERLATIVE_AFTER.match(sentence, after) \
+        or RANKING_AFTER.match(sentence, after)
     return Value("rank", str(n), n, n) if ranked else None
 
 
@@ -484,6 +552,8 @@ def _rank_top(m: re.Match[str]) -> Value | None:
 
 DETERMINERS = frozenset("the these those its their our his her my your both all each every".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
@@ -492,18 +562,17 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     n = parse_number(num)
     if n is None or ("." in num and not m["scale"]):
         return None
-    before = re.findall(r"[\w']+", sentence[: m.start()].lower())[-1:]
-    if not m["bound"] and before and before[0] in DETERMINERS:
+    if not m["bound"] and _word_before(sentence, m.start()) in DETERMINERS:
         return None
     if num.lower() == "one" and not m["bound"]:
         return None
-    after = sentence[m.end():]
-    if re.match(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b", after):
+    after = m.end()  # patterns match from here on, never on a copy of the rest of the text
+    if _NOT_COUNTING.match(sentence, after):
         return None
-    words = [w.lower() for w in _WORD.findall(after[:60])[:3]]
+    words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
     if not words or words[0] in TIME_UNITS:
         return None
-    if not re.match(r"\s+[^\W\d_]", after):
+    if not _WORD_AFTER.match(sentence, after):
         return None
     counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
@@ -515,20 +584,43 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
 # ------------------------------------------------------------------ the finder
 
 
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_alternation([*CARDINALS, *ORDINALS])})\b", _I)
+
+
+class _Taken:
+    """Spans already claimed in a sentence. They never overlap, so one binary search finds the only
+    span that could overlap a new one, however many figures a long text holds."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span that starts before `end`
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     """Every figure in a sentence (normalised text), left to right, each read by the first pattern
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
-    taken: list[tuple[int, int]] = []
+    if not _ANY_NUMBER.search(sentence):  # every figure has a digit or a number word
+        return []
+    taken = _Taken()
     found: list[Figure] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(sentence):
             start, end = m.span()
-            if start == end or any(start < e and s < end for s, e in taken):
+            if start == end or taken.overlaps(start, end):
                 continue
             figure = _read(kind, m, sentence, base)
             if kind in ("skip", "fraction") or figure is not None:
-                taken.append((start, end))
+                taken.add(start, end)
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
@@ -537,17 +629,18 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 
 ELLIPTIC = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+of\s+(?:them|which|these|those|it)\b", _I)
 
-
-def _elliptic_measures(sentence: str, found: list[Figure], taken: list[tuple[int, int]]) -> list[Figure]:
+def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> list[Figure]:
     """'50.45 kilometres, 37.9 of them under the sea': the bare number takes the unit named before it."""
+    measures = sorted((f for f in found if f.value.kind in MEASURE_KINDS), key=lambda f: f.end)
+    ends = [f.end for f in measures]
     out = []
     for m in ELLIPTIC.finditer(sentence):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
-        before = [f for f in found if f.end <= m.start() and f.value.kind in {k for k, _, _ in MEASURES.values()}]
+        before = bisect_right(ends, m.start())
         if not before:
             continue
-        symbol = before[-1].value.text.rsplit(" ", 1)[-1]
+        symbol = measures[before - 1].value.text.rsplit(" ", 1)[-1]
         kind, factor = UNIT_SYMBOLS[symbol]
         n = Decimal(m.group(1))
         lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)

@@ -9,10 +9,11 @@ from typing import Literal
 
 from kzfr_check.claims import Claim
 from kzfr_check.topics import Topic
-from kzfr_check.values import relation
+from kzfr_check.values import Value, relation
 
-Status = Literal["agree", "compatible", "conflict", "resolved"]
-STATUSES: tuple[Status, ...] = ("conflict", "resolved", "compatible", "agree")
+Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
+STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
+CHANGING_KINDS = frozenset({"rank", "count", "money", "percent", "length", "mass", "power", "energy", "area"})
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,30 @@ class ValueSupport:
 
     value: str
     claims: tuple[Claim, ...]
+    witnesses: int = 0  # independent witnesses among its sources (a reprint counts once)
 
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The value a careful analyst would lean to, with why; `value` is None when it cannot decide."""
+
+    value: str | None
+    support: int
+    against: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value at one stated period, for a topic whose values changed over time."""
+
+    as_of: str
+    value: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -45,21 +66,90 @@ class Verdict:
     values: tuple[ValueSupport, ...]
     notes: tuple[str, ...] = ()
     resolution: Resolution | None = None
+    suggestion: Suggestion | None = None
+    timeline: tuple[Change, ...] = ()
 
 
-def _values(topic: Topic) -> tuple[ValueSupport, ...]:
+def _values(topic: Topic, witness: Mapping[str, str]) -> tuple[ValueSupport, ...]:
     by_text: dict[str, list[Claim]] = {}
     for claim in topic.claims:
         by_text.setdefault(claim.value.text, []).append(claim)
-    supports = [ValueSupport(text, tuple(claims)) for text, claims in by_text.items()]
+    supports = [ValueSupport(text, tuple(claims), len({witness.get(c.source, c.source) for c in claims}))
+                for text, claims in by_text.items()]
     return tuple(sorted(supports, key=lambda v: (-len(v.sources), v.claims[0].value.low, v.value)))
 
 
 def _status(topic: Topic) -> Status:
-    relations = {relation(a.value, b.value) for i, a in enumerate(topic.claims) for b in topic.claims[i + 1:]}
+    """Conflict when two claims contradict each other; changed when every contradiction is between
+    figures stated for different periods ('in 2021' / 'in 2022')."""
+    pairs = [(a, b) for i, a in enumerate(topic.claims) for b in topic.claims[i + 1:]]
+    relations = {relation(a.value, b.value) for a, b in pairs}
     if "conflict" in relations:
+        contradictions = [(a, b) for a, b in pairs if relation(a.value, b.value) == "conflict"]
+        if all(a.as_of and b.as_of and a.as_of != b.as_of for a, b in contradictions):
+            return "changed"
         return "conflict"
     return "compatible" if "compatible" in relations else "agree"
+
+
+def _timeline(topic: Topic) -> tuple[Change, ...]:
+    by_period: dict[tuple[str, str], set[str]] = {}
+    for c in topic.claims:
+        if c.as_of:
+            by_period.setdefault((c.as_of, c.value.text), set()).add(c.source)
+    return tuple(Change(p, v, tuple(sorted(s))) for (p, v), s in sorted(by_period.items()))
+
+
+def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, str],
+            dates: Mapping[str, str | None]) -> Suggestion:
+    """The value with the most independent support. A more precise claim supports the coarser value
+    that contains it ('June 11, 2008' supports 2008); values that contradict nothing (a bound such
+    as 'top 5') are not candidates. On a tie, for facts that change (ranks, counts, amounts), the
+    value of the most recent dated document wins; for dated events a tie stays a tie."""
+    disputed = [v for v in values if any(relation(v.claims[0].value, w.claims[0].value) == "conflict"
+                                         for w in values)]
+    # a value inside another disputed one ("2008-06-11" inside "2008") supports it, not itself
+    disputed = [v for v in disputed if not any(w is not v and _inside(v.claims[0].value, w.claims[0].value)
+                                               for w in disputed)]
+
+    def inside(v: ValueSupport) -> list[Claim]:
+        return [c for c in topic.claims if c.value.text == v.value or _inside(c.value, v.claims[0].value)]
+
+    def against(v: ValueSupport) -> set[str]:
+        return {witness.get(c.source, c.source) for c in topic.claims
+                if relation(c.value, v.claims[0].value) == "conflict"}
+
+    backing = {v.value: inside(v) for v in disputed}
+    support = {v.value: {witness.get(c.source, c.source) for c in backing[v.value]} for v in disputed}
+    ranked = sorted(disputed, key=lambda v: (-len(support[v.value]), v.value))
+    best = ranked[0]
+    tied = [v for v in ranked if len(support[v.value]) == len(support[best.value])]
+    why = "; ".join(_support_text(v.value, support[v.value], backing[v.value]) for v in ranked)
+    if len(tied) > 1 and topic.kind in CHANGING_KINDS:
+        latest = {v.value: max((d for c in v.claims if (d := dates.get(c.source))), default=None) for v in tied}
+        if all(latest.values()) and len(set(latest.values())) == len(tied):
+            best = max(tied, key=lambda v: latest[v.value] or "")
+            return Suggestion(best.value, len(support[best.value]), len(against(best)),
+                              f"{why}; the most recent source ({latest[best.value]}) says {best.value}")
+    if len(tied) > 1:
+        return Suggestion(None, len(support[best.value]), len(against(best)), f"cannot decide: {why}")
+    return Suggestion(best.value, len(support[best.value]), len(against(best)), why)
+
+
+def _inside(inner: Value, outer: Value) -> bool:
+    """A more precise value that the coarser one contains: 2008-06-11 in 2008, 9 in ~9."""
+    return (inner.text != outer.text and outer.low <= inner.low and inner.high <= outer.high
+            and relation(inner, outer) == "compatible")
+
+
+def _support_text(value: str, witnesses: set[str], backing: Sequence[Claim]) -> str:
+    """'2008: 3 independent sources, one with the more precise 2008-06-11'."""
+    n = len(witnesses)
+    text = f"{value}: {n} independent source{'s' if n != 1 else ''}"
+    finer = sorted({c.value.text for c in backing if c.value.text != value})
+    if finer:
+        text += f", {'one' if len(finer) == 1 else len(finer)} with the more precise {_and(finer)}"
+    return text
 
 
 def dissenting(values: Sequence[ValueSupport], accepted: str) -> list[str]:
@@ -98,12 +188,16 @@ def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[str, Resolution]) -> Verdict:
+def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[str, Resolution],
+          witness: Mapping[str, str] | None = None) -> Verdict:
     """The verdict on one topic. A conflict is resolved while every value that contradicts the
     accepted one is listed in the resolution's `overrules`; a new contradicting value reopens it."""
-    values = _values(topic)
+    witness = witness or {}
+    values = _values(topic, witness)
     status = _status(topic)
     notes = _notes(topic, values, dates) if status == "conflict" else []
+    suggestion = suggest(topic, values, witness, dates) if status == "conflict" else None
+    timeline = _timeline(topic) if status == "changed" else ()
     resolution = resolutions.get(topic.id)
     if status == "conflict" and resolution is not None:
         against = dissenting(values, resolution.accept)
@@ -115,7 +209,7 @@ def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[st
                          f"and is not overruled by the resolution at {resolution.origin}")
         else:
             status = "resolved"
-    return Verdict(topic, status, values, tuple(notes), resolution)
+    return Verdict(topic, status, values, tuple(notes), resolution, suggestion, timeline)
 
 
 def stale_resolutions(verdicts: Sequence[Verdict], resolutions: Sequence[Resolution]) -> list[str]:
@@ -141,8 +235,8 @@ def stale_resolutions(verdicts: Sequence[Verdict], resolutions: Sequence[Resolut
 
 
 def judge_all(topics: Sequence[Topic], dates: Mapping[str, str | None],
-              resolutions: Sequence[Resolution]) -> list[Verdict]:
+              resolutions: Sequence[Resolution], witness: Mapping[str, str] | None = None) -> list[Verdict]:
     """Verdicts on every topic stated by two or more sources, conflicts first."""
     by_topic = {r.topic: r for r in resolutions}
-    verdicts = [judge(t, dates, by_topic) for t in topics if len(t.sources) >= 2]
+    verdicts = [judge(t, dates, by_topic, witness) for t in topics if len(t.sources) >= 2]
     return sorted(verdicts, key=lambda v: (STATUSES.index(v.status), v.topic.id))

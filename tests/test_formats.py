@@ -68,7 +68,7 @@ def test_markdown_shows_resolutions_with_their_reasons(cli):
     resolved = run.stdout.split("## Resolved\n", 1)[1].split("<details>", 1)[0]
     assert "| France's rank among foreign investors in Kazakhstan (`investor-rank`) | `4` | `3` |" in resolved
     assert "only 004 says 2009." in resolved
-    assert "<summary>9 topics where the sources agree or are compatible</summary>" in run.stdout
+    assert "<summary>8 topics where the sources agree or are compatible</summary>" in run.stdout
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
     }
     if claim.counted:
         data["counted"] = claim.counted
+    if claim.as_of:
+        data["as_of"] = claim.as_of
     if topic is not None:
         data["topic"] = topic
     return data
@@ -31,9 +33,13 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     return {
         "id": topic.id, "label": topic.label, "kind": topic.kind, "status": verdict.status,
         "declared": topic.declared,
-        "values": [{"value": v.value, "sources": list(v.sources)} for v in verdict.values],
+        "values": [{"value": v.value, "sources": list(v.sources), "witnesses": v.witnesses} for v in verdict.values],
         "claims": [claim_json(c) for c in topic.claims],
         "notes": list(verdict.notes),
+        "suggestion": None if verdict.suggestion is None else {
+            "value": verdict.suggestion.value, "support": verdict.suggestion.support,
+            "against": verdict.suggestion.against, "reason": verdict.suggestion.reason},
+        "timeline": [{"as_of": c.as_of, "value": c.value, "sources": list(c.sources)} for c in verdict.timeline],
         "resolution": None if resolution is None else {
             "accept": resolution.accept, "overrules": list(resolution.overrules), "reason": resolution.reason},
     }
@@ -47,6 +53,10 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
         "topics": [verdict_json(v) for v in (report.verdicts if verdicts is None else verdicts)],
         "summary": report.summary,
         "warnings": list(report.warnings),
+        "witnesses": [list(group) for group in report.witnesses],
+        "variants": [{"names": list(v.names),
+                      "quotes": [{"source": c.source, "line": c.line, "quote": c.quote} for c in v.claims]}
+                     for v in report.variants],
     }
 
 

@@ -76,6 +76,36 @@ def _conflict(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
              *_table(("value", "source", "quote", "file:line"), rows)]
     if verdict.notes:
         lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
+    if verdict.suggestion:
+        lines += [] if verdict.notes else [""]
+        lines.append(f"- Suggestion: {suggestion_text(verdict)}")
+    return [*lines, ""]
+
+
+def suggestion_text(verdict: Verdict) -> str:
+    s = verdict.suggestion
+    assert s is not None
+    lead = f"**{code(s.value)}** ({s.support} for, {s.against} against). " if s.value else ""
+    return f"{lead}{escape(s.reason)}"
+
+
+def _changed(verdicts: list[Verdict]) -> list[str]:
+    lines = ["## Changed over time", ""]
+    for verdict in verdicts:
+        rows = [(code(c.as_of), code(c.value), ", ".join(code(s) for s in c.sources)) for c in verdict.timeline]
+        lines += [f"### {_topic(verdict)}", "", *_table(("as of", "value", "sources"), rows), ""]
+    return lines
+
+
+def _notices(report: Report) -> list[str]:
+    lines = ["## Notices", ""]
+    for group in report.witnesses:
+        lines.append(f"- One witness: {', '.join(code(s) for s in group)} are one text, reprinted or translated; "
+                     "their support counts once.")
+    for variant in report.variants:
+        a, b = variant.claims
+        lines.append(f"- Name spelled two ways: {escape(variant.names[0])} ({code(f'{a.source}:{a.line}')}) and "
+                     f"{escape(variant.names[1])} ({code(f'{b.source}:{b.line}')}).")
     return [*lines, ""]
 
 
@@ -108,13 +138,19 @@ def render(report: Report, options: RenderOptions) -> str:
     conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
     lines = [f"# kzfr-check: {title}", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "
-             f"{s['resolved']} resolved, {s['compatible']} compatible, {s['agree']} agree", ""]
+             f"{s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
+             ""]
     if report.warnings:
         lines += ["## Warnings", "", *(f"- {escape(w)}" for w in report.warnings), ""]
     for verdict in open_:
         lines += _conflict(verdict, sources)
     if resolved:
         lines += _resolved(resolved)
+    changed = [v for v in report.verdicts if v.status == "changed"]
+    if changed:
+        lines += _changed(changed)
+    if report.witnesses or report.variants:
+        lines += _notices(report)
     if settled:
         lines += _settled(settled)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -18,7 +18,7 @@ from kzfr_check.report import RenderOptions
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
-STYLE = {"conflict": "bold red", "resolved": "green", "compatible": "yellow", "agree": "green"}
+STYLE = {"conflict": "bold red", "resolved": "green", "changed": "blue", "compatible": "yellow", "agree": "green"}
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
@@ -72,6 +72,17 @@ def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
             parts.append(Padding(where(claim, sources), (0, 0, 0, 4)))
     for note in verdict.notes:
         parts.append(Text(f"note: {note}", style="italic"))
+    if verdict.suggestion:
+        s = verdict.suggestion
+        lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
+        parts.append(Text(f"suggestion: {lead}{s.reason}", style="cyan"))
+    if verdict.timeline:
+        timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
+        for name in ("as of", "value", "sources"):
+            timeline.add_column(name)
+        for change in verdict.timeline:
+            timeline.add_row(change.as_of, change.value, ", ".join(change.sources))
+        parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
         parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
@@ -85,7 +96,7 @@ def summary_line(report: Report) -> Text:
     return Text.assemble(
         f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
         (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['compatible']} compatible, {s['agree']} agree")
+        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree")
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -102,9 +113,22 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
                 console.print(Text.assemble(
                     ("resolved ", "green"), (verdict.topic.label, "bold"), f"  [{verdict.topic.id}]: ",
                     f"{r.accept} over {', '.join(r.overrules) or '-'} ({r.reason})"))
+        for line in notices(report):
+            console.print(Text(line, style="dim"))
         console.print(summary_line(report))
 
     return _rendered(draw, color, width)
+
+
+def notices(report: Report) -> list[str]:
+    """Witness groups and name variants: worth knowing, never a conflict."""
+    lines = [f"one witness: {', '.join(group)} are one text, reprinted or translated; counted once"
+             for group in report.witnesses]
+    for variant in report.variants:
+        a, b = variant.claims
+        lines.append(f"name spelled two ways: {variant.names[0]} ({a.source}:{a.line}) / "
+                     f"{variant.names[1]} ({b.source}:{b.line})")
+    return lines
 
 
 def render(report: Report, options: RenderOptions) -> str:

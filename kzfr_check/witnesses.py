@@ -1,0 +1,114 @@
+"""Independent witnesses and name variants.
+
+Two files that are one text reprinted or translated are one witness, not two: they state the same
+figures in sentences that read alike. Names spelled differently across sources (a transliteration,
+a typo) are worth a notice, never a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kzfr_check.claims import Claim
+from kzfr_check.topics import stem
+
+SHARED_VALUES = 0.5      # share of their figures two sources must state alike (Jaccard of kind+value)
+MIN_SHARED = 4           # ...and at least this many
+SENTENCE_LIKENESS = 60   # rapidfuzz token_sort_ratio of the sentences stating them, on average
+COMMON_VALUE = 50        # a value stated by more sources than this cannot tell reprints apart
+NAME_LIKENESS = 80       # rapidfuzz ratio of two spellings of one name
+NAME_SUFFIXES = ("s", "es", "'s", "n", "an", "ian", "ese", "ish", "i", "ic", "ern", "stan", "ia", "ans")
+
+
+def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
+    """Groups of two or more sources that are one witness, sorted; other sources stand alone."""
+    stated: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    for c in claims:
+        stated[c.source].setdefault((c.kind, c.value.text), c.said)
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for source, values in stated.items():
+        for value in values:
+            holders[value].append(source)
+    shared: Counter[tuple[str, str]] = Counter()
+    for sources in holders.values():
+        if len(sources) <= COMMON_VALUE:
+            for i, a in enumerate(sources):
+                for b in sources[i + 1:]:
+                    shared[(min(a, b), max(a, b))] += 1
+    parent: dict[str, str] = {}
+
+    def root(s: str) -> str:
+        while parent.get(s, s) != s:
+            s = parent[s]
+        return s
+
+    for (a, b), count in sorted(shared.items()):
+        union = len(stated[a].keys() | stated[b].keys())
+        if count < MIN_SHARED or count / union < SHARED_VALUES:
+            continue
+        common = stated[a].keys() & stated[b].keys()
+        likeness = sum(fuzz.token_sort_ratio(stated[a][v], stated[b][v]) for v in common) / len(common)
+        if likeness >= SENTENCE_LIKENESS:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for source in sorted(stated):
+        groups[root(source)].append(source)
+    return sorted(tuple(g) for g in groups.values() if len(g) > 1)
+
+
+def witness_of(claims: Sequence[Claim], groups: Sequence[tuple[str, ...]]) -> dict[str, str]:
+    """Each source's witness: the first source of its group, or itself."""
+    of = {c.source: c.source for c in claims}
+    for group in groups:
+        for source in group:
+            of[source] = group[0]
+    return of
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    """One name spelled two ways, with a sentence of each spelling."""
+
+    names: tuple[str, str]
+    claims: tuple[Claim, Claim]
+
+
+NAME = re.compile(r"\b([A-Z][a-z]{1,})\s+([A-Z][a-z]{3,})\b")
+
+
+def name_variants(sentences: Sequence[Claim]) -> list[NameVariant]:
+    """Names that follow the same first word ("Didier Canesse" / "Didier Caness") in different
+    sources but are spelled differently, and not as a plural or adjective of each other."""
+    seen: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)  # (first word, name) -> source -> claim
+    for c in sentences:
+        for m in NAME.finditer(c.said):
+            seen[(m.group(1), m.group(2))].setdefault(c.source, c)
+    # a capitalised common word ("President", "Presidency") is not a name: it also appears in lower case
+    common = {stem(w) for c in sentences for w in re.findall(r"\b[a-z]{3,}\b", c.said)}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for first, name in sorted(seen):
+        if stem(name.lower()) not in common:
+            by_first[first].append(name)
+    variants = []
+    for first, names in sorted(by_first.items()):
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                short, long = sorted((a, b), key=len)
+                if long.startswith(short) and long[len(short):].lower() in NAME_SUFFIXES:
+                    continue
+                if fuzz.ratio(a, b) < NAME_LIKENESS:
+                    continue
+                in_a, in_b = seen[(first, a)], seen[(first, b)]
+                if set(in_a) == set(in_b):
+                    continue
+                ca = in_a[min(in_a)]
+                cb = in_b[min(set(in_b) - {ca.source} or in_b)]
+                variants.append(NameVariant((f"{first} {a}", f"{first} {b}"), (ca, cb)))
+    return variants
