@@ -274,7 +274,3 @@ def list_claims(
         return 0
 
     raise typer.Exit(_run(body))
-
-
-def main() -> None:
-    app()

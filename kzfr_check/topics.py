@@ -279,12 +279,6 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
     return vectors
 
 
-def similarity(a: _Said, b: _Said) -> float:
-    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
-    dot = sum(w * large.weights.get(s, 0.0) for s, w in small.weights.items())
-    return dot / (a.norm * b.norm)
-
-
 def _rank_predicate(claim: Claim) -> str:
     """What a 'first ... to VERB' ranking is about: the verb ('the first country to *recognise*')."""
     fig_end = claim.figure_in_quote[1]
