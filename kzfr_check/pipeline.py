@@ -13,6 +13,7 @@ from kzfr_check.config import Config
 from kzfr_check.errors import InputError
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from kzfr_check.topics import Topic, group_claims
+from kzfr_check.values import KINDS
 from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
 
@@ -56,9 +57,11 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
     sources = load_sources(paths, warn=warn, max_bytes=max_bytes)
     claims = [claim for source in sources for claim in extract_claims(source)]
     topics = group_claims(claims, config.topics)
+    # A resolution must name a declared topic or a discovered one. A discovered id (it starts with
+    # its kind) that is gone now is stale, a warning; any other unknown name is a mistake in the file.
     known = {t.id for t in topics}
     for resolution in config.resolutions:
-        if resolution.topic not in known:
+        if resolution.topic not in known and not resolution.topic.startswith(tuple(f"{k}-" for k in KINDS)):
             raise InputError(f"{resolution.origin}: resolution of unknown topic '{resolution.topic}'")
     dates = {s.id: str(s.date) if s.date else None for s in sources}
     witnesses = witness_groups(claims)

@@ -221,7 +221,7 @@ def stale_resolutions(verdicts: Sequence[Verdict], resolutions: Sequence[Resolut
         verdict = by_topic.get(r.topic)
         values = [v.value for v in verdict.values] if verdict else []
         if verdict is None:
-            problem = "its topic is no longer stated by two sources"
+            problem = "its topic no longer exists (no two sources state it)"
         elif r.accept not in values:
             problem = f"the accepted value {r.accept} is no longer stated (values: {_and(values)})"
         elif not set(r.overrules) & set(values):

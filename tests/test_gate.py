@@ -105,3 +105,16 @@ def test_exit_zero_and_output_file(cli, project, empty_config):
     bad = cli("conflicts", "sources", "--config", empty_config, "--output", project / "no" / "dir.txt",
               cwd=project)
     assert bad.exit_code == 2 and "cannot write" in bad.stderr
+
+
+def test_resolution_of_a_discovered_topic_that_is_gone_is_stale(cli, project, empty_config):
+    config = project / "claims.toml"
+    config.write_text('[sources]\npaths = ["sources"]\n\n[[resolution]]\ntopic = "date-no-longer-here"\n'
+                      'accept = "2008"\noverrules = ["2009"]\nreason = "r"\n')
+    run = cli("conflicts", cwd=project)
+    assert "claims.toml:5: stale resolution of 'date-no-longer-here': its topic no longer exists" in run.stderr
+    assert run.exit_code == 1  # the seeds' own conflicts are still open
+    typo = project / "typo.toml"
+    typo.write_text('[[resolution]]\ntopic = "investor-rnak"\naccept = "4"\nreason = "r"\n')
+    bad = cli("conflicts", "sources", "--config", typo, cwd=project)
+    assert bad.exit_code == 2 and "typo.toml:2: resolution of unknown topic 'investor-rnak'" in bad.stderr
