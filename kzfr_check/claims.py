@@ -31,6 +31,7 @@ class Claim:
     counted: str = ""
     document_year: int | None = None
     as_of: str | None = None  # the period the sentence says its figure refers to: "2021", "2022-01/2022-09"
+    said_before: str = ""  # the sentence before, when this one opens with a pronoun that points back to it
 
     @property
     def kind(self) -> str:
@@ -42,6 +43,8 @@ class Claim:
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.
+# A sentence that opens with one of these says its subject in the sentence before ("It cost £4 million").
+ANAPHORA = re.compile(r"\W*(?:It|Its|This|These|That|Those|They|Their|He|His|She|Her)\b")
 FURNITURE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^\s*\[\d+\]", re.IGNORECASE)
 LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•>#|]|\d+[.)]\s)")
 ABBREVIATIONS = frozenset(
@@ -118,8 +121,11 @@ def extract_claims(source: Source) -> list[Claim]:
     """Every figure of a source as an atomic claim, in the order of the text."""
     base = _reference_date(source)
     claims = []
+    before = ""
     for s, e in sentences(source.norm):
         said = source.norm[s:e]
+        leading = before if ANAPHORA.match(said) else ""
+        before = said
         figures = find_figures(said, base)
         periods = {figure: as_of(said, figure, figures, base) for figure in figures}
         # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
@@ -133,7 +139,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=source.text[s:e], said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=periods[figure][0]))
+                as_of=periods[figure][0], said_before=leading))
     return claims
 
 

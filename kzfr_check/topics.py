@@ -45,6 +45,7 @@ CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each o
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
 DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
+ANAPHORA_DISTANCE = 6      # how far the words of the sentence a pronoun points back to count
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
@@ -213,6 +214,10 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
             distance += 1
+            if head_run and claim.kind == "count" and low == claim.counted:
+                # what a count counts must match anyway (_may_group): it gets no extra weight
+                head_run = False
+                run.clear()
             if head_run:
                 run.append(len(words))
             words.append((stem(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
@@ -228,6 +233,11 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
             # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
             s_, surface, weight = words[0]
             words[0] = (s_, surface, weight * HEAD_BOOST)
+    # a pronoun's referent, from the sentence before, weighs as a word some way off
+    for w in WORD.findall(claim.said_before):
+        low = w.lower()
+        if low not in STOP_WORDS and low not in FIGURE_WORDS:
+            words.append((stem(low), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
     return words
 
 
@@ -256,7 +266,7 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
     sentence_stems: dict[str, set[str]] = {}
     first_source: dict[str, str] = {}
     for c, ctx in sorted(zip(claims, contexts, strict=True), key=lambda pair: pair[0].source):
-        sentence_stems.setdefault(c.said, set()).update(canon[s] for s, _, _ in ctx)
+        sentence_stems.setdefault(c.said, set()).update(canon.get(s, s) for s in content_stems(c.said))
         first_source.setdefault(c.said, c.source)
     df = Counter(s for stems in sentence_stems.values() for s in stems)
     n = len(sentence_stems)
@@ -293,7 +303,8 @@ def _same_thing(a: str, b: str) -> bool:
 
 def _may_group(a: Claim, b: Claim) -> bool:
     """Only claims of the same kind from different sources, counting the same thing (counts: the
-    noun counted; 'first ... to VERB' ranks: the verb), may state the same fact."""
+    noun counted; 'first ... to VERB' ranks: the verb) or spanning overlapping time (periods), may
+    state the same fact."""
     if a.source == b.source or a.value.group_key != b.value.group_key:
         return False
     if a.kind == "count":
@@ -301,6 +312,8 @@ def _may_group(a: Claim, b: Claim) -> bool:
     if a.kind == "rank":
         pa, pb = _rank_predicate(a), _rank_predicate(b)
         return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
+    if a.kind == "period":  # spans of time that do not even overlap are two periods, not one in dispute
+        return a.value.low <= b.value.end_high and b.value.low <= a.value.end_high
     return True
 
 
