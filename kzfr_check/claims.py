@@ -145,7 +145,7 @@ def extract_claims(source: Source) -> list[Claim]:
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
-RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+year\b", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 
 
 def as_of(said: str, figure: Figure, figures: list[Figure], base: dt.date | None) -> tuple[str | None, Figure | None]:

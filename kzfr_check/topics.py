@@ -265,7 +265,7 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
     # sentence, or by a verbatim copy of a source, counts once.
     sentence_stems: dict[str, set[str]] = {}
     first_source: dict[str, str] = {}
-    for c, ctx in sorted(zip(claims, contexts, strict=True), key=lambda pair: pair[0].source):
+    for c in sorted(claims, key=lambda claim: claim.source):
         sentence_stems.setdefault(c.said, set()).update(canon.get(s, s) for s in content_stems(c.said))
         first_source.setdefault(c.said, c.source)
     df = Counter(s for stems in sentence_stems.values() for s in stems)
@@ -363,7 +363,10 @@ def _gap_penalty(a: Value, b: Value) -> float:
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
     g = gap(a, b)
     if a.kind in DATE_KINDS:
-        return YEAR_PENALTY * max(0.0, g - 1)
+        penalty = YEAR_PENALTY * max(0.0, g - 1)
+        if max(a.high - a.low, b.high - b.low) < 31:  # two exact days months apart are two events
+            penalty += DOUBLING_PENALTY * math.log2(1 + g * 365.25 / 31)
+        return penalty
     return DOUBLING_PENALTY * g
 
 

@@ -80,6 +80,11 @@ MEASURES = {
     "mi": ("length", 1609.344, "mi"), "mile": ("length", 1609.344, "mi"), "miles": ("length", 1609.344, "mi"),
     "ft": ("length", 0.3048, "ft"), "feet": ("length", 0.3048, "ft"), "foot": ("length", 0.3048, "ft"),
     "kg": ("mass", 1, "kg"), "kilograms": ("mass", 1, "kg"), "kilogram": ("mass", 1, "kg"),
+    "g": ("mass", 0.001, "g"), "grams": ("mass", 0.001, "g"), "gram": ("mass", 0.001, "g"),
+    "lb": ("mass", 0.45359237, "lb"), "lbs": ("mass", 0.45359237, "lb"), "pounds": ("mass", 0.45359237, "lb"),
+    "pound": ("mass", 0.45359237, "lb"),
+    "square metres": ("area", 1, "m²"), "square meters": ("area", 1, "m²"), "m2": ("area", 1, "m²"),
+    "m²": ("area", 1, "m²"), "square miles": ("area", 2589988.11, "sq mi"), "acres": ("area", 4046.86, "acre"),
     "tonnes": ("mass", 1000, "t"), "tonne": ("mass", 1000, "t"), "tons": ("mass", 1000, "t"),
     "kw": ("power", 1e3, "kW"), "mw": ("power", 1e6, "MW"), "gw": ("power", 1e9, "GW"),
     "megawatts": ("power", 1e6, "MW"), "gigawatts": ("power", 1e9, "GW"),
@@ -94,7 +99,9 @@ MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 SEQUENCE_NOUNS = frozenset(
     "anniversary time times day days week weeks month months year years quarter half part century "
     "decade round rounds edition session stage phase step term meeting visit of".split())
-RANK_VERBS = frozenset("ranks ranked ranking rank placed came finished stands stood".split())
+POSSESSIVES = frozenset("my our your his her its their".split())
+RANK_VERBS = frozenset("ranks ranked ranking rank placed came finished finishing finish finishes ended stands stood"
+                       .split())
 COPULAS = frozenset("is was are were remains remained".split())
 SUPERLATIVE_AFTER = re.compile(r"[\s-]*(?:\w+est\b|most\b|place\b|position\b|spot\b)", re.IGNORECASE)
 RANKING_AFTER = re.compile(
@@ -136,6 +143,8 @@ SCALE = r"(?:thousand|million|billion|trillion)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 # After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
@@ -192,6 +201,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I)),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I)),
+    # once full dates and periods had their turn: a score ("3–0"), a day without its year ("2 January",
+    # "Saturday 10 August", "December 25"), a temperature: none is a fact that can be grouped as read
+    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])")),
+    ("skip", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
+                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)")),
+    ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I)),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
                            rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I)),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
@@ -393,6 +408,8 @@ def _money(m: re.Match[str]) -> Value | None:
     cur = CURRENCIES.get(m["cur"].strip().lower())
     if cur is None:
         return None
+    if m["cur"].strip().lower() in ("pound", "pounds") and not m["scale"]:
+        return None  # "13,600 pounds" is a weight; money in pounds comes with £ or a scale word
     scale = Decimal(SCALES.get((m["scale"] or "").lower(), 1))
     lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
     amount = n * scale
@@ -538,8 +555,10 @@ def _rank(m: re.Match[str], sentence: str) -> Value | None:
         return None
     # a bare ordinal after a copula that ends its clause places the subject: "France is fourth."
     predicative = before in COPULAS and _CLAUSE_END.match(sentence, after)
-    ranked = before in RANK_VERBS or predicative or SUPERLATIVE_AFTER.match(sentence, after) \
-        or RANKING_AFTER.match(sentence, after)
+    superlative = SUPERLATIVE_AFTER.match(sentence, after)
+    if before in POSSESSIVES and not superlative:
+        return None  # "our first season back", "his second goal": a sequence, not a ranking
+    ranked = before in RANK_VERBS or predicative or superlative or RANKING_AFTER.match(sentence, after)
     return Value("rank", str(n), n, n) if ranked else None
 
 
@@ -554,6 +573,9 @@ DETERMINERS = frozenset("the these those its their our his her my your both all 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|smaller|bigger|higher|greater|over)",
+                         re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
 
 
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
@@ -570,8 +592,10 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if _NOT_COUNTING.match(sentence, after):
         return None
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
-    if not words or words[0] in TIME_UNITS:
+    if not words or words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after):
         return None
+    if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])):
+        return None  # part of a name: "League Two", "Ariane 5", "Apollo 11"
     if not _WORD_AFTER.match(sentence, after):
         return None
     counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
