@@ -1,3 +1,31 @@
 """kzfr-check: find where a folder of sources disagrees on facts and figures."""
 
+import sys
+
 __version__ = "0.1.0"
+INTERRUPTED = 130  # the exit status of a run stopped by Ctrl-C, as shells report SIGINT
+
+
+def main() -> None:
+    """The console script. The command line is imported here, inside the guard, so that Ctrl-C at
+    any moment, even while modules load or arguments are read, ends in one line and status 130."""
+    try:
+        import typer
+
+        from kzfr_check.cli import app
+
+        try:
+            code = app(standalone_mode=False)
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        except typer.exceptions.TyperException as error:  # usage errors: typer shows them as usual
+            if hasattr(error, "show"):
+                error.show()
+            else:
+                print(f"kzfr-check: error: {error}", file=sys.stderr)
+            code = getattr(error, "exit_code", 2)
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    if code == INTERRUPTED:  # typer turns Ctrl-C inside a command into this exit code, silently
+        print("kzfr-check: interrupted", file=sys.stderr)
+    sys.exit(code if isinstance(code, int) else 0)

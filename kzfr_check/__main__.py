@@ -1,5 +1,5 @@
 """`python -m kzfr_check` runs the command line."""
 
-from kzfr_check.cli import app
+from kzfr_check import main
 
-app(prog_name="kzfr-check")
+main()

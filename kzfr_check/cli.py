@@ -84,7 +84,8 @@ def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore
 
 
 def _run(command):  # type: ignore[no-untyped-def]
-    """Run a command body: user errors become one line and exit 2, Ctrl-C exits 130."""
+    """Run a command body: user errors become one line and exit 2. (Ctrl-C is typer's exit 130, and
+    kzfr_check.main says so in one line.)"""
     from kzfr_check.errors import InputError
 
     try:
@@ -93,9 +94,8 @@ def _run(command):  # type: ignore[no-untyped-def]
         if _Settings.debug:
             raise
         raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        print("kzfr-check: interrupted", file=sys.stderr)
-        raise typer.Exit(130) from None
+    except typer.Exit:
+        raise
     except Exception as exc:  # a bug, not the user's doing: one line unless --debug asks for more
         if _Settings.debug:
             raise

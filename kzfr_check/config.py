@@ -102,12 +102,13 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config
         raise InputError(f"{name}:{where.of('sources')}: [sources] must be a table")
     _check_table(sources, "sources", where, name, None)
     topics: list[TopicSpec] = []
+    topic_ids: set[str] = set()
     for i, table in enumerate(_array(data, "topic", where, name)):
         _check_table(table, "topic", where, name, i)
         if not table["id"].strip() or not re.fullmatch(r"[\w.:-]+", table["id"]):
             raise InputError(f"{name}:{where.of('topic', i, 'id')}: topic id '{table['id']}' must be one word "
                              "of letters, digits, '-', '_', '.' or ':'")
-        if table["id"] in {t.id for t in topics}:
+        if table["id"] in topic_ids:
             raise InputError(f"{name}:{where.of('topic', i, 'id')}: duplicate topic id '{table['id']}'")
         aliases = tuple(a.strip() for a in table["aliases"] if a.strip())
         if not aliases:
@@ -118,14 +119,17 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config
             raise InputError(f"{name}:{where.of('topic', i, 'kind')}: unknown kind '{kind}' "
                              f"(known: {', '.join(KINDS)})")
         topics.append(TopicSpec(table["id"], table["label"], aliases, kind))
+        topic_ids.add(table["id"])
     resolutions: list[Resolution] = []
+    resolved: set[str] = set()
     for i, table in enumerate(_array(data, "resolution", where, name)):
         _check_table(table, "resolution", where, name, i)
-        if table["topic"] in {r.topic for r in resolutions}:
+        if table["topic"] in resolved:
             raise InputError(f"{name}:{where.of('resolution', i, 'topic')}: topic '{table['topic']}' "
                              "is resolved twice")
         resolutions.append(Resolution(table["topic"], table["accept"], tuple(table.get("overrules", ())),
                                       table["reason"], f"{name}:{where.of('resolution', i, 'topic')}"))
+        resolved.add(table["topic"])
     paths = tuple((path.parent / p) for p in sources.get("paths", ()))
     return Config(path, paths, tuple(topics), tuple(resolutions))
 

@@ -20,6 +20,7 @@ FORMATS = {
     "markdown": "markdown",
     "sarif": "sarif",
     "github": "github",
+    "html": "html",
 }
 
 

@@ -1,0 +1,47 @@
+"""Coverage-guided fuzzing of reading and extraction with atheris: any bytes, as a .txt, .md or .html
+source, are read, split into claims and re-read without an exception, and every claim points at its
+own text. See fuzz/README.md for how to run it."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports(include=["kzfr_check"]):
+    from kzfr_check.claims import extract_claims
+    from kzfr_check.errors import InputError
+    from kzfr_check.sources import read_source
+    from kzfr_check.values import find_figures
+
+FOLDER = Path(tempfile.mkdtemp(prefix="kzfr-fuzz-"))
+SUFFIXES = [".txt", ".md", ".html"]
+
+
+def test_one_input(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    path = FOLDER / f"doc{fdp.PickValueInList(SUFFIXES)}"
+    path.write_bytes(fdp.ConsumeBytes(fdp.remaining_bytes()))
+    try:
+        source = read_source(path, "doc")
+    except InputError as error:
+        assert "looks binary" in str(error), error
+        return
+    assert len(source.norm) == len(source.text)
+    for claim in extract_claims(source):
+        assert source.text[claim.start:claim.end] == claim.text
+        assert claim.said == source.norm[claim.quote_start:claim.quote_start + len(claim.said)]
+        assert claim.line >= 1
+        span = (claim.start - claim.quote_start, claim.end - claim.quote_start)
+        assert any((f.start, f.end) == span for f in find_figures(claim.said)) or claim.kind == "anniversary"
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,372 @@
+"""Hostile and sloppy input, run as a user runs it: the installed `kzfr-check` in a subprocess. Every
+input error is one line on stderr naming the file and the problem, exit 2, no traceback; sources are
+never modified; an interrupted run leaves its output file as it was or complete."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+
+KZFR = str(Path(sys.executable).with_name("kzfr-check"))
+RUSSIAN = "Франция занимает четвёртое место. France is the fourth largest investor in Kazakhstan.\n"
+# One fact, stated the same way everywhere except its year: the conflict every encoding must keep.
+PARTNERSHIP = "Intro line.\r\nThe two countries signed a strategic partnership in {year}.\rClosing line.\n"
+
+
+def run(*args: str | Path, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([KZFR, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+
+def one_error_line(result: subprocess.CompletedProcess[str], *names: str) -> str:
+    """The run failed as a user error should: exit 2, one error line (after any warnings), naming what
+    it names; the error line is returned."""
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
+    assert len(errors) == 1 and errors[0].startswith("kzfr-check: error: "), result.stderr
+    for name in names:
+        assert name in errors[0], (name, result.stderr)
+    return errors[0]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file under folder (links not followed) with the hash of its bytes."""
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """An empty working directory with an empty claims.toml, so no run falls back to the seeds."""
+    (tmp_path / "claims.toml").write_text("")
+    return tmp_path
+
+
+# ------------------------------------------------------------------ paths
+
+
+def test_missing_path(work: Path) -> None:
+    one_error_line(run("conflicts", "nowhere", cwd=work), "nowhere", "no such file")
+
+
+def test_directory_with_no_readable_sources(work: Path) -> None:
+    folder = work / "docs"
+    folder.mkdir()
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n")
+    (folder / "notes.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / ".hidden.txt").write_text("France ranks third.")
+    result = run("conflicts", "docs", cwd=work)
+    one_error_line(result, "docs", "no readable")
+    assert result.stderr.startswith("warning: docs/notes.txt: skipped, looks binary\n")
+
+
+def test_empty_directory(work: Path) -> None:
+    (work / "empty").mkdir()
+    one_error_line(run("conflicts", "empty", cwd=work), "empty", "no readable")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_unreadable_file(work: Path) -> None:
+    (work / "docs").mkdir()
+    secret = work / "docs" / "secret.txt"
+    secret.write_text("France ranks third.")
+    secret.chmod(0)
+    try:
+        one_error_line(run("conflicts", "docs", cwd=work), "docs/secret.txt", "permission denied")
+    finally:
+        secret.chmod(0o644)
+
+
+def test_symlink_loops(work: Path) -> None:
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("France ranks third among investors in Kazakhstan.\n")
+    (docs / "again").symlink_to(".")            # a folder that contains itself
+    (docs / "x.txt").symlink_to("y.txt")        # two links that point at each other
+    (docs / "y.txt").symlink_to("x.txt")
+    result = run("claims", "docs", "--format", "json", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert [c["source"] for c in json.loads(result.stdout)["claims"]] == ["a"]
+    one_error_line(run("conflicts", "docs/x.txt", cwd=work), "docs/x.txt", "link")
+
+
+def test_binary_file_is_skipped_with_a_warning_and_the_exit_code_kept(work: Path) -> None:
+    shutil.copytree(SEEDS, work / "seeds")
+    without = run("conflicts", "seeds", cwd=work)
+    (work / "seeds" / "image.txt").write_bytes(bytes(range(256)) * 4)
+    (work / "seeds" / "archive.md").write_bytes(b"\x1f\x8b\x08\x00" + bytes(64))
+    result = run("conflicts", "seeds", cwd=work)
+    assert result.returncode == without.returncode == 1
+    assert result.stdout == without.stdout
+    assert "warning: seeds/image.txt: skipped, looks binary" in result.stderr
+    assert "warning: seeds/archive.md: skipped, looks binary" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# ------------------------------------------------------------------ encodings and line endings
+
+ENCODED = [
+    ("utf-8", lambda text: text.encode("utf-8"), "utf-8"),
+    ("utf-8 with BOM", lambda text: text.encode("utf-8-sig"), "utf-8-sig"),
+    ("utf-16 LE with BOM", lambda text: b"\xff\xfe" + text.encode("utf-16-le"), "utf-16"),
+    ("utf-16 BE with BOM", lambda text: b"\xfe\xff" + text.encode("utf-16-be"), "utf-16"),
+    ("utf-32 LE with BOM", lambda text: text.encode("utf-32-le").join([b"\xff\xfe\0\0", b""]), "utf-32"),
+    ("utf-32 BE with BOM", lambda text: text.encode("utf-32-be").join([b"\0\0\xfe\xff", b""]), "utf-32"),
+    ("cp1251", lambda text: text.encode("cp1251"), "cp1251"),
+    ("cp1252", lambda text: text.replace("Франция занимает четвёртое место.", "Café “€”.").encode("cp1252"),
+     "cp1252"),
+    ("latin-1", lambda text: text.replace("Франция занимает четвёртое место.", "Caf\x81 \xe9.").encode("latin-1"),
+     "latin-1"),
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "mixed"])
+@pytest.mark.parametrize(("label", "encode", "encoding"), ENCODED, ids=[e[0] for e in ENCODED])
+def test_encodings_and_line_endings_keep_line_numbers(cli, work: Path, label, encode, encoding, newline) -> None:
+    lines = ["Title", "", RUSSIAN.strip(), "", "It has over 170 companies and 12 factories there."]
+    if newline == "mixed":
+        text = "Title\r\n\r" + RUSSIAN.strip() + "\n\r\nIt has over 170 companies and 12 factories there.\r\n"
+    else:
+        text = newline.join(lines) + newline
+    (work / "doc.txt").write_bytes(encode(text))
+    result = cli("claims", "doc.txt", "--format", "json", cwd=work)  # in-process: 36 cases
+    assert result.exit_code == 0, result.stderr
+    found = {c["text"]: c["line"] for c in result.json["claims"]}
+    assert found == {"fourth": 3, "over 170": 5, "12": 5}, found
+    legacy = encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32")
+    assert (f"not UTF-8, read as {encoding}" in result.stderr) == legacy, result.stderr
+    assert cli("conflicts", "doc.txt", "--format", "json", cwd=work).json["sources"][0]["encoding"] == encoding
+
+
+def test_a_conflict_across_three_encodings(work: Path) -> None:
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_bytes(b"\xff\xfe" + PARTNERSHIP.format(year=2008).encode("utf-16-le"))
+    (docs / "b.md").write_bytes(("Caf\xe9 notes.\n" + PARTNERSHIP.format(year=2008)).encode("cp1252"))
+    (docs / "c.txt").write_bytes(("Франция.\n" + PARTNERSHIP.format(year=2009)).encode("cp1251"))
+    before = digest(docs)
+    result = run("conflicts", "docs", "--format", "json", cwd=work)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["encoding"] for s in data["sources"]] == ["utf-16", "cp1252", "cp1251"]
+    (topic,) = [t for t in data["topics"] if t["status"] == "conflict"]
+    assert {v["value"]: v["sources"] for v in topic["values"]} == {"2008": ["a", "b"], "2009": ["c"]}
+    assert {c["source"]: c["line"] for c in topic["claims"]} == {"a": 2, "b": 3, "c": 3}
+    assert digest(docs) == before
+
+
+# ------------------------------------------------------------------ sizes
+
+LONG_LINE_BYTES = int(os.environ.get("KZFR_LONG_LINE_BYTES", 1_000_000))  # fuzz/README.md: 10 MB run
+
+
+def test_empty_file_alone_and_among_others(work: Path) -> None:
+    (work / "empty.txt").write_bytes(b"")
+    (work / "bom.md").write_bytes(b"\xef\xbb\xbf")
+    alone = run("conflicts", "empty.txt", "bom.md", "--format", "json", cwd=work)
+    assert alone.returncode == 0, alone.stderr
+    assert json.loads(alone.stdout)["summary"]["claims"] == 0
+    shutil.copytree(SEEDS, work / "seeds")
+    shutil.copy(work / "empty.txt", work / "seeds")
+    assert run("conflicts", "seeds", cwd=work).returncode == 1
+
+
+def test_one_very_long_line_is_read_in_linear_time(work: Path) -> None:
+    seeds = " ".join(" ".join(path.read_text().split()) for path in sorted(SEEDS.glob("*.txt")))
+    (work / "long.txt").write_text((seeds + " ") * (LONG_LINE_BYTES // len(seeds) + 1))
+    started = time.monotonic()
+    result = run("claims", "long.txt", "--format", "json", cwd=work, timeout=600)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) > 40 * LONG_LINE_BYTES // len(seeds) and {c["line"] for c in claims} == {1}
+    # linear: a few seconds a megabyte (it was quadratic: minutes for one megabyte)
+    assert elapsed < 10 + 8 * LONG_LINE_BYTES / 1e6, elapsed
+
+
+def test_a_source_over_max_bytes_is_refused_in_one_line(work: Path) -> None:
+    big = work / "big.txt"
+    with big.open("wb") as out:  # 100 MB without writing 100 MB: a sparse file is refused by its size
+        out.truncate(100_000_000)
+    started = time.monotonic()
+    one_error_line(run("conflicts", "big.txt", cwd=work), "big.txt", "100,000,000 bytes", "--max-bytes")
+    assert time.monotonic() - started < 10
+    (work / "small.txt").write_text("France ranks third among investors in Kazakhstan.\n" * 100)
+    one_error_line(run("--max-bytes", "1000", "conflicts", "small.txt", cwd=work), "small.txt", "over the limit")
+    assert run("--max-bytes", "100000", "conflicts", "small.txt", cwd=work).returncode == 0
+
+
+def test_debug_shows_the_traceback(work: Path) -> None:
+    result = run("--debug", "conflicts", "nowhere", cwd=work)
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+# ------------------------------------------------------------------ claims.toml
+
+TOPIC = '[[topic]]\nid = "partnership"\nlabel = "Partnership"\naliases = ["strategic partnership"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("[sources]\npaths = [\"a\"\n", 2, ""),                                      # syntax error
+        ("[[topic]\nid = 'x'\n", 1, ""),                                             # syntax error
+        ("x = 1\n", 1, "unknown table 'x'"),
+        ("[sources]\npaths = \"seeds\"\n", 2, "'paths' must be a list"),
+        ("[sources]\npaths = [1, 2]\n", 2, "list of strings"),
+        (TOPIC + "colour = 'red'\n", 5, "unknown key 'colour'"),
+        (TOPIC + "kind = 'weight'\n", 5, "unknown kind 'weight'"),
+        (TOPIC + "\n" + TOPIC, 7, "duplicate topic id 'partnership'"),
+        ('[[topic]]\nid = "a b"\nlabel = "x"\naliases = ["y"]\n', 2, "must be one word"),
+        ('[[topic]]\nid = "a"\nlabel = "x"\naliases = [" "]\n', 4, "at least one alias"),
+        ('[[topic]]\nid = "a"\nlabel = 3\naliases = ["y"]\n', 3, "'label' must be a string"),
+        ("topic = 3\n", 1, "[[topic]] tables"),
+        ('[[resolution]]\ntopic = "nowhere"\naccept = "1"\nreason = "r"\n', 2, "unknown topic 'nowhere'"),
+        ('[[resolution]]\ntopic = "x"\naccept = "1"\n', 1, "needs 'reason'"),
+    ],
+)
+def test_malformed_claims_toml_is_one_line_with_its_line(work: Path, text: str, line: int, message: str) -> None:
+    shutil.copytree(SEEDS, work / "seeds")
+    (work / "claims.toml").write_text(text)
+    error = one_error_line(run("conflicts", "seeds", cwd=work), f"claims.toml:{line}: ", message)
+    assert error.count("claims.toml") == 1
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe[sources]", "[sources]\npaths = ['é']\n".encode("cp1252")])
+def test_claims_toml_that_is_not_utf8(work: Path, data: bytes) -> None:
+    (work / "claims.toml").write_bytes(data)
+    one_error_line(run("conflicts", str(SEEDS), cwd=work), "claims.toml", "not UTF-8")
+
+
+def test_claims_toml_that_is_a_directory_or_missing(work: Path) -> None:
+    (work / "folder.toml").mkdir()
+    one_error_line(run("conflicts", str(SEEDS), "--config", "folder.toml", cwd=work), "folder.toml", "not a file")
+    one_error_line(run("conflicts", str(SEEDS), "--config", "gone.toml", cwd=work), "gone.toml", "no such file")
+
+
+@pytest.mark.parametrize("where", ["valid", "error at the end"])
+def test_a_10_mb_claims_toml(work: Path, where: str) -> None:
+    shutil.copytree(SEEDS, work / "seeds")
+    filler = ("# " + "x" * 97 + "\n") * 100_000
+    config = Path(__file__).parents[1] / "claims.toml"
+    text = config.read_text() + filler + ("" if where == "valid" else "[[topic]\n")
+    (work / "claims.toml").write_text(text)
+    started = time.monotonic()
+    result = run("conflicts", cwd=work)
+    assert time.monotonic() - started < 30
+    if where == "valid":
+        assert result.returncode == 0, result.stderr
+    else:
+        one_error_line(result, f"claims.toml:{text.count(chr(10))}: ")
+
+
+# ------------------------------------------------------------------ interrupted runs
+
+
+def _big_corpus(folder: Path, copies: int = 25) -> None:
+    """The seeds and many reworded copies: enough work for a run to be interrupted in the middle."""
+    folder.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder)
+    text = " ".join(path.read_text() for path in sorted(SEEDS.glob("*.txt")))
+    for n in range(copies):
+        (folder / f"filler-{n:03d}.md").write_text(text.replace("France", f"Country{n}"))
+
+
+PARTNERSHIP_TOPIC = ('[[topic]]\nid = "partnership"\nlabel = "Strategic partnership"\n'
+                     'aliases = ["strategic partnership", "strategic cooperation"]\nkind = "date"\n')
+
+
+def _interrupt(args: list[str], cwd: Path, delay: float) -> subprocess.CompletedProcess[str]:
+    process = subprocess.Popen([KZFR, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "NO_COLOR": "1"})
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+# After start-up; the test below interrupts during the imports and argument parsing.
+DELAYS = (0.7, 1.6)
+
+
+def test_ctrl_c_leaves_the_output_file_as_it_was_or_complete(work: Path) -> None:
+    _big_corpus(work / "corpus")
+    before = digest(work / "corpus")
+    complete = work / "complete.json"
+    finished = run("conflicts", "corpus", "--format", "json", "--output", complete, cwd=work)
+    assert finished.returncode in (0, 1), finished.stderr
+    interrupted = 0
+    for delay in DELAYS:
+        output = work / "report.json"
+        output.write_text("the previous report\n")
+        result = _interrupt(["conflicts", "corpus", "--format", "json", "--output", str(output)], work, delay)
+        if result.returncode == 130:
+            interrupted += 1
+            assert result.stderr == "kzfr-check: interrupted\n", result.stderr
+        else:
+            assert result.returncode == finished.returncode, result.stderr
+        assert output.read_text() in ("the previous report\n", complete.read_text())
+        assert not [p.name for p in work.iterdir() if p.name.endswith(".tmp")]
+        assert digest(work / "corpus") == before
+    assert interrupted, "no run was interrupted: make the corpus bigger"
+
+
+def test_ctrl_c_leaves_claims_toml_as_it_was_or_complete(work: Path) -> None:
+    _big_corpus(work / "corpus", copies=20)
+    (work / "claims.toml").write_text('# my notes\n[sources]\npaths = ["corpus"]\n\n' + PARTNERSHIP_TOPIC)
+    data = json.loads(run("conflicts", "--format", "json", cwd=work).stdout)
+    topic = next(t for t in data["topics"] if t["status"] == "conflict")
+    accept = topic["values"][0]["value"]
+    args = ["resolve", topic["id"], "--accept", accept, "--reason", "checked"]
+    original = (work / "claims.toml").read_text()
+    assert run(*args, cwd=work).returncode == 0
+    resolved = (work / "claims.toml").read_text()
+    assert resolved.startswith(original) and f'accept = "{accept}"' in resolved
+    before = digest(work / "corpus")
+    interrupted = 0
+    for delay in DELAYS:
+        (work / "claims.toml").write_text(original)
+        result = _interrupt(args, work, delay)
+        if result.returncode == 130:
+            interrupted += 1
+            assert result.stderr == "kzfr-check: interrupted\n", result.stderr
+        else:
+            assert result.returncode == 0, result.stderr
+        assert (work / "claims.toml").read_text() in (original, resolved)
+        assert not [p.name for p in work.iterdir() if p.name.endswith(".tmp")]
+        assert digest(work / "corpus") == before
+    assert interrupted, "no run was interrupted: make the corpus bigger"
+
+
+def test_ctrl_c_at_start_up_is_one_line_too(work: Path) -> None:
+    """While modules load and arguments are read (once the interpreter itself is up: a signal during
+    Python's own start-up is Python's to report)."""
+    _big_corpus(work / "corpus", copies=5)
+    for delay in (0.12, 0.2, 0.3):
+        result = _interrupt(["conflicts", "corpus"], work, delay)
+        assert (result.returncode, result.stderr) == (130, "kzfr-check: interrupted\n")
+
+
+def test_sources_are_byte_identical_after_every_command(work: Path) -> None:
+    shutil.copytree(SEEDS, work / "seeds")
+    (work / "seeds" / "crlf.txt").write_bytes(PARTNERSHIP.format(year=2009).encode("utf-16"))
+    (work / "seeds" / "legacy.md").write_bytes(RUSSIAN.encode("cp1251"))
+    (work / "claims.toml").unlink()
+    before = digest(work / "seeds")
+    assert run("init", "seeds", cwd=work).returncode == 0
+    for args in (["conflicts"], ["conflicts", "--format", "sarif", "--output", "out.sarif"], ["claims"],
+                 ["claim", "strategic partnership"]):
+        assert run(*args, cwd=work).returncode in (0, 1)
+    assert digest(work / "seeds") == before
