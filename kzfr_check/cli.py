@@ -75,9 +75,10 @@ def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore
             paths = list(config.source_paths)
         elif config.path is None:
             paths = [bundled_seeds()]
-            print("\x1b[2m" if sys.stderr.isatty() else "", end="", file=sys.stderr)
-            print("no paths and no ./claims.toml: checking the bundled seed articles",
-                  end="\x1b[0m\n" if sys.stderr.isatty() else "\n", file=sys.stderr)
+            from rich.console import Console
+
+            Console(stderr=True, highlight=False).print(
+                "no paths and no ./claims.toml: checking the bundled seed articles", style="dim")
         else:
             raise _fail(f"{config.path}: no paths given and no [sources] paths in it")
     return check(paths, config, max_bytes=_Settings.max_bytes)
