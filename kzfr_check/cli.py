@@ -217,7 +217,7 @@ def init(
 
 @app.command()
 def claim(
-    query: Annotated[str, typer.Argument(help="A few words of the fact, e.g. \"strategic partnership\".")],
+    query: Annotated[str, typer.Argument(help="A few words of the fact, e.g. \"opening year\".")],
     paths: PathsArg = None,
     config: ConfigOpt = None,
     format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]

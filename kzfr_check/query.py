@@ -1,4 +1,4 @@
-"""Find the topics a person means by a few words: `kzfr-check claim "strategic partnership"`."""
+"""Find the topics a person means by a few words: `kzfr-check claim "opening year"`."""
 
 from __future__ import annotations
 

@@ -98,7 +98,7 @@ class _CharTable(dict[int, str]):
 _CHAR_TABLE = _CharTable()
 
 # Markdown markup that would split a phrase: leading #, > and list bullets, backticks, and * or _
-# at the edge of a word ("**three tunnels**"), but not the _ inside snake_case.
+# at the edge of a word ("**three bridges**"), but not the _ inside snake_case.
 _MARKDOWN_MARKUP = re.compile(
     r"(?:^|(?<=[\r\n]))[ \t]*(?:#{1,6}(?=[ \t])|(?:>[ \t]?)+|[-*+](?=[ \t]))"
     r"|`+|(?<![^\W_])[*_]+|[*_]+(?![^\W_])"

@@ -53,7 +53,7 @@ MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
 NEIGHBOURS = 8             # candidates kept per distinct statement
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
-FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("investor"/"invest")
+FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("employer"/"employ")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
 
 
@@ -195,8 +195,8 @@ class _Said:
 
 def _context(claim: Claim) -> list[tuple[str, str, float]]:
     """(stem, surface word, weight) for the content words of a claim's sentence: words near the
-    figure weigh more, and most of all the noun the figure directly qualifies ('five major
-    *investors*', 'two French *schools*')."""
+    figure weigh more, and most of all the noun the figure directly qualifies ('five largest
+    *suppliers*', 'two public *schools*')."""
     fig_start, fig_end = claim.figure_in_quote
     tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
     before = [w for s, w in tokens if s < fig_start]

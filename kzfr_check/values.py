@@ -149,7 +149,7 @@ MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
 _NOT_AFTER_PLACE_VERB = "".join(f"(?<!{verb} )" for verb in _PLACE_VERBS)
-# Whole words only ("moreover 170" and "handsome 12" are no bounds); the look-behinds run only where
+# Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow.
 BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above){_NOT_AFTER_PLACE_VERB}(?:over|above)|in excess of"
          rf"|exceeding|upwards of|at least|no fewer than|no less than|not less than|a minimum of|less than"
@@ -326,7 +326,7 @@ def _fmt(d: Decimal) -> str:
 
 
 def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float, str]:
-    """The interval and text prefix a bound gives a number: 'over 170' -> [170, inf], '>'."""
+    """The interval and text prefix a bound gives a number: 'over 250' -> [250, inf], '>'."""
     lo, hi = float(n - half), float(n + half)
     b = (bound or "").lower().strip()
     if not b:
@@ -553,7 +553,7 @@ def _rank(m: re.Match[str], sentence: str) -> Value | None:
     nxt = next_word.group(1).lower() if next_word else ""
     if nxt in SEQUENCE_NOUNS or (nxt and parse_number(nxt) is not None):
         return None
-    # a bare ordinal after a copula that ends its clause places the subject: "France is fourth."
+    # a bare ordinal after a copula that ends its clause places the subject: "The city is fourth."
     predicative = before in COPULAS and _CLAUSE_END.match(sentence, after)
     superlative = SUPERLATIVE_AFTER.match(sentence, after)
     if before in POSSESSIVES and not superlative:
@@ -579,7 +579,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalis
 
 
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
-    """A number that counts something named right after it: 'over 170 companies' -> (>170, companies)."""
+    """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
     n = parse_number(num)
     if n is None or ("." in num and not m["scale"]):

@@ -103,12 +103,12 @@ def _timeline(topic: Topic) -> tuple[Change, ...]:
 def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, str],
             dates: Mapping[str, str | None]) -> Suggestion:
     """The value with the most independent support. A more precise claim supports the coarser value
-    that contains it ('June 11, 2008' supports 2008); values that contradict nothing (a bound such
+    that contains it ('March 14, 1999' supports 1999); values that contradict nothing (a bound such
     as 'top 5') are not candidates. On a tie, for facts that change (ranks, counts, amounts), the
     value of the most recent dated document wins; for dated events a tie stays a tie."""
     disputed = [v for v in values if any(relation(v.claims[0].value, w.claims[0].value) == "conflict"
                                          for w in values)]
-    # a value inside another disputed one ("2008-06-11" inside "2008") supports it, not itself
+    # a value inside another disputed one ("1999-03-14" inside "1999") supports it, not itself
     disputed = [v for v in disputed if not any(w is not v and _inside(v.claims[0].value, w.claims[0].value)
                                                for w in disputed)]
 
@@ -137,13 +137,13 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
 
 
 def _inside(inner: Value, outer: Value) -> bool:
-    """A more precise value that the coarser one contains: 2008-06-11 in 2008, 9 in ~9."""
+    """A more precise value that the coarser one contains: 1999-03-14 in 1999, 9 in ~9."""
     return (inner.text != outer.text and outer.low <= inner.low and inner.high <= outer.high
             and relation(inner, outer) == "compatible")
 
 
 def _support_text(value: str, witnesses: set[str], backing: Sequence[Claim]) -> str:
-    """'2008: 3 independent sources, one with the more precise 2008-06-11'."""
+    """'1999: 3 independent sources, one with the more precise 1999-03-14'."""
     n = len(witnesses)
     text = f"{value}: {n} independent source{'s' if n != 1 else ''}"
     finer = sorted({c.value.text for c in backing if c.value.text != value})

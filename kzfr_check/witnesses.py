@@ -84,7 +84,7 @@ NAME = re.compile(r"\b([A-Z][a-z]{1,})\s+([A-Z][a-z]{3,})\b")
 
 
 def name_variants(sentences: Sequence[Claim]) -> list[NameVariant]:
-    """Names that follow the same first word ("Didier Canesse" / "Didier Caness") in different
+    """Names that follow the same first word ("Anna Kowalska" / "Anna Kowalskaa") in different
     sources but are spelled differently, and not as a plural or adjective of each other."""
     seen: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)  # (first word, name) -> source -> claim
     for c in sentences:
