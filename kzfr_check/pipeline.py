@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -37,8 +38,13 @@ class Report:
                 "agree": counts["agree"], "compatible": counts["compatible"], "conflict": counts["conflict"],
                 "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"]}
 
+    @cached_property
+    def _topic_by_claim(self) -> dict[int, Topic]:
+        return {id(claim): topic for topic in self.topics for claim in topic.claims}
+
     def topic_of(self, claim: Claim) -> Topic | None:
-        return next((t for t in self.topics if claim in t.claims), None)
+        """The topic that holds a claim, if any."""
+        return self._topic_by_claim.get(id(claim))
 
 
 def bundled_seeds() -> Path:
