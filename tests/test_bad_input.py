@@ -88,6 +88,24 @@ def test_unreadable_file(work: Path) -> None:
         secret.chmod(0o644)
 
 
+def test_unreadable_file_as_any_user(work: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    """The same, where the test runs as root (as CI does): the operating system's refusal is simulated."""
+    (work / "docs").mkdir()
+    secret = work / "docs" / "secret.txt"
+    secret.write_text("The bridge opened in 1932.\n")
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = cli("conflicts", "docs", cwd=work)
+    assert result.exit_code == 2
+    assert result.stderr == "kzfr-check: error: docs/secret.txt: cannot read (permission denied)\n"
+
+
 def test_symlink_loops(work: Path) -> None:
     docs = work / "docs"
     docs.mkdir()
