@@ -56,10 +56,17 @@ class Source:
     date: DocDate | None
     encoding: str
 
+    def _line_entry(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
+        return self.line_offsets[max(index - 1, 0)]
+
     def line_of(self, offset: int) -> int:
         """1-based line in the original file that holds text[offset]."""
-        index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
-        return self.line_offsets[max(index - 1, 0)][1]
+        return self._line_entry(offset)[1]
+
+    def line_start(self, offset: int) -> int:
+        """The offset in `text` where the line holding text[offset] begins, to count columns."""
+        return self._line_entry(offset)[0]
 
 
 _PUNCTUATION = {

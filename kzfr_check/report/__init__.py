@@ -6,11 +6,13 @@ imported only when their format is asked for, to keep start-up fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from kzfr_check.claims import Claim
     from kzfr_check.pipeline import Report
 
 # format name -> module under kzfr_check.report
@@ -40,3 +42,19 @@ class Renderer(Protocol):
 def renderer(name: str) -> Renderer:
     """The render function of a format."""
     return import_module(f"kzfr_check.report.{FORMATS[name]}").render  # type: ignore[no-any-return]
+
+
+def fold(text: str) -> str:
+    """Text on one line: every run of whitespace, line breaks included, becomes one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def quote_parts(claim: Claim) -> tuple[str, str, str]:
+    """A claim's sentence as the source wrote it, folded onto one line and cut around its figure,
+    for a format to highlight the middle part."""
+    start, end = claim.figure_in_quote
+    return (fold(claim.quote[:start]).lstrip(), fold(claim.quote[start:end]), fold(claim.quote[end:]).rstrip())
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -19,7 +19,7 @@ from html import escape
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions
+from kzfr_check.report import RenderOptions, fold, plural, quote_parts
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
@@ -137,18 +137,13 @@ SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(JS.encode()).digest())
 
 def esc(text: str) -> str:
     """Text from a source or claims.toml as HTML text: markup neutralised, whitespace folded."""
-    return escape(re.sub(r"\s+", " ", text), quote=True)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return escape(fold(text), quote=True)
 
 
 def _quote(claim: Claim) -> str:
     """The sentence as the source wrote it, its figure marked."""
-    start, end = claim.figure_in_quote
-    before, figure, after = claim.quote[:start], claim.quote[start:end], claim.quote[end:]
-    return f"{esc(before.lstrip())}<mark>{esc(figure)}</mark>{esc(after.rstrip())}"
+    before, figure, after = quote_parts(claim)
+    return f"{esc(before)}<mark>{esc(figure)}</mark>{esc(after)}"
 
 
 def _where(claim: Claim, sources: dict[str, Source]) -> str:
@@ -165,7 +160,7 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
                  else "")
     who = ", ".join(f"<code>{esc(s)}</code>" for s in value.sources)
     lines = ['<section class="value">', f"<h4><code>{esc(value.value)}</code></h4>",
-             f'<p class="who">{_plural(len(value.sources), "source")}{witnesses}: {who}</p>', '<ul class="quotes">']
+             f'<p class="who">{plural(len(value.sources), "source")}{witnesses}: {who}</p>', '<ul class="quotes">']
     for claim in value.claims:
         lines.append(f"<li><blockquote><p>“{_quote(claim)}”</p></blockquote>{_where(claim, sources)}</li>")
     return [*lines, "</ul>", "</section>"]
@@ -305,8 +300,8 @@ def _card(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
              f'aria-labelledby="h-{anchor}">',
              f'<h3 id="h-{anchor}">{esc(topic.label)}</h3>',
              f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span> '
-             f"<code>{esc(topic.id)}</code> · kind {esc(topic.kind)} · {_plural(len(verdict.values), 'value')} "
-             f"from {_plural(len({c.source for c in topic.claims}), 'source')}</p>",
+             f"<code>{esc(topic.id)}</code> · kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
+             f"from {plural(len({c.source for c in topic.claims}), 'source')}</p>",
              '<div class="values">']
     for index in range(len(verdict.values)):
         lines += _value_column(verdict, index, sources)
@@ -334,10 +329,10 @@ def _variants(variants: Sequence[NameVariant], sources: dict[str, Source]) -> li
 
 def _header(report: Report) -> list[str]:
     s = report.summary
-    title = _plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
+    title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<header>", f"<h1>kzfr-check evidence board: {title}</h1>",
-             f"<p>{_plural(s['sources'], 'source')}, {_plural(s['claims'], 'claim')}, "
-             f"{_plural(s['topics'], 'topic')} stated by two or more sources.</p>",
+             f"<p>{plural(s['sources'], 'source')}, {plural(s['claims'], 'claim')}, "
+             f"{plural(s['topics'], 'topic')} stated by two or more sources.</p>",
              '<ul class="counts" aria-label="Topics by status">',
              *(f'<li><span class="badge {status if s[status] else "none"}">'
                f"{s[status]} {STATUS_LABEL[status]}</span></li>" for status in STATUSES),
@@ -372,7 +367,7 @@ def render(report: Report, options: RenderOptions) -> str:
     sources = {s.id: s for s in report.sources}
     verdicts = sorted(report.verdicts, key=lambda v: STATUSES.index(v.status))
     s = report.summary
-    title = _plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
+    title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              # nothing is fetched and only this page's own script runs, whatever a source holds

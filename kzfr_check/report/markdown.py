@@ -11,7 +11,7 @@ import re
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions
+from kzfr_check.report import RenderOptions, plural, quote_parts
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -37,10 +37,8 @@ def code(text: str) -> str:
 
 def quote(claim: Claim) -> str:
     """The sentence as the source wrote it, on one line, its figure in bold."""
-    start, end = claim.figure_in_quote
-    before, figure, after = (re.sub(r"\s+", " ", part) for part in (
-        claim.quote[:start], claim.quote[start:end], claim.quote[end:]))
-    return f"“{escape(before.lstrip())}**{escape(figure)}**{escape(after.rstrip())}”"
+    before, figure, after = quote_parts(claim)
+    return f"“{escape(before)}**{escape(figure)}**{escape(after)}”"
 
 
 def _row(*cells: str) -> str:
@@ -49,10 +47,6 @@ def _row(*cells: str) -> str:
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [_row(*header), _row(*("---" for _ in header)), *(_row(*row) for row in rows)]
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _topic(verdict: Verdict) -> str:
@@ -72,7 +66,7 @@ def _conflict(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
                          code(f"{source.path}:{claim.line}")))
     lines = [f"## Conflict: {escape(verdict.topic.label)}", "",
              f"Topic {code(verdict.topic.id)} (kind {escape(verdict.topic.kind)}): "
-             f"{_plural(len(verdict.values), 'value')} from {_plural(len(verdict.topic.sources), 'source')}.", "",
+             f"{plural(len(verdict.values), 'value')} from {plural(len(verdict.topic.sources), 'source')}.", "",
              *_table(("value", "source", "quote", "file:line"), rows)]
     if verdict.notes:
         lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
@@ -121,9 +115,9 @@ def _resolved(verdicts: list[Verdict]) -> list[str]:
 
 def _settled(verdicts: list[Verdict]) -> list[str]:
     rows = [(_topic(v), v.status, "; ".join(
-        f"{code(value.value)} ({_plural(len(value.sources), 'source')})" for value in v.values))
+        f"{code(value.value)} ({plural(len(value.sources), 'source')})" for value in v.values))
         for v in verdicts]
-    summary = f"{_plural(len(verdicts), 'topic')} where the sources agree or are compatible"
+    summary = f"{plural(len(verdicts), 'topic')} where the sources agree or are compatible"
     return ["<details>", f"<summary>{summary}</summary>", "",
             *_table(("topic", "status", "values"), rows), "", "</details>", ""]
 
@@ -134,7 +128,7 @@ def render(report: Report, options: RenderOptions) -> str:
     open_ = [v for v in report.verdicts if v.status == "conflict"]
     resolved = [v for v in report.verdicts if v.status == "resolved"]
     settled = [v for v in report.verdicts if v.status in ("agree", "compatible")]
-    title = f"{_plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
+    title = f"{plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
     conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
     lines = [f"# kzfr-check: {title}", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "

@@ -8,8 +8,6 @@ result keeps its identity when lines move.
 from __future__ import annotations
 
 import hashlib
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -18,7 +16,7 @@ from urllib.parse import quote
 from kzfr_check import __version__
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions
+from kzfr_check.report import RenderOptions, fold
 from kzfr_check.report.json import dumps
 from kzfr_check.sources import Source
 from kzfr_check.values import KINDS
@@ -43,24 +41,14 @@ class Span:
     end_column: int | None = None
 
 
-def _line_start(source: Source, offset: int) -> int:
-    index = bisect_right(source.line_offsets, offset, key=lambda entry: entry[0])
-    return source.line_offsets[max(index - 1, 0)][0]
-
-
 def figure_span(claim: Claim, source: Source) -> Span:
     """The figure's lines and columns in the source file, counted in Unicode code points."""
     last = max(claim.end - 1, claim.start)
     start_line, end_line = source.line_of(claim.start), source.line_of(last)
     if PurePosixPath(source.path).suffix.lower() in MARKUP_SUFFIXES:
         return Span(start_line, end_line)
-    return Span(start_line, end_line, claim.start - _line_start(source, claim.start) + 1,
-                claim.end - _line_start(source, last) + 1)
-
-
-def folded(text: str) -> str:
-    """A quote on one line: runs of whitespace, line breaks included, become one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return Span(start_line, end_line, claim.start - source.line_start(claim.start) + 1,
+                claim.end - source.line_start(last) + 1)
 
 
 def rule_id(kind: str) -> str:
@@ -104,7 +92,7 @@ def _location(claim: Claim, source: Source) -> dict[str, Any]:
         region |= {"startColumn": span.start_column, "endColumn": span.end_column, "snippet": {"text": claim.text}}
     return {
         "physicalLocation": {"artifactLocation": {"uri": _uri(source.path)}, "region": region},
-        "message": {"text": f"{claim.source} says {claim.value.text}: “{folded(claim.quote)}”"},
+        "message": {"text": f"{claim.source} says {claim.value.text}: “{fold(claim.quote).strip()}”"},
     }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
 
 from rich.console import Console, Group, RenderableType
@@ -14,7 +13,7 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions
+from kzfr_check.report import RenderOptions, quote_parts
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -36,15 +35,8 @@ def _rendered(draw: Callable[[Console], None], color: bool, width: int) -> str:
 
 def quote_text(claim: Claim) -> Text:
     """The sentence as the source wrote it (whitespace folded), its figure highlighted."""
-    start, end = claim.figure_in_quote
-    parts = [claim.quote[:start], claim.quote[start:end], claim.quote[end:]]
-    folded = [re.sub(r"\s+", " ", p) for p in parts]
-    text = Text("“")
-    text.append(folded[0].lstrip())
-    text.append(folded[1], style="bold reverse")
-    text.append(folded[2].rstrip())
-    text.append("”")
-    return text
+    before, figure, after = quote_parts(claim)
+    return Text.assemble("“", before, (figure, "bold reverse"), after, "”")
 
 
 def where(claim: Claim, sources: dict[str, Source]) -> Text:
