@@ -266,8 +266,8 @@ def list_claims(
             from kzfr_check.report.json import SCHEMA, claim_json, dumps
 
             claims = [c for c in report.claims if not source or c.source == source]
-            topics = {id(c): t.id for t in report.topics if len(t.sources) > 1 for c in t.claims}
-            sys.stdout.write(dumps({"schema": SCHEMA, "claims": [claim_json(c, topics.get(id(c))) for c in claims]}))
+            sys.stdout.write(dumps({"schema": SCHEMA,
+                                    "claims": [claim_json(c, report.reported_topic_id(c)) for c in claims]}))
         else:
             from kzfr_check.report.terminal import render_claims
 

@@ -46,6 +46,11 @@ class Report:
         """The topic that holds a claim, if any."""
         return self._topic_by_claim.get(id(claim))
 
+    def reported_topic_id(self, claim: Claim) -> str | None:
+        """The id of the topic that holds a claim, when the report shows it (two or more sources)."""
+        topic = self.topic_of(claim)
+        return topic.id if topic is not None and len(topic.sources) > 1 else None
+
 
 def bundled_seeds() -> Path:
     """The seed articles installed with the package, for a first run with nothing given."""

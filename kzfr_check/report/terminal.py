@@ -166,9 +166,8 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             for name in ("line", "kind", "text", "value", "topic"):
                 table.add_column(name, no_wrap=name != "text")
             for claim in claims:
-                topic = report.topic_of(claim)
                 table.add_row(str(claim.line), claim.kind, claim.text, claim.value.text,
-                              topic.id if topic and len(topic.sources) > 1 else "")
+                              report.reported_topic_id(claim) or "")
             console.print(table)
 
     return _rendered(draw, color, width)
