@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzfr_check.values import _dateparser_date, _written_date  # noqa: PLC2701
 from kzfr_check.values import Figure, Value, find_figures, gap, parse_date, parse_number, parse_ordinal, relation
 
 BASE = dt.date(2022, 5, 20)
@@ -455,6 +456,23 @@ def test_parse_date_keeps_only_what_was_written() -> None:
     assert parse_date("2008") == (2008, None, None)
     assert parse_date("June 2008") == (2008, 6, None)
     assert parse_date("11 June 2008") == (2008, 6, 11)
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=dt.date(1500, 1, 1), max_value=dt.date(2199, 12, 31)), st.integers(0, 7),
+       st.booleans(), st.booleans())
+def test_written_dates_read_as_dateparser_reads_them(day: dt.date, form: int, short: bool, ordinal: bool) -> None:
+    """The standard-library path for common written dates gives what dateparser gives, precision included."""
+    month = _MONTH_NAMES[day.month - 1]
+    month = month[:3] + ("." if len(month) > 3 else "") if short else month
+    d = f"{day.day}{'th' if ordinal and day.day in (4, 5, 11, 12, 13, 20) else ''}"
+    expr = (f"{d} {month} {day.year}", f"{month} {d}, {day.year}", f"{month} {d} {day.year}", f"{month} {day.year}",
+            f"{month}, {day.year}", day.isoformat(), f"{d} of {month} {day.year}", str(day.year))[form]
+    assert _written_date(expr) == _dateparser_date(expr, None), expr
 
 
 # ------------------------------------------------------------------ relation and gap
