@@ -13,11 +13,17 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, quote_parts
+from kzfr_check.report import RenderOptions, plural, quote_parts
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
 STYLE = {"conflict": "bold red", "resolved": "green", "changed": "blue", "compatible": "yellow", "agree": "green"}
+
+# On a big corpus one topic can rest on hundreds of quotes and sources. A panel shows enough to judge;
+# every claim stays in the other formats (--format json).
+QUOTES_PER_TOPIC = 8
+VALUES_PER_TOPIC = 12
+SOURCES_PER_VALUE = 6
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
@@ -47,21 +53,49 @@ def where(claim: Claim, sources: dict[str, Source]) -> Text:
     return text
 
 
+def listed(names: Sequence[str], limit: int = SOURCES_PER_VALUE) -> str:
+    """Names joined by commas, no more than `limit` of them, then how many were left out."""
+    shown = ", ".join(names[:limit])
+    return shown if len(names) <= limit else f"{shown} … and {len(names) - limit} more"
+
+
+def quotes_shown(verdict: Verdict, limit: int = QUOTES_PER_TOPIC) -> list[Claim]:
+    """The quotes a panel shows: the first quote of each value (most supported values first), then
+    the others in order, up to `limit`; listed value by value, as the table lists the values."""
+    ordered = [claim for value in verdict.values for claim in value.claims]
+    chosen = {id(value.claims[0]) for value in verdict.values[:limit]}
+    for claim in ordered:
+        if len(chosen) >= limit:
+            break
+        chosen.add(id(claim))
+    return [claim for claim in ordered if id(claim) in chosen]
+
+
 def _values_table(verdict: Verdict) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    for value in verdict.values:
-        table.add_row(value.value, ", ".join(value.sources))
+    for value in verdict.values[:VALUES_PER_TOPIC]:
+        table.add_row(value.value, listed(value.sources))
     return table
 
 
+def _more(count: int, what: str) -> Text:
+    return Text(f"… and {plural(count, f'more {what}')} (see --format json)", style="dim")
+
+
 def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
-    parts: list[RenderableType] = [_values_table(verdict), Text("")]
-    for value in verdict.values:
-        for claim in value.claims:
-            parts.append(Padding(quote_text(claim), (0, 0, 0, 2)))
-            parts.append(Padding(where(claim, sources), (0, 0, 0, 4)))
+    parts: list[RenderableType] = [_values_table(verdict)]
+    if len(verdict.values) > VALUES_PER_TOPIC:
+        parts.append(_more(len(verdict.values) - VALUES_PER_TOPIC, "value"))
+    parts.append(Text(""))
+    quotes = quotes_shown(verdict)
+    for claim in quotes:
+        parts.append(Padding(quote_text(claim), (0, 0, 0, 2)))
+        parts.append(Padding(where(claim, sources), (0, 0, 0, 4)))
+    hidden = sum(len(value.claims) for value in verdict.values) - len(quotes)
+    if hidden:
+        parts.append(Padding(_more(hidden, "quote"), (0, 0, 0, 2)))
     for note in verdict.notes:
         parts.append(Text(f"note: {note}", style="italic"))
     if verdict.suggestion:
@@ -73,7 +107,7 @@ def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
         for name in ("as of", "value", "sources"):
             timeline.add_column(name)
         for change in verdict.timeline:
-            timeline.add_row(change.as_of, change.value, ", ".join(change.sources))
+            timeline.add_row(change.as_of, change.value, listed(change.sources))
         parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
