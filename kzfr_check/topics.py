@@ -11,8 +11,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ RANK_CRITERION = re.compile(
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
@@ -51,7 +53,8 @@ SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
-NEIGHBOURS = 8             # candidates kept per distinct statement
+NEIGHBOURS = 8             # most similar shapes kept per shape
+SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("employer"/"employ")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -258,23 +261,42 @@ def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
     return canon
 
 
-def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
-    contexts = [_context(c) for c in claims]
-    canon = _canonical_stems(s for ctx in contexts for s, _, _ in ctx)
+def _shape(claim: Claim) -> tuple[str, ...]:
+    """What a claim says with its digits masked. Claims of one shape have the same words around their
+    figure (a sentence reprinted with other figures, a template filled in), so they say the same
+    thing and one vector serves them all."""
+    start, end = claim.figure_in_quote
+    return (claim.value.group_key, claim.counted, _DIGITS.sub("#", claim.said[:start]),
+            _DIGITS.sub("#", claim.said[end:]), _DIGITS.sub("#", claim.said_before))
+
+
+def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
+    """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
+    shapes = [_shape(c) for c in claims]
+    example: dict[tuple[str, ...], Claim] = {}
+    for shape, claim in zip(shapes, claims, strict=True):
+        example.setdefault(shape, claim)
+    contexts = {shape: _context(claim) for shape, claim in example.items()}
+    canon = _canonical_stems(s for ctx in contexts.values() for s, _, _ in ctx)
     # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
     # sentence, or by a verbatim copy of a source, counts once.
-    sentence_stems: dict[str, set[str]] = {}
+    stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
+    sentence_stems: dict[str, frozenset[str]] = {}
     first_source: dict[str, str] = {}
     for c in sorted(claims, key=lambda claim: claim.source):
-        sentence_stems.setdefault(c.said, set()).update(canon.get(s, s) for s in content_stems(c.said))
-        first_source.setdefault(c.said, c.source)
+        if c.said not in sentence_stems:
+            masked = _DIGITS.sub("#", c.said)
+            if masked not in stems_of:
+                stems_of[masked] = frozenset(canon.get(s, s) for s in content_stems(c.said))
+            sentence_stems[c.said] = stems_of[masked]
+            first_source[c.said] = c.source
     df = Counter(s for stems in sentence_stems.values() for s in stems)
     n = len(sentence_stems)
     # a word only one source uses cannot show that two sources say the same thing
     in_sources = Counter(s for _, s in {(first_source[said], s) for said, stems in sentence_stems.items()
                                         for s in stems})
-    vectors = []
-    for ctx in contexts:
+    vectors = {}
+    for shape, ctx in contexts.items():
         weights: dict[str, float] = {}
         words: dict[str, str] = {}
         for s, surface, nearness in ctx:
@@ -285,8 +307,13 @@ def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
                 weights[key] = w
                 words.setdefault(key, surface)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append(_Said(weights, norm, words))
-    return vectors
+        vectors[shape] = _Said(weights, norm, words)
+    return shapes, vectors
+
+
+def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
+    shapes, vectors = _shape_vectors(claims)
+    return [vectors[shape] for shape in shapes]
 
 
 def _rank_predicate(claim: Claim) -> str:
@@ -301,18 +328,26 @@ def _same_thing(a: str, b: str) -> bool:
     return a == b or _same_word(a, b)
 
 
-def _may_group(a: Claim, b: Claim) -> bool:
-    """Only claims of the same kind from different sources, counting the same thing (counts: the
-    noun counted; 'first ... to VERB' ranks: the verb) or spanning overlapping time (periods), may
-    state the same fact."""
-    if a.source == b.source or a.value.group_key != b.value.group_key:
+def _may_share_subject(a: Claim, b: Claim) -> bool:
+    """Claims of one kind that count the same thing (counts: the noun counted; 'first ... to VERB'
+    ranks: the verb) may state the same fact; this depends on their words only, not their values."""
+    if a.value.group_key != b.value.group_key:
         return False
     if a.kind == "count":
         return _same_thing(a.counted, b.counted)
     if a.kind == "rank":
         pa, pb = _rank_predicate(a), _rank_predicate(b)
         return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
-    if a.kind == "period":  # spans of time that do not even overlap are two periods, not one in dispute
+    return True
+
+
+def _may_group(a: Claim, b: Claim) -> bool:
+    """Only claims from different sources that share a subject and, for periods, span overlapping
+    time may state the same fact: spans of time that do not even overlap are two periods, not one in
+    dispute."""
+    if a.source == b.source or not _may_share_subject(a, b):
+        return False
+    if a.kind == "period":
         return a.value.low <= b.value.end_high and b.value.low <= a.value.end_high
     return True
 
@@ -340,22 +375,32 @@ def _cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, n
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _candidate_pairs(claims: Sequence[Claim], free: Sequence[int], vectors: dict[int, _Said]) -> set[tuple[int, int]]:
-    """Pairs of claims that share one of their strongest stems: an index, never all pairs."""
+def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single: Sequence[bool],
+                    sources: Sequence[frozenset[str]]) -> dict[int, list[int]]:
+    """For each shape, the few shapes most similar to it (cosine of what they say), found through an
+    index of their strongest stems: the cost grows with the shapes and their neighbours, never with
+    all pairs. Shapes of one statement each are checked as the claims they are."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in free:
-        strongest = sorted(vectors[i].weights.items(), key=lambda kv: (-kv[1], kv[0]))[:STRONGEST]
-        for s, _ in strongest:
-            index[(claims[i].value.group_key, s)].append(i)
-    pairs = set()
+    for x, (claim, vector) in enumerate(zip(examples, vectors, strict=True)):
+        for s in sorted(vector.weights, key=lambda s: (-vector.weights[s], s))[:STRONGEST]:
+            index[(claim.value.group_key, s)].append(x)
+    pairs: set[tuple[int, int]] = set()
     for bucket in index.values():
-        if len(bucket) > MAX_BUCKET:  # a word this many statements share cannot single out a fact
+        if len(bucket) <= MAX_BUCKET:  # a word this many statements share cannot single out a fact
+            pairs.update((x, y) for n, x in enumerate(bucket) for y in bucket[n + 1:])
+    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for x, y in pairs:
+        if single[x] and single[y]:
+            if not _may_group(examples[x], examples[y]):
+                continue
+        elif not _may_share_subject(examples[x], examples[y]) or (len(sources[x] | sources[y]) < 2):
             continue
-        for x, i in enumerate(bucket):
-            for j in bucket[x + 1:]:
-                if _may_group(claims[i], claims[j]):
-                    pairs.add((min(i, j), max(i, j)))
-    return pairs
+        score = _cosine(vectors[x].weights, vectors[y].weights, vectors[x].norm, vectors[y].norm)
+        if score >= LINK_THRESHOLD:
+            scored[x].append((score, y))
+            scored[y].append((score, x))
+    return {x: [y for _, y in sorted(candidates, key=lambda sy: (-sy[0], sy[1]))[:NEIGHBOURS]]
+            for x, candidates in scored.items()}
 
 
 def _gap_penalty(a: Value, b: Value) -> float:
@@ -370,142 +415,219 @@ def _gap_penalty(a: Value, b: Value) -> float:
     return DOUBLING_PENALTY * g
 
 
+class _Groups:
+    """Groups of statements being merged, with what judging a merge needs, kept per group as a few
+    distinct facts: what they say (a centroid), their sources, their values with the periods they are
+    stated for, the other values their sentences state, and the years of their documents. Judging a
+    merge then costs the distinct values of two groups, never all pairs of their members."""
+
+    def __init__(self, claims: Sequence[Claim], units: list[list[int]], vectors: Sequence[dict[str, float]],
+                 siblings: dict[tuple[str, int, str], list[int]]) -> None:
+        self.members = {u: [u] for u in range(len(units))}
+        self.version = dict.fromkeys(self.members, 0)
+        self.centroid = dict(enumerate(vectors))  # shared by the statements of a shape until a group grows
+        self.norm = {u: _norm(v) for u, v in self.centroid.items()}
+        self.sources: dict[int, frozenset[str]] = {}
+        self.values: dict[int, dict[str, Value]] = {}
+        self.as_of: dict[int, dict[str, frozenset[str | None]]] = {}
+        self.also_stated: dict[int, dict[str, frozenset[Value]]] = {}  # other values of their sentences
+        self.stated_for: dict[int, dict[str, frozenset[int]]] = {}  # years of values stated for a year
+        self.documents_of: dict[int, dict[str, frozenset[int | None]]] = {}  # years of documents, if not
+        for u, unit in enumerate(units):
+            c = claims[unit[0]]
+            text = c.value.text
+            self.sources[u] = frozenset(claims[i].source for i in unit)
+            self.values[u] = {text: c.value}
+            self.as_of[u] = {text: frozenset({c.as_of})}
+            others = frozenset(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
+                               if z != unit[0])
+            self.also_stated[u] = {text: others} if others else {}
+            self.stated_for[u] = {text: frozenset({_as_of_year(c.as_of)})} if c.as_of else {}
+            self.documents_of[u] = {} if c.as_of else {text: frozenset(claims[i].document_year for i in unit)}
+        self._penalty: dict[tuple[str, str], float | None] = {}
+
+    def penalty(self, x: Value, y: Value) -> float | None:
+        """The extra evidence two values need to be grouped, None when they fit."""
+        key = (x.text, y.text)
+        if key not in self._penalty:
+            self._penalty[key] = _gap_penalty(x, y) if relation(x, y) == "conflict" else None
+        return self._penalty[key]
+
+    def score(self, a: int, b: int) -> float | None:
+        """How alike two groups are, when they may merge: no shared source, and alike enough for
+        what their values need."""
+        if not self.sources[a].isdisjoint(self.sources[b]):
+            return None
+        score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
+        if score < LINK_THRESHOLD:
+            return None
+        need = self.needed(a, b)
+        return score if need is None or score >= need else None
+
+    def needed(self, a: int, b: int) -> float | None:
+        """The evidence two groups need to merge, None when all their values fit: more when values
+        contradict, the more the further apart, unless each is stated for its own period (a change
+        over time); none suffices (inf) when vetoed."""
+        worst = None
+        for xt, x in self.values[a].items():
+            for yt, y in self.values[b].items():
+                extra = self.penalty(x, y)
+                if extra is None:
+                    continue
+                xs, ys = self.as_of[a][xt], self.as_of[b][yt]
+                changed = None not in xs and None not in ys and xs.isdisjoint(ys)
+                need = CONFLICT_THRESHOLD + (0.0 if changed else extra)
+                worst = need if worst is None else max(worst, need)
+        if worst is not None and (self.vetoed(a, b) or self.vetoed(b, a)):
+            return math.inf
+        return worst
+
+    def vetoed(self, one: int, other: int) -> bool:
+        """A merge is refused when the sentence of one side also states the value it contradicts
+        (that figure, not this one, is its counterpart), or when one side is stated for a year the
+        other's documents are not of."""
+        for yt, others in self.also_stated[other].items():
+            y = self.values[other][yt]
+            for x in self.values[one].values():
+                if self.penalty(x, y) is not None and any(self.penalty(z, x) is None for z in others):
+                    return True
+        for xt, stated in self.stated_for[one].items():
+            x = self.values[one][xt]
+            for yt, years in self.documents_of[other].items():
+                if self.penalty(x, self.values[other][yt]) is not None and any(
+                        d is not None and d not in (year, year + 1) for year in stated for d in years):
+                    return True
+        return False
+
+    def merge(self, a: int, b: int) -> None:
+        """b joins a."""
+        self.members[a] = sorted(self.members[a] + self.members.pop(b))
+        self.sources[a] = self.sources[a] | self.sources.pop(b)
+        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
+            joined = dict(facts[a])
+            for text, items in facts.pop(b).items():
+                joined[text] = joined[text] | items if text in joined else items
+            facts[a] = joined
+        self.values[a] = {**self.values[a], **self.values.pop(b)}
+        grown = dict(self.centroid[a])
+        for s, w in self.centroid.pop(b).items():
+            grown[s] = grown.get(s, 0.0) + w
+        self.centroid[a] = grown
+        self.norm[a] = _norm(grown)
+        del self.norm[b]
+        self.version[a] += 1
+        del self.version[b]
+
+    def merge_by_value(self, ordered: Sequence[int], may_group: Callable[[int, int], bool]) -> None:
+        """Statements of one shape, in the order of their values: each joins the latest group that
+        takes it. They say the same words, so only their values and sources decide."""
+        open_groups: list[int] = []
+        for u in ordered:
+            for g in reversed(open_groups[-SHAPE_CHAIN:]):
+                if may_group(g, u) and self.score(g, u) is not None:
+                    self.merge(g, u)
+                    break
+            else:
+                open_groups.append(u)
+
+    def merge_nearest(self, neighbours: dict[int, set[int]]) -> None:
+        """Merge the most similar pair of neighbouring groups while any pair may merge."""
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def offer(a: int, b: int) -> None:
+            a, b = min(a, b), max(a, b)
+            score = self.score(a, b)
+            if score is not None:
+                heapq.heappush(heap, (-score, a, b, self.version[a], self.version[b]))
+
+        for a in sorted(neighbours):
+            for b in sorted(neighbours[a]):
+                if a < b:
+                    offer(a, b)
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if a not in self.members or b not in self.members or self.version[a] != va or self.version[b] != vb:
+                continue  # one of them has grown since: its fresh pairs are in the heap
+            self.merge(a, b)
+            for n in neighbours.pop(b):
+                neighbours[n].discard(b)
+                if n != a:
+                    neighbours[n].add(a)
+                    neighbours[a].add(n)
+            neighbours[a].discard(b)
+            for n in sorted(neighbours[a]):
+                offer(a, n)
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
     they share no source. Joining values that contradict each other takes stronger evidence than
     joining values that fit, so a reported conflict rests on claims that clearly say the same thing.
-    Identical statements (a sentence reprinted word for word) start as one group, and candidate
-    merges come from an index of strong words and wait in a heap: the cost grows with the number of
-    distinct statements and their neighbours, never with all pairs.
+    Identical statements (a sentence reprinted word for word) start as one group; statements of one
+    shape (the same words around other figures) merge next, in the order of their values; then the
+    groups merge across shapes, best pair first from a heap, each linked to the value-nearest groups
+    of the few most similar shapes. The cost grows with the statements and their neighbours, never
+    with all pairs.
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
-    vectors = dict(zip(free, _said_vectors([claims[i] for i in free]), strict=True))
+    claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
+    shape_of = dict(zip(free, claim_shapes, strict=True))
     statements: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
     for i in free:
         c = claims[i]
         statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
     units = list(statements.values())
-    unit_of = {i: u for u, members in enumerate(units) for i in members}
     first = [members[0] for members in units]
-
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
+    unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
+    groups = _Groups(claims, units, [unit_vector[shape_of[i]] for i in first], siblings)
 
-    def sibling_agrees(x: int, y: int) -> bool:
-        """Does y's sentence also state x's value? Then that figure, not y, is x's counterpart."""
-        key = (claims[y].source, claims[y].quote_start, claims[y].value.group_key)
-        return any(relation(claims[z].value, claims[x].value) != "conflict" for z in siblings[key] if z != y)
+    def may_group(u: int, v: int) -> bool:
+        return _may_group(claims[first[u]], claims[first[v]])
 
-    members = {u: [u] for u in range(len(units))}
-    sources = {u: {claims[i].source for i in units[u]} for u in members}
-    centroid = {u: _centroid([vectors[units[u][0]]]) for u in members}
-    norm = {u: _norm(centroid[u]) for u in members}
-    version = dict.fromkeys(members, 0)
-    # each statement keeps its few most similar candidates: enough to find its fact, and bounded
-    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, j in _candidate_pairs(claims, first, vectors):
-        a, b = unit_of[i], unit_of[j]
-        score = _cosine(centroid[a], centroid[b], norm[a], norm[b])
-        if a != b and score >= LINK_THRESHOLD:
-            scored[a].append((score, b))
-            scored[b].append((score, a))
-    neighbours: dict[int, set[int]] = {u: set() for u in members}
-    for a, candidates in scored.items():
-        for _, b in sorted(candidates, key=lambda sb: (-sb[0], sb[1]))[:NEIGHBOURS]:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
+    shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for u, i in enumerate(first):
+        shape_units[shape_of[i]].append(u)
+    shapes = list(shape_units)
+    for ordered in shape_units.values():
+        ordered.sort(key=lambda u: (claims[first[u]].value.low, claims[first[u]].value.high,
+                                    claims[first[u]].value.text, u))
+        groups.merge_by_value(ordered, may_group)
 
-    values = {u: {claims[first[u]].value.text: claims[first[u]].value} for u in members}
-    years = [{claims[i].document_year for i in units[u]} for u in range(len(units))]
-    penalty: dict[tuple[str, str], float | None] = {}  # value texts -> extra evidence, None if they fit
-    needs: dict[tuple[int, int], float | None] = {}
+    group_of = {u: g for g, members in groups.members.items() for u in members}
+    neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
+    similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
+                              [len(shape_units[s]) == 1 for s in shapes],
+                              [frozenset().union(*(groups.sources[group_of[u]] for u in shape_units[s]))
+                               for s in shapes])
+    lows = {s: [claims[first[u]].value.low for u in shape_units[s]] for s in shapes}
+    for x, ys in similar.items():
+        for y in ys:
+            for one, other in ((shapes[x], shapes[y]), (shapes[y], shapes[x])):
+                for u in shape_units[one]:  # each statement links to the value-nearest of the other shape
+                    at = bisect_left(lows[other], claims[first[u]].value.low)
+                    for v in shape_units[other][max(0, at - 1):at + 1]:
+                        gu, gv = group_of[u], group_of[v]
+                        if gu != gv and may_group(u, v):
+                            neighbours[gu].add(gv)
+                            neighbours[gv].add(gu)
+    groups.merge_nearest(neighbours)
 
-    def conflict_penalty(x: Value, y: Value) -> float | None:
-        key = (x.text, y.text)
-        if key not in penalty:
-            penalty[key] = _gap_penalty(x, y) if relation(x, y) == "conflict" else None
-        return penalty[key]
-
-    def need(ua: int, ub: int) -> float | None:
-        """The evidence two statements need to be grouped: the link threshold when their values fit;
-        more when they contradict, the more the further apart; none suffices (inf) when the sentence
-        of one also states the other's value, or one is stated for a year the other's document is not
-        of. Values stated for two different periods may group as a change over time."""
-        if (ua, ub) not in needs:
-            x, y = first[ua], first[ub]
-            gap_penalty = conflict_penalty(claims[x].value, claims[y].value)
-            if gap_penalty is None:
-                needs[(ua, ub)] = LINK_THRESHOLD
-            elif sibling_agrees(x, y) or sibling_agrees(y, x) or _stated_for_another_year(ua, ub):
-                needs[(ua, ub)] = math.inf
-            elif claims[x].as_of and claims[y].as_of and claims[x].as_of != claims[y].as_of:
-                needs[(ua, ub)] = CONFLICT_THRESHOLD
-            else:
-                needs[(ua, ub)] = CONFLICT_THRESHOLD + gap_penalty
-        return needs[(ua, ub)]
-
-    def _stated_for_another_year(ua: int, ub: int) -> bool:
-        for one, other in ((ua, ub), (ub, ua)):
-            stated, unstated = claims[first[one]].as_of, claims[first[other]].as_of
-            if stated and not unstated:
-                year = int(stated.split("/")[-1][:4]) if stated[-1].isdigit() else int(stated[:4])
-                if any(d is not None and d not in (year, year + 1) for d in years[other]):
-                    return True
-        return False
-
-    def merge_score(a: int, b: int) -> float | None:
-        if sources[a] & sources[b]:
-            return None
-        score = _cosine(centroid[a], centroid[b], norm[a], norm[b])
-        if score < LINK_THRESHOLD:
-            return None
-        if all(conflict_penalty(x, y) is None for x in values[a].values() for y in values[b].values()):
-            return score
-        needed = max(need(ua, ub) for ua in members[a] for ub in members[b])
-        return score if score >= needed else None
-
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def offer(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
-        score = merge_score(a, b)
-        if score is not None:
-            heapq.heappush(heap, (-score, a, b, version[a], version[b]))
-
-    for a in sorted(members):
-        for b in sorted(neighbours[a]):
-            if a < b:
-                offer(a, b)
-    while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or version[a] != va or version[b] != vb:
-            continue  # one of them has grown since: its fresh pairs are in the heap
-        members[a] = sorted(members[a] + members.pop(b))
-        sources[a] |= sources.pop(b)
-        values[a].update(values.pop(b))
-        for s, w in centroid.pop(b).items():
-            centroid[a][s] = centroid[a].get(s, 0.0) + w
-        norm[a] = _norm(centroid[a])
-        del norm[b]
-        version[a] += 1
-        del version[b]
-        for n in neighbours.pop(b):
-            neighbours[n].discard(b)
-            if n != a:
-                neighbours[n].add(a)
-                neighbours[a].add(n)
-        neighbours[a].discard(b)
-        for n in sorted(neighbours[a]):
-            offer(a, n)
     topics = []
-    for group in members.values():
-        claim_ids = sorted(i for u in group for i in units[u])
+    for members in groups.members.values():
+        claim_ids = sorted(i for u in members for i in units[u])
         if len({claims[i].source for i in claim_ids}) >= 2:
-            topics.append(_name_topic([claims[i] for i in claim_ids], [vectors[i] for i in claim_ids]))
+            topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
     return _unique_ids(topics)
+
+
+def _as_of_year(as_of: str) -> int:
+    """The year a claim is stated for: the last year of a stated period ('2021', '2020/2022')."""
+    return int(as_of.split("/")[-1][:4]) if as_of[-1].isdigit() else int(as_of[:4])
 
 
 def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:

@@ -10,8 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzfr_check.values import _dateparser_date, _written_date  # noqa: PLC2701
-from kzfr_check.values import Figure, Value, find_figures, gap, parse_date, parse_number, parse_ordinal, relation
+from kzfr_check.values import (  # noqa: PLC2701
+    Figure,
+    Value,
+    _dateparser_date,
+    _written_date,
+    find_figures,
+    gap,
+    parse_date,
+    parse_number,
+    parse_ordinal,
+    relation,
+)
 
 BASE = dt.date(2022, 5, 20)
 PROPERTY = settings(max_examples=200, deadline=None)
