@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kzfr_check.values as grammar
 from kzfr_check.values import (  # noqa: PLC2701
     Figure,
     Value,
@@ -24,6 +26,7 @@ from kzfr_check.values import (  # noqa: PLC2701
 )
 
 BASE = dt.date(2022, 5, 20)
+ROOT = Path(__file__).resolve().parents[1]
 PROPERTY = settings(max_examples=200, deadline=None)
 
 
@@ -466,6 +469,7 @@ def test_parse_date_keeps_only_what_was_written() -> None:
     assert parse_date("2008") == (2008, None, None)
     assert parse_date("June 2008") == (2008, 6, None)
     assert parse_date("11 June 2008") == (2008, 6, 11)
+    assert parse_date("31 November 2022") is None is _dateparser_date("31 November 2022", None)
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -516,6 +520,33 @@ WORDS = st.sampled_from([
     "miles", "anniversary", "30th", "years", "since", "In", "from", "to", "between", "and", "-", "–", ",", ".",
     "No.", "#", "[2]", "16:43", "companies", "COVID-19", "celebrated", "25", "one", "twenty-five", "ranks",
 ])
+
+
+def _without_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grammar, "PATTERNS", [(kind, pattern, None) for kind, pattern, _ in grammar.PATTERNS])
+
+
+@PROPERTY
+@given(st.lists(WORDS | st.sampled_from(["celebrating", "million", "tonnes", "millionkm", "quarter", "half",
+                                         "months", "Q3", "USD", "dollars", "one of the", "among the", "largest"]),
+                max_size=14))
+def test_the_words_a_pattern_needs_skip_no_figure(words: list[str]) -> None:
+    """Skipping a pattern whose needed words a sentence lacks finds the same figures as running it."""
+    sentence = " ".join(words)
+    fast = find_figures(sentence, BASE)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _without_needs(monkeypatch)
+        assert find_figures(sentence, BASE) == fast
+
+
+def test_the_words_a_pattern_needs_skip_no_figure_in_any_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
+    lines = [line for folder in folders for path in sorted(folder.iterdir())
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fast = [find_figures(line, BASE) for line in lines]
+    _without_needs(monkeypatch)
+    assert [find_figures(line, BASE) for line in lines] == fast
+    assert sum(map(len, fast)) > 300  # the corpora are full of figures: the comparison means something
 
 
 @PROPERTY
