@@ -343,13 +343,13 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
 
 def _may_group(a: Claim, b: Claim) -> bool:
     """Only claims from different sources that share a subject and, for periods, span overlapping
-    time may state the same fact: spans of time that do not even overlap are two periods, not one in
-    dispute."""
-    if a.source == b.source or not _may_share_subject(a, b):
-        return False
-    if a.kind == "period":
-        return a.value.low <= b.value.end_high and b.value.low <= a.value.end_high
-    return True
+    time may state the same fact."""
+    return a.source != b.source and _may_share_subject(a, b) and _same_time(a, b)
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """Spans of time that do not even overlap are two periods, not one in dispute."""
+    return a.kind != "period" or (a.value.low <= b.value.end_high and b.value.low <= a.value.end_high)
 
 
 def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:
@@ -425,32 +425,44 @@ class _Groups:
                  siblings: dict[tuple[str, int, str], list[int]]) -> None:
         self.members = {u: [u] for u in range(len(units))}
         self.version = dict.fromkeys(self.members, 0)
-        self.centroid = dict(enumerate(vectors))  # shared by the statements of a shape until a group grows
-        self.norm = {u: _norm(v) for u, v in self.centroid.items()}
-        self.sources: dict[int, frozenset[str]] = {}
-        self.values: dict[int, dict[str, Value]] = {}
-        self.as_of: dict[int, dict[str, frozenset[str | None]]] = {}
-        self.also_stated: dict[int, dict[str, frozenset[Value]]] = {}  # other values of their sentences
-        self.stated_for: dict[int, dict[str, frozenset[int]]] = {}  # years of values stated for a year
-        self.documents_of: dict[int, dict[str, frozenset[int | None]]] = {}  # years of documents, if not
+        # What a group says: scale x centroid. The statements of a shape share one vector, and a group
+        # of them only counts how many it holds, until it merges with another shape.
+        self.centroid = dict(enumerate(vectors))
+        self.scale = dict.fromkeys(self.members, 1.0)
+        shape_norm = {id(v): _norm(v) for v in vectors}
+        self.norm = {u: shape_norm[id(v)] for u, v in self.centroid.items()}
+        self.value_list: list[Value] = []  # each distinct value once, named by its place here
+        value_id: dict[str, int] = {}
+
+        def intern(value: Value) -> int:
+            if value.text not in value_id:
+                value_id[value.text] = len(self.value_list)
+                self.value_list.append(value)
+            return value_id[value.text]
+
+        self.sources: dict[int, set[str]] = {}
+        self.as_of: dict[int, dict[int, frozenset[str | None]]] = {}  # value -> periods it is stated for
+        self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
+        self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
+        self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         for u, unit in enumerate(units):
             c = claims[unit[0]]
-            text = c.value.text
-            self.sources[u] = frozenset(claims[i].source for i in unit)
-            self.values[u] = {text: c.value}
-            self.as_of[u] = {text: frozenset({c.as_of})}
-            others = frozenset(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
+            v = intern(c.value)
+            self.sources[u] = {claims[i].source for i in unit}
+            self.as_of[u] = {v: frozenset({c.as_of})}
+            others = frozenset(intern(claims[z].value) for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0])
-            self.also_stated[u] = {text: others} if others else {}
-            self.stated_for[u] = {text: frozenset({_as_of_year(c.as_of)})} if c.as_of else {}
-            self.documents_of[u] = {} if c.as_of else {text: frozenset(claims[i].document_year for i in unit)}
-        self._penalty: dict[tuple[str, str], float | None] = {}
+            self.also_stated[u] = {v: others} if others else {}
+            self.stated_for[u] = {v: frozenset({_as_of_year(c.as_of)})} if c.as_of else {}
+            self.documents_of[u] = {} if c.as_of else {v: frozenset(claims[i].document_year for i in unit)}
+        self._penalty: dict[int, float | None] = {}
 
-    def penalty(self, x: Value, y: Value) -> float | None:
+    def penalty(self, x: int, y: int) -> float | None:
         """The extra evidence two values need to be grouped, None when they fit."""
-        key = (x.text, y.text)
+        key = x * len(self.value_list) + y
         if key not in self._penalty:
-            self._penalty[key] = _gap_penalty(x, y) if relation(x, y) == "conflict" else None
+            a, b = self.value_list[x], self.value_list[y]
+            self._penalty[key] = _gap_penalty(a, b) if relation(a, b) == "conflict" else None
         return self._penalty[key]
 
     def score(self, a: int, b: int) -> float | None:
@@ -458,63 +470,65 @@ class _Groups:
         what their values need."""
         if not self.sources[a].isdisjoint(self.sources[b]):
             return None
-        score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
-        if score < LINK_THRESHOLD:
+        if self.centroid[a] is self.centroid[b]:
+            score = 1.0  # one shape: the same words
+        else:
+            score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
+        if score < LINK_THRESHOLD or not self.enough(a, b, score):
             return None
-        need = self.needed(a, b)
-        return score if need is None or score >= need else None
+        return score
 
-    def needed(self, a: int, b: int) -> float | None:
-        """The evidence two groups need to merge, None when all their values fit: more when values
-        contradict, the more the further apart, unless each is stated for its own period (a change
-        over time); none suffices (inf) when vetoed."""
-        worst = None
-        for xt, x in self.values[a].items():
-            for yt, y in self.values[b].items():
-                extra = self.penalty(x, y)
+    def enough(self, a: int, b: int, score: float) -> bool:
+        """Is the likeness of two groups enough for their values? Values that fit need nothing more;
+        values that contradict need more, the more the further apart, unless each is stated for its
+        own period (a change over time); none suffices when a veto applies."""
+        conflicts = []
+        known, n = self._penalty, len(self.value_list)
+        for x, xs in self.as_of[a].items():
+            for y, ys in self.as_of[b].items():
+                key = x * n + y
+                extra = known[key] if key in known else self.penalty(x, y)
                 if extra is None:
                     continue
-                xs, ys = self.as_of[a][xt], self.as_of[b][yt]
                 changed = None not in xs and None not in ys and xs.isdisjoint(ys)
-                need = CONFLICT_THRESHOLD + (0.0 if changed else extra)
-                worst = need if worst is None else max(worst, need)
-        if worst is not None and (self.vetoed(a, b) or self.vetoed(b, a)):
-            return math.inf
-        return worst
+                if score < CONFLICT_THRESHOLD + (0.0 if changed else extra):
+                    return False
+                conflicts.append((x, y))
+        if not conflicts:
+            return True
+        if (self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
+                or (self.stated_for[b] and self.documents_of[a])):
+            return not any(self.vetoed(a, x, b, y) or self.vetoed(b, y, a, x) for x, y in conflicts)
+        return True
 
-    def vetoed(self, one: int, other: int) -> bool:
-        """A merge is refused when the sentence of one side also states the value it contradicts
-        (that figure, not this one, is its counterpart), or when one side is stated for a year the
-        other's documents are not of."""
-        for yt, others in self.also_stated[other].items():
-            y = self.values[other][yt]
-            for x in self.values[one].values():
-                if self.penalty(x, y) is not None and any(self.penalty(z, x) is None for z in others):
-                    return True
-        for xt, stated in self.stated_for[one].items():
-            x = self.values[one][xt]
-            for yt, years in self.documents_of[other].items():
-                if self.penalty(x, self.values[other][yt]) is not None and any(
-                        d is not None and d not in (year, year + 1) for year in stated for d in years):
-                    return True
-        return False
+    def vetoed(self, one: int, x: int, other: int, y: int) -> bool:
+        """Two contradicting values do not merge when the sentence stating y also states a value that
+        fits x (that figure, not y, is x's counterpart), or when x is stated for a year that y's
+        documents are not of."""
+        others = self.also_stated[other].get(y)
+        if others and any(self.penalty(z, x) is None for z in others):
+            return True
+        stated, years = self.stated_for[one].get(x), self.documents_of[other].get(y)
+        return bool(stated and years) and any(d is not None and d not in (year, year + 1)
+                                              for year in stated for d in years)  # type: ignore[union-attr]
 
     def merge(self, a: int, b: int) -> None:
         """b joins a."""
-        self.members[a] = sorted(self.members[a] + self.members.pop(b))
-        self.sources[a] = self.sources[a] | self.sources.pop(b)
+        self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
+        self.sources[a] |= self.sources.pop(b)
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
-            joined = dict(facts[a])
-            for text, items in facts.pop(b).items():
-                joined[text] = joined[text] | items if text in joined else items
-            facts[a] = joined
-        self.values[a] = {**self.values[a], **self.values.pop(b)}
-        grown = dict(self.centroid[a])
-        for s, w in self.centroid.pop(b).items():
-            grown[s] = grown.get(s, 0.0) + w
-        self.centroid[a] = grown
-        self.norm[a] = _norm(grown)
-        del self.norm[b]
+            joined = facts[a]
+            for value, items in facts.pop(b).items():
+                joined[value] = joined[value] | items if value in joined else items
+        if self.centroid[a] is self.centroid[b]:
+            self.scale[a] += self.scale.pop(b)
+            del self.centroid[b], self.norm[b]
+        else:
+            grown = {s: w * self.scale[a] for s, w in self.centroid[a].items()}
+            for s, w in self.centroid.pop(b).items():
+                grown[s] = grown.get(s, 0.0) + w * self.scale[b]
+            del self.scale[b], self.norm[b]
+            self.centroid[a], self.scale[a], self.norm[a] = grown, 1.0, _norm(grown)
         self.version[a] += 1
         del self.version[b]
 
@@ -587,7 +601,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     groups = _Groups(claims, units, [unit_vector[shape_of[i]] for i in first], siblings)
 
     def may_group(u: int, v: int) -> bool:
-        return _may_group(claims[first[u]], claims[first[v]])
+        """For statements whose shapes share a subject: different sources, and the same time."""
+        a, b = claims[first[u]], claims[first[v]]
+        return a.source != b.source and _same_time(a, b)
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for u, i in enumerate(first):
@@ -602,19 +618,21 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
     similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(shape_units[s]) == 1 for s in shapes],
-                              [frozenset().union(*(groups.sources[group_of[u]] for u in shape_units[s]))
+                              [frozenset().union(*(groups.sources[g] for g in {group_of[u] for u in shape_units[s]}))
                                for s in shapes])
     lows = {s: [claims[first[u]].value.low for u in shape_units[s]] for s in shapes}
-    for x, ys in similar.items():
-        for y in ys:
-            for one, other in ((shapes[x], shapes[y]), (shapes[y], shapes[x])):
-                for u in shape_units[one]:  # each statement links to the value-nearest of the other shape
-                    at = bisect_left(lows[other], claims[first[u]].value.low)
-                    for v in shape_units[other][max(0, at - 1):at + 1]:
-                        gu, gv = group_of[u], group_of[v]
-                        if gu != gv and may_group(u, v):
-                            neighbours[gu].add(gv)
-                            neighbours[gv].add(gu)
+    # one statement per group and value speaks for the others: they would link to the same groups
+    speakers = {s: list({(group_of[u], claims[first[u]].value.text): u for u in reversed(shape_units[s])}.values())
+                for s in shapes}
+    for x, y in sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}):
+        for one, other in ((shapes[x], shapes[y]), (shapes[y], shapes[x])):
+            for u in speakers[one]:  # each links to the value-nearest statements of the other shape
+                at = bisect_left(lows[other], claims[first[u]].value.low)
+                for v in shape_units[other][max(0, at - 1):at + 1]:
+                    gu, gv = group_of[u], group_of[v]
+                    if gu != gv and gv not in neighbours[gu] and _same_time(claims[first[u]], claims[first[v]]):
+                        neighbours[gu].add(gv)
+                        neighbours[gv].add(gu)
     groups.merge_nearest(neighbours)
 
     topics = []
