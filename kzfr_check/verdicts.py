@@ -3,6 +3,7 @@ resolutions a person recorded in claims.toml."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -82,11 +83,19 @@ def _values(topic: Topic, witness: Mapping[str, str]) -> tuple[ValueSupport, ...
 def _status(topic: Topic) -> Status:
     """Conflict when two claims contradict each other; changed when every contradiction is between
     figures stated for different periods ('in 2021' / 'in 2022')."""
-    pairs = [(a, b) for i, a in enumerate(topic.claims) for b in topic.claims[i + 1:]]
-    relations = {relation(a.value, b.value) for a, b in pairs}
+    # judged per distinct value (with the periods it is stated for): a big topic repeats a few values
+    values: dict[str, Value] = {}
+    periods: dict[str, set[str | None]] = defaultdict(set)
+    for c in topic.claims:
+        values.setdefault(c.value.text, c.value)
+        periods[c.value.text].add(c.as_of or None)
+    texts = sorted(values)
+    pairs = [(x, y) for i, x in enumerate(texts) for y in texts[i + 1:]]
+    relations = {relation(values[x], values[y]) for x, y in pairs}
     if "conflict" in relations:
-        contradictions = [(a, b) for a, b in pairs if relation(a.value, b.value) == "conflict"]
-        if all(a.as_of and b.as_of and a.as_of != b.as_of for a, b in contradictions):
+        contradictions = [(x, y) for x, y in pairs if relation(values[x], values[y]) == "conflict"]
+        if all(None not in periods[x] and None not in periods[y] and not periods[x] & periods[y]
+               for x, y in contradictions):
             return "changed"
         return "conflict"
     return "compatible" if "compatible" in relations else "agree"
@@ -113,11 +122,11 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
                                                for w in disputed)]
 
     def inside(v: ValueSupport) -> list[Claim]:
-        return [c for c in topic.claims if c.value.text == v.value or _inside(c.value, v.claims[0].value)]
+        return [c for w in values if w is v or _inside(w.claims[0].value, v.claims[0].value) for c in w.claims]
 
     def against(v: ValueSupport) -> set[str]:
-        return {witness.get(c.source, c.source) for c in topic.claims
-                if relation(c.value, v.claims[0].value) == "conflict"}
+        return {witness.get(c.source, c.source) for w in values
+                if relation(w.claims[0].value, v.claims[0].value) == "conflict" for c in w.claims}
 
     backing = {v.value: inside(v) for v in disputed}
     support = {v.value: {witness.get(c.source, c.source) for c in backing[v.value]} for v in disputed}
@@ -163,20 +172,23 @@ def dissenting(values: Sequence[ValueSupport], accepted: str) -> list[str]:
 
 def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str | None]) -> list[str]:
     notes = []
-    conflicting = [(a, b) for i, a in enumerate(values) for b in values[i + 1:]
-                   if relation(a.claims[0].value, b.claims[0].value) == "conflict"]
-    for v in values:
-        fits = [w.value for w in values if w is not v
-                and relation(v.claims[0].value, w.claims[0].value) == "compatible"]
-        if conflicting and len(fits) > 1 and all(
-                relation(x.claims[0].value, y.claims[0].value) == "conflict"
-                for i, x in enumerate([w for w in values if w.value in fits])
-                for y in [w for w in values if w.value in fits][i + 1:]):
-            notes.append(f"{v.value} ({', '.join(v.sources)}) is compatible with {_and(fits)}")
-    known = sorted({d for a, b in conflicting
-                    for da in _dates(a, dates) for db in _dates(b, dates) if da != db for d in (da, db)})
+    related = {(i, j): relation(a.claims[0].value, b.claims[0].value)
+               for i, a in enumerate(values) for j, b in enumerate(values) if i != j}
+    conflicting = [(i, j) for (i, j), r in related.items() if i < j and r == "conflict"]
+    for i, v in enumerate(values):
+        fits = [j for j in range(len(values)) if j != i and related[(i, j)] == "compatible"]
+        if conflicting and len(fits) > 1 and all(related[(x, y)] == "conflict"
+                                                 for n, x in enumerate(fits) for y in fits[n + 1:]):
+            fitting = _and([values[j].value for j in fits])
+            notes.append(f"{v.value} ({', '.join(v.sources)}) is compatible with {fitting}")
+    # the dates of two contradicting values, when the sources of each are dated differently
+    dated = [_dates(v, dates) for v in values]
+    known: set[str] = set()
+    for i, j in conflicting:
+        for one, other in ((dated[i], dated[j]), (dated[j], dated[i])):
+            known |= one if len(other) > 1 else one - other if other else set()
     if known:
-        notes.append(f"sources dated {_and(known)}: may be a change over time")
+        notes.append(f"sources dated {_and(sorted(known))}: may be a change over time")
     return notes
 
 
