@@ -304,7 +304,7 @@ def _looks_binary(data: bytes) -> bool:
     return not data.startswith(unicode) and b"\0" in data[:8192]
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when under it."""
     try:
         return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
@@ -376,7 +376,7 @@ def find_source_files(paths: Sequence[str | Path]) -> list[Path]:
 
 def read_source(path: Path, display: str | None = None) -> Source:
     """Read one document; binary content is refused rather than read as noise."""
-    shown = display or _display(path)
+    shown = display or display_path(path)
     data = _read_bytes(path, shown)
     if _looks_binary(data):
         raise InputError(f"{shown}: cannot read (looks binary)")
@@ -402,23 +402,36 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     return unique
 
 
+def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source | None, str | None]:
+    """One file found under the paths checked, and the warning to give about it: binary content is
+    skipped (no Source), a legacy encoding read but noted. Depends on its arguments only, for worker processes."""
+    data = _read_bytes(path, shown, max_bytes)
+    if _looks_binary(data):
+        return None, f"{shown}: skipped, looks binary"
+    source = _source_from_bytes(data, path, shown)
+    if source.encoding not in _UNICODE_ENCODINGS:
+        return source, f"{shown}: not UTF-8, read as {source.encoding}"
+    return source, None
+
+
+def name_sources(sources: list[Source], files: list[Path], paths: Sequence[str | Path]) -> list[Source]:
+    """The sources read from `files`, found under `paths`, each with an id of its own; none is an error."""
+    if not sources:
+        named = ", ".join(str(path) for path in paths) or "no path given"
+        raise InputError(f"{named}: no readable .txt, .md or .html documents")
+    return _unique_ids(sources, files)
+
+
 def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _print_warning,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
     """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
     sources: list[Source] = []
     kept: list[Path] = []
     for path in find_source_files(paths):
-        shown = _display(path)
-        data = _read_bytes(path, shown, max_bytes)
-        if _looks_binary(data):
-            warn(f"{shown}: skipped, looks binary")
-            continue
-        source = _source_from_bytes(data, path, shown)
-        if source.encoding not in _UNICODE_ENCODINGS:
-            warn(f"{shown}: not UTF-8, read as {source.encoding}")
-        sources.append(source)
-        kept.append(path)
-    if not sources:
-        named = ", ".join(str(path) for path in paths) or "no path given"
-        raise InputError(f"{named}: no readable .txt, .md or .html documents")
-    return _unique_ids(sources, kept)
+        source, warning = read_document(path, display_path(path), max_bytes)
+        if warning is not None:
+            warn(warning)
+        if source is not None:
+            sources.append(source)
+            kept.append(path)
+    return name_sources(sources, kept, paths)
