@@ -32,11 +32,16 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
+CORES = (os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()) or 1
+
+
 class _Settings:
     """Options given before the command: they apply to every command."""
 
     debug = False
     max_bytes = 50_000_000
+    jobs = CORES
+    quiet = False
 
 
 @app.callback()
@@ -45,10 +50,18 @@ def _global_options(
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, envvar="KZFR_CHECK_MAX_BYTES",
         help="Refuse sources larger than this many bytes.")] = 50_000_000,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, envvar="KZFR_CHECK_JOBS", show_default=False,
+        help="Read sources in this many processes; fewer than 100 stay in one. Default: the number of cores.")
+    ] = CORES,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
 ) -> None:
     """Find where your sources disagree on facts and figures."""
     _Settings.debug = debug
     _Settings.max_bytes = max_bytes
+    _Settings.jobs = jobs
+    _Settings.quiet = quiet
 
 
 def _fail(message: str) -> typer.Exit:
@@ -64,10 +77,52 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
 
 
+class _ProgressBar:
+    """A progress bar on stderr for runs of many documents, when stderr is a terminal and --quiet is not
+    given. It is gone when the run ends, so the report and the warnings are all that stays on screen."""
+
+    MIN_DOCUMENTS = 100  # fewer take a second or two at most: a bar would only flash
+
+    def __init__(self) -> None:
+        self.enabled = not _Settings.quiet and sys.stderr.isatty()
+        self.bar = None  # a rich.progress.Progress, started for the first stage of a long run
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.enabled or stage != "reading documents" or total < self.MIN_DOCUMENTS:
+                self.enabled = False
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+            self.bar = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
+    """The library's check with the global options, and a progress bar for long runs."""
+    from kzfr_check.pipeline import check
+
+    with _ProgressBar() as progress:
+        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress)
+
+
 def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
     """Run the pipeline on what the user named, or on what claims.toml names, or on the seeds."""
     from kzfr_check.config import find_config
-    from kzfr_check.pipeline import bundled_seeds, check
+    from kzfr_check.pipeline import bundled_seeds
 
     config = find_config(config_path, Path.cwd())
     if not paths:
@@ -75,13 +130,14 @@ def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore
             paths = list(config.source_paths)
         elif config.path is None:
             paths = [bundled_seeds()]
-            from rich.console import Console
+            if not _Settings.quiet:
+                from rich.console import Console
 
-            Console(stderr=True, highlight=False).print(
-                "no paths and no ./claims.toml: checking the bundled seed articles", style="dim")
+                Console(stderr=True, highlight=False).print(
+                    "no paths and no ./claims.toml: checking the bundled seed articles", style="dim")
         else:
             raise _fail(f"{config.path}: no paths given and no [sources] paths in it")
-    return check(paths, config, max_bytes=_Settings.max_bytes)
+    return _check(paths, config)
 
 
 def _run(command):  # type: ignore[no-untyped-def]
@@ -197,13 +253,12 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
-        from kzfr_check.pipeline import check
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
         if config.exists():
             raise _fail(f"{config}: already exists; not overwriting it")
         sources = paths or [Path(".")]
-        report = check(sources, Config(), max_bytes=_Settings.max_bytes)
+        report = _check(sources, Config())
         base = config.resolve().parent
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)

@@ -1,0 +1,166 @@
+"""--jobs, --quiet and the progress bar, on a generated corpus big enough for worker processes."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import importlib.util
+import os
+import pty
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+KZFR = str(Path(sys.executable).with_name("kzfr-check"))
+WARNINGS = ["warning: corpus/generated/doc000010.txt: not UTF-8, read as cp1252",
+            "warning: corpus/generated/doc000020.txt: skipped, looks binary"]
+
+
+def _generate(out: Path, count: int) -> None:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(out, count)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """124 documents, enough for two workers: generated ones, and two copies of every seed and test corpus
+    file (html, markdown, text). Also what makes the order of results matter: a file named like another in
+    a different folder (ids are told apart after extraction), a legacy encoding and a binary file (warnings
+    in file order)."""
+    root = tmp_path_factory.mktemp("jobs")
+    generated = root / "corpus" / "generated"
+    _generate(generated, 60)
+    for copy in ("a", "b"):
+        for path in [*SEEDS.iterdir(), *(ROOT / "tests" / "corpora").glob("*/*")]:
+            shutil.copy(path, root / "corpus" / f"{copy}-{path.parent.name}-{path.name}")
+    shutil.copy(generated / "doc000003.txt", root / "corpus" / "doc000003.txt")
+    (generated / "doc000010.txt").write_bytes("The bridge opened in 1931 – café.\n".encode("cp1252"))
+    (generated / "doc000020.txt").write_bytes(b"\x00\x01binary\x00" * 20)
+    (root / "empty.toml").write_text("")
+    return root
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of workers of every process pool started."""
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Recorded(real):  # type: ignore[misc, valid-type]
+        def __init__(self, max_workers: int, **kwargs) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    return started
+
+
+def test_two_jobs_give_the_same_report_byte_for_byte(cli, corpus, pools):
+    args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
+    one = cli("--jobs", "1", *args, cwd=corpus)
+    assert pools == []
+    two = cli("--jobs", "2", *args, cwd=corpus)
+    assert pools == [2]
+    assert one.exit_code == two.exit_code == 1, one.stderr
+    assert two.stdout == one.stdout
+    assert two.stderr.splitlines() == one.stderr.splitlines() == WARNINGS
+    assert one.json["summary"]["sources"] == 124
+    assert '"corpus/doc000003"' in one.stdout and '"generated/doc000003"' in one.stdout
+    # Workers are spawned: each one imports the entry point, which must not run the command again.
+    for command in ([KZFR], [sys.executable, "-m", "kzfr_check"]):
+        run = subprocess.run([*command, "-j", "2", *args], cwd=corpus, capture_output=True, text=True,
+                             timeout=300, check=False)
+        assert run.returncode == 1 and run.stdout == one.stdout
+        assert run.stderr.splitlines() == WARNINGS  # and no progress bar: stderr is not a terminal
+
+
+def test_an_error_in_a_worker_is_the_same_one_line(cli, corpus):
+    args = ("conflicts", "corpus", "--config", "empty.toml")
+    one = cli("--max-bytes", "3000", "--jobs", "1", *args, cwd=corpus)
+    two = cli("--max-bytes", "3000", "--jobs", "2", *args, cwd=corpus)
+    assert one.exit_code == two.exit_code == 2
+    assert two.stderr == one.stderr and "is over the limit of 3,000" in one.stderr.splitlines()[-1]
+
+
+def test_quiet_says_nothing_on_stderr_for_a_clean_corpus(cli, tmp_path):
+    assert "bundled seed" in cli("conflicts", cwd=tmp_path).stderr
+    run = cli("--quiet", "conflicts", cwd=tmp_path)
+    assert run.exit_code == 1 and run.stderr == "" and "conflict" in run.stdout
+
+
+def test_quiet_still_warns_about_bad_files(cli, tmp_path, empty_config):
+    shutil.copytree(SEEDS, tmp_path / "docs")
+    (tmp_path / "docs" / "image.txt").write_bytes(b"\x00\x01binary\x00" * 20)
+    run = cli("-q", "conflicts", "docs", "--config", empty_config, cwd=tmp_path)
+    assert run.stderr == "warning: docs/image.txt: skipped, looks binary\n"
+
+
+def _stderr_on_a_terminal(*args: str, cwd: Path) -> str:
+    """Run the console script with stderr on a pseudo-terminal (stdout piped) and return what it wrote there."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([KZFR, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=follower,
+                               env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(follower)
+    written = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 1)
+        try:
+            chunk = os.read(leader, 65536) if ready else b""
+        except OSError:  # the terminal is closed once the process and its workers are gone
+            break
+        written += chunk
+        if not ready and process.poll() is not None:
+            break
+    process.wait(timeout=300)
+    os.close(leader)
+    return written.decode(errors="replace")
+
+
+def test_progress_bar_only_on_a_terminal_for_many_documents(corpus):
+    args = ("claims", "corpus", "--config", "empty.toml", "--format", "json")
+    assert "reading documents" in _stderr_on_a_terminal(*args, cwd=corpus)
+    quiet = _stderr_on_a_terminal("--quiet", *args, cwd=corpus)
+    assert quiet.splitlines() == WARNINGS
+    assert _stderr_on_a_terminal("conflicts", str(SEEDS), "--config", "empty.toml", cwd=corpus) == ""
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "many"])
+def test_jobs_must_be_a_positive_number(cli, tmp_path, jobs):
+    run = cli("--jobs", jobs, "conflicts", cwd=tmp_path)
+    assert run.exit_code == 2 and "--jobs" in run.stderr
+
+
+def test_jobs_from_the_environment(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("KZFR_CHECK_JOBS", "0")
+    assert cli("conflicts", cwd=tmp_path).exit_code == 2
+    monkeypatch.setenv("KZFR_CHECK_JOBS", "1")
+    assert cli("conflicts", cwd=tmp_path).exit_code == 1
+
+
+def test_ctrl_c_while_workers_run_is_one_line(corpus):
+    """Ctrl-C in a terminal reaches the whole process group, workers too: still one line and 130."""
+    args = [KZFR, "-j", "2", "claims", "corpus", "--config", "empty.toml", "--format", "json"]
+    interrupted = 0
+    for delay in (0.4, 0.7, 1.0, 1.5):
+        process = subprocess.Popen(args, cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+        if process.returncode == 130:
+            interrupted += 1
+            assert stderr.endswith("kzfr-check: interrupted\n") and "Traceback" not in stderr, stderr
+            assert set(stderr.splitlines()[:-1]) <= set(WARNINGS), stderr
+        else:
+            assert process.returncode == 0 and stderr.splitlines() == WARNINGS, stderr
+    assert interrupted, "no run was interrupted: make the corpus bigger"
