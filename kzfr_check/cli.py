@@ -13,9 +13,11 @@ import typer
 
 from kzfr_check.report import FORMATS
 
+# Plain help (rich_markup_mode=None): typer's rich help would import rich's markdown and traceback modules,
+# and double the time `kzfr-check --help` takes.
 app = typer.Typer(
     help="Find where your sources disagree on facts and figures.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
 
