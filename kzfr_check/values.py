@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -174,27 +175,34 @@ DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
 ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
 
 _I = re.IGNORECASE
-_AFTER_SCALE = "|".join(f"(?<={scale})" for scale in ("thousand", "million", "billion", "trillion"))
 
 
-def _needs(pattern: str) -> re.Pattern[str]:
-    """A quick search, in the lowercased sentence: literal lowercase words are searched much faster
-    than any case."""
-    return re.compile(pattern)
+Needs = Callable[[str, str], bool]
 
 
-_CODES_LOWER = "|".join(code.lower() for code in CURRENCY_CODES)
-_CURRENCY_BEFORE_NEEDS = "|".join([*(re.escape(s.lower()) for s in CURRENCY_SYMBOLS), _CODES_LOWER])
-_CURRENCY_AFTER_NEEDS = rf"{_CODES_LOWER}|{_alternation(CURRENCY_WORDS)}"
+def _needs(lowercase: str, cased: str | None = None) -> Needs:
+    """A quick search for what a pattern needs: lowercase words in the lowercased sentence (searched
+    much faster than in any case), or case-sensitive ones (currency codes) in the sentence itself."""
+    in_lower, in_sentence = re.compile(lowercase), re.compile(cased) if cased else None
+
+    def found(sentence: str, lower: str) -> bool:
+        return in_lower.search(lower) is not None or (in_sentence is not None and
+                                                       in_sentence.search(sentence) is not None)
+    return found
+
+
+_SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
+_CODES_TRIE = _alternation(CURRENCY_CODES)
 _MONTH_NEEDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_NEEDS = rf"{_MONTH_NEEDS}|{DATE_ISO}"
-_MEASURE_NEEDS = rf"(?:(?<![^\W\d_])|{_AFTER_SCALE})(?:{_alternation(MEASURES)})(?![\w²])"
+_UNITS = _alternation(MEASURES)
+_MEASURE_NEEDS = rf"(?<![^\W\d_])(?:{_UNITS})(?![\w²])|(?:thousand|million|billion|trillion)(?:{_UNITS})"
 
 
 # Each pattern in the order it claims spans, with what a sentence must hold for it to match (a part of
 # the pattern itself): most patterns are skipped at the cost of one quick search, which makes reading
 # an archive several times faster. Tests check that the figures found are the same without them.
-PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r"\d:\d")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
@@ -205,9 +213,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
     ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"\d[./]\d")),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
-                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I), _needs(_CURRENCY_BEFORE_NEEDS)),
+                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
+     _needs(_SYMBOLS, _CODES_TRIE)),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?"
-                         rf"\s*(?P<cur>{CURRENCY_AFTER})", _I), _needs(_CURRENCY_AFTER_NEEDS)),
+                         rf"\s*(?P<cur>{CURRENCY_AFTER})", _I),
+     _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
     ("percent", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
      _needs(r"%|per\s?cent\b")),
     ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
@@ -372,27 +382,36 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
 
 # The written forms most dates take, read by the standard library at its precision; dateparser reads
 # the rest. It costs milliseconds a call, which an archive of thousands of dated texts would feel.
-_WRITTEN_DATE_FORMATS = (("%Y", "year"), ("%Y-%m-%d", "day"), ("%d %B %Y", "day"), ("%d %b %Y", "day"),
-                         ("%B %d %Y", "day"), ("%b %d %Y", "day"), ("%B %Y", "month"), ("%b %Y", "month"))
+# by the shape of the cleaned text: a year; an ISO date; day first; month first
+_WRITTEN_DATE_FORMATS = {
+    "year": (("%Y", "year"),),
+    "iso": (("%Y-%m-%d", "day"),),
+    "day": (("%d %B %Y", "day"), ("%d %b %Y", "day")),
+    "month": (("%B %d %Y", "day"), ("%b %d %Y", "day"), ("%B %Y", "month"), ("%b %Y", "month")),
+}
+_WRITTEN_DATE_SHAPES = {"year": re.compile(r"\d{4}"), "iso": re.compile(r"\d{4}-\d\d-\d\d"),
+                        "day": re.compile(rf"\d{{1,2}} {MONTH} \d{{4}}", _I),
+                        "month": re.compile(rf"{MONTH}(?: \d{{1,2}})? \d{{4}}", _I)}
 _DATE_NOISE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.(?=[\s,]|$)|\bof\b", _I)
 
 
 class _NoSuchDay(ValueError):
-    """A date in a common written form whose day does not exist ('31 November 2022')."""
+    """A date in a common written form whose day or month does not exist ('31 November 2022')."""
 
 
 def _written_date(expr: str) -> tuple[int, int | None, int | None] | None:
     """A date in one of its common written forms ('11 June 2008', 'June 11th, 2008', 'Sept. 2008')."""
     text = " ".join(_DATE_NOISE.sub(" ", expr).split()).replace("Sept ", "Sep ")
-    for fmt, precision in _WRITTEN_DATE_FORMATS:
+    shape = next((name for name, pattern in _WRITTEN_DATE_SHAPES.items() if pattern.fullmatch(text)), None)
+    if shape is None:
+        return None
+    for fmt, precision in _WRITTEN_DATE_FORMATS[shape]:
         try:
             d = dt.datetime.strptime(text, fmt)
-        except ValueError as error:
-            if "out of range" in str(error):
-                raise _NoSuchDay(expr) from None
+        except ValueError:
             continue
         return d.year, d.month if precision != "year" else None, d.day if precision == "day" else None
-    return None
+    raise _NoSuchDay(expr)  # the form of a date, but no such day: what dateparser finds too
 
 
 @lru_cache(maxsize=4096)
@@ -694,7 +713,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     found: list[Figure] = []
     lower = sentence.lower()
     for kind, pattern, needs in PATTERNS:
-        if needs is not None and not needs.search(lower):
+        if needs is not None and not needs(sentence, lower):
             continue
         for m in pattern.finditer(sentence):
             start, end = m.span()
