@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -707,7 +707,8 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     """Every figure in a sentence (normalised text), left to right, each read by the first pattern
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
-    if not _ANY_NUMBER.search(sentence):  # every figure has a digit or a number word
+    numbers = [m.start() for m in _ANY_NUMBER.finditer(sentence)]
+    if not numbers:  # every figure has a digit or a number word
         return []
     taken = _Taken()
     found: list[Figure] = []
@@ -715,7 +716,8 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     for kind, pattern, needs in PATTERNS:
         if needs is not None and not needs(sentence, lower):
             continue
-        for m in pattern.finditer(sentence):
+        led = pattern in _NUMBER_LED
+        for m in _led_by_numbers(pattern, sentence, numbers) if led else pattern.finditer(sentence):
             start, end = m.span()
             if start == end or taken.overlaps(start, end):
                 continue
@@ -726,6 +728,27 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
     return sorted(found, key=lambda f: f.start)
+
+
+# Patterns whose every match is a number, with at most a bound before it ("more than 170 firms")
+_NUMBER_LED = {pattern for _, pattern, _ in PATTERNS
+               if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND})\\s+)?(?P<num>{NUMBER})")}
+_BOUND_REACH = 16  # no bound is longer ("approximately", "no fewer than")
+
+
+def _led_by_numbers(pattern: re.Pattern[str], sentence: str, numbers: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(sentence) finds, for a number-led pattern, but each search starts near
+    the next number, where a match can begin, rather than trying every position in between."""
+    pos = 0
+    while (i := bisect_left(numbers, pos)) < len(numbers):
+        start = numbers[i]
+        while start > pos and sentence[start - 1].isspace():
+            start -= 1
+        m = pattern.search(sentence, max(pos, start - _BOUND_REACH))
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 ELLIPTIC = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+of\s+(?:them|which|these|those|it)\b", _I)
