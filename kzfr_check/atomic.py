@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`: the file is
-    either as it was or complete, even if the process is interrupted."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (or its pieces, one after the other) to a temporary file beside `path`, then
+    rename it over `path`: the file is either as it was or complete, even if the process is
+    interrupted."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         if path.exists():

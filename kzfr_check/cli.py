@@ -176,7 +176,7 @@ def conflicts(
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
 
     def body() -> int:
-        from kzfr_check.report import RenderOptions, renderer
+        from kzfr_check.report import RenderOptions, chunk_renderer
 
         report = _report(paths, config)
         for warning in report.warnings:
@@ -184,14 +184,15 @@ def conflicts(
         to_terminal = output is None and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
                                 width=_width() if to_terminal else 100)
-        text = renderer(format.value)(report, options)
+        pieces = chunk_renderer(format.value)(report, options)
         if output is None:
-            sys.stdout.write(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
         else:
             from kzfr_check.atomic import write_atomic
 
             try:
-                write_atomic(output, text)
+                write_atomic(output, pieces)
             except OSError as exc:
                 raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))

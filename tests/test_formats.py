@@ -239,3 +239,24 @@ def test_sarif_fingerprints_survive_a_line_inserted_at_the_top(cli, empty_config
     assert len(fingerprints(before)) == 7 and len(set(fingerprints(before))) == 7
     assert fingerprints(after) == fingerprints(before)
     assert lines(after) == [line + 1 for line in lines(before)]
+
+
+@pytest.mark.parametrize("corpus", [*EVERY_CORPUS, CORPORA / "webb"], ids=lambda p: p.name)
+def test_json_written_topic_by_topic_is_the_whole_document_byte_for_byte(corpus):
+    from kzfr_check.pipeline import check
+    from kzfr_check.report.json import document, dumps, render_chunks
+
+    report = check([corpus], warn=lambda message: None)
+    pieces = list(render_chunks(report))
+    assert len(pieces) == len(report.verdicts) + 2 > 3
+    assert "".join(pieces) == dumps(document(report))
+
+
+def test_json_of_a_corpus_with_no_topic_is_written_whole(tmp_path):
+    from kzfr_check.pipeline import check
+    from kzfr_check.report.json import document, dumps, render_chunks
+
+    (tmp_path / "one.txt").write_text("The bridge opened in 1937 and cost 35 million dollars.\n", encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    assert not report.verdicts
+    assert "".join(render_chunks(report)) == dumps(document(report))

@@ -12,6 +12,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from kzfr_check.claims import Claim
     from kzfr_check.pipeline import Report
 
@@ -42,6 +44,15 @@ class Renderer(Protocol):
 def renderer(name: str) -> Renderer:
     """The render function of a format."""
     return import_module(f"kzfr_check.report.{FORMATS[name]}").render  # type: ignore[no-any-return]
+
+
+def chunk_renderer(name: str) -> Callable[[Report, RenderOptions], Iterable[str]]:
+    """A format's output in pieces to write one after the other: a format that can stream its output
+    (json) says so with `render_chunks`; any other gives its whole text as one piece."""
+    module = import_module(f"kzfr_check.report.{FORMATS[name]}")
+    if hasattr(module, "render_chunks"):
+        return module.render_chunks  # type: ignore[no-any-return]
+    return lambda report, options: [module.render(report, options)]
 
 
 def fold(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from kzfr_check.claims import Claim
@@ -65,4 +66,19 @@ def dumps(data: Any) -> str:
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return dumps(document(report))
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions | None = None) -> Iterator[str]:
+    """The document of `render`, byte for byte, one topic at a time: the report of a big corpus is
+    written out without ever being whole in memory."""
+    empty = '\n  "topics": [],\n'
+    head, tail = dumps(document(report, verdicts=[])).split(empty, 1)
+    if not report.verdicts:
+        yield head + empty + tail
+        return
+    yield head + '\n  "topics": ['
+    for n, verdict in enumerate(report.verdicts):
+        topic = json.dumps(verdict_json(verdict), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("," if n else "") + "\n    " + topic
+    yield "\n  ],\n" + tail
