@@ -7,6 +7,7 @@ a typo) are worth a notice, never a conflict.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -30,16 +31,19 @@ def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
     stated: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     for c in claims:
         stated[c.source].setdefault((c.kind, c.value.text), c.said)
-    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for source, values in stated.items():
-        for value in values:
-            holders[value].append(source)
-    shared: Counter[tuple[str, str]] = Counter()
-    for sources in holders.values():
-        if len(sources) <= COMMON_VALUE:
-            for i, a in enumerate(sources):
-                for b in sources[i + 1:]:
-                    shared[(min(a, b), max(a, b))] += 1
+    holders: Counter[tuple[str, str]] = Counter(value for values in stated.values() for value in values)
+    # Two witnesses share most of their values, so each shares one of its rarest few with the other
+    # (prefix filtering): only pairs that do are counted, never every pair that shares some value.
+    telling = {source: sorted((v for v in values if holders[v] <= COMMON_VALUE), key=lambda v: (holders[v], v))
+               for source, values in stated.items()}
+    by_prefix: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for source, values in telling.items():
+        needed = max(MIN_SHARED, math.ceil(SHARED_VALUES * len(stated[source])))
+        for value in values[:max(0, len(values) - needed + 1)]:
+            by_prefix[value].append(source)
+    candidates = {(min(a, b), max(a, b)) for sources in by_prefix.values()
+                  for i, a in enumerate(sources) for b in sources[i + 1:]}
+    shared = {(a, b): len(set(telling[a]) & set(telling[b])) for a, b in candidates}
     parent: dict[str, str] = {}
 
     def root(s: str) -> str:
