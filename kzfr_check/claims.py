@@ -11,7 +11,7 @@ from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, find_figures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure stated by one source, with the sentence that states it.
 

@@ -260,7 +260,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
 # ------------------------------------------------------------------ values
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A normalised figure: `text` is its canonical form (equal texts are equal values); `low`..`high`
     is what it asserts, widened by its bounds and written precision; periods also carry an end."""
@@ -279,7 +279,7 @@ class Value:
         return f"{self.kind}:{self.unit}" if self.kind == "money" else self.kind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure found in a sentence: where it is, what it says, and for counts what it counts."""
 
