@@ -6,6 +6,7 @@ CLI does not report its stages. The steps are those of kzfr_check.pipeline.check
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from time import perf_counter
@@ -23,6 +24,7 @@ from kzfr_check.witnesses import name_variants, witness_groups, witness_of
 def timed_check(folder: str, config_path: str) -> dict[str, float]:
     """Seconds per stage of a check and its JSON report. Keep in step with pipeline.check()."""
     config = load_config(config_path)
+    gc.disable()  # as check() does
     seconds: dict[str, float] = {}
     started = perf_counter()
 
