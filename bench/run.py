@@ -107,8 +107,8 @@ def measure(size: int, work: Path, config: Path, seed: int, jobs: int | None) ->
     floor = run_child([sys.executable, "-c", FLOOR, str(corpus)], work / f"floor-{size}")
     report = work / f"report-{size}.json"
     jobs_option = ["--jobs", str(jobs)] if jobs else []
-    cli = run_child([*kzfr_check_command(), "conflicts", str(corpus), "-c", str(config), "--format", "json",
-                     "--output", str(report), *jobs_option], work / f"cli-{size}", ok=(0, 1))  # 1: conflicts found
+    cli = run_child([*kzfr_check_command(), *jobs_option, "conflicts", str(corpus), "-c", str(config), "--format",
+                     "json", "--output", str(report)], work / f"cli-{size}", ok=(0, 1))  # 1: conflicts found
     documents = json.loads(report.read_text(encoding="utf-8"))["summary"]["sources"]
     stages = json.loads(run_child([sys.executable, str(HERE / "stages.py"), str(corpus), str(config)],
                                   work / f"stages-{size}").stdout)
@@ -127,7 +127,7 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000],
                         help="documents per corpus (default: 1000 2000 5000 10000)")
     parser.add_argument("--work", type=Path, help="keep corpora and reports here (default: a temporary folder)")
-    parser.add_argument("--jobs", type=int, help="passed to kzfr-check conflicts --jobs")
+    parser.add_argument("--jobs", type=int, help="passed to kzfr-check --jobs (default: its own, the cores)")
     parser.add_argument("--seed", type=int, default=7, help="corpus generator seed")
     args = parser.parse_args()
 
