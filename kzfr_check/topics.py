@@ -601,7 +601,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     groups = _Groups(claims, units, [unit_vector[shape_of[i]] for i in first], siblings)
 
     def may_group(u: int, v: int) -> bool:
-        """For statements whose shapes share a subject: different sources, and the same time."""
+        """Two statements of one shape may group when they come from different sources and, for
+        periods, overlap in time."""
         a, b = claims[first[u]], claims[first[v]]
         return a.source != b.source and _same_time(a, b)
 
