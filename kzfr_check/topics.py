@@ -120,22 +120,33 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def assign_declared(claims: Sequence[Claim], specs: Sequence[TopicSpec]) -> dict[int, str]:
-    """Index of claim -> declared topic id, for claims whose sentence holds a whole alias."""
+    """Index of claim -> declared topic id, for claims whose sentence holds a whole alias. Decided
+    once per sentence and kind: the claims of one sentence, or of a reprinted one, share it."""
+    if not specs:
+        return {}
     alias_stems = [(spec, [content_stems(a) for a in spec.aliases]) for spec in specs]
+    decided: dict[tuple[str, str], str | None] = {}
     chosen: dict[int, str] = {}
     for i, claim in enumerate(claims):
-        said = content_stems(claim.said)
-        best: tuple[float, int, str] | None = None
-        for order, (spec, aliases) in enumerate(alias_stems):
-            if spec.kind and spec.kind != claim.kind:
-                continue
-            score = max((_alias_score(a, said) + len(a) / 100 for a in aliases
-                         if _alias_score(a, said) >= ALIAS_MATCH), default=0.0)
-            if score and (best is None or (score, -order) > (best[0], -best[1])):
-                best = (score, order, spec.id)
-        if best:
-            chosen[i] = best[2]
+        key = (claim.said, claim.kind)
+        if key not in decided:
+            decided[key] = _best_declared(content_stems(claim.said), claim.kind, alias_stems)
+        if decided[key] is not None:
+            chosen[i] = decided[key]  # type: ignore[assignment]
     return chosen
+
+
+def _best_declared(said: list[str], kind: str, alias_stems: list[tuple[TopicSpec, list[list[str]]]]) -> str | None:
+    """The declared topic whose alias a sentence holds best (the longest alias; on a tie the first topic)."""
+    best: tuple[float, int, str] | None = None
+    for order, (spec, aliases) in enumerate(alias_stems):
+        if spec.kind and spec.kind != kind:
+            continue
+        score = max((_alias_score(a, said) + len(a) / 100 for a in aliases
+                     if _alias_score(a, said) >= ALIAS_MATCH), default=0.0)
+        if score and (best is None or (score, -order) > (best[0], -best[1])):
+            best = (score, order, spec.id)
+    return best[2] if best else None
 
 
 def declared_topics(claims: Sequence[Claim], specs: Sequence[TopicSpec]) -> tuple[list[Topic], set[int]]:
