@@ -173,7 +173,8 @@ def dissenting(values: Sequence[ValueSupport], accepted: str) -> list[str]:
 def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str | None]) -> list[str]:
     notes = []
     related = {(i, j): relation(a.claims[0].value, b.claims[0].value)
-               for i, a in enumerate(values) for j, b in enumerate(values) if i != j}
+               for i, a in enumerate(values) for j, b in enumerate(values) if i < j}
+    related.update({(j, i): r for (i, j), r in list(related.items())})  # it is symmetric
     conflicting = [(i, j) for (i, j), r in related.items() if i < j and r == "conflict"]
     for i, v in enumerate(values):
         fits = [j for j in range(len(values)) if j != i and related[(i, j)] == "compatible"]
@@ -184,9 +185,13 @@ def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str
     # the dates of two contradicting values, when the sources of each are dated differently
     dated = [_dates(v, dates) for v in values]
     known: set[str] = set()
+    partners: dict[int, set[str]] = defaultdict(set)  # the dates of the values each value contradicts
     for i, j in conflicting:
-        for one, other in ((dated[i], dated[j]), (dated[j], dated[i])):
-            known |= one if len(other) > 1 else one - other if other else set()
+        partners[i] |= dated[j]
+        partners[j] |= dated[i]
+    for i, theirs in partners.items():  # a date of one counts when the other side has a date unlike it
+        if theirs:
+            known |= dated[i] if len(theirs) > 1 else dated[i] - theirs
     if known:
         notes.append(f"sources dated {_and(sorted(known))}: may be a change over time")
     return notes

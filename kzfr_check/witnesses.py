@@ -91,11 +91,14 @@ def name_variants(sentences: Sequence[Claim]) -> list[NameVariant]:
     """Names that follow the same first word ("Anna Kowalska" / "Anna Kowalskaa") in different
     sources but are spelled differently, and not as a plural or adjective of each other."""
     seen: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)  # (first word, name) -> source -> claim
+    read: set[tuple[str, str]] = set()  # each sentence of a source once, however many figures it states
     for c in sentences:
-        for m in NAME.finditer(c.said):
-            seen[(m.group(1), m.group(2))].setdefault(c.source, c)
+        if (c.source, c.said) not in read:
+            read.add((c.source, c.said))
+            for m in NAME.finditer(c.said):
+                seen[(m.group(1), m.group(2))].setdefault(c.source, c)
     # a capitalised common word ("President", "Presidency") is not a name: it also appears in lower case
-    common = {stem(w) for c in sentences for w in re.findall(r"\b[a-z]{3,}\b", c.said)}
+    common = {stem(w) for said in {c.said for c in sentences} for w in re.findall(r"\b[a-z]{3,}\b", said)}
     by_first: dict[str, list[str]] = defaultdict(list)
     for first, name in sorted(seen):
         if stem(name.lower()) not in common:
