@@ -127,6 +127,10 @@ def extract_claims(source: Source) -> list[Claim]:
         leading = before if ANAPHORA.match(said) else ""
         before = said
         figures = find_figures(said, base)
+        if not figures:
+            continue
+        quote = source.text[s:e]
+        quote = said if quote == said else quote  # one string for the figures of a sentence, and for both
         periods = {figure: as_of(said, figure, figures, base) for figure in figures}
         # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
         # time frame, not a fact of its own
@@ -137,7 +141,7 @@ def extract_claims(source: Source) -> list[Claim]:
                 continue
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
-                quote=source.text[s:e], said=said, text=source.text[start:end], value=figure.value,
+                quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
                 as_of=periods[figure][0], said_before=leading))
     return claims

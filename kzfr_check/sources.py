@@ -337,6 +337,8 @@ def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
     norm = normalise(text)
     if suffix in _MARKDOWN_SUFFIXES:
         norm = _blank_markdown(norm)
+    if norm == text:
+        norm = text  # one string, not two equal ones: most text has nothing to fold
     return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm), encoding)
 
 

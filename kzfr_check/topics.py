@@ -283,7 +283,8 @@ def _shape(claim: Claim) -> tuple[str, ...]:
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
-    shapes = [_shape(c) for c in claims]
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    shapes = [canonical.setdefault(shape, shape) for shape in map(_shape, claims)]  # each shape kept once
     example: dict[tuple[str, ...], Claim] = {}
     for shape, claim in zip(shapes, claims, strict=True):
         example.setdefault(shape, claim)
