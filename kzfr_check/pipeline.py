@@ -158,7 +158,7 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
     the same. `progress` is told how far each long stage has got.
     """
     # A check makes hundreds of thousands of objects and no reference cycles: the cycle collector would
-    # only walk them over and over (a tenth of a big run). It is off for the check, as it was before.
+    # only walk them over and over (a tenth of a big run). It is off during the check, then as it was.
     collecting = gc.isenabled()
     gc.disable()
     try:
