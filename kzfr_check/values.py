@@ -400,7 +400,7 @@ class _NoSuchDay(ValueError):
 
 
 def _written_date(expr: str) -> tuple[int, int | None, int | None] | None:
-    """A date in one of its common written forms ('11 June 2008', 'June 11th, 2008', 'Sept. 2008')."""
+    """A date in one of its common written forms ('3 March 1999', 'March 3rd, 1999', 'Sept. 1999')."""
     text = " ".join(_DATE_NOISE.sub(" ", expr).split()).replace("Sept ", "Sep ")
     shape = next((name for name, pattern in _WRITTEN_DATE_SHAPES.items() if pattern.fullmatch(text)), None)
     if shape is None:
@@ -730,7 +730,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-# Patterns whose every match is a number, with at most a bound before it ("more than 170 firms")
+# Patterns whose every match is a number, with at most a bound before it ("more than 40 stations")
 _NUMBER_LED = {pattern for _, pattern, _ in PATTERNS
                if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND})\\s+)?(?P<num>{NUMBER})")}
 _BOUND_REACH = 16  # no bound is longer ("approximately", "no fewer than")
