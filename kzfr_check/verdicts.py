@@ -80,25 +80,19 @@ def _values(topic: Topic, witness: Mapping[str, str]) -> tuple[ValueSupport, ...
     return tuple(sorted(supports, key=lambda v: (-len(v.sources), v.claims[0].value.low, v.value)))
 
 
-def _status(topic: Topic) -> Status:
+def _status(values: Sequence[ValueSupport]) -> Status:
     """Conflict when two claims contradict each other; changed when every contradiction is between
-    figures stated for different periods ('in 2021' / 'in 2022')."""
-    # judged per distinct value (with the periods it is stated for): a big topic repeats a few values
-    values: dict[str, Value] = {}
-    periods: dict[str, set[str | None]] = defaultdict(set)
-    for c in topic.claims:
-        values.setdefault(c.value.text, c.value)
-        periods[c.value.text].add(c.as_of or None)
-    texts = sorted(values)
-    pairs = [(x, y) for i, x in enumerate(texts) for y in texts[i + 1:]]
-    relations = {relation(values[x], values[y]) for x, y in pairs}
-    if "conflict" in relations:
-        contradictions = [(x, y) for x, y in pairs if relation(values[x], values[y]) == "conflict"]
-        if all(None not in periods[x] and None not in periods[y] and not periods[x] & periods[y]
-               for x, y in contradictions):
+    figures stated for different periods ('in 2021' / 'in 2022'). Judged per distinct value, with the
+    periods it is stated for: a big topic repeats a few values."""
+    periods = [{c.as_of or None for c in v.claims} for v in values]
+    pairs = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
+    related = {(i, j): relation(values[i].claims[0].value, values[j].claims[0].value) for i, j in pairs}
+    if "conflict" in related.values():
+        if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
+               for (i, j), r in related.items() if r == "conflict"):
             return "changed"
         return "conflict"
-    return "compatible" if "compatible" in relations else "agree"
+    return "compatible" if "compatible" in related.values() else "agree"
 
 
 def _timeline(topic: Topic) -> tuple[Change, ...]:
@@ -211,7 +205,7 @@ def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[st
     accepted one is listed in the resolution's `overrules`; a new contradicting value reopens it."""
     witness = witness or {}
     values = _values(topic, witness)
-    status = _status(topic)
+    status = _status(values)
     notes = _notes(topic, values, dates) if status == "conflict" else []
     suggestion = suggest(topic, values, witness, dates) if status == "conflict" else None
     timeline = _timeline(topic) if status == "changed" else ()
