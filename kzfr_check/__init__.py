@@ -24,8 +24,18 @@ def main() -> None:
             else:
                 print(f"kzfr-check: error: {error}", file=sys.stderr)
             code = getattr(error, "exit_code", 2)
+        _ignore_ctrl_c()
     except KeyboardInterrupt:
         code = INTERRUPTED
+    _ignore_ctrl_c()
     if code == INTERRUPTED:  # typer turns Ctrl-C inside a command into this exit code, silently
         print("kzfr-check: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _ignore_ctrl_c() -> None:
+    """The work is done (or stopped): a Ctrl-C now would only kill the exit itself, while the worker
+    pool's exit handler runs, leaving no message and a signal for a status. It is ignored."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
