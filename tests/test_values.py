@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -551,6 +552,24 @@ def test_the_shortcuts_of_the_finder_miss_no_figure_in_any_corpus(monkeypatch: p
     _without_shortcuts(monkeypatch)
     assert [find_figures(line, BASE) for line in lines] == fast
     assert sum(map(len, fast)) > 300  # the corpora are full of figures: the comparison means something
+
+
+NUMBER_WORDS = sorted({*grammar.CARDINALS, *grammar.ORDINALS})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*NUMBER_WORDS, "teen", "ty", "th", "a", "x"]) | st.sampled_from(["", " ", "-"]),
+                max_size=12), st.booleans(), st.booleans())
+def test_spelled_numbers_match_what_a_trie_of_every_word_matches(parts: list[str], cardinal: bool,
+                                                                 ordinal: bool) -> None:
+    """The compact regex of number words finds the same words, longest first, as listing them all."""
+    if not (cardinal or ordinal):
+        cardinal = ordinal = True
+    words = [*(grammar.CARDINALS if cardinal else ()), *(grammar.ORDINALS if ordinal else ())]
+    listed = re.compile(rf"\b{grammar._alternation(words)}\b", re.IGNORECASE)
+    compact = re.compile(rf"\b{grammar._spelled_numbers(cardinal, ordinal)}\b", re.IGNORECASE)
+    text = "".join(parts)
+    assert [m.span() for m in compact.finditer(text)] == [m.span() for m in listed.finditer(text)]
 
 
 @PROPERTY
