@@ -160,12 +160,15 @@ MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|
 # After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
-_NOT_AFTER_PLACE_VERB = "".join(f"(?<!{verb} )" for verb in _PLACE_VERBS)
+# one look-behind per length of verb, as a look-behind must have one width
+_NOT_AFTER_PLACE_VERB = "".join(
+    f"(?<!{'|'.join(verb + ' ' for verb in _PLACE_VERBS if len(verb) == n)})"
+    for n in sorted({len(verb) for verb in _PLACE_VERBS}))
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow.
-BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above){_NOT_AFTER_PLACE_VERB}(?:over|above)|in excess of"
-         rf"|exceeding|upwards of|at least|no fewer than|no less than|not less than|a minimum of|less than"
-         rf"|fewer than|(?=under|below){_NOT_AFTER_PLACE_VERB}(?:under|below)|up to|at most"
+BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
+         rf"(?:over|above|under|below)|in excess of|exceeding|upwards of|at least|no fewer than|no less than"
+         r"|not less than|a minimum of|less than|fewer than|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?))")
 _BOUNDS = {
