@@ -88,6 +88,8 @@ class Topic:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
+    """Snowball's English stemmer: compiled (PyStemmer) when installed, as it is with this package, since
+    the pure Python one takes longer to load and to run than the rest of a check of a few articles."""
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -134,3 +135,17 @@ def test_a_duplicated_source_creates_no_new_conflict(tmp_path_factory, name: str
     after = {frozenset(v.value for v in verdict.values) for verdict in check([corpus]).verdicts
              if verdict.status == "conflict"}
     assert after == before
+
+
+def test_the_compiled_stemmer_stems_every_corpus_word_as_snowballs_python_one() -> None:
+    """PyStemmer stands in for snowballstemmer's pure Python stemmer: the stems, and so the groups, are the same."""
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from kzfr_check.topics import stem
+
+    folders = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
+    words = sorted({w for folder in folders for path in folder.iterdir()
+                    for w in re.findall(r"[^\W\d_]+", path.read_text(encoding="utf-8").lower())})
+    assert len(words) > 1500
+    python = EnglishStemmer()
+    assert [stem(w) for w in words] == [python.stemWord(w) for w in words]
