@@ -417,6 +417,9 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
             for x, candidates in scored.items()}
 
 
+_UNKNOWN = object()  # a penalty not computed yet (None: the values fit)
+
+
 def _gap_penalty(a: Value, b: Value) -> float:
     """Extra evidence a conflict needs as its values lie further apart: sources that state the same
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
@@ -495,18 +498,23 @@ class _Groups:
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
         values that contradict need more, the more the further apart, unless each is stated for its
-        own period (a change over time); none suffices when a veto applies."""
+        own period (a change over time); none suffices when a veto applies. (The inner loop of grouping:
+        the penalty cache is read in place.)"""
         conflicts = []
-        known, n = self._penalty, len(self.value_list)
+        known, n, penalty = self._penalty, len(self.value_list), self.penalty
+        stated_b = self.as_of[b].items()
         for x, xs in self.as_of[a].items():
-            for y, ys in self.as_of[b].items():
-                key = x * n + y
-                extra = known[key] if key in known else self.penalty(x, y)
+            row = x * n
+            for y, ys in stated_b:
+                extra = known.get(row + y, _UNKNOWN)
+                if extra is _UNKNOWN:
+                    extra = penalty(x, y)
                 if extra is None:
                     continue
-                changed = None not in xs and None not in ys and xs.isdisjoint(ys)
-                if score < CONFLICT_THRESHOLD + (0.0 if changed else extra):
-                    return False
+                if score < CONFLICT_THRESHOLD + extra:  # (extra >= 0) enough only for a change over time
+                    changed = None not in xs and None not in ys and xs.isdisjoint(ys)
+                    if not changed or score < CONFLICT_THRESHOLD:
+                        return False
                 conflicts.append((x, y))
         if not conflicts:
             return True
@@ -520,11 +528,18 @@ class _Groups:
         fits x (that figure, not y, is x's counterpart), or when x is stated for a year that y's
         documents are not of."""
         others = self.also_stated[other].get(y)
-        if others and any(self.penalty(z, x) is None for z in others):
-            return True
-        stated, years = self.stated_for[one].get(x), self.documents_of[other].get(y)
-        return bool(stated and years) and any(d is not None and d not in (year, year + 1)
-                                              for year in stated for d in years)  # type: ignore[union-attr]
+        if others:
+            known, n = self._penalty, len(self.value_list)
+            for z in others:
+                extra = known.get(z * n + x, _UNKNOWN)
+                if (self.penalty(z, x) if extra is _UNKNOWN else extra) is None:
+                    return True
+        stated = self.stated_for[one].get(x)
+        if not stated:
+            return False
+        years = self.documents_of[other].get(y)
+        return bool(years) and any(d is not None and d not in (year, year + 1)
+                                   for year in stated for d in years)  # type: ignore[union-attr]
 
     def merge(self, a: int, b: int) -> None:
         """b joins a."""
