@@ -10,7 +10,7 @@ from typing import Literal
 
 from kzfr_check.claims import Claim
 from kzfr_check.topics import Topic
-from kzfr_check.values import Value, relation
+from kzfr_check.values import Relation, Value, relation
 
 Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
 STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
@@ -80,19 +80,32 @@ def _values(topic: Topic, witness: Mapping[str, str]) -> tuple[ValueSupport, ...
     return tuple(sorted(supports, key=lambda v: (-len(v.sources), v.claims[0].value.low, v.value)))
 
 
-def _status(values: Sequence[ValueSupport]) -> Status:
+Relations = list[list[Relation]]  # between the distinct values of a topic, by their places
+
+
+def _relations(values: Sequence[ValueSupport]) -> Relations:
+    """How each distinct value of a topic relates to each other (symmetric), computed once for the verdict:
+    a topic that many sources state with many values asks for them all several times."""
+    firsts = [v.claims[0].value for v in values]
+    related: Relations = [["agree"] * len(firsts) for _ in firsts]
+    for i, a in enumerate(firsts):
+        for j in range(i + 1, len(firsts)):
+            related[i][j] = related[j][i] = relation(a, firsts[j])
+    return related
+
+
+def _status(values: Sequence[ValueSupport], related: Relations) -> Status:
     """Conflict when two claims contradict each other; changed when every contradiction is between
     figures stated for different periods ('in 2021' / 'in 2022'). Judged per distinct value, with the
     periods it is stated for: a big topic repeats a few values."""
     periods = [{c.as_of or None for c in v.claims} for v in values]
-    pairs = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
-    related = {(i, j): relation(values[i].claims[0].value, values[j].claims[0].value) for i, j in pairs}
-    if "conflict" in related.values():
+    conflicting = [(i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict"]
+    if conflicting:
         if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
-               for (i, j), r in related.items() if r == "conflict"):
+               for i, j in conflicting):
             return "changed"
         return "conflict"
-    return "compatible" if "compatible" in related.values() else "agree"
+    return "compatible" if any("compatible" in row for row in related) else "agree"
 
 
 def _timeline(topic: Topic) -> tuple[Change, ...]:
@@ -104,25 +117,31 @@ def _timeline(topic: Topic) -> tuple[Change, ...]:
 
 
 def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, str],
-            dates: Mapping[str, str | None]) -> Suggestion:
+            dates: Mapping[str, str | None], related: Relations | None = None) -> Suggestion:
     """The value with the most independent support. A more precise claim supports the coarser value
     that contains it ('March 14, 1999' supports 1999); values that contradict nothing (a bound such
     as 'top 5') are not candidates. On a tie, for facts that change (ranks, counts, amounts), the
     value of the most recent dated document wins; for dated events a tie stays a tie."""
-    disputed = [v for v in values if any(relation(v.claims[0].value, w.claims[0].value) == "conflict"
-                                         for w in values)]
+    related = _relations(values) if related is None else related
+    firsts = [v.claims[0].value for v in values]
+    # the values each one contains: the more precise ones that fit it
+    holds = [[j for j, r in enumerate(row) if r == "compatible" and _inside(firsts[j], firsts[i], r)]
+             for i, row in enumerate(related)]
+    candidates = [i for i, row in enumerate(related) if "conflict" in row]
     # a value inside another disputed one ("1999-03-14" inside "1999") supports it, not itself
-    disputed = [v for v in disputed if not any(w is not v and _inside(v.claims[0].value, w.claims[0].value)
-                                               for w in disputed)]
+    held = {j for i in candidates for j in holds[i]}
+    chosen = [i for i in candidates if i not in held]
+    disputed = [values[i] for i in chosen]
 
-    def inside(v: ValueSupport) -> list[Claim]:
-        return [c for w in values if w is v or _inside(w.claims[0].value, v.claims[0].value) for c in w.claims]
+    def inside(i: int) -> list[Claim]:
+        return [c for j in sorted({i, *holds[i]}) for c in values[j].claims]
 
     def against(v: ValueSupport) -> set[str]:
-        return {witness.get(c.source, c.source) for w in values
-                if relation(w.claims[0].value, v.claims[0].value) == "conflict" for c in w.claims}
+        row = related[values.index(v)]
+        return {witness.get(c.source, c.source) for j, w in enumerate(values) if row[j] == "conflict"
+                for c in w.claims}
 
-    backing = {v.value: inside(v) for v in disputed}
+    backing = {values[i].value: inside(i) for i in chosen}
     support = {v.value: {witness.get(c.source, c.source) for c in backing[v.value]} for v in disputed}
     ranked = sorted(disputed, key=lambda v: (-len(support[v.value]), v.value))
     best = ranked[0]
@@ -139,10 +158,10 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
     return Suggestion(best.value, len(support[best.value]), len(against(best)), why)
 
 
-def _inside(inner: Value, outer: Value) -> bool:
+def _inside(inner: Value, outer: Value, related: Relation) -> bool:
     """A more precise value that the coarser one contains: 1999-03-14 in 1999, 9 in ~9."""
-    return (inner.text != outer.text and outer.low <= inner.low and inner.high <= outer.high
-            and relation(inner, outer) == "compatible")
+    return (related == "compatible" and inner.text != outer.text and outer.low <= inner.low
+            and inner.high <= outer.high)
 
 
 def _support_text(value: str, witnesses: set[str], backing: Sequence[Claim]) -> str:
@@ -164,15 +183,13 @@ def dissenting(values: Sequence[ValueSupport], accepted: str) -> list[str]:
             if relation(v.claims[0].value, chosen.claims[0].value) == "conflict"]
 
 
-def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str | None]) -> list[str]:
+def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str | None],
+           related: Relations) -> list[str]:
     notes = []
-    related = {(i, j): relation(a.claims[0].value, b.claims[0].value)
-               for i, a in enumerate(values) for j, b in enumerate(values) if i < j}
-    related.update({(j, i): r for (i, j), r in list(related.items())})  # it is symmetric
-    conflicting = [(i, j) for (i, j), r in related.items() if i < j and r == "conflict"]
+    conflicting = [(i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict"]
     for i, v in enumerate(values):
-        fits = [j for j in range(len(values)) if j != i and related[(i, j)] == "compatible"]
-        if conflicting and len(fits) > 1 and all(related[(x, y)] == "conflict"
+        fits = [j for j in range(len(values)) if j != i and related[i][j] == "compatible"]
+        if conflicting and len(fits) > 1 and all(related[x][y] == "conflict"
                                                  for n, x in enumerate(fits) for y in fits[n + 1:]):
             fitting = _and([values[j].value for j in fits])
             notes.append(f"{v.value} ({', '.join(v.sources)}) is compatible with {fitting}")
@@ -205,9 +222,10 @@ def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[st
     accepted one is listed in the resolution's `overrules`; a new contradicting value reopens it."""
     witness = witness or {}
     values = _values(topic, witness)
-    status = _status(values)
-    notes = _notes(topic, values, dates) if status == "conflict" else []
-    suggestion = suggest(topic, values, witness, dates) if status == "conflict" else None
+    related = _relations(values)
+    status = _status(values, related)
+    notes = _notes(topic, values, dates, related) if status == "conflict" else []
+    suggestion = suggest(topic, values, witness, dates, related) if status == "conflict" else None
     timeline = _timeline(topic) if status == "changed" else ()
     resolution = resolutions.get(topic.id)
     if status == "conflict" and resolution is not None:
