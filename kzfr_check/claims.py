@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, find_figures
@@ -40,6 +41,13 @@ class Claim:
     @property
     def figure_in_quote(self) -> tuple[int, int]:
         return self.start - self.quote_start, self.end - self.quote_start
+
+    def __reduce__(self) -> tuple[type[Claim], tuple[object, ...]]:
+        """Pickled as its fields (see Value.__reduce__)."""
+        return Claim, _claim_fields(self)
+
+
+_claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.

@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import Literal
 
 INF = math.inf
@@ -292,6 +293,14 @@ class Value:
     def group_key(self) -> str:
         """Values that may be compared: same kind and, for money and measures, same dimension."""
         return f"{self.kind}:{self.unit}" if self.kind == "money" else self.kind
+
+    def __reduce__(self) -> tuple[type[Value], tuple[object, ...]]:
+        """Pickled as its fields, in order: rebuilt by __init__, twice as fast as the state a slotted
+        dataclass pickles by default, which counts when worker processes send back a corpus's claims."""
+        return Value, _value_fields(self)
+
+
+_value_fields = attrgetter(*(f.name for f in fields(Value)))
 
 
 @dataclass(frozen=True, slots=True)

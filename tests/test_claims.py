@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import re
 from pathlib import Path
 
@@ -98,3 +100,12 @@ def test_readme_test_command_is_what_ci_runs():
     commands = re.findall(r"```sh\n(python3 -m venv .*?)\n```", readme)
     assert len(commands) == 2
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("--quiet ", "")
+
+
+def test_claims_survive_the_trip_from_a_worker_process_whole():
+    """Workers send claims back pickled, as their fields: every field, the value's included, comes back."""
+    claims = [c for s in load_sources([SEEDS, TUNNEL]) for c in extract_claims(s)]
+    back = pickle.loads(pickle.dumps(claims))
+    assert back == claims
+    assert [dataclasses.astuple(c) for c in back] == [dataclasses.astuple(c) for c in claims]
+    assert any(c.as_of for c in back) and any(c.counted for c in back) and any(c.value.unit for c in back)
