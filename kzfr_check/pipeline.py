@@ -6,6 +6,7 @@ import gc
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -103,38 +104,59 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _read_and_extract_each(tasks: list[Task], jobs: int) -> Iterator[Extraction]:
-    """Every document read and extracted, in the order of the tasks: in up to `jobs` worker processes when
-    there are enough documents to pay for starting them, else in this process."""
-    workers = min(jobs, len(tasks) // DOCUMENTS_PER_WORKER)
+def _workers(jobs: int, documents: int) -> int:
+    """How many worker processes pay for starting them: up to `jobs`; fewer than 2 means none."""
+    return min(jobs, documents // DOCUMENTS_PER_WORKER)
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[Executor | None]:
+    """The worker processes (None for fewer than 2): they read and extract the documents, then one groups
+    part of the claims."""
     if workers < 2:
-        yield from map(_read_and_extract, tasks)
+        yield None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    # Chunks of a few tasks: fewer round trips, and small enough that no worker idles long at the end. There
-    # are at least 4 per worker, and map submits them all at once, which starts every worker there and then.
-    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
     try:
-        with _interrupts_held():
-            results = executor.map(_read_and_extract, tasks, chunksize=chunksize)
-        yield from results
+        yield executor
     except BaseException:  # an error, Ctrl-C or a caller that stopped reading: drop the tasks not started
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()
 
 
-def _read_all(paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int, jobs: int,
-              progress: Progress) -> tuple[list[Source], list[Claim]]:
-    """Every readable document under paths and its claims, in path order, the same for any number of jobs."""
-    files = find_source_files(paths)
+def _stop_workers(executor: Executor | None) -> None:
+    """Stop the worker processes at once, when what they do is no longer wanted: a worker grouping claims
+    would otherwise hold the exit for seconds. Only once reading is over, when no task waits to be
+    cancelled (the pool's thread fails on a cancelled task of a stopped pool). No public way before 3.14."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def _read_and_extract_each(tasks: list[Task], executor: Executor | None, workers: int) -> Iterator[Extraction]:
+    """Every document read and extracted, in the order of the tasks: by the workers, if any."""
+    if executor is None:
+        yield from map(_read_and_extract, tasks)
+        return
+    # Chunks of a few tasks: fewer round trips, and small enough that no worker idles long at the end. There
+    # are at least 4 per worker, and map submits them all at once, which starts every worker there and then.
+    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
+    with _interrupts_held():
+        results = executor.map(_read_and_extract, tasks, chunksize=chunksize)
+    yield from results
+
+
+def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int,
+              executor: Executor | None, workers: int, progress: Progress) -> tuple[list[Source], list[Claim]]:
+    """Every readable document of the files found under paths and its claims, in path order, the same
+    with workers or without."""
     tasks = [(file, display_path(file), max_bytes) for file in files]
     read: list[tuple[Source, list[Claim]]] = []
     kept: list[Path] = []
-    extractions = _read_and_extract_each(tasks, jobs)
+    extractions = _read_and_extract_each(tasks, executor, workers)
     for done, (file, (source, warning, claims)) in enumerate(zip(files, extractions, strict=True), 1):
         if warning is not None:
             warn(warning)
@@ -154,8 +176,8 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
           jobs: int = 1, progress: Progress | None = None) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic.
 
-    `jobs` > 1 reads and extracts in that many processes when there are enough documents; the report is
-    the same. `progress` is told how far each long stage has got.
+    `jobs` > 1 reads and extracts in that many processes when there are enough documents, and one of them
+    groups part of the claims; the report is the same. `progress` is told how far each long stage has got.
     """
     # A check makes hundreds of thousands of objects and no reference cycles: the cycle collector would
     # only walk them over and over (a tenth of a big run). It is off during the check, then as it was.
@@ -170,10 +192,17 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
 
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
            progress: Progress) -> Report:
-    sources, claims = _read_all(paths, warn, max_bytes, jobs, progress)
-    progress("grouping claims", 0, len(claims))
-    topics = group_claims(claims, config.topics)
-    progress("grouping claims", len(claims), len(claims))
+    files = find_source_files(paths)
+    workers = _workers(jobs, len(files))
+    with _worker_pool(workers) as executor:
+        sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)
+        progress("grouping claims", 0, len(claims))
+        try:
+            topics = group_claims(claims, config.topics, executor)
+        except BaseException:
+            _stop_workers(executor)
+            raise
+        progress("grouping claims", len(claims), len(claims))
     # A resolution must name a declared topic or a discovered one. A discovered id (it starts with
     # its kind) that is gone now is stale, a warning; any other unknown name is a mistake in the file.
     known = {t.id for t in topics}

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -438,15 +439,14 @@ class _Groups:
     stated for, the other values their sentences state, and the years of their documents. Judging a
     merge then costs the distinct values of two groups, never all pairs of their members."""
 
-    def __init__(self, claims: Sequence[Claim], units: list[list[int]], vectors: Sequence[dict[str, float]],
-                 siblings: dict[tuple[str, int, str], list[int]]) -> None:
-        self.members = {u: [u] for u in range(len(units))}
+    def __init__(self, units: dict[int, _Unit], vectors: dict[int, dict[str, float]]) -> None:
+        self.members = {u: [u] for u in units}
         self.version = dict.fromkeys(self.members, 0)
         # What a group says: scale x centroid. The statements of a shape share one vector, and a group
         # of them only counts how many it holds, until it merges with another shape.
-        self.centroid = dict(enumerate(vectors))
+        self.centroid = dict(vectors)
         self.scale = dict.fromkeys(self.members, 1.0)
-        shape_norm = {id(v): _norm(v) for v in vectors}
+        shape_norm = {id(v): _norm(v) for v in vectors.values()}
         self.norm = {u: shape_norm[id(v)] for u, v in self.centroid.items()}
         self.value_list: list[Value] = []  # each distinct value once, named by its place here
         value_id: dict[str, int] = {}
@@ -462,16 +462,15 @@ class _Groups:
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
-        for u, unit in enumerate(units):
-            c = claims[unit[0]]
+        for u, unit in units.items():
+            c = unit.claim
             v = intern(c.value)
-            self.sources[u] = {claims[i].source for i in unit}
+            self.sources[u] = set(unit.sources)
             self.as_of[u] = {v: frozenset({c.as_of})}
-            others = frozenset(intern(claims[z].value) for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                               if z != unit[0])
+            others = frozenset(intern(value) for value in unit.others)
             self.also_stated[u] = {v: others} if others else {}
             self.stated_for[u] = {v: frozenset({_as_of_year(c.as_of)})} if c.as_of else {}
-            self.documents_of[u] = {} if c.as_of else {v: frozenset(claims[i].document_year for i in unit)}
+            self.documents_of[u] = {} if c.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
 
     def penalty(self, x: int, y: int) -> float | None:
@@ -602,7 +601,86 @@ class _Groups:
                 offer(a, n)
 
 
-def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> list[Topic]:
+@dataclass(frozen=True)
+class _Unit:
+    """Identical statements (one sentence reprinted by several sources), grouped as one: the first of
+    them, with what judging a merge needs of the others and of the figures beside it."""
+
+    claim: Claim
+    sources: frozenset[str]
+    years: frozenset[int | None]  # of the documents that state it
+    others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Statements that can only ever group among themselves: shapes linked by their likeness, and what
+    grouping them needs. Blocks are grouped apart from each other, the same in a worker process."""
+
+    units: dict[int, _Unit]
+    vectors: dict[int, dict[str, float]]  # what each unit says: the centroid of its shape
+    shapes: list[list[int]]  # the units of each shape, in the order of their values
+    links: list[tuple[int, int]]  # pairs of alike shapes, by their places in `shapes`
+
+
+def _group_block(block: _Block) -> list[list[int]]:
+    """The groups of a block's units. Statements of one shape merge first, in the order of their
+    values; then the groups merge across shapes, best pair first from a heap, each linked to the
+    value-nearest groups of the alike shapes."""
+    units = block.units
+    groups = _Groups(units, block.vectors)
+
+    def may_group(u: int, v: int) -> bool:
+        """Two statements of one shape may group when they come from different sources and, for
+        periods, overlap in time."""
+        a, b = units[u].claim, units[v].claim
+        return a.source != b.source and _same_time(a, b)
+
+    for ordered in block.shapes:
+        groups.merge_by_value(ordered, may_group)
+    group_of = {u: g for g, members in groups.members.items() for u in members}
+    neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
+    lows = [[units[u].claim.value.low for u in ordered] for ordered in block.shapes]
+    # one statement per group and value speaks for the others: they would link to the same groups
+    speakers = [list({(group_of[u], units[u].claim.value.text): u for u in reversed(ordered)}.values())
+                for ordered in block.shapes]
+    for x, y in block.links:
+        for one, other in ((x, y), (y, x)):
+            for u in speakers[one]:  # each links to the value-nearest statements of the other shape
+                at = bisect_left(lows[other], units[u].claim.value.low)
+                for v in block.shapes[other][max(0, at - 1):at + 1]:
+                    gu, gv = group_of[u], group_of[v]
+                    if gu != gv and gv not in neighbours[gu] and _same_time(units[u].claim, units[v].claim):
+                        neighbours[gu].add(gv)
+                        neighbours[gv].add(gu)
+    groups.merge_nearest(neighbours)
+    return list(groups.members.values())
+
+
+def _linked_shapes(count: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The shapes that likeness links, directly or through others: each list can group only within itself."""
+    parent = list(range(count))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in links:
+        parent[max(root(x), root(y))] = min(root(x), root(y))
+    linked: dict[int, list[int]] = defaultdict(list)
+    for x in range(count):
+        linked[root(x)].append(x)
+    return list(linked.values())
+
+
+# Below this many statements grouping stays in one process: starting a worker costs about half a second.
+UNITS_FOR_A_WORKER = 20_000
+
+
+def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
+                    executor: Executor | None = None) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
@@ -613,6 +691,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     groups merge across shapes, best pair first from a heap, each linked to the value-nearest groups
     of the few most similar shapes. The cost grows with the statements and their neighbours, never
     with all pairs.
+
+    Shapes that no likeness links can never group together: with an executor, a worker process groups
+    about half of them while this one groups the rest, and the topics are the same.
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
     claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
@@ -621,56 +702,68 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None) -> l
     for i in free:
         c = claims[i]
         statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
-    units = list(statements.values())
-    first = [members[0] for members in units]
+    members = list(statements.values())
+    first = [unit[0] for unit in members]
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
+    units = {}
+    for u, unit in enumerate(members):
+        c = claims[unit[0]]
+        units[u] = _Unit(c, frozenset(claims[i].source for i in unit),
+                         frozenset(claims[i].document_year for i in unit),
+                         tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
+                               if z != unit[0]))
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
-    groups = _Groups(claims, units, [unit_vector[shape_of[i]] for i in first], siblings)
-
-    def may_group(u: int, v: int) -> bool:
-        """Two statements of one shape may group when they come from different sources and, for
-        periods, overlap in time."""
-        a, b = claims[first[u]], claims[first[v]]
-        return a.source != b.source and _same_time(a, b)
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for u, i in enumerate(first):
         shape_units[shape_of[i]].append(u)
     shapes = list(shape_units)
     for ordered in shape_units.values():
-        ordered.sort(key=lambda u: (claims[first[u]].value.low, claims[first[u]].value.high,
-                                    claims[first[u]].value.text, u))
-        groups.merge_by_value(ordered, may_group)
-
-    group_of = {u: g for g, members in groups.members.items() for u in members}
-    neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
-    similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
+        ordered.sort(key=lambda u: (units[u].claim.value.low, units[u].claim.value.high, units[u].claim.value.text, u))
+    similar = _similar_shapes([units[shape_units[s][0]].claim for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(shape_units[s]) == 1 for s in shapes],
-                              [frozenset().union(*(groups.sources[g] for g in {group_of[u] for u in shape_units[s]}))
-                               for s in shapes])
-    lows = {s: [claims[first[u]].value.low for u in shape_units[s]] for s in shapes}
-    # one statement per group and value speaks for the others: they would link to the same groups
-    speakers = {s: list({(group_of[u], claims[first[u]].value.text): u for u in reversed(shape_units[s])}.values())
-                for s in shapes}
-    for x, y in sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}):
-        for one, other in ((shapes[x], shapes[y]), (shapes[y], shapes[x])):
-            for u in speakers[one]:  # each links to the value-nearest statements of the other shape
-                at = bisect_left(lows[other], claims[first[u]].value.low)
-                for v in shape_units[other][max(0, at - 1):at + 1]:
-                    gu, gv = group_of[u], group_of[v]
-                    if gu != gv and gv not in neighbours[gu] and _same_time(claims[first[u]], claims[first[v]]):
-                        neighbours[gu].add(gv)
-                        neighbours[gv].add(gu)
-    groups.merge_nearest(neighbours)
+                              [frozenset().union(*(units[u].sources for u in shape_units[s])) for s in shapes])
+    links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys})
+
+    def block(places: list[int]) -> _Block:
+        at = {x: n for n, x in enumerate(places)}
+        ids = [u for x in places for u in shape_units[shapes[x]]]
+        return _Block({u: units[u] for u in ids}, {u: unit_vector[shape_of[first[u]]] for u in ids},
+                      [shape_units[shapes[x]] for x in places],
+                      [(at[x], at[y]) for x, y in links if x in at])
+
+    here = list(range(len(shapes)))
+    apart: Future[list[list[int]]] | None = None
+    if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
+        linked = _linked_shapes(len(shapes), links)
+        # the cost of grouping linked shapes: each statement is judged against the values of its groups
+        costs = [len(ids) * len({units[u].claim.value.text for u in ids})
+                 for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
+        here, there = _halves(linked, costs)
+        apart = executor.submit(_group_block, block(there))
+    groups = _group_block(block(here))
+    if apart is not None:
+        groups += apart.result()
 
     topics = []
-    for members in groups.members.values():
-        claim_ids = sorted(i for u in members for i in units[u])
+    for group in groups:
+        claim_ids = sorted(i for u in group for i in members[u])
         if len({claims[i].source for i in claim_ids}) >= 2:
             topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
     return _unique_ids(topics)
+
+
+def _halves(parts: list[list[int]], costs: list[int]) -> tuple[list[int], list[int]]:
+    """Two halves of about equal cost: the costliest part first, each to the lighter half."""
+    halves: tuple[list[int], list[int]] = ([], [])
+    totals = [0, 0]
+    for n in sorted(range(len(parts)), key=lambda n: (-costs[n], n)):
+        lighter = 0 if totals[0] <= totals[1] else 1
+        halves[lighter].extend(parts[n])
+        totals[lighter] += costs[n]
+    return sorted(halves[0]), sorted(halves[1])
 
 
 def _as_of_year(as_of: str) -> int:
@@ -727,7 +820,9 @@ def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
     return tuple(a for a in aliases if a)
 
 
-def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = ()) -> list[Topic]:
-    """All topics: declared ones (even when empty), then discovered ones, in a stable order."""
+def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = (),
+                 executor: Executor | None = None) -> list[Topic]:
+    """All topics: declared ones (even when empty), then discovered ones, in a stable order. An executor
+    (of worker processes) may take part of the grouping; the topics are the same."""
     declared, taken = declared_topics(claims, specs)
-    return declared + discover_topics(claims, taken)
+    return declared + discover_topics(claims, taken, executor)

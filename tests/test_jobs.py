@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from kzfr_check import topics
+
 from conftest import ROOT, SEEDS
 
 KZFR = str(Path(sys.executable).with_name("kzfr-check"))
@@ -82,6 +84,27 @@ def test_two_jobs_give_the_same_report_byte_for_byte(cli, corpus, pools):
                              timeout=300, check=False)
         assert run.returncode == 1 and run.stdout == one.stdout
         assert run.stderr.splitlines() == WARNINGS  # and no progress bar: stderr is not a terminal
+
+
+def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corpus, monkeypatch):
+    """On a big corpus one worker groups the shapes no likeness links to the rest; the JSON does not change."""
+    args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
+    one = cli("--jobs", "1", *args, cwd=corpus)
+    grouped_apart: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Recorded(real):  # type: ignore[misc, valid-type]
+        def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if fn is topics._group_block:
+                grouped_apart.append(len(args[0].units))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(topics, "UNITS_FOR_A_WORKER", 100)  # this corpus is small: lower the bar
+    two = cli("--jobs", "2", *args, cwd=corpus)
+    assert len(grouped_apart) == 1 and 100 < grouped_apart[0] < one.json["summary"]["claims"] * 0.8
+    assert two.exit_code == one.exit_code == 1
+    assert two.stdout == one.stdout
 
 
 def test_an_error_in_a_worker_is_the_same_one_line(cli, corpus):
