@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kzfr_check.claims import Claim
@@ -61,8 +61,37 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
     }
 
 
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Indented JSON, with each record on one line: an object or array of plain values (or arrays of them),
+    such as a claim. Easier to read and grep, and several times faster to write, than indenting every field
+    (json's C encoder only writes without indent)."""
+    return _indented(data, "") + "\n"
+
+
+def _indented(data: Any, indent: str) -> str:
+    if isinstance(data, dict) and data and not _is_record(data.values()):
+        inner = indent + "  "
+        fields = [f"{inner}{_ONE_LINE.encode(key)}: {_indented(value, inner)}" for key, value in data.items()]
+        return "{\n" + ",\n".join(fields) + f"\n{indent}}}"
+    if isinstance(data, list) and data and not _is_record(data):
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in data) + f"\n{indent}]"
+    return _ONE_LINE.encode(data)
+
+
+def _is_record(values: Iterable[Any]) -> bool:
+    """Plain values, or arrays of them: written on one line."""
+    for value in values:
+        kind = type(value)
+        if kind is dict or (kind is list and any(type(item) in _NESTED for item in value)):
+            return False
+    return True
+
+
+_NESTED = (dict, list)
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -79,6 +108,5 @@ def render_chunks(report: Report, options: RenderOptions | None = None) -> Itera
         return
     yield head + '\n  "topics": ['
     for n, verdict in enumerate(report.verdicts):
-        topic = json.dumps(verdict_json(verdict), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        yield ("," if n else "") + "\n    " + topic
+        yield ("," if n else "") + "\n    " + _indented(verdict_json(verdict), "    ")
     yield "\n  ],\n" + tail
