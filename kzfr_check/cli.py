@@ -34,6 +34,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
+BROKEN_PIPE = 141  # the status shells report for a process that wrote to a closed pipe (128 + SIGPIPE)
 CORES = (os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()) or 1
 
 
@@ -155,6 +156,9 @@ def _run(command):  # type: ignore[no-untyped-def]
         raise _fail(str(exc)) from None
     except typer.Exit:
         raise
+    except BrokenPipeError:  # the reader went away (`| head`): nothing to say, and no one to say it to
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # or the exit's flush would fail again
+        raise typer.Exit(BROKEN_PIPE) from None
     except Exception as exc:  # a bug, not the user's doing: one line unless --debug asks for more
         if _Settings.debug:
             raise

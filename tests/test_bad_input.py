@@ -388,3 +388,17 @@ def test_sources_are_byte_identical_after_every_command(work: Path) -> None:
                  ["claim", "strategic partnership"]):
         assert run(*args, cwd=work).returncode in (0, 1)
     assert digest(work / "seeds") == before
+
+
+@pytest.mark.parametrize("args", [("conflicts", "--format", "json"), ("claims",)], ids=["json", "text"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(work: Path, args: tuple[str, ...]) -> None:
+    """`kzfr-check ... | head`: stdout closed before anything is written is no error of ours: no message,
+    the status a shell reports for a closed pipe."""
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: the first write fails
+    try:
+        result = subprocess.run([KZFR, *args, str(SEEDS)], cwd=work, stdout=write, stderr=subprocess.PIPE, text=True,
+                                timeout=120, check=False)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, "")
