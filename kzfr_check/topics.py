@@ -359,12 +359,12 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
 def _may_group(a: Claim, b: Claim) -> bool:
     """Only claims from different sources that share a subject and, for periods, span overlapping
     time may state the same fact."""
-    return a.source != b.source and _may_share_subject(a, b) and _same_time(a, b)
+    return a.source != b.source and _may_share_subject(a, b) and _same_time(a.value, b.value)
 
 
-def _same_time(a: Claim, b: Claim) -> bool:
+def _same_time(a: Value, b: Value) -> bool:
     """Spans of time that do not even overlap are two periods, not one in dispute."""
-    return a.kind != "period" or (a.value.low <= b.value.end_high and b.value.low <= a.value.end_high)
+    return a.kind != "period" or (a.low <= b.end_high and b.low <= a.end_high)
 
 
 def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:
@@ -463,14 +463,13 @@ class _Groups:
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         for u, unit in units.items():
-            c = unit.claim
-            v = intern(c.value)
+            v = intern(unit.value)
             self.sources[u] = set(unit.sources)
-            self.as_of[u] = {v: frozenset({c.as_of})}
+            self.as_of[u] = {v: frozenset({unit.as_of})}
             others = frozenset(intern(value) for value in unit.others)
             self.also_stated[u] = {v: others} if others else {}
-            self.stated_for[u] = {v: frozenset({_as_of_year(c.as_of)})} if c.as_of else {}
-            self.documents_of[u] = {} if c.as_of else {v: unit.years}
+            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if unit.as_of else {}
+            self.documents_of[u] = {} if unit.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
 
     def penalty(self, x: int, y: int) -> float | None:
@@ -603,10 +602,12 @@ class _Groups:
 
 @dataclass(frozen=True)
 class _Unit:
-    """Identical statements (one sentence reprinted by several sources), grouped as one: the first of
-    them, with what judging a merge needs of the others and of the figures beside it."""
+    """Identical statements (one sentence reprinted by several sources), grouped as one: what judging a
+    merge needs of them and of the figures beside them (little: a worker process is sent thousands)."""
 
-    claim: Claim
+    source: str  # of the first
+    value: Value
+    as_of: str | None
     sources: frozenset[str]
     years: frozenset[int | None]  # of the documents that state it
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
@@ -633,24 +634,24 @@ def _group_block(block: _Block) -> list[list[int]]:
     def may_group(u: int, v: int) -> bool:
         """Two statements of one shape may group when they come from different sources and, for
         periods, overlap in time."""
-        a, b = units[u].claim, units[v].claim
-        return a.source != b.source and _same_time(a, b)
+        a, b = units[u], units[v]
+        return a.source != b.source and _same_time(a.value, b.value)
 
     for ordered in block.shapes:
         groups.merge_by_value(ordered, may_group)
     group_of = {u: g for g, members in groups.members.items() for u in members}
     neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
-    lows = [[units[u].claim.value.low for u in ordered] for ordered in block.shapes]
+    lows = [[units[u].value.low for u in ordered] for ordered in block.shapes]
     # one statement per group and value speaks for the others: they would link to the same groups
-    speakers = [list({(group_of[u], units[u].claim.value.text): u for u in reversed(ordered)}.values())
+    speakers = [list({(group_of[u], units[u].value.text): u for u in reversed(ordered)}.values())
                 for ordered in block.shapes]
     for x, y in block.links:
         for one, other in ((x, y), (y, x)):
             for u in speakers[one]:  # each links to the value-nearest statements of the other shape
-                at = bisect_left(lows[other], units[u].claim.value.low)
+                at = bisect_left(lows[other], units[u].value.low)
                 for v in block.shapes[other][max(0, at - 1):at + 1]:
                     gu, gv = group_of[u], group_of[v]
-                    if gu != gv and gv not in neighbours[gu] and _same_time(units[u].claim, units[v].claim):
+                    if gu != gv and gv not in neighbours[gu] and _same_time(units[u].value, units[v].value):
                         neighbours[gu].add(gv)
                         neighbours[gv].add(gu)
     groups.merge_nearest(neighbours)
@@ -677,6 +678,8 @@ def _linked_shapes(count: int, links: Iterable[tuple[int, int]]) -> list[list[in
 
 # Below this many statements grouping stays in one process: starting a worker costs about half a second.
 UNITS_FOR_A_WORKER = 20_000
+# The worker's half takes longer for its cost: it is sent, and read, while this process has started its own.
+WORKER_SLOWER = 1.45
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
@@ -710,7 +713,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     units = {}
     for u, unit in enumerate(members):
         c = claims[unit[0]]
-        units[u] = _Unit(c, frozenset(claims[i].source for i in unit),
+        units[u] = _Unit(c.source, c.value, c.as_of, frozenset(claims[i].source for i in unit),
                          frozenset(claims[i].document_year for i in unit),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0]))
@@ -721,8 +724,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         shape_units[shape_of[i]].append(u)
     shapes = list(shape_units)
     for ordered in shape_units.values():
-        ordered.sort(key=lambda u: (units[u].claim.value.low, units[u].claim.value.high, units[u].claim.value.text, u))
-    similar = _similar_shapes([units[shape_units[s][0]].claim for s in shapes], [shape_vectors[s] for s in shapes],
+        ordered.sort(key=lambda u: (units[u].value.low, units[u].value.high, units[u].value.text, u))
+    similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(shape_units[s]) == 1 for s in shapes],
                               [frozenset().union(*(units[u].sources for u in shape_units[s])) for s in shapes])
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys})
@@ -739,9 +742,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
         linked = _linked_shapes(len(shapes), links)
         # the cost of grouping linked shapes: each statement is judged against the values of its groups
-        costs = [len(ids) * len({units[u].claim.value.text for u in ids})
+        costs = [len(ids) * len({units[u].value.text for u in ids})
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
-        here, there = _halves(linked, costs)
+        here, there = _halves(linked, costs, WORKER_SLOWER)
         apart = executor.submit(_group_block, block(there))
     groups = _group_block(block(here))
     if apart is not None:
@@ -755,14 +758,15 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     return _unique_ids(topics)
 
 
-def _halves(parts: list[list[int]], costs: list[int]) -> tuple[list[int], list[int]]:
-    """Two halves of about equal cost: the costliest part first, each to the lighter half."""
+def _halves(parts: list[list[int]], costs: list[int], slower: float = 1.0) -> tuple[list[int], list[int]]:
+    """Two halves that take about as long, the second `slower` to do by the cost: the costliest part
+    first, each to the half that would finish first."""
     halves: tuple[list[int], list[int]] = ([], [])
-    totals = [0, 0]
+    totals = [0.0, 0.0]
     for n in sorted(range(len(parts)), key=lambda n: (-costs[n], n)):
-        lighter = 0 if totals[0] <= totals[1] else 1
-        halves[lighter].extend(parts[n])
-        totals[lighter] += costs[n]
+        first = 0 if totals[0] + costs[n] <= totals[1] + costs[n] * slower else 1
+        halves[first].extend(parts[n])
+        totals[first] += costs[n] * (slower if first else 1.0)
     return sorted(halves[0]), sorted(halves[1])
 
 
