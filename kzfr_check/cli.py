@@ -55,7 +55,8 @@ def _global_options(
         help="Refuse sources larger than this many bytes.")] = 50_000_000,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, envvar="KZFR_CHECK_JOBS", show_default=False,
-        help="Read sources in this many processes; fewer than 100 stay in one. Default: the number of cores.")
+        help="Read sources, and group a big corpus's claims, in this many processes; fewer than 100 sources "
+             "stay in one. Default: the number of cores.")
     ] = CORES,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
