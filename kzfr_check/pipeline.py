@@ -122,7 +122,7 @@ def _worker_pool(workers: int) -> Iterator[Executor | None]:
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         yield executor
-    except BaseException:  # an error, Ctrl-C or a caller that stopped reading: drop the tasks not started
+    except BaseException:  # an error or Ctrl-C: drop the tasks not started
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()

@@ -745,7 +745,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         costs = [len(ids) * len({units[u].value.text for u in ids})
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
         here, there = _halves(linked, costs, WORKER_SLOWER)
-        apart = executor.submit(_group_block, block(there))
+        if there:  # else one block holds everything
+            apart = executor.submit(_group_block, block(there))
     groups = _group_block(block(here))
     if apart is not None:
         groups += apart.result()
@@ -764,9 +765,9 @@ def _halves(parts: list[list[int]], costs: list[int], slower: float = 1.0) -> tu
     halves: tuple[list[int], list[int]] = ([], [])
     totals = [0.0, 0.0]
     for n in sorted(range(len(parts)), key=lambda n: (-costs[n], n)):
-        first = 0 if totals[0] + costs[n] <= totals[1] + costs[n] * slower else 1
-        halves[first].extend(parts[n])
-        totals[first] += costs[n] * (slower if first else 1.0)
+        side = 0 if totals[0] + costs[n] <= totals[1] + costs[n] * slower else 1
+        halves[side].extend(parts[n])
+        totals[side] += costs[n] * (slower if side else 1.0)
     return sorted(halves[0]), sorted(halves[1])
 
 
