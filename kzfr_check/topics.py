@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -600,8 +601,7 @@ class _Groups:
                 offer(a, n)
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """Identical statements (one sentence reprinted by several sources), grouped as one: what judging a
     merge needs of them and of the figures beside them (little: a worker process is sent thousands)."""
 
@@ -778,16 +778,13 @@ def _as_of_year(as_of: str) -> int:
 
 def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
     """A readable, stable name: the kind and the words that weigh most across the group's claims."""
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
     shared = Counter(s for v in vectors for s in v.weights)
     for v in vectors:
         for s, w in v.weights.items():
-            total[s] += w * shared[s]
-    words: dict[str, str] = {}
-    for v in vectors:
-        for s, surface in v.words.items():
-            words.setdefault(s, surface)
-    top = sorted(total, key=lambda s: (-total[s], s))[:3]
+            total[s] = total.get(s, 0) + w * shared[s]
+    top = heapq.nsmallest(3, total, key=lambda s: (-total[s], s))
+    words = {s: next(v.words[s] for v in vectors if s in v.words) for s in top}  # as the first claim writes it
     kind = group[0].kind
     if kind == "count" and group[0].counted:
         top = [group[0].counted] + [words[s] for s in top if words[s] != group[0].counted][:2]
