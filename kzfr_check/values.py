@@ -708,7 +708,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
 # ------------------------------------------------------------------ the finder
 
 
-_ANY_NUMBER = re.compile(rf"\d|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b", _I)
+# Where numbers start: a run of digits (no figure starts inside one) or a number word
+_ANY_NUMBER = re.compile(rf"\d+|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b", _I)
 
 
 class _Taken:
