@@ -187,3 +187,20 @@ def test_ctrl_c_while_workers_run_is_one_line(corpus):
         else:
             assert process.returncode == 0 and stderr.splitlines() == WARNINGS, stderr
     assert interrupted, "no run was interrupted: make the corpus bigger"
+
+
+def test_stopping_the_workers_ends_a_long_task_at_once():
+    """What a Ctrl-C while a worker groups claims does (pipeline._check): the workers are stopped, not waited for."""
+    from kzfr_check.pipeline import _stop_workers, _worker_pool
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), _worker_pool(2) as executor:
+        assert executor is not None
+        task = executor.submit(time.sleep, 60)
+        while not task.running():
+            time.sleep(0.05)
+        _stop_workers(executor)
+        raise KeyboardInterrupt
+    with pytest.raises(concurrent.futures.process.BrokenProcessPool):
+        task.result(timeout=30)
+    assert time.monotonic() - started < 30
