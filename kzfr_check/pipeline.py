@@ -122,8 +122,10 @@ def _worker_pool(workers: int) -> Iterator[Executor | None]:
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         yield executor
-    except BaseException:  # an error or Ctrl-C: drop the tasks not started
-        executor.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # an error or Ctrl-C: drop the tasks not started, and wait for the few running
+        # (a worker grouping claims has been stopped): Python 3.11's exit races a pool still shutting down, and
+        # may print an OSError's traceback after the one line
+        executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown()
 
