@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -419,6 +419,7 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
             for x, candidates in scored.items()}
 
 
+T = TypeVar("T")
 _UNKNOWN = object()  # a penalty not computed yet (None: the values fit)
 
 
@@ -658,20 +659,23 @@ def _group_block(block: _Block) -> list[list[int]]:
     return list(groups.members.values())
 
 
-def _linked_shapes(count: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The shapes that likeness links, directly or through others: each list can group only within itself."""
-    parent = list(range(count))
+def connected(items: Sequence[T], pairs: Iterable[tuple[T, T]]) -> list[list[T]]:
+    """The items that pairs link, directly or through others, as groups: each group, and the items in it, in
+    the order of `items`. (Linked shapes here; sources that reprint one text in kzfr_check.witnesses.)"""
+    parent = {x: x for x in items}
 
-    def root(x: int) -> int:
+    def root(x: T) -> T:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for x, y in links:
-        parent[max(root(x), root(y))] = min(root(x), root(y))
-    linked: dict[int, list[int]] = defaultdict(list)
-    for x in range(count):
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+    linked: dict[T, list[T]] = defaultdict(list)
+    for x in items:
         linked[root(x)].append(x)
     return list(linked.values())
 
@@ -740,7 +744,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     here = list(range(len(shapes)))
     apart: Future[list[list[int]]] | None = None
     if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
-        linked = _linked_shapes(len(shapes), links)
+        linked = connected(range(len(shapes)), links)
         # the cost of grouping linked shapes: each statement is judged against the values of its groups
         costs = [len(ids) * len({units[u].value.text for u in ids})
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.topics import stem
+from kzfr_check.topics import connected, stem
 
 SHARED_VALUES = 0.5      # share of their figures two sources must state alike (Jaccard of kind+value)
 MIN_SHARED = 4           # ...and at least this many
@@ -44,13 +44,7 @@ def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
     candidates = {(min(a, b), max(a, b)) for sources in by_prefix.values()
                   for i, a in enumerate(sources) for b in sources[i + 1:]}
     shared = {(a, b): len(set(telling[a]) & set(telling[b])) for a, b in candidates}
-    parent: dict[str, str] = {}
-
-    def root(s: str) -> str:
-        while parent.get(s, s) != s:
-            s = parent[s]
-        return s
-
+    links = []
     for (a, b), count in sorted(shared.items()):
         union = len(stated[a].keys() | stated[b].keys())
         if count < MIN_SHARED or count / union < SHARED_VALUES:
@@ -58,13 +52,8 @@ def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
         common = stated[a].keys() & stated[b].keys()
         likeness = sum(fuzz.token_sort_ratio(stated[a][v], stated[b][v]) for v in common) / len(common)
         if likeness >= SENTENCE_LIKENESS:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for source in sorted(stated):
-        groups[root(source)].append(source)
-    return sorted(tuple(g) for g in groups.values() if len(g) > 1)
+            links.append((a, b))
+    return sorted(tuple(group) for group in connected(sorted(stated), links) if len(group) > 1)
 
 
 def witness_of(claims: Sequence[Claim], groups: Sequence[tuple[str, ...]]) -> dict[str, str]:
