@@ -485,15 +485,18 @@ class _Groups:
     def score(self, a: int, b: int) -> float | None:
         """How alike two groups are, when they may merge: no shared source, and alike enough for
         what their values need."""
+        score = self.likeness(a, b)
+        return score if score is not None and self.enough(a, b, score) else None
+
+    def likeness(self, a: int, b: int) -> float | None:
+        """How alike two groups are, when they share no source and are alike enough to be linked; their
+        values are not yet weighed."""
         if not self.sources[a].isdisjoint(self.sources[b]):
             return None
         if self.centroid[a] is self.centroid[b]:
-            score = 1.0  # one shape: the same words
-        else:
-            score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
-        if score < LINK_THRESHOLD or not self.enough(a, b, score):
-            return None
-        return score
+            return 1.0  # one shape: the same words
+        score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
+        return score if score >= LINK_THRESHOLD else None
 
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
@@ -574,12 +577,14 @@ class _Groups:
                 open_groups.append(u)
 
     def merge_nearest(self, neighbours: dict[int, set[int]]) -> None:
-        """Merge the most similar pair of neighbouring groups while any pair may merge."""
+        """Merge the most similar pair of neighbouring groups while any pair may merge. Whether their values
+        allow it is asked only of a pair's turn: most pairs offered are outdated by a merge before then, and
+        a pair still current is the same two groups as when it was offered."""
         heap: list[tuple[float, int, int, int, int]] = []
 
         def offer(a: int, b: int) -> None:
             a, b = min(a, b), max(a, b)
-            score = self.score(a, b)
+            score = self.likeness(a, b)
             if score is not None:
                 heapq.heappush(heap, (-score, a, b, self.version[a], self.version[b]))
 
@@ -588,9 +593,11 @@ class _Groups:
                 if a < b:
                     offer(a, b)
         while heap:
-            _, a, b, va, vb = heapq.heappop(heap)
+            score, a, b, va, vb = heapq.heappop(heap)
             if a not in self.members or b not in self.members or self.version[a] != va or self.version[b] != vb:
                 continue  # one of them has grown since: its fresh pairs are in the heap
+            if not self.enough(a, b, -score):
+                continue
             self.merge(a, b)
             for n in neighbours.pop(b):
                 neighbours[n].discard(b)
