@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from kzfr_check.sources import Source
-from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, find_figures
+from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, base_matters, find_figures_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +130,11 @@ def extract_claims(source: Source) -> list[Claim]:
     base = _reference_date(source)
     claims = []
     before = ""
-    for s, e in sentences(source.norm):
+    spans = list(sentences(source.norm))
+    for (s, e), figures in zip(spans, _figures_of(source.norm, spans, base), strict=True):
         said = source.norm[s:e]
         leading = before if ANAPHORA.match(said) else ""
         before = said
-        figures = find_figures(said, base)
         if not figures:
             continue
         quote = source.text[s:e]
@@ -155,12 +155,35 @@ def extract_claims(source: Source) -> list[Claim]:
     return claims
 
 
+# The figures of sentences this process has read, by sentence (and reference date, where it matters): an
+# archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
+# figures is most of what a run costs. Bounded, so that a long-lived process does not grow without end.
+_READ: dict[tuple[str, dt.date | None], tuple[Figure, ...]] = {}
+READ_LIMIT = 50_000
+
+
+def _figures_of(norm: str, spans: list[tuple[int, int]], base: dt.date | None) -> list[tuple[Figure, ...]]:
+    """The figures of each sentence span, as find_figures_in reads them; a sentence read before is not
+    read again."""
+    keys = [(said, base if base_matters(said) else None) for said in (norm[s:e] for s, e in spans)]
+    found = [_READ.get(key) for key in keys]
+    missing = [n for n, figures in enumerate(found) if figures is None]
+    if missing:
+        fresh = find_figures_in(norm, [spans[n] for n in missing], base)
+        for n, figures in zip(missing, map(tuple, fresh), strict=True):
+            found[n] = figures
+            if len(_READ) < READ_LIMIT:
+                _READ[keys[n]] = figures
+    return found  # type: ignore[return-value]
+
+
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 
 
-def as_of(said: str, figure: Figure, figures: list[Figure], base: dt.date | None) -> tuple[str | None, Figure | None]:
+def as_of(said: str, figure: Figure, figures: Sequence[Figure],
+          base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
     2023', 'In 2021, ...', 'last year'), for figures that can change over time (dates are events),
     with the figure that states the period when there is one."""

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import lru_cache
@@ -192,18 +192,34 @@ ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
 _I = re.IGNORECASE
 
 
-Needs = Callable[[str, str], bool]
+class Needs:
+    """A quick search for what a pattern needs: lowercase words in the lowercased text (searched much
+    faster than in any case), or case-sensitive ones (currency codes) in the text itself."""
 
+    def __init__(self, lowercase: str, cased: str | None = None) -> None:
+        self.in_lower = re.compile(lowercase)
+        self.in_text = re.compile(cased) if cased else None
 
-def _needs(lowercase: str, cased: str | None = None) -> Needs:
-    """A quick search for what a pattern needs: lowercase words in the lowercased sentence (searched
-    much faster than in any case), or case-sensitive ones (currency codes) in the sentence itself."""
-    in_lower, in_sentence = re.compile(lowercase), re.compile(cased) if cased else None
+    def __call__(self, sentence: str, lower: str) -> bool:
+        """Does one sentence hold what the pattern needs?"""
+        return self.in_lower.search(lower) is not None or (self.in_text is not None and
+                                                           self.in_text.search(sentence) is not None)
 
-    def found(sentence: str, lower: str) -> bool:
-        return in_lower.search(lower) is not None or (in_sentence is not None and
-                                                       in_sentence.search(sentence) is not None)
-    return found
+    def holding(self, text: str, lower: str, starts: list[int]) -> set[int]:
+        """Which sentences of a text (by the index of their start in `starts`) hold what the pattern needs:
+        one search of the whole text, rather than one per sentence. A match counts for every sentence it
+        touches, so a sentence may be searched needlessly, never skipped wrongly."""
+        found: set[int] = set()
+        for pattern, where in ((self.in_lower, lower), (self.in_text, text)):
+            pos = 0
+            while pattern is not None and (m := pattern.search(where, pos)):
+                first = max(bisect_right(starts, m.start()) - 1, 0)
+                after = bisect_right(starts, max(m.end() - 1, m.start()))  # past the last sentence it touches
+                found.update(range(first, after))
+                if after >= len(starts):
+                    break
+                pos = starts[after]  # the sentences it touched hold what is needed: on to the next one
+        return found
 
 
 _SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
@@ -222,54 +238,54 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 # the figures found are the same without them.
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
-    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
+    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), Needs(r":\d")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
-     _needs(r"the (?:no|nr|number)")),
-    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I), _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
-    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
-    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
-    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
+     Needs(r"the (?:no|nr|number)")),
+    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I), Needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
+    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), Needs(r"read\b")),
+    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), Needs(r"[\[(]")),
+    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), Needs(r"[./]\d")),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
-     _needs(_SYMBOLS, _CODES_TRIE)),
+     Needs(_SYMBOLS, _CODES_TRIE)),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?"
                          rf"\s*(?P<cur>{CURRENCY_AFTER})", _I),
-     _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
+     Needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
     ("percent", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
-     _needs(r"%|per\s?cent\b")),
+     Needs(r"%|per\s?cent\b")),
     ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
-                          rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
-    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), _needs(r"[-–]\s*\d")),
+                          rf"(?P<b>{ANY_DATE})", _I), Needs(r"(?:from|between)\s")),
+    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), Needs(r"[-–]\s*\d")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
-                          rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
+                          rf"(?P<a>{YEAR})\b", _I), Needs(r"months\s+of\s")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<a>{YEAR})\b", _I),
-     _needs(r"half\s+of\s")),
+     Needs(r"half\s+of\s")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<a>{YEAR})\b"
-                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), _needs(r"quarter\s+of\s|q[1-4]\s")),
-    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I), _needs(r"since\s")),
-    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), _needs(_DATE_NEEDS)),
-    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
+                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), Needs(r"quarter\s+of\s|q[1-4]\s")),
+    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I), Needs(r"since\s")),
+    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), Needs(_DATE_NEEDS)),
+    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), Needs(r"anniversary\b")),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
-                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
+                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), Needs(r"years\b")),
     # once full dates and periods had their turn: a score ("3–0"), a day without its year ("2 January",
     # "Saturday 10 August", "December 25"), a temperature: none is a fact that can be grouped as read
-    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
+    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), Needs(r"[–—-]\s*\d")),
     ("skip", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
-                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), _needs(_MONTH_NEEDS)),
+                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), Needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
-     _needs("°|degree")),
+     Needs("°|degree")),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
                            rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
-     _needs(_MEASURE_NEEDS)),
+     Needs(_MEASURE_NEEDS)),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
-     _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
+     Needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
-     _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
-    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
+     Needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
+    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), Needs(r"of\b")),
     ("rank", re.compile(ORDW, _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
@@ -734,16 +750,46 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     """Every figure in a sentence (normalised text), left to right, each read by the first pattern
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
-    numbers = [m.start() for m in _ANY_NUMBER.finditer(sentence)]
-    if not numbers:  # every figure has a digit or a number word
-        return []
+    return find_figures_in(sentence, [(0, len(sentence))], base)[0]
+
+
+def find_figures_in(text: str, spans: list[tuple[int, int]], base: dt.date | None = None) -> list[list[Figure]]:
+    """The figures of each sentence of a text (given as spans of it), each found as find_figures finds
+    them in the sentence alone. What the patterns need is searched once in the whole text: most
+    patterns are then skipped at the cost of a set lookup, not of a search."""
+    sentences = [text[start:end] for start, end in spans]
+    numbers = [[m.start() for m in _ANY_NUMBER.finditer(sentence)] for sentence in sentences]
+    found: list[list[Figure]] = [[] for _ in spans]
+    if not any(numbers):  # every figure has a digit or a number word
+        return found
+    lower = text.lower()
+    holding: dict[int, set[int]] | None = None
+    if len(lower) == len(text):  # else lowercasing moved the offsets: each sentence is checked alone
+        starts = [start for start, _ in spans]
+        holding = {id(needs): needs.holding(text, lower, starts) for _, _, needs in PATTERNS if needs is not None}
+    # (a compiled pattern hashes its whole program: is it number-led is asked once per text, not per sentence)
+    patterns = [(kind, pattern, pattern in _NUMBER_LED, needs) for kind, pattern, needs in PATTERNS]
+    for i, sentence in enumerate(sentences):
+        if not numbers[i]:
+            continue
+        if holding is None:
+            low = sentence.lower()
+            steps = [(kind, pattern, led) for kind, pattern, led, needs in patterns
+                     if needs is None or needs(sentence, low)]
+        else:
+            steps = [(kind, pattern, led) for kind, pattern, led, needs in patterns
+                     if needs is None or i in holding[id(needs)]]
+        found[i] = _figures(sentence, steps, numbers[i], base)
+    return found
+
+
+def _figures(sentence: str, steps: list[tuple[str, re.Pattern[str], bool]], numbers: list[int],
+             base: dt.date | None) -> list[Figure]:
+    """The figures the patterns (kind, pattern, number-led), in order, find in a sentence whose numbers
+    start where `numbers` says."""
     taken = _Taken()
     found: list[Figure] = []
-    lower = sentence.lower()
-    for kind, pattern, needs in PATTERNS:
-        if needs is not None and not needs(sentence, lower):
-            continue
-        led = pattern in _NUMBER_LED
+    for kind, pattern, led in steps:
         for m in _led_by_numbers(pattern, sentence, numbers) if led else pattern.finditer(sentence):
             start, end = m.span()
             if start == end or taken.overlaps(start, end):
@@ -755,6 +801,15 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
     return sorted(found, key=lambda f: f.start)
+
+
+_COUNTED_BACK = re.compile(r"anniversary|years", re.IGNORECASE)  # what the anniversary patterns need
+
+
+def base_matters(sentence: str) -> bool:
+    """Could the reference date change what find_figures reads in a sentence? Only for an anniversary
+    counted back from it ("the 30th anniversary"): dates and periods are read as written."""
+    return _COUNTED_BACK.search(sentence) is not None
 
 
 # Patterns whose every match is a number, with at most a bound before it ("more than 40 stations")

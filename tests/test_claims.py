@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import kzfr_check.claims as claims_module
 from kzfr_check.claims import extract_claims, sentences
 from kzfr_check.sources import load_sources, read_source
 
@@ -55,6 +56,19 @@ def test_anniversary_uses_the_document_date():
     assert thirtieth.text == "30th anniversary" and thirtieth.value.text == "1992"
     undated = [c for c in _claims("003") if c.kind == "anniversary"]
     assert undated == []  # 003 states no date of its own: no base year to count back from
+
+
+def test_a_sentence_read_before_is_read_the_same_in_a_document_of_another_date(tmp_path):
+    """A process reads a repeated sentence once; an anniversary still counts back from each document's date."""
+    said = "They marked the 30th anniversary of relations. Over 170 companies work here."
+    for year in (2022, 2023):
+        (tmp_path / f"{year}.txt").write_text(f"Paris, 3 March {year}\n\n{said}\n")
+    claims_module._READ.clear()
+    first, second = (extract_claims(read_source(tmp_path / f"{year}.txt")) for year in (2022, 2023))
+    assert [c.value.text for c in first] == ["1992", ">170"]
+    assert [c.value.text for c in second] == ["1993", ">170"]
+    claims_module._READ.clear()  # read afresh, as a new process would
+    assert extract_claims(read_source(tmp_path / "2023.txt")) == second
 
 
 def test_sentences_split_at_full_stops_not_abbreviations():

@@ -18,7 +18,9 @@ from kzfr_check.values import (  # noqa: PLC2701
     Value,
     _dateparser_date,
     _written_date,
+    base_matters,
     find_figures,
+    find_figures_in,
     gap,
     parse_date,
     parse_number,
@@ -552,6 +554,49 @@ def test_the_shortcuts_of_the_finder_miss_no_figure_in_any_corpus(monkeypatch: p
     _without_shortcuts(monkeypatch)
     assert [find_figures(line, BASE) for line in lines] == fast
     assert sum(map(len, fast)) > 300  # the corpora are full of figures: the comparison means something
+
+
+def _corpus_texts() -> list[str]:
+    folders = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
+    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.iterdir())]
+
+
+def test_reading_a_whole_text_finds_what_reading_each_sentence_finds() -> None:
+    """find_figures_in searches what patterns need once per text; each sentence's figures are the same
+    as find_figures finds in it alone, in every document of every corpus."""
+    from kzfr_check.claims import sentences
+
+    compared = 0
+    for text in _corpus_texts():
+        spans = list(sentences(text))
+        assert find_figures_in(text, spans, BASE) == [find_figures(text[s:e], BASE) for s, e in spans]
+        compared += len(spans)
+    assert compared > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6),
+       st.sampled_from([" ", "\n", "\n\n", ". "]))
+def test_sentences_read_together_or_alone_give_the_same_figures(parts: list[str], glue: str) -> None:
+    text, spans = "", []
+    for part in parts:
+        if text:
+            text += glue
+        spans.append((len(text), len(text) + len(part)))
+        text += part
+    assert find_figures_in(text, spans, BASE) == [find_figures(text[s:e], BASE) for s, e in spans]
+
+
+def test_only_an_anniversary_reads_the_reference_date() -> None:
+    """A sentence base_matters says nothing of reads the same with any reference date: this is what
+    lets a process reuse what it read in a sentence for the same sentence in a document of another date."""
+    lines = [line for text in _corpus_texts() for line in text.splitlines() if line.strip()]
+    independent = [line for line in lines if not base_matters(line)]
+    assert len(independent) > 300
+    for line in independent:
+        assert find_figures(line, BASE) == find_figures(line, None) == find_figures(line, dt.date(1999, 1, 1))
+    assert base_matters("They marked the 30th anniversary.") and base_matters("It was 25 years since then.")
+    assert find_figures("They marked the 30th anniversary.", BASE) != find_figures("They marked the 30th anniversary.")
 
 
 NUMBER_WORDS = sorted({*grammar.CARDINALS, *grammar.ORDINALS})
