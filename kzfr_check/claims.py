@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
+from typing import NamedTuple
 
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, base_matters, find_figures_in
@@ -131,7 +132,7 @@ def extract_claims(source: Source) -> list[Claim]:
     claims = []
     before = ""
     spans = list(sentences(source.norm))
-    for (s, e), figures in zip(spans, _figures_of(source.norm, spans, base), strict=True):
+    for (s, e), (figures, periods) in zip(spans, _readings(source.norm, spans, base), strict=True):
         said = source.norm[s:e]
         leading = before if ANAPHORA.match(said) else ""
         before = said
@@ -139,11 +140,10 @@ def extract_claims(source: Source) -> list[Claim]:
             continue
         quote = source.text[s:e]
         quote = said if quote == said else quote  # one string for the figures of a sentence, and for both
-        periods = {figure: as_of(said, figure, figures, base) for figure in figures}
         # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
         # time frame, not a fact of its own
-        frames = {frame for _, frame in periods.values() if frame is not None}
-        for figure in figures:
+        frames = {frame for _, frame in periods if frame is not None}
+        for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start):
                 continue
@@ -151,29 +151,38 @@ def extract_claims(source: Source) -> list[Claim]:
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=periods[figure][0], said_before=leading))
+                as_of=period, said_before=leading))
     return claims
 
 
-# The figures of sentences this process has read, by sentence (and reference date, where it matters): an
+class _Reading(NamedTuple):
+    """What one sentence states: its figures, and the period each is stated for (see as_of)."""
+
+    figures: tuple[Figure, ...]
+    periods: tuple[tuple[str | None, Figure | None], ...]
+
+
+# What the sentences this process has read state, by sentence (and reference date, where it matters): an
 # archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
 # figures is most of what a run costs. Bounded, so that a long-lived process does not grow without end.
-_READ: dict[tuple[str, dt.date | None], tuple[Figure, ...]] = {}
+_READ: dict[tuple[str, dt.date | None], _Reading] = {}
 READ_LIMIT = 50_000
 
 
-def _figures_of(norm: str, spans: list[tuple[int, int]], base: dt.date | None) -> list[tuple[Figure, ...]]:
-    """The figures of each sentence span, as find_figures_in reads them; a sentence read before is not
-    read again."""
-    keys = [(said, base if base_matters(said) else None) for said in (norm[s:e] for s, e in spans)]
+def _readings(norm: str, spans: list[tuple[int, int]], base: dt.date | None) -> list[_Reading]:
+    """What each sentence span states; a sentence read before is not read again."""
+    keys = [(said, base if base_matters(said) or RELATIVE_YEAR.search(said) else None)
+            for said in (norm[s:e] for s, e in spans)]
     found = [_READ.get(key) for key in keys]
-    missing = [n for n, figures in enumerate(found) if figures is None]
+    missing = [n for n, reading in enumerate(found) if reading is None]
     if missing:
         fresh = find_figures_in(norm, [spans[n] for n in missing], base)
-        for n, figures in zip(missing, map(tuple, fresh), strict=True):
-            found[n] = figures
+        for n, figures in zip(missing, fresh, strict=True):
+            said = keys[n][0]
+            reading = _Reading(tuple(figures), tuple(as_of(said, figure, figures, base) for figure in figures))
+            found[n] = reading
             if len(_READ) < READ_LIMIT:
-                _READ[keys[n]] = figures
+                _READ[keys[n]] = reading
     return found  # type: ignore[return-value]
 
 

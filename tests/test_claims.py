@@ -59,14 +59,15 @@ def test_anniversary_uses_the_document_date():
 
 
 def test_a_sentence_read_before_is_read_the_same_in_a_document_of_another_date(tmp_path):
-    """A process reads a repeated sentence once; an anniversary still counts back from each document's date."""
-    said = "They marked the 30th anniversary of relations. Over 170 companies work here."
+    """A process reads a repeated sentence once; an anniversary still counts back from each document's date,
+    and "last year" is the year before each."""
+    said = "They marked the 30th anniversary of relations. Over 170 companies work here. Trade grew 5% last year."
     for year in (2022, 2023):
         (tmp_path / f"{year}.txt").write_text(f"Paris, 3 March {year}\n\n{said}\n")
     claims_module._READ.clear()
     first, second = (extract_claims(read_source(tmp_path / f"{year}.txt")) for year in (2022, 2023))
-    assert [c.value.text for c in first] == ["1992", ">170"]
-    assert [c.value.text for c in second] == ["1993", ">170"]
+    assert [(c.value.text, c.as_of) for c in first] == [("1992", None), (">170", None), ("5%", "2021")]
+    assert [(c.value.text, c.as_of) for c in second] == [("1993", None), (">170", None), ("5%", "2022")]
     claims_module._READ.clear()  # read afresh, as a new process would
     assert extract_claims(read_source(tmp_path / "2023.txt")) == second
 
