@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from kzfr_check.sources import Source
-from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, base_matters, find_figures_in
+from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, base_matters, find_figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,19 +171,17 @@ READ_LIMIT = 50_000
 
 def _readings(norm: str, spans: list[tuple[int, int]], base: dt.date | None) -> list[_Reading]:
     """What each sentence span states; a sentence read before is not read again."""
-    keys = [(said, base if base_matters(said) or RELATIVE_YEAR.search(said) else None)
-            for said in (norm[s:e] for s, e in spans)]
-    found = [_READ.get(key) for key in keys]
-    missing = [n for n, reading in enumerate(found) if reading is None]
-    if missing:
-        fresh = find_figures_in(norm, [spans[n] for n in missing], base)
-        for n, figures in zip(missing, fresh, strict=True):
-            said = keys[n][0]
+    readings = []
+    for said in (norm[s:e] for s, e in spans):
+        key = (said, base if base_matters(said) or RELATIVE_YEAR.search(said) else None)
+        reading = _READ.get(key)
+        if reading is None:
+            figures = find_figures(said, base)
             reading = _Reading(tuple(figures), tuple(as_of(said, figure, figures, base) for figure in figures))
-            found[n] = reading
             if len(_READ) < READ_LIMIT:
-                _READ[keys[n]] = reading
-    return found  # type: ignore[return-value]
+                _READ[key] = reading
+        readings.append(reading)
+    return readings
 
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",

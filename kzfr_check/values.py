@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import lru_cache
@@ -192,34 +192,18 @@ ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
 _I = re.IGNORECASE
 
 
-class Needs:
-    """A quick search for what a pattern needs: lowercase words in the lowercased text (searched much
-    faster than in any case), or case-sensitive ones (currency codes) in the text itself."""
+Needs = Callable[[str, str], bool]
 
-    def __init__(self, lowercase: str, cased: str | None = None) -> None:
-        self.in_lower = re.compile(lowercase)
-        self.in_text = re.compile(cased) if cased else None
 
-    def __call__(self, sentence: str, lower: str) -> bool:
-        """Does one sentence hold what the pattern needs?"""
-        return self.in_lower.search(lower) is not None or (self.in_text is not None and
-                                                           self.in_text.search(sentence) is not None)
+def _needs(lowercase: str, cased: str | None = None) -> Needs:
+    """A quick search for what a pattern needs: lowercase words in the lowercased sentence (searched
+    much faster than in any case), or case-sensitive ones (currency codes) in the sentence itself."""
+    in_lower, in_sentence = re.compile(lowercase), re.compile(cased) if cased else None
 
-    def holding(self, text: str, lower: str, starts: list[int]) -> set[int]:
-        """Which sentences of a text (by the index of their start in `starts`) hold what the pattern needs:
-        one search of the whole text, rather than one per sentence. A match counts for every sentence it
-        touches, so a sentence may be searched needlessly, never skipped wrongly."""
-        found: set[int] = set()
-        for pattern, where in ((self.in_lower, lower), (self.in_text, text)):
-            pos = 0
-            while pattern is not None and (m := pattern.search(where, pos)):
-                first = max(bisect_right(starts, m.start()) - 1, 0)
-                after = bisect_right(starts, max(m.end() - 1, m.start()))  # past the last sentence it touches
-                found.update(range(first, after))
-                if after >= len(starts):
-                    break
-                pos = starts[after]  # the sentences it touched hold what is needed: on to the next one
-        return found
+    def found(sentence: str, lower: str) -> bool:
+        return in_lower.search(lower) is not None or (in_sentence is not None and
+                                                       in_sentence.search(sentence) is not None)
+    return found
 
 
 _SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
@@ -238,54 +222,54 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 # the figures found are the same without them.
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
-    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), Needs(r":\d")),
+    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
-     Needs(r"the (?:no|nr|number)")),
-    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I), Needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
-    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), Needs(r"read\b")),
-    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), Needs(r"[\[(]")),
-    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), Needs(r"[./]\d")),
+     _needs(r"the (?:no|nr|number)")),
+    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I), _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
+    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
+    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
+    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
-     Needs(_SYMBOLS, _CODES_TRIE)),
+     _needs(_SYMBOLS, _CODES_TRIE)),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?"
                          rf"\s*(?P<cur>{CURRENCY_AFTER})", _I),
-     Needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
+     _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
     ("percent", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
-     Needs(r"%|per\s?cent\b")),
+     _needs(r"%|per\s?cent\b")),
     ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
-                          rf"(?P<b>{ANY_DATE})", _I), Needs(r"(?:from|between)\s")),
-    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), Needs(r"[-–]\s*\d")),
+                          rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
+    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), _needs(r"[-–]\s*\d")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
-                          rf"(?P<a>{YEAR})\b", _I), Needs(r"months\s+of\s")),
+                          rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<a>{YEAR})\b", _I),
-     Needs(r"half\s+of\s")),
+     _needs(r"half\s+of\s")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<a>{YEAR})\b"
-                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), Needs(r"quarter\s+of\s|q[1-4]\s")),
-    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I), Needs(r"since\s")),
-    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), Needs(_DATE_NEEDS)),
-    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), Needs(r"anniversary\b")),
+                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), _needs(r"quarter\s+of\s|q[1-4]\s")),
+    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I), _needs(r"since\s")),
+    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), _needs(_DATE_NEEDS)),
+    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
-                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), Needs(r"years\b")),
+                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
     # once full dates and periods had their turn: a score ("3–0"), a day without its year ("2 January",
     # "Saturday 10 August", "December 25"), a temperature: none is a fact that can be grouped as read
-    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), Needs(r"[–—-]\s*\d")),
+    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
     ("skip", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
-                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), Needs(_MONTH_NEEDS)),
+                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), _needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
-     Needs("°|degree")),
+     _needs("°|degree")),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
                            rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
-     Needs(_MEASURE_NEEDS)),
+     _needs(_MEASURE_NEEDS)),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
-     Needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
+     _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
-     Needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
-    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), Needs(r"of\b")),
+     _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
+    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     ("rank", re.compile(ORDW, _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
@@ -441,6 +425,7 @@ class _NoSuchDay(ValueError):
     """A date in a common written form whose day or month does not exist ('31 November 2022')."""
 
 
+@lru_cache(maxsize=4096)  # keyed by the expression alone: documents of many dates write the same dates
 def _written_date(expr: str) -> tuple[int, int | None, int | None] | None:
     """A date in one of its common written forms ('3 March 1999', 'March 3rd, 1999', 'Sept. 1999')."""
     text = " ".join(_DATE_NOISE.sub(" ", expr).split()).replace("Sept ", "Sep ")
@@ -456,7 +441,6 @@ def _written_date(expr: str) -> tuple[int, int | None, int | None] | None:
     raise _NoSuchDay(expr)  # the form of a date, but no such day: what dateparser finds too
 
 
-@lru_cache(maxsize=4096)
 def parse_date(expr: str, base: dt.date | None = None) -> tuple[int, int | None, int | None] | None:
     """Normalise a date expression already found in a text, keeping only the parts really written."""
     try:
@@ -466,6 +450,7 @@ def parse_date(expr: str, base: dt.date | None = None) -> tuple[int, int | None,
     return written if written is not None else _dateparser_date(expr, base)
 
 
+@lru_cache(maxsize=4096)
 def _dateparser_date(expr: str, base: dt.date | None) -> tuple[int, int | None, int | None] | None:
     """dateparser fills a missing day or month from its relative base; its `period` says which parts
     were really written, and only those are kept."""
@@ -750,46 +735,16 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     """Every figure in a sentence (normalised text), left to right, each read by the first pattern
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
-    return find_figures_in(sentence, [(0, len(sentence))], base)[0]
-
-
-def find_figures_in(text: str, spans: list[tuple[int, int]], base: dt.date | None = None) -> list[list[Figure]]:
-    """The figures of each sentence of a text (given as spans of it), each found as find_figures finds
-    them in the sentence alone. What the patterns need is searched once in the whole text: most
-    patterns are then skipped at the cost of a set lookup, not of a search."""
-    sentences = [text[start:end] for start, end in spans]
-    numbers = [[m.start() for m in _ANY_NUMBER.finditer(sentence)] for sentence in sentences]
-    found: list[list[Figure]] = [[] for _ in spans]
-    if not any(numbers):  # every figure has a digit or a number word
-        return found
-    lower = text.lower()
-    holding: dict[int, set[int]] | None = None
-    if len(lower) == len(text):  # else lowercasing moved the offsets: each sentence is checked alone
-        starts = [start for start, _ in spans]
-        holding = {id(needs): needs.holding(text, lower, starts) for _, _, needs in PATTERNS if needs is not None}
-    # (a compiled pattern hashes its whole program: is it number-led is asked once per text, not per sentence)
-    patterns = [(kind, pattern, pattern in _NUMBER_LED, needs) for kind, pattern, needs in PATTERNS]
-    for i, sentence in enumerate(sentences):
-        if not numbers[i]:
-            continue
-        if holding is None:
-            low = sentence.lower()
-            steps = [(kind, pattern, led) for kind, pattern, led, needs in patterns
-                     if needs is None or needs(sentence, low)]
-        else:
-            steps = [(kind, pattern, led) for kind, pattern, led, needs in patterns
-                     if needs is None or i in holding[id(needs)]]
-        found[i] = _figures(sentence, steps, numbers[i], base)
-    return found
-
-
-def _figures(sentence: str, steps: list[tuple[str, re.Pattern[str], bool]], numbers: list[int],
-             base: dt.date | None) -> list[Figure]:
-    """The figures the patterns (kind, pattern, number-led), in order, find in a sentence whose numbers
-    start where `numbers` says."""
+    numbers = [m.start() for m in _ANY_NUMBER.finditer(sentence)]
+    if not numbers:  # every figure has a digit or a number word
+        return []
     taken = _Taken()
     found: list[Figure] = []
-    for kind, pattern, led in steps:
+    lower = sentence.lower()
+    for kind, pattern, needs in PATTERNS:
+        if needs is not None and not needs(sentence, lower):
+            continue
+        led = id(pattern) in _NUMBER_LED
         for m in _led_by_numbers(pattern, sentence, numbers) if led else pattern.finditer(sentence):
             start, end = m.span()
             if start == end or taken.overlaps(start, end):
@@ -812,8 +767,9 @@ def base_matters(sentence: str) -> bool:
     return _COUNTED_BACK.search(sentence) is not None
 
 
-# Patterns whose every match is a number, with at most a bound before it ("more than 40 stations")
-_NUMBER_LED = {pattern for _, pattern, _ in PATTERNS
+# Patterns whose every match is a number, with at most a bound before it ("more than 40 stations"), by their
+# id: a compiled pattern hashes its whole program, which costs as much as a quick search
+_NUMBER_LED = {id(pattern) for _, pattern, _ in PATTERNS
                if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND})\\s+)?(?P<num>{NUMBER})")}
 _BOUND_REACH = 16  # no bound is longer ("approximately", "no fewer than")
 

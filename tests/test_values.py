@@ -20,7 +20,6 @@ from kzfr_check.values import (  # noqa: PLC2701
     _written_date,
     base_matters,
     find_figures,
-    find_figures_in,
     gap,
     parse_date,
     parse_number,
@@ -559,32 +558,6 @@ def test_the_shortcuts_of_the_finder_miss_no_figure_in_any_corpus(monkeypatch: p
 def _corpus_texts() -> list[str]:
     folders = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
     return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.iterdir())]
-
-
-def test_reading_a_whole_text_finds_what_reading_each_sentence_finds() -> None:
-    """find_figures_in searches what patterns need once per text; each sentence's figures are the same
-    as find_figures finds in it alone, in every document of every corpus."""
-    from kzfr_check.claims import sentences
-
-    compared = 0
-    for text in _corpus_texts():
-        spans = list(sentences(text))
-        assert find_figures_in(text, spans, BASE) == [find_figures(text[s:e], BASE) for s, e in spans]
-        compared += len(spans)
-    assert compared > 500
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6),
-       st.sampled_from([" ", "\n", "\n\n", ". "]))
-def test_sentences_read_together_or_alone_give_the_same_figures(parts: list[str], glue: str) -> None:
-    text, spans = "", []
-    for part in parts:
-        if text:
-            text += glue
-        spans.append((len(text), len(text) + len(part)))
-        text += part
-    assert find_figures_in(text, spans, BASE) == [find_figures(text[s:e], BASE) for s, e in spans]
 
 
 def test_only_an_anniversary_reads_the_reference_date() -> None:
