@@ -60,6 +60,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
     "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
 SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\])*(?=\s+[\"'(\[]?[A-Z0-9])")
+WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
 DATELINE_LINES = 12
@@ -98,7 +99,7 @@ def sentences(norm: str) -> Iterator[tuple[int, int]]:
         start = 0
         for m in SENTENCE_END.finditer(block):
             # the word ending here; a window, since a word longer than it is no abbreviation anyway
-            word = re.search(r"([\w.]+)[.!?]*$", block[max(start, m.start() - 40):m.start() + 1])
+            word = WORD_AT_END.search(block[max(start, m.start() - 40):m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
