@@ -435,6 +435,11 @@ def _gap_penalty(a: Value, b: Value) -> float:
     return DOUBLING_PENALTY * g
 
 
+def _other_years(stated: frozenset[int], years: frozenset[int | None]) -> bool:
+    """Is any of these documents of a year neither stated nor the one after a stated year?"""
+    return any(d is not None and d not in (year, year + 1) for year in stated for d in years)
+
+
 class _Groups:
     """Groups of statements being merged, with what judging a merge needs, kept per group as a few
     distinct facts: what they say (a centroid), their sources, their values with the periods they are
@@ -502,14 +507,15 @@ class _Groups:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
         values that contradict need more, the more the further apart, unless each is stated for its
         own period (a change over time); none suffices when a veto applies. (The inner loop of grouping:
-        the penalty cache is read in place.)"""
+        the penalty cache is read in place; contradicting pairs are kept only when a veto could apply.)"""
+        may_veto = bool(self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
+                        or (self.stated_for[b] and self.documents_of[a]))
         conflicts = []
         known, n, penalty = self._penalty, len(self.value_list), self.penalty
-        stated_b = self.as_of[b].items()
-        for x, xs in self.as_of[a].items():
-            row = x * n
-            for y, ys in stated_b:
-                extra = known.get(row + y, _UNKNOWN)
+        stated_a = self.as_of[a].items()
+        for y, ys in self.as_of[b].items():  # b outside: most often the smaller (a lone statement, by value)
+            for x, xs in stated_a:
+                extra = known.get(x * n + y, _UNKNOWN)
                 if extra is _UNKNOWN:
                     extra = penalty(x, y)
                 if extra is None:
@@ -518,31 +524,33 @@ class _Groups:
                     changed = None not in xs and None not in ys and xs.isdisjoint(ys)
                     if not changed or score < CONFLICT_THRESHOLD:
                         return False
-                conflicts.append((x, y))
-        if not conflicts:
-            return True
-        if (self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
-                or (self.stated_for[b] and self.documents_of[a])):
-            return not any(self.vetoed(a, x, b, y) or self.vetoed(b, y, a, x) for x, y in conflicts)
-        return True
+                if may_veto:
+                    conflicts.append((x, y))
+        return not conflicts or not self.vetoed(a, b, conflicts)
 
-    def vetoed(self, one: int, x: int, other: int, y: int) -> bool:
-        """Two contradicting values do not merge when the sentence stating y also states a value that
-        fits x (that figure, not y, is x's counterpart), or when x is stated for a year that y's
-        documents are not of."""
-        others = self.also_stated[other].get(y)
-        if others:
-            known, n = self._penalty, len(self.value_list)
-            for z in others:
+    def vetoed(self, a: int, b: int, conflicts: list[tuple[int, int]]) -> bool:
+        """Do contradicting values x of a and y of b not merge? Not when the sentence stating one also
+        states a value that fits the other (that figure is its counterpart), or when one is stated for a
+        year that the other's documents are not of. (Both ways for all pairs in one loop, the groups' facts
+        looked up once: grouping a corpus asks this millions of times.)"""
+        known, n, penalty = self._penalty, len(self.value_list), self.penalty
+        also_a, also_b = self.also_stated[a], self.also_stated[b]
+        stated_a, stated_b = self.stated_for[a], self.stated_for[b]
+        documents_a, documents_b = self.documents_of[a], self.documents_of[b]
+        for x, y in conflicts:
+            for z in also_b.get(y, ()):  # the sentence stating y also states z: does z fit x?
                 extra = known.get(z * n + x, _UNKNOWN)
-                if (self.penalty(z, x) if extra is _UNKNOWN else extra) is None:
+                if (penalty(z, x) if extra is _UNKNOWN else extra) is None:
                     return True
-        stated = self.stated_for[one].get(x)
-        if not stated:
-            return False
-        years = self.documents_of[other].get(y)
-        return bool(years) and any(d is not None and d not in (year, year + 1)
-                                   for year in stated for d in years)  # type: ignore[union-attr]
+            for z in also_a.get(x, ()):
+                extra = known.get(z * n + y, _UNKNOWN)
+                if (penalty(z, y) if extra is _UNKNOWN else extra) is None:
+                    return True
+            if y in documents_b and x in stated_a and _other_years(stated_a[x], documents_b[y]):
+                return True
+            if x in documents_a and y in stated_b and _other_years(stated_b[y], documents_a[x]):
+                return True
+        return False
 
     def merge(self, a: int, b: int) -> None:
         """b joins a."""
