@@ -276,19 +276,29 @@ def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
     return canon
 
 
-def _shape(claim: Claim) -> tuple[str, ...]:
+class _Masked(dict[str, str]):
+    """Texts with their digits masked, each worked out once: a corpus says many sentences again."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = masked = _DIGITS.sub("#", text)
+        return masked
+
+
+def _shape(claim: Claim, masked: dict[str, str] | None = None) -> tuple[str, ...]:
     """What a claim says with its digits masked. Claims of one shape have the same words around their
     figure (a sentence reprinted with other figures, a template filled in), so they say the same
     thing and one vector serves them all."""
+    masked = _Masked() if masked is None else masked
     start, end = claim.figure_in_quote
-    return (claim.value.group_key, claim.counted, _DIGITS.sub("#", claim.said[:start]),
-            _DIGITS.sub("#", claim.said[end:]), _DIGITS.sub("#", claim.said_before))
+    return (claim.value.group_key, claim.counted, masked[claim.said[:start]], masked[claim.said[end:]],
+            masked[claim.said_before])
 
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
-    shapes = [canonical.setdefault(shape, shape) for shape in map(_shape, claims)]  # each shape kept once
+    masked = _Masked()
+    shapes = [canonical.setdefault(shape, shape) for shape in (_shape(c, masked) for c in claims)]  # each kept once
     example: dict[tuple[str, ...], Claim] = {}
     for shape, claim in zip(shapes, claims, strict=True):
         example.setdefault(shape, claim)
@@ -301,10 +311,10 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
     first_source: dict[str, str] = {}
     for c in sorted(claims, key=lambda claim: claim.source):
         if c.said not in sentence_stems:
-            masked = _DIGITS.sub("#", c.said)
-            if masked not in stems_of:
-                stems_of[masked] = frozenset(canon.get(s, s) for s in content_stems(c.said))
-            sentence_stems[c.said] = stems_of[masked]
+            said = masked[c.said]
+            if said not in stems_of:
+                stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said))
+            sentence_stems[c.said] = stems_of[said]
             first_source[c.said] = c.source
     df = Counter(s for stems in sentence_stems.values() for s in stems)
     n = len(sentence_stems)
