@@ -806,12 +806,19 @@ def _as_of_year(as_of: str) -> int:
 
 
 def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
-    """A readable, stable name: the kind and the words that weigh most across the group's claims."""
+    """A readable, stable name: the kind and the words that weigh most across the group's claims. Claims of
+    one shape share one vector: each distinct vector is counted with how many claims say it."""
+    claims_saying = Counter(map(id, vectors))
+    distinct = list({id(v): v for v in vectors}.values())
+    shared: Counter[str] = Counter()
+    for v in distinct:
+        for s in v.weights:
+            shared[s] += claims_saying[id(v)]
     total: dict[str, float] = {}
-    shared = Counter(s for v in vectors for s in v.weights)
-    for v in vectors:
+    for v in distinct:
+        times = claims_saying[id(v)]
         for s, w in v.weights.items():
-            total[s] = total.get(s, 0) + w * shared[s]
+            total[s] = total.get(s, 0) + w * shared[s] * times
     top = heapq.nsmallest(3, total, key=lambda s: (-total[s], s))
     words = {s: next(v.words[s] for v in vectors if s in v.words) for s in top}  # as the first claim writes it
     kind = group[0].kind
