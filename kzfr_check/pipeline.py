@@ -13,7 +13,7 @@ from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
-from kzfr_check.claims import Claim, extract_claims
+from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
 from kzfr_check.errors import InputError
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, display_path, find_source_files, name_sources, read_document
@@ -166,6 +166,7 @@ def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[st
             read.append((source, claims))
             kept.append(file)
         progress("reading documents", done, len(files))
+    forget_sentences()  # (read in this process, without workers)
     sources = name_sources([source for source, _ in read], kept, paths)
     # A worker names claims after their file's stem; a source renamed apart from a namesake passes its id on.
     claims = [claim if named.id == source.id else replace(claim, source=named.id)

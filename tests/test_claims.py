@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kzfr_check.claims as claims_module
-from kzfr_check.claims import extract_claims, sentences
+from kzfr_check.claims import extract_claims, forget_sentences, sentences
+from kzfr_check.pipeline import check
 from kzfr_check.sources import load_sources, read_source
 
 from conftest import ROOT, SEEDS, TUNNEL
@@ -64,12 +65,19 @@ def test_a_sentence_read_before_is_read_the_same_in_a_document_of_another_date(t
     said = "They marked the 30th anniversary of relations. Over 170 companies work here. Trade grew 5% last year."
     for year in (2022, 2023):
         (tmp_path / f"{year}.txt").write_text(f"Paris, 3 March {year}\n\n{said}\n")
-    claims_module._READ.clear()
+    forget_sentences()
     first, second = (extract_claims(read_source(tmp_path / f"{year}.txt")) for year in (2022, 2023))
     assert [(c.value.text, c.as_of) for c in first] == [("1992", None), (">170", None), ("5%", "2021")]
     assert [(c.value.text, c.as_of) for c in second] == [("1993", None), (">170", None), ("5%", "2022")]
-    claims_module._READ.clear()  # read afresh, as a new process would
+    forget_sentences()  # read afresh, as a new process would
     assert extract_claims(read_source(tmp_path / "2023.txt")) == second
+
+
+def test_a_check_forgets_the_sentences_it_read():
+    """What a process remembers of the sentences it read is dropped once a check has read them all, so that
+    the memory it takes is never added to the peak of grouping and judging."""
+    report = check([SEEDS], jobs=1)
+    assert report.claims and claims_module._READ == {}
 
 
 def test_sentences_split_at_full_stops_not_abbreviations():
