@@ -284,11 +284,10 @@ class _Masked(dict[str, str]):
         return masked
 
 
-def _shape(claim: Claim, masked: dict[str, str] | None = None) -> tuple[str, ...]:
+def _shape(claim: Claim, masked: _Masked) -> tuple[str, ...]:
     """What a claim says with its digits masked. Claims of one shape have the same words around their
     figure (a sentence reprinted with other figures, a template filled in), so they say the same
     thing and one vector serves them all."""
-    masked = _Masked() if masked is None else masked
     start, end = claim.figure_in_quote
     return (claim.value.group_key, claim.counted, masked[claim.said[:start]], masked[claim.said[end:]],
             masked[claim.said_before])
