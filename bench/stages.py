@@ -11,7 +11,7 @@ import json
 import sys
 from time import perf_counter
 
-from kzfr_check.claims import extract_claims
+from kzfr_check.claims import extract_claims, forget_sentences
 from kzfr_check.config import load_config
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, renderer
@@ -37,6 +37,7 @@ def timed_check(folder: str, config_path: str) -> dict[str, float]:
     sources = load_sources([folder])
     lap("sources")
     claims = [claim for source in sources for claim in extract_claims(source)]
+    forget_sentences()  # as check() does once it has read the documents
     lap("claims")
     topics = group_claims(claims, config.topics)
     lap("topics")
