@@ -758,13 +758,15 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-_COUNTED_BACK = re.compile(r"anniversary|years", re.IGNORECASE)  # what the anniversary patterns need
+_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"]
 
 
 def base_matters(sentence: str) -> bool:
     """Could the reference date change what find_figures reads in a sentence? Only for an anniversary
-    counted back from it ("the 30th anniversary"): dates and periods are read as written."""
-    return _COUNTED_BACK.search(sentence) is not None
+    counted back from it ("the 30th anniversary"), so only where an anniversary pattern may match: dates
+    and periods are read as written."""
+    lower = sentence.lower()
+    return any(needs is None or needs(sentence, lower) for needs in _COUNTED_BACK)
 
 
 # Patterns whose every match is a number, with at most a bound before it ("more than 40 stations"), by their
