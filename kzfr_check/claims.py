@@ -133,8 +133,8 @@ def extract_claims(source: Source) -> list[Claim]:
     claims = []
     before = ""
     spans = list(sentences(source.norm))
-    for (s, e), (figures, periods) in zip(spans, _readings(source.norm, spans, base), strict=True):
-        said = source.norm[s:e]
+    said_all = [source.norm[s:e] for s, e in spans]
+    for (s, e), said, (figures, periods) in zip(spans, said_all, _readings(said_all, base), strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -176,10 +176,10 @@ def forget_sentences() -> None:
     _READ.clear()
 
 
-def _readings(norm: str, spans: list[tuple[int, int]], base: dt.date | None) -> list[_Reading]:
-    """What each sentence span states; a sentence read before is not read again."""
+def _readings(said_all: list[str], base: dt.date | None) -> list[_Reading]:
+    """What each sentence states; a sentence read before is not read again."""
     readings = []
-    for said in (norm[s:e] for s, e in spans):
+    for said in said_all:
         key = (said, base if base_matters(said) or RELATIVE_YEAR.search(said) else None)
         reading = _READ.get(key)
         if reading is None:
