@@ -542,19 +542,15 @@ class _Groups:
         states a value that fits the other (that figure is its counterpart), or when one is stated for a
         year that the other's documents are not of. (Both ways for all pairs in one loop, the groups' facts
         looked up once: grouping a corpus asks this millions of times.)"""
-        known, n, penalty = self._penalty, len(self.value_list), self.penalty
+        penalty = self.penalty
         also_a, also_b = self.also_stated[a], self.also_stated[b]
         stated_a, stated_b = self.stated_for[a], self.stated_for[b]
         documents_a, documents_b = self.documents_of[a], self.documents_of[b]
         for x, y in conflicts:
-            for z in also_b.get(y, ()):  # the sentence stating y also states z: does z fit x?
-                extra = known.get(z * n + x, _UNKNOWN)
-                if (penalty(z, x) if extra is _UNKNOWN else extra) is None:
-                    return True
-            for z in also_a.get(x, ()):
-                extra = known.get(z * n + y, _UNKNOWN)
-                if (penalty(z, y) if extra is _UNKNOWN else extra) is None:
-                    return True
+            # the sentence stating y also states z: does z fit x? (and the other way round)
+            if (any(penalty(z, x) is None for z in also_b.get(y, ()))
+                    or any(penalty(z, y) is None for z in also_a.get(x, ()))):
+                return True
             if y in documents_b and x in stated_a and _other_years(stated_a[x], documents_b[y]):
                 return True
             if x in documents_a and y in stated_b and _other_years(stated_b[y], documents_a[x]):
