@@ -202,9 +202,10 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
         progress("grouping claims", 0, len(claims))
         try:
             topics = group_claims(claims, config.topics, executor)
-        except BaseException:
+        finally:
+            # Done with them either way: told to exit, a worker would first free all it has read (a
+            # second on a big corpus) while this process waits; a worker grouping claims, for longer.
             _stop_workers(executor)
-            raise
         progress("grouping claims", len(claims), len(claims))
     # A resolution must name a declared topic or a discovered one. A discovered id (it starts with
     # its kind) that is gone now is stale, a warning; any other unknown name is a mistake in the file.
