@@ -702,8 +702,13 @@ def connected(items: Sequence[T], pairs: Iterable[tuple[T, T]]) -> list[list[T]]
 
 # Below this many statements grouping stays in one process: starting a worker costs about half a second.
 UNITS_FOR_A_WORKER = 20_000
-# The worker's half takes longer for its cost: it is sent, and read, while this process has started its own.
-WORKER_SLOWER = 1.45
+# What grouping a block costs, per statement: a part of its own (its shape, links, heap entries) worth this
+# many of the other part, one check against each distinct value of the block (fitted to timings of the
+# benchmark's blocks, from a few hundred statements with a few values to thousands with hundreds).
+STATEMENT_COST = 46
+# The worker's half takes a little longer for its cost: it is sent, and read, while this process has started
+# its own.
+WORKER_SLOWER = 1.1
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
@@ -765,8 +770,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     apart: Future[list[list[int]]] | None = None
     if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
         linked = connected(range(len(shapes)), links)
-        # the cost of grouping linked shapes: each statement is judged against the values of its groups
-        costs = [len(ids) * len({units[u].value.text for u in ids})
+        costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
         here, there = _halves(linked, costs, WORKER_SLOWER)
         if there:  # else one block holds everything
