@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import combinations
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
@@ -412,14 +413,15 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
     pairs: set[tuple[int, int]] = set()
     for bucket in index.values():
         if len(bucket) <= MAX_BUCKET:  # a word this many statements share cannot single out a fact
-            pairs.update((x, y) for n, x in enumerate(bucket) for y in bucket[n + 1:])
+            pairs.update(combinations(bucket, 2))  # (x, y) with x < y: a bucket fills in the order of x
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for x, y in pairs:
         if single[x] and single[y]:
             if not _may_group(examples[x], examples[y]):
                 continue
-        elif not _may_share_subject(examples[x], examples[y]) or (len(sources[x] | sources[y]) < 2):
-            continue
+        elif not _may_share_subject(examples[x], examples[y]) or (
+                len(sources[x]) < 2 and len(sources[y]) < 2 and len(sources[x] | sources[y]) < 2):
+            continue  # (a shape's sources may be thousands: their union is taken only when it can be small)
         score = _cosine(vectors[x].weights, vectors[y].weights, vectors[x].norm, vectors[y].norm)
         if score >= LINK_THRESHOLD:
             scored[x].append((score, y))
