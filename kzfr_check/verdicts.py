@@ -3,9 +3,13 @@ resolutions a person recorded in claims.toml."""
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import combinations
 from typing import Literal
 
 from kzfr_check.claims import Claim
@@ -36,7 +40,7 @@ class ValueSupport:
     claims: tuple[Claim, ...]
     witnesses: int = 0  # independent witnesses among its sources (a reprint counts once)
 
-    @property
+    @cached_property  # read by sorting, judging and every report: the claims never change
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
 
@@ -85,27 +89,45 @@ Relations = list[list[Relation]]  # between the distinct values of a topic, by t
 
 def _relations(values: Sequence[ValueSupport]) -> Relations:
     """How each distinct value of a topic relates to each other (symmetric), computed once for the verdict:
-    a topic that many sources state with many values asks for them all several times."""
+    a topic that many sources state with many values asks for them all several times. Only the pairs
+    that may not conflict are asked: of a big topic's 20,000 pairs, most are plainly apart."""
     firsts = [v.claims[0].value for v in values]
-    related: Relations = [["agree"] * len(firsts) for _ in firsts]
-    for i, a in enumerate(firsts):
-        for j in range(i + 1, len(firsts)):
-            related[i][j] = related[j][i] = relation(a, firsts[j])
+    related: Relations = [["conflict"] * len(firsts) for _ in firsts]
+    for i, row in enumerate(related):
+        row[i] = "agree"
+    for i, j in _may_fit(firsts):
+        related[i][j] = related[j][i] = relation(firsts[i], firsts[j])
     return related
+
+
+def _may_fit(firsts: Sequence[Value]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) that relation() may not call a conflict: equal texts, or overlapping intervals.
+    Of two overlapping intervals, the one that starts later starts inside the other, so with the
+    values sorted by start each pair is found from its first one. A NaN bound overlaps nothing."""
+    starts = sorted((a.low, i) for i, a in enumerate(firsts) if not math.isnan(a.low))
+    lows = [low for low, _ in starts]
+    for p, (_, i) in enumerate(starts):
+        for _, j in starts[p + 1:bisect_right(lows, firsts[i].high, p + 1)]:
+            yield min(i, j), max(i, j)
+    same: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(firsts):
+        same[a.text].append(i)
+    for places in same.values():
+        yield from combinations(places, 2)
 
 
 def _status(values: Sequence[ValueSupport], related: Relations) -> Status:
     """Conflict when two claims contradict each other; changed when every contradiction is between
     figures stated for different periods ('in 2021' / 'in 2022'). Judged per distinct value, with the
     periods it is stated for: a big topic repeats a few values."""
+    if not any("conflict" in row for row in related):
+        return "compatible" if any("compatible" in row for row in related) else "agree"
     periods = [{c.as_of or None for c in v.claims} for v in values]
-    conflicting = [(i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict"]
-    if conflicting:
-        if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
-               for i, j in conflicting):
-            return "changed"
-        return "conflict"
-    return "compatible" if any("compatible" in row for row in related) else "agree"
+    conflicting = ((i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict")
+    if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
+           for i, j in conflicting):
+        return "changed"
+    return "conflict"
 
 
 def _timeline(topic: Topic) -> tuple[Change, ...]:
@@ -125,8 +147,7 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
     related = _relations(values) if related is None else related
     firsts = [v.claims[0].value for v in values]
     # the values each one contains: the more precise ones that fit it
-    holds = [[j for j, r in enumerate(row) if r == "compatible" and _inside(firsts[j], firsts[i], r)]
-             for i, row in enumerate(related)]
+    holds = [[j for j in _fits(row) if _inside(firsts[j], firsts[i], "compatible")] for i, row in enumerate(related)]
     candidates = [i for i, row in enumerate(related) if "conflict" in row]
     # a value inside another disputed one ("1999-03-14" inside "1999") supports it, not itself
     held = {j for i in candidates for j in holds[i]}
@@ -158,6 +179,12 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
     return Suggestion(best.value, len(support[best.value]), len(against(best)), why)
 
 
+def _fits(row: Sequence[Relation]) -> list[int]:
+    """The places of the values that one value (its row of relations) is compatible with. Most
+    values fit none, which `in` tells without a loop in Python."""
+    return [j for j, r in enumerate(row) if r == "compatible"] if "compatible" in row else []
+
+
 def _inside(inner: Value, outer: Value, related: Relation) -> bool:
     """A more precise value that the coarser one contains: 1999-03-14 in 1999, 9 in ~9."""
     return (related == "compatible" and inner.text != outer.text and outer.low <= inner.low
@@ -186,26 +213,41 @@ def dissenting(values: Sequence[ValueSupport], accepted: str) -> list[str]:
 def _notes(topic: Topic, values: Sequence[ValueSupport], dates: Mapping[str, str | None],
            related: Relations) -> list[str]:
     notes = []
-    conflicting = [(i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict"]
-    for i, v in enumerate(values):
-        fits = [j for j in range(len(values)) if j != i and related[i][j] == "compatible"]
-        if conflicting and len(fits) > 1 and all(related[x][y] == "conflict"
-                                                 for n, x in enumerate(fits) for y in fits[n + 1:]):
+    disputed = any("conflict" in row for row in related)
+    for v, row in zip(values, related, strict=True):
+        fits = _fits(row)
+        if disputed and len(fits) > 1 and all(related[x][y] == "conflict"
+                                              for n, x in enumerate(fits) for y in fits[n + 1:]):
             fitting = _and([values[j].value for j in fits])
             notes.append(f"{v.value} ({', '.join(v.sources)}) is compatible with {fitting}")
     # the dates of two contradicting values, when the sources of each are dated differently
     dated = [_dates(v, dates) for v in values]
+    holders: dict[str, list[int]] = defaultdict(list)  # the values each date's sources state
+    for j, days in enumerate(dated):
+        for day in days:
+            holders[day].append(j)
     known: set[str] = set()
-    partners: dict[int, set[str]] = defaultdict(set)  # the dates of the values each value contradicts
-    for i, j in conflicting:
-        partners[i] |= dated[j]
-        partners[j] |= dated[i]
-    for i, theirs in partners.items():  # a date of one counts when the other side has a date unlike it
+    for i, row in enumerate(related):  # a date of one counts when the other side has a date unlike it
+        if dated[i] <= known:
+            continue  # nothing to add, whatever the other side's dates
+        theirs = _dates_against(row, holders)
         if theirs:
             known |= dated[i] if len(theirs) > 1 else dated[i] - theirs
     if known:
         notes.append(f"sources dated {_and(sorted(known))}: may be a change over time")
     return notes
+
+
+def _dates_against(row: Sequence[Relation], holders: Mapping[str, Sequence[int]]) -> set[str]:
+    """The dates of the values that one value contradicts (its row), but at most two: past one, how
+    many does not matter. Asked per date, not per value: a big topic has far fewer dates than pairs."""
+    theirs: set[str] = set()
+    for day, places in holders.items():
+        if any(row[j] == "conflict" for j in places):
+            theirs.add(day)
+            if len(theirs) > 1:
+                break
+    return theirs
 
 
 def _dates(value: ValueSupport, dates: Mapping[str, str | None]) -> set[str]:
@@ -267,5 +309,10 @@ def judge_all(topics: Sequence[Topic], dates: Mapping[str, str | None],
               resolutions: Sequence[Resolution], witness: Mapping[str, str] | None = None) -> list[Verdict]:
     """Verdicts on every topic stated by two or more sources, conflicts first."""
     by_topic = {r.topic: r for r in resolutions}
-    verdicts = [judge(t, dates, by_topic, witness) for t in topics if len(t.sources) >= 2]
+    verdicts = [judge(t, dates, by_topic, witness) for t in topics if _stated_by_two(t)]
     return sorted(verdicts, key=lambda v: (STATUSES.index(v.status), v.topic.id))
+
+
+def _stated_by_two(topic: Topic) -> bool:
+    """len(topic.sources) >= 2, without collecting and sorting the sources of every topic."""
+    return any(c.source != topic.claims[0].source for c in topic.claims)

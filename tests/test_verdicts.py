@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import shutil
+from collections import defaultdict
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzfr_check.claims import Claim
+from kzfr_check.values import Value, relation
+from kzfr_check.verdicts import ValueSupport, _and, _notes, _relations  # noqa: PLC2701
 
 from conftest import ROOT, SEEDS, topic_by_values
 
@@ -78,3 +87,61 @@ def test_agree_and_compatible(cli, tmp_path, empty_config):
     assert data["summary"]["conflicts"] == 0
     assert topic_by_values(data, "2.7 km", "1.7 mi")["status"] == "compatible"
     assert topic_by_values(data, "1937-05-27", "1937")["status"] == "compatible"
+
+
+# ------------------------------------------------------------------ fast paths against their definitions
+
+EDGES = st.sampled_from([-math.inf, -1.0, 0.0, 1.0, 2.0, 3.0, math.inf, math.nan])
+
+
+@st.composite
+def supports(draw: st.DrawFn) -> ValueSupport:
+    """A value with edge-case bounds (ties, infinities, NaN, low above high) and a text that may repeat."""
+    kind = draw(st.sampled_from(["count", "date", "period"]))
+    value = Value(kind, draw(st.sampled_from("abcdef")), draw(EDGES), draw(EDGES), draw(EDGES), draw(EDGES))
+    claims = tuple(Claim(source, 1, 0, 1, 0, "", "", "", value)
+                   for source in draw(st.lists(st.sampled_from("pqrst"), min_size=1, max_size=3, unique=True)))
+    return ValueSupport(value.text, claims)
+
+
+def every_pair(values: list[ValueSupport]) -> list[list[str]]:
+    """The definition of _relations: relation() asked of every pair."""
+    firsts = [v.claims[0].value for v in values]
+    related = [["agree"] * len(firsts) for _ in firsts]
+    for i, a in enumerate(firsts):
+        for j in range(i + 1, len(firsts)):
+            related[i][j] = related[j][i] = relation(a, firsts[j])
+    return related
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(supports(), max_size=12))
+def test_relations_asks_every_pair_that_may_not_conflict(values: list[ValueSupport]) -> None:
+    assert _relations(values) == every_pair(values)
+
+
+def dated_note(values: list[ValueSupport], dates: dict[str, str | None], related: list[list[str]]) -> set[str]:
+    """The definition of the dates in the 'may be a change over time' note: each pair that conflicts."""
+    dated = [{d for s in v.sources if (d := dates.get(s))} for v in values]
+    partners: dict[int, set[str]] = defaultdict(set)
+    for i, row in enumerate(related):
+        for j in range(i + 1, len(row)):
+            if row[j] == "conflict":
+                partners[i] |= dated[j]
+                partners[j] |= dated[i]
+    known: set[str] = set()
+    for i, theirs in partners.items():
+        if theirs:
+            known |= dated[i] if len(theirs) > 1 else dated[i] - theirs
+    return known
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(supports(), max_size=10),
+       st.fixed_dictionaries({s: st.sampled_from([None, "2020-01-01", "2021-01-01", "2022-01-01"]) for s in "pqrst"}))
+def test_the_dates_note_names_the_dates_of_every_conflicting_pair(values: list[ValueSupport],
+                                                                  dates: dict[str, str | None]) -> None:
+    related = every_pair(values)
+    known = dated_note(values, dates, related)
+    noted = [n for n in _notes(None, values, dates, related) if n.startswith("sources dated")]  # type: ignore[arg-type]
+    assert noted == ([f"sources dated {_and(sorted(known))}: may be a change over time"] if known else [])
