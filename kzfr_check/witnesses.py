@@ -74,6 +74,7 @@ class NameVariant:
 
 
 NAME = re.compile(r"\b([A-Z][a-z]{1,})\s+([A-Z][a-z]{3,})\b")
+LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 def name_variants(sentences: Sequence[Claim]) -> list[NameVariant]:
@@ -81,13 +82,18 @@ def name_variants(sentences: Sequence[Claim]) -> list[NameVariant]:
     sources but are spelled differently, and not as a plural or adjective of each other."""
     seen: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)  # (first word, name) -> source -> claim
     read: set[tuple[str, str]] = set()  # each sentence of a source once, however many figures it states
+    names_in: dict[str, list[tuple[str, str]]] = {}  # each sentence read once, however many sources print it
     for c in sentences:
         if (c.source, c.said) not in read:
             read.add((c.source, c.said))
-            for m in NAME.finditer(c.said):
-                seen[(m.group(1), m.group(2))].setdefault(c.source, c)
-    # a capitalised common word ("President", "Presidency") is not a name: it also appears in lower case
-    common = {stem(w) for said in {c.said for c in sentences} for w in re.findall(r"\b[a-z]{3,}\b", said)}
+            names = names_in.get(c.said)
+            if names is None:
+                names = names_in[c.said] = NAME.findall(c.said)  # its two groups: (first word, name)
+            for name in names:
+                seen[name].setdefault(c.source, c)
+    # a capitalised common word ("President", "Presidency") is not a name: it also appears in lower case.
+    # Each distinct word is stemmed once: a corpus says the same few thousand words over and over.
+    common = {stem(w) for w in {w for said in names_in for w in LOWER_WORD.findall(said)}}
     by_first: dict[str, list[str]] = defaultdict(list)
     for first, name in sorted(seen):
         if stem(name.lower()) not in common:
