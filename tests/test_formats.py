@@ -16,9 +16,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from kzfr_check.claims import Claim
+from kzfr_check.pipeline import Report
 from kzfr_check.report.github import escape_data, escape_property
+from kzfr_check.topics import Topic
+from kzfr_check.values import Value
+from kzfr_check.verdicts import STATUSES, Change, Resolution, Suggestion, ValueSupport, Verdict
 
 from conftest import ROOT, SEEDS, TUNNEL
 
@@ -250,6 +257,44 @@ def test_json_written_topic_by_topic_is_the_whole_document_byte_for_byte(corpus)
     pieces = list(render_chunks(report))
     assert len(pieces) == len(report.verdicts) + 2 > 3
     assert "".join(pieces) == dumps(document(report))
+
+
+# Any unicode (lone surrogates too), and often what JSON must escape: quotes, backslashes, control characters
+ANY_TEXT = st.text(st.characters(exclude_categories=()) | st.sampled_from('"\\/\n\r\t\b\f\x00\x1f\x7f\u2028\ufeff'),
+                   max_size=12)
+TEXTS = st.lists(ANY_TEXT, max_size=3).map(tuple)
+COUNT = st.integers(-10**12, 10**12)
+CLAIM = st.builds(Claim, source=ANY_TEXT, line=COUNT, start=COUNT, end=COUNT, quote_start=COUNT, quote=ANY_TEXT,
+                  said=ANY_TEXT, text=ANY_TEXT, value=st.builds(Value, kind=ANY_TEXT, text=ANY_TEXT, low=st.floats(),
+                                                                high=st.floats()),
+                  counted=ANY_TEXT, as_of=st.none() | ANY_TEXT)
+CLAIMS = st.lists(CLAIM, max_size=4).map(tuple)
+VERDICT = st.builds(
+    Verdict,
+    topic=st.builds(Topic, id=ANY_TEXT, label=ANY_TEXT, kind=ANY_TEXT, claims=CLAIMS, declared=st.booleans()),
+    status=st.sampled_from(STATUSES),
+    values=st.lists(st.builds(ValueSupport, value=ANY_TEXT, claims=CLAIMS, witnesses=COUNT), max_size=3).map(tuple),
+    notes=TEXTS,
+    resolution=st.none() | st.builds(Resolution, topic=ANY_TEXT, accept=ANY_TEXT, overrules=TEXTS, reason=ANY_TEXT),
+    suggestion=st.none() | st.builds(Suggestion, value=st.none() | ANY_TEXT, support=COUNT, against=COUNT,
+                                     reason=ANY_TEXT),
+    timeline=st.lists(st.builds(Change, as_of=ANY_TEXT, value=ANY_TEXT, sources=TEXTS), max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(VERDICT, max_size=3))
+def test_json_of_any_verdicts_is_what_json_itself_writes(verdicts):
+    """Topic by topic, the report is byte for byte what `dumps` writes of `document`, and each claim is on
+    its line as `json.dumps` writes it, whatever the text holds: the faster writing of claims changes no byte."""
+    from kzfr_check.report.json import claim_json, document, dumps, render_chunks
+
+    report = Report((), (), (), tuple(verdicts))
+    text = "".join(render_chunks(report))
+    assert text == dumps(document(report))
+    assert json.loads(text) == document(report)
+    for claim in (c for v in verdicts for c in v.topic.claims):
+        assert f"\n        {json.dumps(claim_json(claim), ensure_ascii=False)}" in text
 
 
 def test_json_of_a_corpus_with_no_topic_is_written_whole(tmp_path):
