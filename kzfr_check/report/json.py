@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from kzfr_check.claims import Claim
@@ -15,6 +16,7 @@ SCHEMA = "kzfr-check/1"
 
 
 def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
+    """The fields of a claim; `_claim_line` writes the same ones faster, and a test holds it to them."""
     data: dict[str, Any] = {
         "source": claim.source, "line": claim.line, "start": claim.start, "end": claim.end,
         "quote": claim.quote, "text": claim.text, "value": claim.value.text, "kind": claim.kind,
@@ -28,14 +30,15 @@ def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
     return data
 
 
-def verdict_json(verdict: Verdict) -> dict[str, Any]:
+def verdict_json(verdict: Verdict, claim: Callable[[Claim], Any] = claim_json) -> dict[str, Any]:
+    """`claim` writes each claim of the topic: `render_chunks` has each written as its line of JSON at once."""
     topic = verdict.topic
     resolution = verdict.resolution
     return {
         "id": topic.id, "label": topic.label, "kind": topic.kind, "status": verdict.status,
         "declared": topic.declared,
         "values": [{"value": v.value, "sources": list(v.sources), "witnesses": v.witnesses} for v in verdict.values],
-        "claims": [claim_json(c) for c in topic.claims],
+        "claims": [claim(c) for c in topic.claims],
         "notes": list(verdict.notes),
         "suggestion": None if verdict.suggestion is None else {
             "value": verdict.suggestion.value, "support": verdict.suggestion.support,
@@ -94,6 +97,37 @@ def _is_record(values: Iterable[Any]) -> bool:
 _NESTED = (dict, list)
 
 
+def _verdict(verdict: Verdict, indent: str) -> str:
+    """`_indented(verdict_json(verdict), indent)`, byte for byte, in half the time. A verdict with claims is
+    written over several lines, its claims one a line: so each claim, most of a report, is written at once
+    by `_claim_line`, with no dict built or asked whether it is a record."""
+    if not verdict.topic.claims:  # then perhaps a record, on one line
+        return _indented(verdict_json(verdict), indent)
+    inner = indent + "  "
+    fields = []
+    for key, value in verdict_json(verdict, claim=_claim_line).items():
+        if key == "claims":
+            lines = f",\n{inner}  ".join(value)
+            fields.append(f'{inner}"claims": [\n{inner}  {lines}\n{inner}]')
+        else:
+            fields.append(f"{inner}{encode_basestring(key)}: {_indented(value, inner)}")
+    return "{\n" + ",\n".join(fields) + f"\n{indent}}}"
+
+
+def _claim_line(claim: Claim) -> str:
+    """`_ONE_LINE.encode(claim_json(claim))`, byte for byte (tests/test_formats.py holds them to it), in half
+    the time: the fields of `claim_json` in its order, strings escaped by json's own function, ints as str()
+    writes them, as json does."""
+    line = (f'{{"source": {encode_basestring(claim.source)}, "line": {claim.line}, "start": {claim.start}, '
+            f'"end": {claim.end}, "quote": {encode_basestring(claim.quote)}, "text": {encode_basestring(claim.text)}, '
+            f'"value": {encode_basestring(claim.value.text)}, "kind": {encode_basestring(claim.kind)}')
+    if claim.counted:
+        line += f', "counted": {encode_basestring(claim.counted)}'
+    if claim.as_of:
+        line += f', "as_of": {encode_basestring(claim.as_of)}'
+    return line + "}"
+
+
 def render(report: Report, options: RenderOptions | None = None) -> str:
     return "".join(render_chunks(report, options))
 
@@ -108,5 +142,5 @@ def render_chunks(report: Report, options: RenderOptions | None = None) -> Itera
         return
     yield head + '\n  "topics": ['
     for n, verdict in enumerate(report.verdicts):
-        yield ("," if n else "") + "\n    " + _indented(verdict_json(verdict), "    ")
+        yield ("," if n else "") + "\n    " + _verdict(verdict, "    ")
     yield "\n  ],\n" + tail
