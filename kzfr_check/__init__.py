@@ -42,12 +42,11 @@ def _end_now(code: int) -> None:
     or more for 10,000 documents). Only after a run that finished (status 0 or 1): the worker pool is shut
     down and gone, so no exit handler is left with anything to do."""
     import os
+    from contextlib import suppress
 
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with suppress(OSError, ValueError):  # a reader gone away, a stream closed: nothing left to say to it
             stream.flush()
-        except (OSError, ValueError):  # a reader gone away, a stream closed: nothing left to say to it
-            pass
     os._exit(code)
 
 
