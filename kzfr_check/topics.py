@@ -12,7 +12,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
@@ -708,9 +708,9 @@ UNITS_FOR_A_WORKER = 20_000
 # many of the other part, one check against each distinct value of the block (fitted to timings of the
 # benchmark's blocks, from a few hundred statements with a few values to thousands with hundreds).
 STATEMENT_COST = 46
-# The worker's half takes a little longer for its cost: it is sent, and read, while this process has started
-# its own.
-WORKER_SLOWER = 1.1
+# Grouping shared with a worker is cut into about this many pieces of like cost: small enough that neither
+# process waits long for the other at the end, few enough that sending them costs little.
+PIECES = 32
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
@@ -726,8 +726,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     of the few most similar shapes. The cost grows with the statements and their neighbours, never
     with all pairs.
 
-    Shapes that no likeness links can never group together: with an executor, a worker process groups
-    about half of them while this one groups the rest, and the topics are the same.
+    Shapes that no likeness links can never group together: with an executor, they are cut into pieces
+    that a worker process and this one group side by side, and the topics are the same.
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
     claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
@@ -768,18 +768,13 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                       [shape_units[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
-    here = list(range(len(shapes)))
-    apart: Future[list[list[int]]] | None = None
+    pieces = [list(range(len(shapes)))]
     if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
         linked = connected(range(len(shapes)), links)
         costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
-        here, there = _halves(linked, costs, WORKER_SLOWER)
-        if there:  # else one block holds everything
-            apart = executor.submit(_group_block, block(there))
-    groups = _group_block(block(here))
-    if apart is not None:
-        groups += apart.result()
+        pieces = _pieces(linked, costs)
+    groups = _group_pieces(pieces, block, executor)
 
     topics = []
     for group in groups:
@@ -789,16 +784,46 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     return _unique_ids(topics)
 
 
-def _halves(parts: list[list[int]], costs: list[int], slower: float = 1.0) -> tuple[list[int], list[int]]:
-    """Two halves that take about as long, the second `slower` to do by the cost: the costliest part
-    first, each to the half that would finish first."""
-    halves: tuple[list[int], list[int]] = ([], [])
-    totals = [0.0, 0.0]
+def _pieces(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
+    """The parts bundled into about PIECES pieces of like cost, costliest first; a part that costs more than
+    a piece is a piece of its own."""
+    share = sum(costs) / PIECES
+    pieces: list[list[int]] = []
+    piece: list[int] = []
+    cost = 0
     for n in sorted(range(len(parts)), key=lambda n: (-costs[n], n)):
-        side = 0 if totals[0] + costs[n] <= totals[1] + costs[n] * slower else 1
-        halves[side].extend(parts[n])
-        totals[side] += costs[n] * (slower if side else 1.0)
-    return sorted(halves[0]), sorted(halves[1])
+        piece += parts[n]
+        cost += costs[n]
+        if cost >= share:
+            pieces.append(sorted(piece))
+            piece, cost = [], 0
+    return pieces + [sorted(piece)] if piece else pieces
+
+
+def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
+                  executor: Executor | None) -> list[list[int]]:
+    """The groups of every piece (shapes, made a block to group): with an executor, a worker groups some and
+    this process the others, each taking the next piece, the costliest first, when it is free. The worker
+    is kept two pieces ahead, so it never waits on this process, and whichever finishes first waits for
+    the other about a piece at most. Which process groups a piece changes nothing: pieces never group
+    together."""
+    if executor is None or len(pieces) < 2:
+        return [group for places in pieces for group in _group_block(block(places))]
+    waiting = deque(pieces)
+    sent: list[Future[list[list[int]]]] = []
+    groups: list[list[int]] = []
+
+    def feed() -> None:
+        while waiting and sum(not future.done() for future in sent) < 2:
+            sent.append(executor.submit(_group_block, block(waiting.popleft())))
+
+    feed()
+    while waiting:
+        groups += _group_block(block(waiting.popleft()))
+        feed()
+    for future in sent:
+        groups += future.result()
+    return groups
 
 
 def _as_of_year(as_of: str) -> int:

@@ -87,7 +87,8 @@ def test_two_jobs_give_the_same_report_byte_for_byte(cli, corpus, pools):
 
 
 def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corpus, monkeypatch):
-    """On a big corpus one worker groups the shapes no likeness links to the rest; the JSON does not change."""
+    """On a big corpus a worker groups some pieces of shapes no likeness links to the rest, this process the
+    others; the JSON does not change."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     one = cli("--jobs", "1", *args, cwd=corpus)
     grouped_apart: list[int] = []
@@ -102,7 +103,7 @@ def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corp
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
     monkeypatch.setattr(topics, "UNITS_FOR_A_WORKER", 100)  # this corpus is small: lower the bar
     two = cli("--jobs", "2", *args, cwd=corpus)
-    assert len(grouped_apart) == 1 and 100 < grouped_apart[0] < one.json["summary"]["claims"] * 0.8
+    assert grouped_apart and 0 < sum(grouped_apart) < one.json["summary"]["claims"]
     assert two.exit_code == one.exit_code == 1
     assert two.stdout == one.stdout
 
