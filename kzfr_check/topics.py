@@ -804,9 +804,9 @@ def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
                   executor: Executor | None) -> list[list[int]]:
     """The groups of every piece (shapes, made a block to group): with an executor, a worker groups some and
     this process the others, each taking the next piece, the costliest first, when it is free. The worker
-    is kept two pieces ahead, so it never waits on this process, and whichever finishes first waits for
-    the other about a piece at most. Which process groups a piece changes nothing: pieces never group
-    together."""
+    is kept two pieces ahead, so it never waits on this process, but never given the last piece waiting:
+    this process always has one to group. Whichever finishes first waits for the other about a piece or
+    two at most. Which process groups a piece changes nothing: pieces never group together."""
     if executor is None or len(pieces) < 2:
         return [group for places in pieces for group in _group_block(block(places))]
     waiting = deque(pieces)
@@ -814,7 +814,7 @@ def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
     groups: list[list[int]] = []
 
     def feed() -> None:
-        while waiting and sum(not future.done() for future in sent) < 2:
+        while len(waiting) > 1 and sum(not future.done() for future in sent) < 2:
             sent.append(executor.submit(_group_block, block(waiting.popleft())))
 
     feed()
