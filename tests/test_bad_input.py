@@ -315,18 +315,26 @@ def _interrupt(args: list[str], cwd: Path, delay: float) -> subprocess.Completed
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-# After start-up; the test below interrupts during the imports and argument parsing.
-DELAYS = (0.7, 1.6)
+def _delays(run_seconds: float) -> tuple[float, ...]:
+    """When to interrupt a run that takes this long in full: in its middle and near its end, however fast the
+    machine; after start-up (the test below interrupts during the imports and argument parsing)."""
+    return max(0.2, 0.4 * run_seconds), max(0.3, 0.75 * run_seconds)
+
+
+def _timed(*args: str | Path, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    result = run(*args, cwd=cwd)
+    return result, time.monotonic() - started
 
 
 def test_ctrl_c_leaves_the_output_file_as_it_was_or_complete(work: Path) -> None:
     _big_corpus(work / "corpus")
     before = digest(work / "corpus")
     complete = work / "complete.json"
-    finished = run("conflicts", "corpus", "--format", "json", "--output", complete, cwd=work)
+    finished, seconds = _timed("conflicts", "corpus", "--format", "json", "--output", complete, cwd=work)
     assert finished.returncode in (0, 1), finished.stderr
     interrupted = 0
-    for delay in DELAYS:
+    for delay in _delays(seconds):
         output = work / "report.json"
         output.write_text("the previous report\n")
         result = _interrupt(["conflicts", "corpus", "--format", "json", "--output", str(output)], work, delay)
@@ -349,12 +357,13 @@ def test_ctrl_c_leaves_claims_toml_as_it_was_or_complete(work: Path) -> None:
     accept = topic["values"][0]["value"]
     args = ["resolve", topic["id"], "--accept", accept, "--reason", "checked"]
     original = (work / "claims.toml").read_text()
-    assert run(*args, cwd=work).returncode == 0
+    finished, seconds = _timed(*args, cwd=work)
+    assert finished.returncode == 0, finished.stderr
     resolved = (work / "claims.toml").read_text()
     assert resolved.startswith(original) and f'accept = "{accept}"' in resolved
     before = digest(work / "corpus")
     interrupted = 0
-    for delay in DELAYS:
+    for delay in _delays(seconds):
         (work / "claims.toml").write_text(original)
         result = _interrupt(args, work, delay)
         if result.returncode == 130:
