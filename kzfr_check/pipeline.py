@@ -200,8 +200,16 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
     with _worker_pool(workers) as executor:
         sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)
         progress("grouping claims", 0, len(claims))
+        # What the claims alone show, found while the workers group (a second less at 10,000 documents)
+        witnesses: list[tuple[str, ...]] = []
+        variants: list[NameVariant] = []
+
+        def meanwhile() -> None:
+            witnesses.extend(witness_groups(claims))
+            variants.extend(name_variants(claims))
+
         try:
-            topics = group_claims(claims, config.topics, executor)
+            topics = group_claims(claims, config.topics, executor, meanwhile)
         finally:
             # Done with them either way: told to exit, a worker would first free all it has read (a
             # second on a big corpus) while this process waits; a worker grouping claims, for longer.
@@ -215,10 +223,8 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
             raise InputError(f"{resolution.origin}: resolution of unknown topic '{resolution.topic}'")
     progress("judging topics", 0, len(topics))
     dates = {s.id: str(s.date) if s.date else None for s in sources}
-    witnesses = witness_groups(claims)
     verdicts = judge_all(topics, dates, config.resolutions, witness_of(claims, witnesses))
     warnings = stale_resolutions(verdicts, config.resolutions)
-    variants = name_variants(claims)
     progress("judging topics", len(topics), len(topics))
     return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings),
                   tuple(witnesses), tuple(variants))

@@ -714,7 +714,7 @@ PIECES = 32
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
-                    executor: Executor | None = None) -> list[Topic]:
+                    executor: Executor | None = None, meanwhile: Callable[[], None] | None = None) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
@@ -727,7 +727,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     with all pairs.
 
     Shapes that no likeness links can never group together: with an executor, they are cut into pieces
-    that a worker process and this one group side by side, and the topics are the same.
+    that a worker process and this one group side by side, and the topics are the same. `meanwhile` is
+    other work of this process, done while the workers group their first pieces (or at the end).
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
     claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
@@ -774,7 +775,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
         pieces = _pieces(linked, costs)
-    groups = _group_pieces(pieces, block, executor)
+    groups = _group_pieces(pieces, block, executor, meanwhile or _nothing)
 
     topics = []
     for group in groups:
@@ -800,15 +801,22 @@ def _pieces(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
     return pieces + [sorted(piece)] if piece else pieces
 
 
+def _nothing() -> None:
+    pass
+
+
 def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
-                  executor: Executor | None) -> list[list[int]]:
+                  executor: Executor | None, meanwhile: Callable[[], None] = _nothing) -> list[list[int]]:
     """The groups of every piece (shapes, made a block to group): with an executor, a worker groups some and
     this process the others, each taking the next piece, the costliest first, when it is free. The worker
     is kept two pieces ahead, so it never waits on this process, but never given the last piece waiting:
     this process always has one to group. Whichever finishes first waits for the other about a piece or
-    two at most. Which process groups a piece changes nothing: pieces never group together."""
+    two at most. Which process groups a piece changes nothing: pieces never group together. `meanwhile` is
+    done once the workers have pieces, so they group more of them."""
     if executor is None or len(pieces) < 2:
-        return [group for places in pieces for group in _group_block(block(places))]
+        groups = [group for places in pieces for group in _group_block(block(places))]
+        meanwhile()
+        return groups
     waiting = deque(pieces)
     sent: list[Future[list[list[int]]]] = []
     groups: list[list[int]] = []
@@ -817,6 +825,8 @@ def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
         while len(waiting) > 1 and sum(not future.done() for future in sent) < 2:
             sent.append(executor.submit(_group_block, block(waiting.popleft())))
 
+    feed()
+    meanwhile()
     feed()
     while waiting:
         groups += _group_block(block(waiting.popleft()))
@@ -885,8 +895,9 @@ def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
 
 
 def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = (),
-                 executor: Executor | None = None) -> list[Topic]:
+                 executor: Executor | None = None, meanwhile: Callable[[], None] | None = None) -> list[Topic]:
     """All topics: declared ones (even when empty), then discovered ones, in a stable order. An executor
-    (of worker processes) may take part of the grouping; the topics are the same."""
+    (of worker processes) may take part of the grouping; the topics are the same. `meanwhile` is other
+    work of this process, done while the workers group (see _group_pieces), or at the end without them."""
     declared, taken = declared_topics(claims, specs)
-    return declared + discover_topics(claims, taken, executor)
+    return declared + discover_topics(claims, taken, executor, meanwhile)
