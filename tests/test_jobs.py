@@ -106,6 +106,8 @@ def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corp
     assert grouped_apart and grouped_apart[0] > 100 and sum(grouped_apart) < one.json["summary"]["claims"] * 0.8
     assert two.exit_code == one.exit_code == 1
     assert two.stdout == one.stdout
+    # found by this process while the worker groups: sources reprinting one text, names spelled two ways
+    assert one.json["witnesses"] and one.json["variants"]
 
 
 def test_an_error_in_a_worker_is_the_same_one_line(cli, corpus):
