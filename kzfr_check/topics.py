@@ -713,8 +713,12 @@ STATEMENT_COST = 46
 PIECES = 32
 
 
+def _nothing() -> None:
+    pass
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
-                    executor: Executor | None = None, meanwhile: Callable[[], None] | None = None) -> list[Topic]:
+                    executor: Executor | None = None, meanwhile: Callable[[], None] = _nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
@@ -775,7 +779,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
         pieces = _pieces(linked, costs)
-    groups = _group_pieces(pieces, block, executor, meanwhile or _nothing)
+    groups = _group_pieces(pieces, block, executor, meanwhile)
 
     topics = []
     for group in groups:
@@ -799,10 +803,6 @@ def _pieces(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
             pieces.append(sorted(piece))
             piece, cost = [], 0
     return pieces + [sorted(piece)] if piece else pieces
-
-
-def _nothing() -> None:
-    pass
 
 
 def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
@@ -895,7 +895,7 @@ def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
 
 
 def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = (),
-                 executor: Executor | None = None, meanwhile: Callable[[], None] | None = None) -> list[Topic]:
+                 executor: Executor | None = None, meanwhile: Callable[[], None] = _nothing) -> list[Topic]:
     """All topics: declared ones (even when empty), then discovered ones, in a stable order. An executor
     (of worker processes) may take part of the grouping; the topics are the same. `meanwhile` is other
     work of this process, done while the workers group (see _group_pieces), or at the end without them."""
