@@ -23,6 +23,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
+from kzfr_check.lang import concepts
 from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = frozenset("""
@@ -103,9 +104,17 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+@lru_cache(maxsize=65536)
+def term(word: str) -> str:
+    """What a lower-case word says, for comparing sentences: the concept it names ('fatalities', 'killed' ->
+    '=deaths'), from the language's data, else its stem."""
+    concept = concepts().get(word)
+    return f"={concept}" if concept else stem(word)
+
+
 def content_stems(text: str) -> list[str]:
-    """The stems of a text's content words, in order (no stop words, no numbers)."""
-    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+    """The terms of a text's content words, in order (no stop words, no numbers)."""
+    return [term(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
 # ------------------------------------------------------------------ declared topics
@@ -239,7 +248,7 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
                 run.clear()
             if head_run:
                 run.append(len(words))
-            words.append((stem(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
+            words.append((term(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
         if run:
             head = run[-1]
             criterion = RANK_CRITERION.match(claim.said[fig_end:]) if claim.kind == "rank" else None
@@ -256,7 +265,7 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
     for w in WORD.findall(claim.said_before):
         low = w.lower()
         if low not in STOP_WORDS and low not in FIGURE_WORDS:
-            words.append((stem(low), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
+            words.append((term(low), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
     return words
 
 

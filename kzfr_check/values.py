@@ -10,18 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 from operator import attrgetter
 from typing import Literal
 
+from kzfr_check.lang import concepts
+
 INF = math.inf
-KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent",
-         "length", "mass", "power", "energy", "area")
+KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
+         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
@@ -73,28 +77,16 @@ CURRENCY_WORDS = {
 }
 CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v in CURRENCY_SYMBOLS.items()},
               **CURRENCY_WORDS}
-# unit -> (kind, factor to the kind's base unit, canonical symbol)
-MEASURES = {
-    "km": ("length", 1000, "km"), "kilometre": ("length", 1000, "km"), "kilometres": ("length", 1000, "km"),
-    "kilometer": ("length", 1000, "km"), "kilometers": ("length", 1000, "km"),
-    "m": ("length", 1, "m"), "metre": ("length", 1, "m"), "metres": ("length", 1, "m"),
-    "meter": ("length", 1, "m"), "meters": ("length", 1, "m"),
-    "mi": ("length", 1609.344, "mi"), "mile": ("length", 1609.344, "mi"), "miles": ("length", 1609.344, "mi"),
-    "ft": ("length", 0.3048, "ft"), "feet": ("length", 0.3048, "ft"), "foot": ("length", 0.3048, "ft"),
-    "kg": ("mass", 1, "kg"), "kilograms": ("mass", 1, "kg"), "kilogram": ("mass", 1, "kg"),
-    "g": ("mass", 0.001, "g"), "grams": ("mass", 0.001, "g"), "gram": ("mass", 0.001, "g"),
-    "lb": ("mass", 0.45359237, "lb"), "lbs": ("mass", 0.45359237, "lb"), "pounds": ("mass", 0.45359237, "lb"),
-    "pound": ("mass", 0.45359237, "lb"),
-    "square metres": ("area", 1, "m²"), "square meters": ("area", 1, "m²"), "m2": ("area", 1, "m²"),
-    "m²": ("area", 1, "m²"), "square miles": ("area", 2589988.11, "sq mi"), "acres": ("area", 4046.86, "acre"),
-    "tonnes": ("mass", 1000, "t"), "tonne": ("mass", 1000, "t"), "tons": ("mass", 1000, "t"),
-    "kw": ("power", 1e3, "kW"), "mw": ("power", 1e6, "MW"), "gw": ("power", 1e9, "GW"),
-    "megawatts": ("power", 1e6, "MW"), "gigawatts": ("power", 1e9, "GW"),
-    "kwh": ("energy", 1e3, "kWh"), "mwh": ("energy", 1e6, "MWh"), "gwh": ("energy", 1e9, "GWh"),
-    "twh": ("energy", 1e12, "TWh"),
-    "km2": ("area", 1e6, "km²"), "km²": ("area", 1e6, "km²"), "square kilometres": ("area", 1e6, "km²"),
-    "square kilometers": ("area", 1e6, "km²"), "hectares": ("area", 1e4, "ha"), "ha": ("area", 1e4, "ha"),
-}
+
+
+def _units() -> dict[str, tuple[str, float, str]]:
+    """Each written name of a unit -> (kind, factor to the kind's base unit, symbol), from units.toml."""
+    table = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
+    return {name.lower(): (unit["kind"], unit["factor"], symbol)
+            for symbol, unit in table.items() for name in unit["names"]}
+
+
+MEASURES = _units()
 UNIT_SYMBOLS = {symbol: (kind, factor) for kind, factor, symbol in MEASURES.values()}
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 # After an ordinal these nouns number a sequence or a time, not a place in a ranking.
@@ -168,12 +160,14 @@ _NOT_AFTER_PLACE_VERB = "".join(
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow.
 BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
-         rf"(?:over|above|under|below)|in excess of|exceeding|upwards of|at least|no fewer than|no less than"
+         rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
+         r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?))")
 _BOUNDS = {
-    "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "upwards of",
+    "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
+           "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "lt": ("less than", "fewer than", "under", "below", "up to", "at most", "no more than",
            "not more than", "a maximum of"),
@@ -190,6 +184,10 @@ DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
 ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
 
 _I = re.IGNORECASE
+# Scales whose values are written after their name, capitalised: "Category 3", "Level 4", "Force 10"
+NAMED_SCALES = r"(?:Category|Cat\.|Level|Force)"
+ROMAN = r"(?-i:(?=[IVX])(?:XII|XI|X|IX|IV|V?I{1,3}|V)(?![\w']))"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 Needs = Callable[[str, str], bool]
@@ -230,6 +228,16 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
     ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
     ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
+    # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
+    # "an Mw 7.7 earthquake", "a maximum intensity of XII"
+    ("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
+     _needs(r"(?:category|cat\.|level|force)\s")),
+    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|M[wsL]?)[\s-]*(?:of\s+)?(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)"
+                         r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
+                         r"(?!\s*(?:%|per\s?cent))", _I),
+     _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
+    ("scale", re.compile(rf"\bintensity\s+(?:of\s+)?(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
+                         rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli")),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
      _needs(_SYMBOLS, _CODES_TRIE)),
@@ -294,7 +302,7 @@ class Value:
     @property
     def group_key(self) -> str:
         """Values that may be compared: same kind and, for money and measures, same dimension."""
-        return f"{self.kind}:{self.unit}" if self.kind == "money" else self.kind
+        return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale") else self.kind
 
     def __reduce__(self) -> tuple[type[Value], tuple[object, ...]]:
         """Pickled as its fields, in order: rebuilt by __init__, twice as fast as the state a slotted
@@ -523,6 +531,32 @@ def _money(m: re.Match[str]) -> Value | None:
     return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
 
 
+def parse_roman(text: str) -> int | None:
+    """'XII' -> 12: the numerals of intensity scales, which stop at twelve."""
+    total = 0
+    for char, following in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total or None
+
+
+def _scale(m: re.Match[str]) -> Value | None:
+    """A value on a named scale, compared only with values of the same scale ('magnitude', 'Category')."""
+    groups = m.groupdict()
+    if groups.get("roman") or groups.get("roman2"):
+        name, raw = "intensity", groups.get("roman") or groups["roman2"]
+    elif groups.get("name"):
+        name, raw = groups["name"].rstrip(".").lower().replace("cat", "category", 1) if groups["name"] == "Cat." \
+            else groups["name"].lower(), groups["num"]
+    else:
+        name, raw = "magnitude", groups.get("num") or groups["num2"]
+    n = Decimal(parse_roman(raw) or 0) if raw.isalpha() else parse_number(raw)
+    if not n:
+        return None
+    half = _half_ulp(raw) if not raw.isalpha() else Decimal(0)
+    return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
+
+
 def _percent(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     if n is None:
@@ -679,6 +713,47 @@ _MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|sm
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
 
 
+# A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
+# number of injured rose to 1,240", "a population of 20 million", "Population (2002): 14.8 million".
+_NAMED_BEFORE = re.compile(
+    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*:|\s+(?:(?:now\s+|has\s+|had\s+)?"
+    r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
+    r"(?:\s+(?:at|to))?|is\s+now|of))\s*$", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|according\b|people\b|persons\b)",
+                           re.IGNORECASE)
+_NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is was were are be been has had have "
+                        "which that this than total".split())
+_NEAR = 5  # words either side of a count, in its clause, where the word naming its measure is looked for
+_CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
+
+
+def _named_before(sentence: str, start: int, after: int) -> str | None:
+    """The noun a figure at the end of its clause counts, named before it, or None."""
+    if not _CLAUSE_AFTER.match(sentence, after):
+        return None
+    named = _NAMED_BEFORE.search(sentence[max(0, start - 60):start])
+    if named is None or named["noun"].lower() in _NOT_A_NOUN:
+        concept = concepts().get(_word_before(sentence, start))
+        return concept  # "killing at least 1,330 and injuring thousands"
+    return named["noun"].lower()
+
+
+def _concept_near(sentence: str, start: int, after: int, counted: str) -> str:
+    """What a count measures: the concept of its noun ('fatalities' -> 'deaths'), else of the nearest word that
+    names one within its clause ('killed over 1,800 people', '11 workers were killed', '38,044 people lost their
+    lives and ...'), else the noun itself."""
+    known = concepts()
+    if counted in known:
+        return known[counted]
+    following = _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:_NEAR]
+    before = _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1][:_NEAR]
+    for i in range(_NEAR):
+        for words in (following, before):
+            if i < len(words) and words[i].lower() in known:
+                return known[words[i].lower()]
+    return counted
+
+
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
@@ -690,16 +765,22 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if num.lower() == "one" and not m["bound"]:
         return None
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
-    if _NOT_COUNTING.match(sentence, after):
+    start = m.start("bound") if m["bound"] else m.start()
+    named_before = _named_before(sentence, start, after)
+    if named_before is None and _NOT_COUNTING.match(sentence, after):
         return None
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
-    if not words or words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after):
+    if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
     if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])):
         return None  # part of a name: "League Two", "Ariane 5", "Apollo 11"
-    if not _WORD_AFTER.match(sentence, after):
+    if named_before is not None:
+        counted = named_before
+    elif words and _WORD_AFTER.match(sentence, after):
+        counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
+    else:
         return None
-    counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
+    counted = _concept_near(sentence, start, after, counted)
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     half = _half_ulp(num) * scale if m["scale"] else Decimal(0)
     lo, hi, prefix = _bounded(n * scale, half, m["bound"])
@@ -736,11 +817,11 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
     numbers = [m.start() for m in _ANY_NUMBER.finditer(sentence)]
-    if not numbers:  # every figure has a digit or a number word
-        return []
+    lower = sentence.lower()
+    if not numbers and "intensity" not in lower and "mercalli" not in lower:
+        return []  # every figure has a digit or a number word, but for an intensity in Roman numerals
     taken = _Taken()
     found: list[Figure] = []
-    lower = sentence.lower()
     for kind, pattern, needs in PATTERNS:
         if needs is not None and not needs(sentence, lower):
             continue
@@ -829,6 +910,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _anniversary(m, sentence, base)
     elif kind == "measure":
         value = _measure(m)
+    elif kind == "scale":
+        value = _scale(m)
     elif kind == "rank_no":
         value = Value("rank", str(int(m["n"])), int(m["n"]), int(m["n"])) if int(m["n"]) >= 1 else None
     elif kind == "rank_top":

@@ -14,11 +14,11 @@ from typing import Literal
 
 from kzfr_check.claims import Claim
 from kzfr_check.topics import Topic
-from kzfr_check.values import Relation, Value, relation
+from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, relation
 
 Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
 STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
-CHANGING_KINDS = frozenset({"rank", "count", "money", "percent", "length", "mass", "power", "energy", "area"})
+CHANGING_KINDS = frozenset(KINDS) - DATE_KINDS
 
 
 @dataclass(frozen=True)

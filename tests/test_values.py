@@ -128,7 +128,7 @@ def test_fraction_is_neither_rank_nor_count() -> None:
 @pytest.mark.parametrize(("sentence", "text", "counted"), [
     ("There are over 170 companies.", ">170", "companies"),
     ("There are more than 170 French companies.", ">170", "companies"),
-    ("At least 12 people were hurt.", "≥12", "people"),
+    ("At least 12 people were hurt.", "≥12", "injured"),  # the word naming its measure, in its clause
     ("It has nearly 50 staff.", "≲50", "staff"),
     ("It sent about 40 ships.", "~40", "ships"),
     ("It hired ten workers.", "10", "workers"),
@@ -141,7 +141,12 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("Over 2 million people live there.", ">2000000", "people"),
     ("1.5 million people live there.", "1500000", "people"),
     ("Up to 30 vessels can dock.", "≤30", "vessels"),
-    ("Fewer than 9 firms applied.", "<9", "firms"),
+    ("Fewer than 9 firms applied.", "<9", "companies"),  # synonyms name one concept (kzfr_check/lang/en.toml)
+    ("Deaths: 4,374", "4374", "deaths"),  # a figure after its noun
+    ("The toll stands at 812.", "812", "deaths"),
+    ("The number of injured rose to 1,240 on Monday.", "1240", "injured"),
+    ("The storm killed over 1,800 people.", ">1800", "deaths"),
+    ("Eleven workers were killed.", "11", "deaths"),
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
