@@ -9,7 +9,8 @@ With no KEY, every answer key in tests/corpora/ and ../shared/corpora-real/ (whe
 
 A gold claim is matched by every claim of the report whose figure lies inside the gold quote in the same file.
 - A gold conflict is **found** when one reported conflict holds claims matching two of its gold claims from two
-  files, with different gold values and different reported values.
+  files whose gold values contradict each other ("140 mph" / "125 mph", not ">115 mph" / "120 mph"), with
+  different reported values.
 - A reported conflict is **true** when it finds a gold conflict in that way, **over time** when it does so for a
   gold `conflict-but-different-dates` topic, and **false** otherwise. Precision counts true against false;
   strict precision also counts the over-time ones as false.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
@@ -122,6 +124,47 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
+GOLD_VALUE = re.compile(r"(?P<bound>>=|<=|[~><≥≤])?(?P<low>-?[\d.]+(?:e\d+)?)(?:-(?P<high>[\d.]+(?:e\d+)?))?"
+                        r"\s*(?P<unit>.*)")
+GOLD_DATE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:/(\d\d))?")
+
+
+def gold_interval(value: str) -> tuple[str, float, float]:
+    """A gold value as (unit, low, high): '~4.9e6 bbl', '>1330', '12000-19000 bbl/day', '2005-08-29', '1992-01'."""
+    import datetime as dt
+
+    date = GOLD_DATE.fullmatch(value)
+    if date and (date[2] or 1000 <= int(date[1]) <= 2200):
+        year, month, day, last = (int(part) if part else None for part in date.groups())
+        first = dt.date(year, month or 1, day or 1).toordinal()
+        end = (dt.date(year, month, last or day).toordinal() if day else
+               dt.date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1 if month else
+               dt.date(year, 12, 31).toordinal())
+        return "date", first, end
+    m = GOLD_VALUE.fullmatch(value)
+    if m is None:
+        return value, 0.0, 0.0  # (a time, a century): equal only to itself
+    low = float(m["low"])
+    high = float(m["high"]) if m["high"] else low
+    bound = m["bound"] or ""
+    if bound == "~":
+        low, high = low * 0.9, high * 1.1
+    elif bound in (">", ">=", "≥"):
+        high = math.inf
+    elif bound in ("<", "<=", "≤"):
+        low = -math.inf
+    return m["unit"].strip(), low, high
+
+
+def contradict(a: str, b: str) -> bool:
+    """Can two gold values not both be true? Values in different units are taken to contradict."""
+    unit_a, low_a, high_a = gold_interval(a)
+    unit_b, low_b, high_b = gold_interval(b)
+    if unit_a != unit_b:
+        return a != b
+    return high_a < low_b or high_b < low_a
+
+
 def _gold_claims(key: dict) -> list[GoldClaim]:
     return [GoldClaim(topic["id"], claim["file"], claim["quote"], str(claim["value"]))
             for topic in key.get("topic", []) for claim in topic.get("claims", [])]
@@ -162,7 +205,7 @@ def score(key_path: Path, report: dict | None = None) -> Score:
 
     def disagrees(topic: dict, claims: list[GoldClaim], values: set[str]) -> bool:
         held = [(claim, matches(topic, claim)) for claim in claims if not values or claim.value in values]
-        return any(a.file != b.file and a.value != b.value and any(x != y for x in va for y in vb)
+        return any(a.file != b.file and contradict(a.value, b.value) and any(x != y for x in va for y in vb)
                    for i, (a, va) in enumerate(held) if va for b, vb in held[i + 1:] if vb)
 
     def holds_two_files(topic: dict, claims: list[GoldClaim]) -> bool:

@@ -553,7 +553,8 @@ def _scale(m: re.Match[str]) -> Value | None:
     n = Decimal(parse_roman(raw) or 0) if raw.isalpha() else parse_number(raw)
     if not n:
         return None
-    half = _half_ulp(raw) if not raw.isalpha() else Decimal(0)
+    # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
+    half = _half_ulp(raw) if name == "magnitude" else Decimal(0)
     return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
 
 
