@@ -9,8 +9,18 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import NamedTuple
 
+from kzfr_check.lang import cumulative, running
 from kzfr_check.sources import Source
-from kzfr_check.values import DATE_KINDS, YEAR, Figure, Value, base_matters, find_figures
+from kzfr_check.values import (
+    DATE_KINDS,
+    MONTH_CASED,
+    YEAR,
+    Figure,
+    Value,
+    base_matters,
+    find_figures,
+    parse_date,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,9 @@ def extract_claims(source: Source) -> list[Claim]:
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start):
                 continue
+            if (period is None and source.date is not None and figure.counted in cumulative()
+                    and running().search(said)):
+                period = str(source.date)  # a running toll is stated as of the day of its report
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
@@ -183,7 +196,7 @@ def _readings(said_all: list[str], base: dt.date | None) -> list[_Reading]:
     """What each sentence states; a sentence read before is not read again."""
     readings = []
     for said in said_all:
-        key = (said, base if base_matters(said) or RELATIVE_YEAR.search(said) else None)
+        key = (said, base if base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said) else None)
         reading = _READ.get(key)
         if reading is None:
             figures = find_figures(said, base)
@@ -196,6 +209,10 @@ def _readings(said_all: list[str], base: dt.date | None) -> list[_Reading]:
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
+AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through)\s+$", re.IGNORECASE)
+# "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
+AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"
+                       r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 
 
@@ -216,6 +233,14 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
              and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
     if years:
         return years[0].value.text, years[0]
+    dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)
+    if dated is not None:
+        return dated.value.text, dated
+    m = AS_OF_DAY.search(said)
+    if m and base is not None:
+        day = parse_date(f"{m['day']} {base.year}", base)
+        if day is not None and day[2] is not None:
+            return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}", None
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)

@@ -250,16 +250,28 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
 
 
 def _document_date(norm: str) -> DocDate | None:
-    """The date a dateline near the top states, at its precision (day or month)."""
+    """The date a dateline near the top states, at its precision (year, month or day). A dateline that says
+    what it is ("Published 17 February 2023", "Published 1994") wins over a date heading a line above it ("...
+    February 2023, Weekly Highlights"); a bare year is a document's date only after such a word."""
     from kzfr_check.values import find_figures
 
+    found: DocDate | None = None
+    year: DocDate | None = None
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
         for figure in find_figures(_head(line)):
+            if figure.value.kind != "date":
+                continue
             parts = figure.value.text.split("/")[0].split("-")
-            if figure.value.kind == "date" and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
-                return DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-    return None
+            date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
+            keyword = _DATELINE_KEYWORD.search(re.split(r"[·•|—]", line[:figure.start])[-1]) is not None
+            if keyword and len(parts) > 1:
+                return date
+            if keyword:
+                year = year or date
+            elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
+                found = date
+    return found or year
 
 
 def _head(line: str) -> str:

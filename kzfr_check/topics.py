@@ -23,20 +23,10 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concepts
+from kzfr_check.lang import concepts, stop_words
 from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each even ever every few for from further
-had has have having he her here hers herself him himself his how however i if in into is it its itself
-just least less let like made make many may me might more most much must my myself near nearly no nor not
-now of off often on once one only or other others our ours ourselves out over own per quite rather same
-says said she should since so some such than that the their theirs them themselves then there these they
-this those through thus to too under until up upon us very via was we well were what when where whether
-which while who whom whose why will with within without would yet you your yours yourself today currently
-new also already still such thus therefore furthermore moreover addition
-""".split()) | frozenset(  # the grammar of ranks and measures
+STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
 FIGURE_WORDS = frozenset(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split())
@@ -55,6 +45,7 @@ ANAPHORA_DISTANCE = 6      # how far the words of the sentence a pronoun points 
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
+LABEL_BOOST = 3.0          # the label of a figure in a list: 'Russian 14.9%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
 NEIGHBOURS = 8             # most similar shapes kept per shape
@@ -230,6 +221,7 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
+    label: int | None = None  # where the figure's label is among the words: 'Russian 14.9%,'
     # distance counts content words and punctuation only: function words do not separate meaning
     for side, seq in (("before", before[::-1]), ("after", after)):
         distance = 0.0
@@ -242,6 +234,9 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
             distance += 1
+            if side == "before" and label is None and claim.counted and claim.kind != "count" \
+                    and term(low) == term(claim.counted):
+                label = len(words)
             if head_run and claim.kind == "count" and low == claim.counted:
                 # what a count counts must match anyway (_may_group): it gets no extra weight
                 head_run = False
@@ -261,6 +256,11 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
             # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
             s_, surface, weight = words[0]
             words[0] = (s_, surface, weight * HEAD_BOOST)
+        elif side == "after" and label is not None:
+            # the label of a figure in a list ('Kazakh 71%, Russian 14.9%'): the only word that tells its
+            # figures apart
+            s_, surface, weight = words[label]
+            words[label] = (s_, surface, weight * LABEL_BOOST)
     # a pronoun's referent, from the sentence before, weighs as a word some way off
     for w in WORD.findall(claim.said_before):
         low = w.lower()
@@ -369,6 +369,8 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
     if a.value.group_key != b.value.group_key:
         return False
     if a.kind == "count":
+        return _same_thing(a.counted, b.counted)
+    if a.counted and b.counted:  # figures named by a word before them: 'Russian 14.9%' is not 'German 1.1%'
         return _same_thing(a.counted, b.counted)
     if a.kind == "rank":
         pa, pb = _rank_predicate(a), _rank_predicate(b)

@@ -21,7 +21,7 @@ from importlib import resources
 from operator import attrgetter
 from typing import Literal
 
-from kzfr_check.lang import concepts
+from kzfr_check.lang import concepts, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
@@ -164,7 +164,7 @@ BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFT
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
-         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?))")
+         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
 _BOUNDS = {
     "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
@@ -724,6 +724,8 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|a
                            re.IGNORECASE)
 _NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is was were are be been has had have "
                         "which that this than total".split())
+_NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
+                         "are is reached totalled totaled stood stands rose fell worth cost costs".split())
 _NEAR = 5  # words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
 
@@ -927,4 +929,24 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     start, end = m.span()
     if kind in ("money", "percent", "measure", "count") and m["bound"]:
         start = m.start("bound")
+    if kind in ("money", "percent", "measure") and _CLAUSE_END.match(sentence, end):
+        counted = _label(sentence, start)
     return Figure(start, end, value, counted)
+
+
+# A short item led by a separator, named by its last word: "Religion: Sunni Muslim 47%, Russian Orthodox 44%",
+# "Border lengths: Russia 6,846 km", "water: 47,500 sq km", "(Orthodox 17%,"
+_LABEL = re.compile(r"(?:^|[,;:(•–—]|\sand\s)\s*((?:[^\W\d_][\w'.-]*\s+){0,2}([^\W\d_][\w'-]{2,}))\s*:?\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[,;.)(\[]|$)")
+
+
+def _label(sentence: str, start: int) -> str:
+    """The word that names a figure written right after it, at the end of a clause: in a list ('Kazakh 71%,
+    Russian 14.9%', 'Russia 6,846 km, China 1,533 km') or a label ('water: 47,500 sq km'); '' when none."""
+    m = _LABEL.search(sentence, max(0, start - 40), start)
+    if m is None or any(w.lower() in stop_words() or w.lower() in _NOT_A_LABEL for w in m[1].split()):
+        return ""
+    if m[2].endswith(("ing", "ed")):
+        return ""  # a verb: "costing £9 billion", "reported 5%"
+    word = m[2].lower()
+    return concepts().get(word, word)

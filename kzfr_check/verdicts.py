@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import Literal
 
 from kzfr_check.claims import Claim
+from kzfr_check.lang import cumulative
 from kzfr_check.topics import Topic
 from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, relation
 
@@ -125,9 +126,20 @@ def _status(values: Sequence[ValueSupport], related: Relations) -> Status:
     periods = [{c.as_of or None for c in v.claims} for v in values]
     conflicting = ((i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict")
     if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
-           for i, j in conflicting):
+           and _may_have_grown(values[i], values[j]) for i, j in conflicting):
         return "changed"
     return "conflict"
+
+
+def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
+    """Two values stated for different periods are a change over time, unless they count what only grows
+    (a death toll) and the later figure is the smaller: a toll never falls, so that is a contradiction."""
+    if not any(c.counted in cumulative() for c in (*a.claims, *b.claims)):
+        return True
+    earlier, later = sorted((a, b), key=lambda v: max(c.as_of or "" for c in v.claims))
+    if max(c.as_of or "" for c in earlier.claims) >= min(c.as_of or "" for c in later.claims):
+        return False  # the periods interleave: no order to grow in
+    return later.claims[0].value.high >= earlier.claims[0].value.low
 
 
 def _timeline(topic: Topic) -> tuple[Change, ...]:
