@@ -33,9 +33,14 @@ def _generate(out: Path, count: int) -> None:
     module.generate(out, count)
 
 
+def _copied() -> list[Path]:
+    """Every seed and test-corpus file: the corpus holds two copies of each, so it grows with tests/corpora."""
+    return [*SEEDS.iterdir(), *(ROOT / "tests" / "corpora").glob("*/*")]
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """124 documents, enough for two workers: generated ones, and two copies of every seed and test corpus
+    """Over a hundred documents, enough for two workers: generated ones, and two copies of every seed and test corpus
     file (html, markdown, text). Also what makes the order of results matter: a file named like another in
     a different folder (ids are told apart after extraction), a legacy encoding and a binary file (warnings
     in file order)."""
@@ -43,7 +48,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generated = root / "corpus" / "generated"
     _generate(generated, 60)
     for copy in ("a", "b"):
-        for path in [*SEEDS.iterdir(), *(ROOT / "tests" / "corpora").glob("*/*")]:
+        for path in _copied():
             shutil.copy(path, root / "corpus" / f"{copy}-{path.parent.name}-{path.name}")
     shutil.copy(generated / "doc000003.txt", root / "corpus" / "doc000003.txt")
     (generated / "doc000010.txt").write_bytes("The bridge opened in 1931 – café.\n".encode("cp1252"))
@@ -76,7 +81,8 @@ def test_two_jobs_give_the_same_report_byte_for_byte(cli, corpus, pools):
     assert one.exit_code == two.exit_code == 1, one.stderr
     assert two.stdout == one.stdout
     assert two.stderr.splitlines() == one.stderr.splitlines() == WARNINGS
-    assert one.json["summary"]["sources"] == 124
+    # 60 generated, less the binary one, plus the copy of doc000003 beside them.
+    assert one.json["summary"]["sources"] == 60 + 2 * len(_copied())
     assert '"corpus/doc000003"' in one.stdout and '"generated/doc000003"' in one.stdout
     # Workers are spawned: each one imports the entry point, which must not run the command again.
     for command in ([KZFR], [sys.executable, "-m", "kzfr_check"]):
