@@ -64,7 +64,8 @@ _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 # Lines that are page furniture, not statements: copyright lines and footnote references.
 # A sentence that opens with one of these says its subject in the sentence before ("It cost £4 million").
 ANAPHORA = re.compile(r"\W*(?:It|Its|This|These|That|Those|They|Their|He|His|She|Her)\b")
-FURNITURE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^\s*\[\d+\]", re.IGNORECASE)
+FURNITURE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^\s*\[\d+\]"
+                            r"|\bnext\s+(?:\w+\s+)?(?:report|update|bulletin|edition|issue)\b", re.IGNORECASE)
 LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•>#|]|\d+[.)]\s)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
@@ -161,9 +162,10 @@ def extract_claims(source: Source) -> list[Claim]:
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start):
                 continue
-            if (period is None and source.date is not None and figure.counted in cumulative()
-                    and running().search(said)):
-                period = str(source.date)  # a running toll is stated as of the day of its report
+            if period is None and source.date is not None and figure.value.kind not in DATE_KINDS and (
+                    source.date.snapshot or (figure.counted in cumulative() and running().search(said))):
+                # a situation report's figures, or a running toll, are stated as of the day of their report
+                period = str(source.date)
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,

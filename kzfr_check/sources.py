@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
@@ -34,6 +34,8 @@ class DocDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # "As of 15 March 2025" heading a situation report: every figure in it is stated as of that date
+    snapshot: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]
@@ -228,7 +230,8 @@ _DATELINE_SEARCH_LINES = 12
 _DATELINE_MAX_WORDS = 12  # a dateline is short: "Paris, 18 June 2022", "Published March 2012"
 _DATELINE_HEAD = 1000  # characters of a line searched for its date
 _LETTERS = re.compile(r"[^\W\d_]+")
-_DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted)\b", re.IGNORECASE)
+_DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued|released|(?P<as_of>as\s+(?:of|at)))\b",
+                               re.IGNORECASE)
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 
@@ -264,9 +267,9 @@ def _document_date(norm: str) -> DocDate | None:
                 continue
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-            keyword = _DATELINE_KEYWORD.search(re.split(r"[·•|—]", line[:figure.start])[-1]) is not None
+            keyword = _DATELINE_KEYWORD.search(re.split(r"[·•|—]", line[:figure.start])[-1])
             if keyword and len(parts) > 1:
-                return date
+                return replace(date, snapshot=keyword["as_of"] is not None)
             if keyword:
                 year = year or date
             elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):

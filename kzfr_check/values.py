@@ -232,7 +232,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     ("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
      _needs(r"(?:category|cat\.|level|force)\s")),
-    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|M[wsL]?)[\s-]*(?:of\s+)?(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)"
+    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|M[wsL]?)(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
+                         r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
                          r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
                          r"(?!\s*(?:%|per\s?cent))", _I),
      _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
@@ -327,10 +328,20 @@ def relation(a: Value, b: Value) -> Relation:
     """Equal texts agree; overlapping intervals (bounds, precision) are compatible; others conflict."""
     if a.text == b.text:
         return "agree"
-    overlap = a.low <= b.high and b.low <= a.high
+    overlap = _overlap((a.low, a.high), (b.low, b.high))
     if a.kind == "period":
-        overlap = overlap and a.end_low <= b.end_high and b.end_low <= a.end_high
+        overlap = overlap and _overlap((a.end_low, a.end_high), (b.end_low, b.end_high))
     return "compatible" if overlap else "conflict"
+
+
+TOUCHING = 1e-9  # the gap between intervals that only touch: apart, by as little as can be
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two intervals share a point? Two of written precision that only touch do not: 7.0 is [6.95, 7.05] and
+    7.1 is [7.05, 7.15], and no source writing 7.0 meant 7.1."""
+    touch = (a[1] == b[0] or b[1] == a[0]) and a[0] < a[1] and b[0] < b[1]
+    return a[0] <= b[1] and b[0] <= a[1] and not touch
 
 
 DATE_KINDS = frozenset({"date", "period", "anniversary"})
@@ -348,9 +359,11 @@ def gap(a: Value, b: Value) -> float:
 
 
 def _interval_gap(a: tuple[float, float], b: tuple[float, float], dated: bool) -> float:
-    if a[0] <= b[1] and b[0] <= a[1]:
+    if _overlap(a, b):
         return 0.0
     lo, hi = sorted((a, b))
+    if hi[0] <= lo[1]:
+        return TOUCHING
     if dated:
         return (hi[0] - lo[1]) / 365.25
     near, far = abs(lo[1]), abs(hi[0])
@@ -724,6 +737,7 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|a
                            re.IGNORECASE)
 _NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is was were are be been has had have "
                         "which that this than total".split())
+_REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
 _NEAR = 5  # words either side of a count, in its clause, where the word naming its measure is looked for
@@ -741,7 +755,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     return named["noun"].lower()
 
 
-def _concept_near(sentence: str, start: int, after: int, counted: str) -> str:
+def _concept_near(sentence: str, start: int, after: int, counted: str, before_first: bool = False) -> str:
     """What a count measures: the concept of its noun ('fatalities' -> 'deaths'), else of the nearest word that
     names one within its clause ('killed over 1,800 people', '11 workers were killed', '38,044 people lost their
     lives and ...'), else the noun itself."""
@@ -751,7 +765,7 @@ def _concept_near(sentence: str, start: int, after: int, counted: str) -> str:
     following = _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:_NEAR]
     before = _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1][:_NEAR]
     for i in range(_NEAR):
-        for words in (following, before):
+        for words in ((before, following) if before_first else (following, before)):
             if i < len(words) and words[i].lower() in known:
                 return known[words[i].lower()]
     return counted
@@ -929,8 +943,11 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     start, end = m.span()
     if kind in ("money", "percent", "measure", "count") and m["bound"]:
         start = m.start("bound")
-    if kind in ("money", "percent", "measure") and _CLAUSE_END.match(sentence, end):
-        counted = _label(sentence, start)
+    if kind in ("money", "percent", "measure"):
+        # what an amount measures: its label in a list, else a word that names a measure, said before it
+        # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
+        counted = _label(sentence, start) if _CLAUSE_END.match(sentence, end) else ""
+        counted = counted or _concept_near(sentence, start, end, "", before_first=True)
     return Figure(start, end, value, counted)
 
 
@@ -944,7 +961,8 @@ def _label(sentence: str, start: int) -> str:
     """The word that names a figure written right after it, at the end of a clause: in a list ('Kazakh 71%,
     Russian 14.9%', 'Russia 6,846 km, China 1,533 km') or a label ('water: 47,500 sq km'); '' when none."""
     m = _LABEL.search(sentence, max(0, start - 40), start)
-    if m is None or any(w.lower() in stop_words() or w.lower() in _NOT_A_LABEL for w in m[1].split()):
+    if m is None or any((w.lower() in stop_words() and w.lower() not in _REST) or w.lower() in _NOT_A_LABEL
+                        for w in m[1].split()):
         return ""
     if m[2].endswith(("ing", "ed")):
         return ""  # a verb: "costing £9 billion", "reported 5%"
