@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import NamedTuple
 
-from kzfr_check.lang import cumulative, running
+from kzfr_check.lang import cumulative
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
@@ -148,10 +148,14 @@ def extract_claims(source: Source) -> list[Claim]:
     before = ""
     spans = list(sentences(source.norm))
     said_all = [source.norm[s:e] for s, e in spans]
+    heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
     for (s, e), said, (figures, periods) in zip(spans, said_all, _readings(said_all, base), strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
+            continue
+        if len(figures) == 1 and figures[0].value.kind == "date" and AS_OF_HEADING.fullmatch(said, 0, figures[0].start):
+            heading = figures[0].value.text
             continue
         quote = source.text[s:e]
         quote = said if quote == said else quote  # one string for the figures of a sentence, and for both
@@ -162,9 +166,11 @@ def extract_claims(source: Source) -> list[Claim]:
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start):
                 continue
+            if period is None and figure.value.kind not in DATE_KINDS:
+                period = heading
             if period is None and source.date is not None and figure.value.kind not in DATE_KINDS and (
-                    source.date.snapshot or (figure.counted in cumulative() and running().search(said))):
-                # a situation report's figures, or a running toll, are stated as of the day of their report
+                    source.date.snapshot or figure.counted in cumulative()):
+                # a situation report's figures, or a toll, are stated as of the day of their report
                 period = str(source.date)
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
@@ -211,6 +217,7 @@ def _readings(said_all: list[str], base: dt.date | None) -> list[_Reading]:
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
+AS_OF_HEADING = re.compile(r"\W*(?:[^\W\d_]+\s+){0,3}as\s+(?:of|at|on)\s+", re.IGNORECASE)  # "Situation as of "
 AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through)\s+$", re.IGNORECASE)
 # "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
 AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"

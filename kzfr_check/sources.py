@@ -240,6 +240,8 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
     """A date that heads a line ("Paris, 18 June 2022 (TDI): ...", "Posted on 14 June 2023 · 5 min
     read", "Press release · Geneva, 3 March 2021"), not one inside a sentence ("It opened on May 27,
     1937.")."""
+    if line.lstrip().startswith("|"):
+        return False  # a table's row: "| First case | 26 January 2023 |" is a fact, not the page's date
     segment = re.split(r"[·•|—]", line[:start])[-1]
     if _DATELINE_KEYWORD.search(segment):
         return True

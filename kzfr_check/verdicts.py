@@ -137,8 +137,12 @@ def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     if not any(c.counted in cumulative() for c in (*a.claims, *b.claims)):
         return True
     earlier, later = sorted((a, b), key=lambda v: max(c.as_of or "" for c in v.claims))
-    if max(c.as_of or "" for c in earlier.claims) >= min(c.as_of or "" for c in later.claims):
+    first, last = max(c.as_of or "" for c in earlier.claims), min(c.as_of or "" for c in later.claims)
+    if first >= last:
         return False  # the periods interleave: no order to grow in
+    stated = [c.as_of for c in (*a.claims, *b.claims) if c.as_of]
+    if int(max(stated)[:4]) - int(min(stated)[:4]) > 1:
+        return False  # a total told years apart is settled, not running: ten or eleven died, not both
     return later.claims[0].value.high >= earlier.claims[0].value.low
 
 
