@@ -261,6 +261,7 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
+        from kzfr_check.sources import folders_holding
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
         if config.exists():
@@ -268,7 +269,8 @@ def init(
         sources = paths or [Path(".")]
         report = _check(sources, Config())
         base = config.resolve().parent
-        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
+        folders = folders_holding(sources, [Path(s.path) for s in report.sources])
+        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
         write_atomic(config, initial_config(shown, specs))

@@ -195,7 +195,7 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
 
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
            progress: Progress) -> Report:
-    files = find_source_files(paths)
+    files = find_source_files(paths, config.exclude, config.path.parent if config.path else None)
     workers = _workers(jobs, len(files))
     with _worker_pool(workers) as executor:
         sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)

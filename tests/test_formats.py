@@ -71,7 +71,7 @@ def test_markdown_of_the_seeds_is_the_golden_file(cli, empty_config):
 def test_markdown_shows_resolutions_with_their_reasons(cli):
     run = cli("conflicts", "--format", "markdown", cwd=ROOT)
     assert run.exit_code == 0
-    assert run.stdout.startswith("# kzfr-check: no unresolved conflict\n")
+    assert run.stdout.startswith("<!-- generator: kzfr-check -->\n# kzfr-check: no unresolved conflict\n")
     resolved = run.stdout.split("## Resolved\n", 1)[1].split("<details>", 1)[0]
     assert "| France's rank among foreign investors in Kazakhstan (`investor-rank`) | `4` | `3` |" in resolved
     assert "only 004 says 2009." in resolved
@@ -100,7 +100,7 @@ def test_markdown_table_survives_pipes_html_and_backticks(cli, hostile, empty_co
     for start in rows:
         end = next(i for i in range(start, len(tokens)) if tokens[i].type == "tr_close")
         assert sum(t.type in ("th_open", "td_open") for t in tokens[start:end]) == 4
-    assert not [t for t in tokens if t.type.startswith("html")]
+    assert [t.content for t in tokens if t.type.startswith("html")] == ["<!-- generator: kzfr-check -->\n"]  # ours
     html = MarkdownIt("commonmark").enable("table").render(run.stdout)
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "The Eiffel | tower, with `steel`" in html and "with ``steel`` and" in html

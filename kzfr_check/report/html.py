@@ -370,6 +370,7 @@ def render(report: Report, options: RenderOptions) -> str:
     title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="generator" content="kzfr-check">',  # so a check never reads this page as a source
              # nothing is fetched and only this page's own script runs, whatever a source holds
              f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
              f"style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\">",

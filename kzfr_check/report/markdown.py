@@ -130,7 +130,8 @@ def render(report: Report, options: RenderOptions) -> str:
     settled = [v for v in report.verdicts if v.status in ("agree", "compatible")]
     title = f"{plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
     conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
-    lines = [f"# kzfr-check: {title}", "",
+    # hidden when rendered; it tells a later check that this file is a report, not a source
+    lines = ["<!-- generator: kzfr-check -->", f"# kzfr-check: {title}", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "
              f"{s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
              ""]
