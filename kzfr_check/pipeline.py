@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -35,12 +35,25 @@ class Report:
     witnesses: tuple[tuple[str, ...], ...] = ()  # sources that are one text reprinted or translated
     variants: tuple[NameVariant, ...] = ()  # names spelled differently across sources
 
-    @property
+    @cached_property
     def summary(self) -> dict[str, int]:
         counts = {status: sum(v.status == status for v in self.verdicts) for status in STATUSES}
         return {"sources": len(self.sources), "claims": len(self.claims), "topics": len(self.verdicts),
                 "agree": counts["agree"], "compatible": counts["compatible"], "conflict": counts["conflict"],
-                "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"]}
+                "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"],
+                "uncorroborated": sum(not self.corroborated(v) for v in self.verdicts)}
+
+    @cached_property
+    def _witness(self) -> dict[str, str]:
+        return {source: group[0] for group in self.witnesses for source in group}
+
+    def witness_count(self, sources: Iterable[str]) -> int:
+        """How many independent witnesses the sources are: a text reprinted or translated counts once."""
+        return len({self._witness.get(source, source) for source in sources})
+
+    def corroborated(self, verdict: Verdict) -> bool:
+        """False for a topic whose sources agree (or fit) but are all one witness: nothing confirms it."""
+        return verdict.status not in ("agree", "compatible") or self.witness_count(verdict.topic.sources) > 1
 
     @cached_property
     def _topic_by_claim(self) -> dict[int, Topic]:

@@ -134,7 +134,7 @@ def test_github_annotates_only_the_lines_that_dissent_and_lists_only_contradicti
     partnership = [line for line in lines if "Topic: date-" in line]
     # 2008 is suggested (3 independent sources, one with the day): only the line saying 2009 dissents
     assert len(partnership) == 1 and "004_862e09fcd6f07450 says 2009" in partnership[0]
-    assert ("Contradicted by: 2008 (000_39be2bd05a4b7ff6, 001_d7438efd0355018a, 002_2781df7d8f51caa8); "
+    assert ("Contradicted by: 2008 (000_39be2bd05a4b7ff6, 001_d7438efd0355018a, 002_2781df7d8f51caa8; 2 independent); "
             "2008-06-11 (003_a63a872f8d55b19b)%0A") in partnership[0]
     rank = [line for line in lines if "Topic: rank-" in line]
     # 4 and 3 tie: both sides dissent, and top 5, which fits both, is never listed against them

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from kzfr_check.claims import Claim
     from kzfr_check.pipeline import Report
+    from kzfr_check.verdicts import Verdict
 
 # format name -> module under kzfr_check.report
 FORMATS = {
@@ -69,3 +70,19 @@ def quote_parts(claim: Claim) -> tuple[str, str, str]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def counted(sources: int, witnesses: int) -> str:
+    """'2 sources, 1 independent': files, and the independent witnesses they are when fewer."""
+    text = plural(sources, "source")
+    return text if witnesses >= sources else f"{text}, {witnesses} independent"
+
+
+def uncorroborated_text(report: Report, verdict: Verdict) -> str | None:
+    """What to say of a topic that agrees on one witness alone, or None when it is corroborated."""
+    if report.corroborated(verdict):
+        return None
+    sources = verdict.topic.sources
+    if len(sources) == 1:
+        return f"not corroborated: stated by {sources[0]} alone"
+    return f"not corroborated: one witness ({', '.join(sources)} are one text, reprinted or translated)"

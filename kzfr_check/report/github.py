@@ -8,7 +8,7 @@ from __future__ import annotations
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, fold
-from kzfr_check.report.sarif import figure_span
+from kzfr_check.report.sarif import figure_span, value_text
 from kzfr_check.sources import Source
 from kzfr_check.values import relation
 from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
@@ -66,7 +66,7 @@ def _location(claim: Claim, source: Source) -> dict[str, str | int]:
 
 def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Source) -> str:
     topic = verdict.topic
-    others = "; ".join(f"{w.value} ({', '.join(w.sources)})" for w in contradicted_by(verdict, value))
+    others = "; ".join(map(value_text, contradicted_by(verdict, value)))
     said = f"{claim.source} says {value.value}: “{fold(claim.quote).strip()}”"
     if verdict.status == "resolved" and verdict.resolution is not None:
         r = verdict.resolution

@@ -19,7 +19,7 @@ from html import escape
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold, plural, quote_parts
+from kzfr_check.report import RenderOptions, counted, fold, plural, quote_parts, uncorroborated_text
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
@@ -293,15 +293,18 @@ def _timeline(verdict: Verdict) -> list[str]:
     return []
 
 
-def _card(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
+def _card(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[str]:
     topic = verdict.topic
+    alone = uncorroborated_text(report, verdict)
+    flag = f' <span class="badge none">{esc(alone.split(":")[0])}</span>' if alone else ""
     anchor = esc(re.sub(r"\s", "-", topic.id))
     lines = [f'<article class="card {verdict.status}" id="topic-{anchor}" data-status="{verdict.status}" '
              f'aria-labelledby="h-{anchor}">',
              f'<h3 id="h-{anchor}">{esc(topic.label)}</h3>',
-             f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span> '
+             f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span>{flag} '
              f"<code>{esc(topic.id)}</code> · kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
-             f"from {plural(len({c.source for c in topic.claims}), 'source')}</p>",
+             f"from {counted(len(topic.sources), report.witness_count(topic.sources))}</p>",
+             *([f'<p class="alone">{esc(alone)}</p>'] if alone else []),
              '<div class="values">']
     for index in range(len(verdict.values)):
         lines += _value_column(verdict, index, sources)
@@ -332,7 +335,9 @@ def _header(report: Report) -> list[str]:
     title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<header>", f"<h1>kzfr-check evidence board: {title}</h1>",
              f"<p>{plural(s['sources'], 'source')}, {plural(s['claims'], 'claim')}, "
-             f"{plural(s['topics'], 'topic')} stated by two or more sources.</p>",
+             f"{plural(s['topics'], 'topic')} stated by two or more sources"
+             + (f"; {s['uncorroborated']} of those that agree rest on one witness, not corroborated"
+                if s["uncorroborated"] else "") + ".</p>",
              '<ul class="counts" aria-label="Topics by status">',
              *(f'<li><span class="badge {status if s[status] else "none"}">'
                f"{s[status]} {STATUS_LABEL[status]}</span></li>" for status in STATUSES),
@@ -380,7 +385,7 @@ def render(report: Report, options: RenderOptions) -> str:
     if not verdicts:
         lines.append('<p class="empty">No fact is stated by two or more sources.</p>')
     for verdict in verdicts:
-        lines += _card(verdict, sources)
+        lines += _card(verdict, report, sources)
     lines.append("</section>")
     if report.variants:
         lines += _variants(report.variants, sources)

@@ -30,13 +30,14 @@ def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
     return data
 
 
-def verdict_json(verdict: Verdict, claim: Callable[[Claim], Any] = claim_json) -> dict[str, Any]:
-    """`claim` writes each claim of the topic: `render_chunks` has each written as its line of JSON at once."""
+def verdict_json(verdict: Verdict, witnesses: int, claim: Callable[[Claim], Any] = claim_json) -> dict[str, Any]:
+    """`witnesses`: the independent witnesses among the topic's sources. `claim` writes each claim of the
+    topic: `render_chunks` has each written as its line of JSON at once."""
     topic = verdict.topic
     resolution = verdict.resolution
     return {
         "id": topic.id, "label": topic.label, "kind": topic.kind, "status": verdict.status,
-        "declared": topic.declared,
+        "declared": topic.declared, "witnesses": witnesses,
         "values": [{"value": v.value, "sources": list(v.sources), "witnesses": v.witnesses} for v in verdict.values],
         "claims": [claim(c) for c in topic.claims],
         "notes": list(verdict.notes),
@@ -54,7 +55,8 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
         "schema": SCHEMA,
         "sources": [{"id": s.id, "path": s.path, "date": str(s.date) if s.date else None,
                      "encoding": s.encoding} for s in report.sources],
-        "topics": [verdict_json(v) for v in (report.verdicts if verdicts is None else verdicts)],
+        "topics": [verdict_json(v, report.witness_count(v.topic.sources))
+                   for v in (report.verdicts if verdicts is None else verdicts)],
         "summary": report.summary,
         "warnings": list(report.warnings),
         "witnesses": [list(group) for group in report.witnesses],
@@ -97,15 +99,15 @@ def _is_record(values: Iterable[Any]) -> bool:
 _NESTED = (dict, list)
 
 
-def _verdict(verdict: Verdict, indent: str) -> str:
-    """`_indented(verdict_json(verdict), indent)`, byte for byte, in half the time. A verdict with claims is
+def _verdict(verdict: Verdict, witnesses: int, indent: str) -> str:
+    """`_indented(verdict_json(verdict, witnesses), indent)`, byte for byte, in half the time. A verdict with claims is
     written over several lines, its claims one a line: so each claim, most of a report, is written at once
     by `_claim_line`, with no dict built or asked whether it is a record."""
     if not verdict.topic.claims:  # then perhaps a record, on one line
-        return _indented(verdict_json(verdict), indent)
+        return _indented(verdict_json(verdict, witnesses), indent)
     inner = indent + "  "
     fields = []
-    for key, value in verdict_json(verdict, claim=_claim_line).items():
+    for key, value in verdict_json(verdict, witnesses, claim=_claim_line).items():
         if key == "claims":
             lines = f",\n{inner}  ".join(value)
             fields.append(f'{inner}"claims": [\n{inner}  {lines}\n{inner}]')
@@ -142,5 +144,5 @@ def render_chunks(report: Report, options: RenderOptions | None = None) -> Itera
         return
     yield head + '\n  "topics": ['
     for n, verdict in enumerate(report.verdicts):
-        yield ("," if n else "") + "\n    " + _verdict(verdict, "    ")
+        yield ("," if n else "") + "\n    " + _verdict(verdict, report.witness_count(verdict.topic.sources), "    ")
     yield "\n  ],\n" + tail

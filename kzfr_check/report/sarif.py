@@ -20,7 +20,7 @@ from kzfr_check.report import RenderOptions, fold
 from kzfr_check.report.json import dumps
 from kzfr_check.sources import Source
 from kzfr_check.values import KINDS
-from kzfr_check.verdicts import Verdict
+from kzfr_check.verdicts import ValueSupport, Verdict
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://example.org/kzfr-check"  # where kzfr-check is hosted, as in the README
@@ -61,8 +61,14 @@ def fingerprint(verdict: Verdict) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def value_text(value: ValueSupport) -> str:
+    """'2008 (000, 001, 002; 2 independent)': a value, its sources, and the witnesses they are when fewer."""
+    independent = f"; {value.witnesses} independent" if value.witnesses < len(value.sources) else ""
+    return f"{value.value} ({', '.join(value.sources)}{independent})"
+
+
 def values_text(verdict: Verdict) -> str:
-    return "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in verdict.values)
+    return "; ".join(map(value_text, verdict.values))
 
 
 def _uri(path: str) -> str:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, plural, quote_parts
+from kzfr_check.report import RenderOptions, plural, quote_parts, uncorroborated_text
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -76,7 +76,8 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column(style="bold")
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
-        table.add_row(value.value, listed(value.sources))
+        independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
+        table.add_row(value.value, listed(value.sources) + independent)
     return table
 
 
@@ -84,10 +85,13 @@ def _more(count: int, what: str) -> Text:
     return Text(f"… and {plural(count, f'more {what}')} (see --format json)", style="dim")
 
 
-def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
+def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) -> Panel:
     parts: list[RenderableType] = [_values_table(verdict)]
     if len(verdict.values) > VALUES_PER_TOPIC:
         parts.append(_more(len(verdict.values) - VALUES_PER_TOPIC, "value"))
+    alone = uncorroborated_text(report, verdict)
+    if alone:
+        parts.append(Text(alone, style="yellow"))
     parts.append(Text(""))
     quotes = quotes_shown(verdict)
     for claim in quotes:
@@ -122,7 +126,8 @@ def summary_line(report: Report) -> Text:
     return Text.assemble(
         f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
         (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree")
+        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
+        f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else "")
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -131,7 +136,7 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
     def draw(console: Console) -> None:
         for verdict in report.verdicts:
             if verdict.status == "conflict" or (show_all and verdict.status != "resolved"):
-                console.print(verdict_panel(verdict, sources))
+                console.print(verdict_panel(verdict, report, sources))
         for verdict in report.verdicts:
             if verdict.status == "resolved":
                 r = verdict.resolution
@@ -177,6 +182,9 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = Fa
                 table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
                               claim.value.text, quote_text(claim))
             console.print(table)
+            alone = uncorroborated_text(report, verdict)
+            if alone:
+                console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
                 console.print(Text(f"note: {note}", style="italic"))
             if verdict.resolution:
