@@ -7,6 +7,7 @@ imported only when their format is asked for, to keep start-up fast.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
@@ -86,3 +87,13 @@ def uncorroborated_text(report: Report, verdict: Verdict) -> str | None:
     if len(sources) == 1:
         return f"not corroborated: stated by {sources[0]} alone"
     return f"not corroborated: one witness ({', '.join(sources)} are one text, reprinted or translated)"
+
+
+def resolve_command(verdict: Verdict) -> str:
+    """The command that settles a conflict, to copy: the value accepted already (a reopened conflict),
+    else the suggested one, else VALUE for a person to choose."""
+    values = [v.value for v in verdict.values]
+    accepted = verdict.resolution.accept if verdict.resolution else None
+    chosen = accepted if accepted in values else verdict.suggestion.value if verdict.suggestion else None
+    value = shlex.quote(chosen) if chosen else "VALUE"
+    return f'kzfr-check resolve {shlex.quote(verdict.topic.id)} --accept {value} --reason "…"'

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold
+from kzfr_check.report import RenderOptions, fold, resolve_command
 from kzfr_check.report.sarif import figure_span, value_text
 from kzfr_check.sources import Source
 from kzfr_check.values import relation
@@ -72,7 +72,8 @@ def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Sou
         r = verdict.resolution
         lines = [said, f"Overruled: {r.accept} is accepted ({r.reason})", f"Topic: {topic.id}"]
         return command("notice", _location(claim, source) | {"title": f"Resolved: {topic.label}"}, "\n".join(lines))
-    lines = [said, f"Contradicted by: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}"]
+    lines = [said, f"Contradicted by: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}",
+             f"To settle it: {resolve_command(verdict)}"]
     return command("error", _location(claim, source) | {"title": f"Conflict: {topic.label}"}, "\n".join(lines))
 
 

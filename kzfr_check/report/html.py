@@ -19,7 +19,7 @@ from html import escape
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, counted, fold, plural, quote_parts, uncorroborated_text
+from kzfr_check.report import RenderOptions, counted, fold, plural, quote_parts, resolve_command, uncorroborated_text
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
@@ -302,13 +302,16 @@ def _card(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[
              f'aria-labelledby="h-{anchor}">',
              f'<h3 id="h-{anchor}">{esc(topic.label)}</h3>',
              f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span>{flag} '
-             f"<code>{esc(topic.id)}</code> · kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
+             f"kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
              f"from {counted(len(topic.sources), report.witness_count(topic.sources))}</p>",
+             f'<p class="topic-id">Topic <code>{esc(topic.id)}</code></p>',
              *([f'<p class="alone">{esc(alone)}</p>'] if alone else []),
              '<div class="values">']
     for index in range(len(verdict.values)):
         lines += _value_column(verdict, index, sources)
-    return [*lines, "</div>", *_notes(verdict), *_timeline(verdict), "</article>"]
+    settle = ([f'<p class="settle">To settle it: <code>{esc(resolve_command(verdict))}</code></p>']
+              if verdict.status == "conflict" else [])
+    return [*lines, "</div>", *_notes(verdict), *settle, *_timeline(verdict), "</article>"]
 
 
 def _marked_name(claim: Claim, name: str) -> str:

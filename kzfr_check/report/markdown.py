@@ -11,7 +11,7 @@ import re
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, counted, plural, quote_parts
+from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -68,8 +68,8 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
             source = sources[claim.source]
             rows.append((f"**{code(value.value)}**" if index == 0 else "", _source(source), quote(claim),
                          code(f"{source.path}:{claim.line}")))
-    lines = [f"## Conflict: {escape(verdict.topic.label)}", "",
-             f"Topic {code(verdict.topic.id)} (kind {escape(verdict.topic.kind)}): "
+    lines = [f"## Conflict: {escape(verdict.topic.label)}", "", f"Topic: {code(verdict.topic.id)}", "",
+             f"Kind {escape(verdict.topic.kind)}: "
              f"{plural(len(verdict.values), 'value')} from {_counted(report, verdict)}.", "",
              *_table(("value", "source", "quote", "file:line"), rows)]
     if verdict.notes:
@@ -77,7 +77,7 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
     if verdict.suggestion:
         lines += [] if verdict.notes else [""]
         lines.append(f"- Suggestion: {suggestion_text(verdict)}")
-    return [*lines, ""]
+    return [*lines, "", "To settle it:", "", "```sh", resolve_command(verdict), "```", ""]
 
 
 def suggestion_text(verdict: Verdict) -> str:

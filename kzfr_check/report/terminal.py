@@ -13,7 +13,7 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, plural, quote_parts, uncorroborated_text
+from kzfr_check.report import RenderOptions, plural, quote_parts, resolve_command, uncorroborated_text
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -86,7 +86,8 @@ def _more(count: int, what: str) -> Text:
 
 
 def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) -> Panel:
-    parts: list[RenderableType] = [_values_table(verdict)]
+    # the id on a line of its own, whole: a panel's title is cut to the width of the terminal
+    parts: list[RenderableType] = [Text(f"topic {verdict.topic.id}", style="dim"), _values_table(verdict)]
     if len(verdict.values) > VALUES_PER_TOPIC:
         parts.append(_more(len(verdict.values) - VALUES_PER_TOPIC, "value"))
     alone = uncorroborated_text(report, verdict)
@@ -116,9 +117,14 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if verdict.resolution:
         r = verdict.resolution
         parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
-    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"),
-                          (f"  [{verdict.topic.id}]", "dim"))
+    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
+
+
+def settle_line(verdict: Verdict) -> Text:
+    """The command that settles a conflict, below its panel and never wrapped by us: a terminal that wraps
+    it still copies it as one line, where a panel's border would cut it."""
+    return Text.assemble(("to settle it: ", "bold"), resolve_command(verdict))
 
 
 def summary_line(report: Report) -> Text:
@@ -137,6 +143,8 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
         for verdict in report.verdicts:
             if verdict.status == "conflict" or (show_all and verdict.status != "resolved"):
                 console.print(verdict_panel(verdict, report, sources))
+            if verdict.status == "conflict":
+                console.print(settle_line(verdict), soft_wrap=True)
         for verdict in report.verdicts:
             if verdict.status == "resolved":
                 r = verdict.resolution
@@ -190,6 +198,8 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = Fa
             if verdict.resolution:
                 console.print(Text(f"resolution: accept {verdict.resolution.accept} "
                                    f"({verdict.resolution.reason})", style="green"))
+            if verdict.status == "conflict":
+                console.print(settle_line(verdict), soft_wrap=True)
 
     return _rendered(draw, color, width)
 
