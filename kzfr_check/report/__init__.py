@@ -97,3 +97,31 @@ def resolve_command(verdict: Verdict) -> str:
     chosen = accepted if accepted in values else verdict.suggestion.value if verdict.suggestion else None
     value = shlex.quote(chosen) if chosen else "VALUE"
     return f'kzfr-check resolve {shlex.quote(verdict.topic.id)} --accept {value} --reason "…"'
+
+
+def suggestion_reason(report: Report, verdict: Verdict) -> str:
+    """The suggestion's reason, and when it cannot decide, what stops it: a fact that changes goes to the
+    most recent dated source, which needs every disputed value stated by a dated source, at different dates."""
+    from kzfr_check.values import relation
+    from kzfr_check.verdicts import CHANGING_KINDS
+
+    suggestion = verdict.suggestion
+    assert suggestion is not None
+    if suggestion.value is not None:
+        return suggestion.reason
+    if verdict.topic.kind not in CHANGING_KINDS:
+        return (f"{suggestion.reason} (a tie; a dated event does not change over time, so the most recent "
+                "source cannot settle it)")
+    dates = {s.id: s.date for s in report.sources}
+    disputed = [v for v in verdict.values if any(
+        relation(v.claims[0].value, w.claims[0].value) == "conflict" for w in verdict.values if w is not v)]
+    undated = [v for v in disputed if not any(dates.get(source) for source in v.sources)]
+    if undated:
+        named = "; ".join(f"{v.value} is stated only by {_undated(v.sources)}" for v in undated)
+        return f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but {named})"
+    return (f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but the "
+            "latest sources of the values are dated alike)")
+
+
+def _undated(sources: tuple[str, ...]) -> str:
+    return f"{sources[0]}, which is undated" if len(sources) == 1 else f"undated sources ({', '.join(sources)})"

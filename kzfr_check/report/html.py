@@ -19,7 +19,16 @@ from html import escape
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, counted, fold, plural, quote_parts, resolve_command, uncorroborated_text
+from kzfr_check.report import (
+    RenderOptions,
+    counted,
+    fold,
+    plural,
+    quote_parts,
+    resolve_command,
+    suggestion_reason,
+    uncorroborated_text,
+)
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
@@ -166,7 +175,7 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
     return [*lines, "</ul>", "</section>"]
 
 
-def _notes(verdict: Verdict) -> list[str]:
+def _notes(verdict: Verdict, report: Report) -> list[str]:
     items = [f"<li><strong>Note:</strong> {esc(note)}</li>" for note in verdict.notes]
     if verdict.resolution:
         r = verdict.resolution
@@ -176,7 +185,7 @@ def _notes(verdict: Verdict) -> list[str]:
     if verdict.suggestion:
         s = verdict.suggestion
         lead = f"<code>{esc(s.value)}</code> ({s.support} for, {s.against} against). Reason: " if s.value else ""
-        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(s.reason)}</li>")
+        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(suggestion_reason(report, verdict))}</li>")
     return ['<ul class="notes">', *items, "</ul>"] if items else []
 
 
@@ -311,7 +320,7 @@ def _card(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[
         lines += _value_column(verdict, index, sources)
     settle = ([f'<p class="settle">To settle it: <code>{esc(resolve_command(verdict))}</code></p>']
               if verdict.status == "conflict" else [])
-    return [*lines, "</div>", *_notes(verdict), *settle, *_timeline(verdict), "</article>"]
+    return [*lines, "</div>", *_notes(verdict, report), *settle, *_timeline(verdict), "</article>"]
 
 
 def _marked_name(claim: Claim, name: str) -> str:

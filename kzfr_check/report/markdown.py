@@ -11,7 +11,7 @@ import re
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command
+from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command, suggestion_reason
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -76,15 +76,15 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
         lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
     if verdict.suggestion:
         lines += [] if verdict.notes else [""]
-        lines.append(f"- Suggestion: {suggestion_text(verdict)}")
+        lines.append(f"- Suggestion: {suggestion_text(verdict, report)}")
     return [*lines, "", "To settle it:", "", "```sh", resolve_command(verdict), "```", ""]
 
 
-def suggestion_text(verdict: Verdict) -> str:
+def suggestion_text(verdict: Verdict, report: Report) -> str:
     s = verdict.suggestion
     assert s is not None
     lead = f"**{code(s.value)}** ({s.support} for, {s.against} against). " if s.value else ""
-    return f"{lead}{escape(s.reason)}"
+    return f"{lead}{escape(suggestion_reason(report, verdict))}"
 
 
 def _changed(verdicts: list[Verdict]) -> list[str]:

@@ -13,7 +13,14 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, plural, quote_parts, resolve_command, uncorroborated_text
+from kzfr_check.report import (
+    RenderOptions,
+    plural,
+    quote_parts,
+    resolve_command,
+    suggestion_reason,
+    uncorroborated_text,
+)
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -106,7 +113,7 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if verdict.suggestion:
         s = verdict.suggestion
         lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(Text(f"suggestion: {lead}{s.reason}", style="cyan"))
+        parts.append(Text(f"suggestion: {lead}{suggestion_reason(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
