@@ -290,23 +290,24 @@ def claim(
     """Show what every source says about one fact. Exit 1 when nothing matches."""
 
     def body() -> int:
-        from kzfr_check.query import find_topics
+        from kzfr_check.query import find
 
         report = _report(paths, config)
-        matches, closest = find_topics(query, report.verdicts)
+        found = find(query, report)
         if format is ListFormat.json:  # type: ignore[attr-defined]
-            from kzfr_check.report.json import document, dumps
+            from kzfr_check.report.json import claim_json, document, dumps
 
-            data = document(report, matches)
+            data = document(report, found.topics)
             data["query"] = query
+            data["single_source"] = [claim_json(c) for c in found.single]
             sys.stdout.write(dumps(data))
-        elif matches:
+        elif found.topics or found.single:
             from kzfr_check.report.terminal import render_matches
 
-            sys.stdout.write(render_matches(report, matches, _color(), _width()))
-        if not matches:
-            names = ", ".join(f"{v.topic.label} [{v.topic.id}]" for v in closest) or "none"
-            print(f"no topic matches '{query}'; closest: {names}", file=sys.stderr)
+            sys.stdout.write(render_matches(report, found.topics, found.single, _color(), _width()))
+        if not found.topics and not found.single:
+            closest = "; ".join(f"{v.topic.label} [{v.topic.id}]" for v in found.closest)
+            print(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else ""), file=sys.stderr)
             return 1
         return 0
 

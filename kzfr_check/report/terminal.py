@@ -181,8 +181,10 @@ def render(report: Report, options: RenderOptions) -> str:
     return render_conflicts(report, options.show_all, options.color, options.width)
 
 
-def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = False, width: int = 100) -> str:
-    """Topics found by `claim`: each source's statement side by side."""
+def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence[Claim] = (), color: bool = False,
+                   width: int = 100) -> str:
+    """What `claim` found: each topic with every source's statement side by side, then the figures that one
+    source alone states."""
 
     def draw(console: Console) -> None:
         for verdict in verdicts:
@@ -207,6 +209,16 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = Fa
                                    f"({verdict.resolution.reason})", style="green"))
             if verdict.status == "conflict":
                 console.print(settle_line(verdict), soft_wrap=True)
+        if single:
+            table = Table(title=Text("stated by one source only: not corroborated", style="bold"),
+                          title_justify="left", expand=True, show_lines=True)
+            table.add_column("source", style="cyan", no_wrap=True)
+            table.add_column("value", style="bold", no_wrap=True)
+            table.add_column("statement")
+            for claim in single:
+                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
+                              Text.assemble(claim.value.text, "\n", (claim.kind, "dim")), quote_text(claim))
+            console.print(table)
 
     return _rendered(draw, color, width)
 
