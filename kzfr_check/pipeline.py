@@ -19,7 +19,7 @@ from kzfr_check.errors import InputError
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, display_path, find_source_files, name_sources, read_document
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
-from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
+from kzfr_check.verdicts import STATUSES, Resolution, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
 
 
@@ -206,6 +206,32 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
             gc.enable()
 
 
+def _name_likely_ids(warnings: list[str], verdicts: Sequence[Verdict], resolutions: Sequence[Resolution]) -> list[str]:
+    """A discovered id follows its topic's claims: when they change, so may the id, and the resolution
+    written against the old one is stale. Its warning then names the topic that now states the accepted
+    value and the most of what it overrules, in the kind of the old id."""
+    ids = {v.topic.id for v in verdicts}
+    named = list(warnings)
+    for resolution in resolutions:
+        if resolution.topic in ids:
+            continue
+        kind = resolution.topic.split("-", 1)[0]
+        candidates = [(len(set(resolution.overrules) & {v.value for v in verdict.values}), verdict.topic.id)
+                      for verdict in verdicts if verdict.topic.kind == kind and not verdict.topic.declared
+                      and resolution.accept in {v.value for v in verdict.values}]
+        if not candidates:
+            continue
+        likely = max(candidates, key=lambda candidate: (candidate[0], _shared_words(resolution.topic, candidate[1])))
+        prefix = f"{resolution.origin}: stale resolution of '{resolution.topic}': "
+        named = [f"{w}; it is likely '{likely[1]}' now" if w.startswith(prefix) else w for w in named]
+    return named
+
+
+def _shared_words(a: str, b: str) -> tuple[int, str]:
+    """How many words two ids share (then the id, to break ties the same way every time)."""
+    return len(set(a.split("-")) & set(b.split("-"))), b
+
+
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
            progress: Progress) -> Report:
     files = find_source_files(paths, config.exclude, config.path.parent if config.path else None)
@@ -238,7 +264,7 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
     progress("judging topics", 0, len(topics))
     dates = {s.id: str(s.date) if s.date else None for s in sources}
     verdicts = judge_all(topics, dates, config.resolutions, witness_of(claims, witnesses))
-    warnings = stale_resolutions(verdicts, config.resolutions)
+    warnings = _name_likely_ids(stale_resolutions(verdicts, config.resolutions), verdicts, config.resolutions)
     progress("judging topics", len(topics), len(topics))
     return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings),
                   tuple(witnesses), tuple(variants))
