@@ -269,7 +269,9 @@ def init(
         sources = paths or [Path(".")]
         report = _check(sources, Config())
         base = config.resolve().parent
-        folders = folders_holding(sources, [Path(s.path) for s in report.sources])
+        # named as given; the folder it runs in, by the folders that hold the sources, so that a report
+        # written beside them later is not under them
+        folders = paths or folders_holding(sources, [Path(s.path) for s in report.sources])
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]

@@ -410,7 +410,7 @@ def find_source_files(paths: Sequence[str | Path], exclude: Sequence[str] = (), 
 def folders_holding(paths: Sequence[str | Path], files: Sequence[str | Path]) -> list[Path]:
     """The paths to name for the files found under `paths`: a file named stays; a folder gives way to its
     first-level folders that hold the files, unless it holds one of them itself. So `init` in a project
-    names `sources`, not `.`, and a report written beside the sources later is not under them."""
+    names `sources`, not `.`."""
     held = [Path(os.path.abspath(file)) for file in files]
     named: list[Path] = []
     for given in map(Path, paths):

@@ -53,6 +53,12 @@ def test_init_names_the_folder_that_holds_the_sources(cli, tmp_path):
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
 
 
+def test_init_keeps_the_paths_it_is_given(cli, tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "articles" / "2022")
+    assert cli("init", "articles", cwd=tmp_path).exit_code == 0
+    assert tomllib.loads((tmp_path / "claims.toml").read_text())["sources"]["paths"] == ["articles"]
+
+
 def test_init_in_the_folder_of_the_sources_names_it(cli, flat):
     assert cli("init", cwd=flat).exit_code == 0
     assert tomllib.loads((flat / "claims.toml").read_text())["sources"]["paths"] == ["."]

@@ -190,7 +190,7 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
         for verdict in verdicts:
             table = Table(title=Text.assemble((verdict.topic.label, "bold"), "  ",
                                               (verdict.status, STYLE[verdict.status]),
-                                              (f"  [{verdict.topic.id}]", "dim")),
+                                              (f"\ntopic {verdict.topic.id}", "dim")),
                           title_justify="left", expand=True, show_lines=True)
             table.add_column("source", style="cyan", no_wrap=True)
             table.add_column("value", style="bold", no_wrap=True)
