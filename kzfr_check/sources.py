@@ -300,7 +300,8 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 # Every report kzfr-check writes names its writer near its start, each in its format's own way (see
-# kzfr_check/report): a report saved among the sources is recognised and never read as a source.
+# kzfr_check/report), and the text view ends with its summary line: a report saved among the sources is
+# recognised and never read as a source.
 REPORT_SIGNS = re.compile(
     r'<meta name="generator" content="kzfr-check'  # html
     r"|<!-- generator: kzfr-check"  # markdown
@@ -308,12 +309,14 @@ REPORT_SIGNS = re.compile(
     r'|"name": "kzfr-check"'  # sarif: its tool
     r"|^::(?:error|notice) file=.*::"  # github annotations
 )
-_REPORT_HEAD = 2000  # characters of a file searched for a sign
+TEXT_SUMMARY = re.compile(r"^\d+ sources?, \d+ claims?, \d+ topics?: \d+ conflicts?, \d+ resolved, ", re.MULTILINE)
+_REPORT_EDGE = 2000  # characters of a file searched for a sign, at its start, and at its end for the summary
 
 
 def is_own_report(text: str) -> bool:
     """Whether a decoded file is a report kzfr-check wrote: then reading it would count its quotes twice."""
-    return REPORT_SIGNS.search(text, 0, _REPORT_HEAD) is not None
+    return (REPORT_SIGNS.search(text, 0, _REPORT_EDGE) is not None
+            or TEXT_SUMMARY.search(text, max(0, len(text) - _REPORT_EDGE)) is not None)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -345,8 +348,7 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
         raise InputError(f"{shown}: cannot read ({reason})") from None
 
 
-def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
-    decoded, encoding = _decode(data)
+def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> Source:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         text, line_offsets = _html_text(decoded)
@@ -432,7 +434,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
     data = _read_bytes(path, shown)
     if _looks_binary(data):
         raise InputError(f"{shown}: cannot read (looks binary)")
-    return _source_from_bytes(data, path, shown)
+    return _source_from_text(*_decode(data), path, shown)
 
 
 def _print_warning(message: str) -> None:
@@ -460,9 +462,10 @@ def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     data = _read_bytes(path, shown, max_bytes)
     if _looks_binary(data):
         return None, f"{shown}: skipped, looks binary"
-    if is_own_report(_decode(data[:_REPORT_HEAD * 4])[0]):
+    decoded, encoding = _decode(data)
+    if is_own_report(decoded):
         return None, f"{shown}: skipped, a report kzfr-check wrote"
-    source = _source_from_bytes(data, path, shown)
+    source = _source_from_text(decoded, encoding, path, shown)
     if source.encoding not in _UNICODE_ENCODINGS:
         return source, f"{shown}: not UTF-8, read as {source.encoding}"
     return source, None

@@ -21,7 +21,7 @@ def flat(tmp_path: Path) -> Path:
     return tmp_path / "work"
 
 
-@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"text"}))  # text is a person's view, with no mark
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("name", ["report.txt", "report.md", "report.html"])
 def test_a_report_saved_among_the_sources_is_skipped(cli, flat, empty_config, fmt, name):
     before = cli("conflicts", ".", "--config", empty_config, "--format", "json", cwd=flat)
@@ -32,12 +32,21 @@ def test_a_report_saved_among_the_sources_is_skipped(cli, flat, empty_config, fm
     assert f"warning: {name}: skipped, a report kzfr-check wrote" in after.stderr
 
 
+def test_the_text_view_redirected_into_the_sources_is_skipped(cli, flat, empty_config):
+    before = cli("conflicts", ".", "--config", empty_config, "--all", cwd=flat)
+    (flat / "today.txt").write_text(before.stdout)  # as `kzfr-check conflicts --all > today.txt` would
+    after = cli("conflicts", ".", "--config", empty_config, "--all", cwd=flat)
+    assert after.stdout == before.stdout and "today.txt: skipped" in after.stderr
+
+
 def test_a_source_quoting_the_marks_in_its_body_is_still_read(cli, flat, empty_config):
     (flat / "notes.md").write_text("# Notes\n\n" + "Padding sentence here.\n" * 200
-                                   + 'It writes <meta name="generator" content="kzfr-check"> in 2011.\n')
+                                   + 'It writes <meta name="generator" content="kzfr-check"> in 2011.\n'
+                                   + "5 sources, 46 claims, 10 topics: 2 conflict, 0 resolved, as it said.\n"
+                                   + "Padding sentence here.\n" * 200)
     run = cli("claims", ".", "--config", empty_config, "--source", "notes", "--format", "json", cwd=flat)
     assert run.exit_code == 0 and "skipped" not in run.stderr
-    assert [c["value"] for c in run.json["claims"]] == ["2011"]
+    assert "2011" in [c["value"] for c in run.json["claims"]]
 
 
 def test_init_names_the_folder_that_holds_the_sources(cli, tmp_path):
