@@ -91,6 +91,8 @@ class Found:
 
 
 def find(query_text: str, report: Report) -> Found:
+    """The topics and single-source figures a query matches, closest reading first, a few of each; the
+    closest topics only when nothing matches."""
     query = Query.read(query_text)
     words = {id(v): _topic_words(v) for v in report.verdicts}
     topics = [v for v in report.verdicts if query.matches(v.topic.kind, words[id(v)])]
