@@ -261,6 +261,7 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
+        from kzfr_check.sources import folders_holding
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
         if config.exists():
@@ -268,7 +269,10 @@ def init(
         sources = paths or [Path(".")]
         report = _check(sources, Config())
         base = config.resolve().parent
-        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
+        # named as given; the folder it runs in, by the folders that hold the sources, so that a report
+        # written beside them later is not under them
+        folders = paths or folders_holding(sources, [Path(s.path) for s in report.sources])
+        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
         write_atomic(config, initial_config(shown, specs))
@@ -288,23 +292,24 @@ def claim(
     """Show what every source says about one fact. Exit 1 when nothing matches."""
 
     def body() -> int:
-        from kzfr_check.query import find_topics
+        from kzfr_check.query import find
 
         report = _report(paths, config)
-        matches, closest = find_topics(query, report.verdicts)
+        found = find(query, report)
         if format is ListFormat.json:  # type: ignore[attr-defined]
-            from kzfr_check.report.json import document, dumps
+            from kzfr_check.report.json import claim_json, document, dumps
 
-            data = document(report, matches)
+            data = document(report, found.topics)
             data["query"] = query
+            data["single_source"] = [claim_json(c) for c in found.single]
             sys.stdout.write(dumps(data))
-        elif matches:
+        elif found.topics or found.single:
             from kzfr_check.report.terminal import render_matches
 
-            sys.stdout.write(render_matches(report, matches, _color(), _width()))
-        if not matches:
-            names = ", ".join(f"{v.topic.label} [{v.topic.id}]" for v in closest) or "none"
-            print(f"no topic matches '{query}'; closest: {names}", file=sys.stderr)
+            sys.stdout.write(render_matches(report, found.topics, found.single, _color(), _width()))
+        if not found.topics and not found.single:
+            closest = "; ".join(f"{v.topic.label} [{v.topic.id}]" for v in found.closest)
+            print(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else ""), file=sys.stderr)
             return 1
         return 0
 

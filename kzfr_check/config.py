@@ -17,7 +17,7 @@ from kzfr_check.verdicts import Resolution
 
 CONFIG_NAME = "claims.toml"
 SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "sources": {"paths": list},
+    "sources": {"paths": list, "exclude": list},
     "topic": {"id": str, "label": str, "aliases": list, "kind": str},
     "resolution": {"topic": str, "accept": str, "overrules": list, "reason": str},
 }
@@ -30,6 +30,7 @@ class Config:
 
     path: Path | None = None
     source_paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs of files not to read, relative to the file's folder
     topics: tuple[TopicSpec, ...] = ()
     resolutions: tuple[Resolution, ...] = field(default_factory=tuple)
 
@@ -131,7 +132,7 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config
                                       table["reason"], f"{name}:{where.of('resolution', i, 'topic')}"))
         resolved.add(table["topic"])
     paths = tuple((path.parent / p) for p in sources.get("paths", ()))
-    return Config(path, paths, tuple(topics), tuple(resolutions))
+    return Config(path, paths, tuple(sources.get("exclude", ())), tuple(topics), tuple(resolutions))
 
 
 def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -19,7 +19,7 @@ from kzfr_check.errors import InputError
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, display_path, find_source_files, name_sources, read_document
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
-from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
+from kzfr_check.verdicts import STATUSES, Resolution, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
 
 
@@ -35,12 +35,25 @@ class Report:
     witnesses: tuple[tuple[str, ...], ...] = ()  # sources that are one text reprinted or translated
     variants: tuple[NameVariant, ...] = ()  # names spelled differently across sources
 
-    @property
+    @cached_property
     def summary(self) -> dict[str, int]:
         counts = {status: sum(v.status == status for v in self.verdicts) for status in STATUSES}
         return {"sources": len(self.sources), "claims": len(self.claims), "topics": len(self.verdicts),
                 "agree": counts["agree"], "compatible": counts["compatible"], "conflict": counts["conflict"],
-                "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"]}
+                "resolved": counts["resolved"], "changed": counts["changed"], "conflicts": counts["conflict"],
+                "uncorroborated": sum(not self.corroborated(v) for v in self.verdicts)}
+
+    @cached_property
+    def _witness(self) -> dict[str, str]:
+        return {source: group[0] for group in self.witnesses for source in group}
+
+    def witness_count(self, sources: Iterable[str]) -> int:
+        """How many independent witnesses the sources are: a text reprinted or translated counts once."""
+        return len({self._witness.get(source, source) for source in sources})
+
+    def corroborated(self, verdict: Verdict) -> bool:
+        """False for a topic whose sources agree (or fit) but are all one witness: nothing confirms it."""
+        return verdict.status not in ("agree", "compatible") or self.witness_count(verdict.topic.sources) > 1
 
     @cached_property
     def _topic_by_claim(self) -> dict[int, Topic]:
@@ -193,9 +206,35 @@ def check(paths: Sequence[str | Path], config: Config | None = None,
             gc.enable()
 
 
+def _name_likely_ids(warnings: list[str], verdicts: Sequence[Verdict], resolutions: Sequence[Resolution]) -> list[str]:
+    """A discovered id follows its topic's claims: when they change, so may the id, and the resolution
+    written against the old one is stale. Its warning then names the topic that now states the accepted
+    value and the most of what it overrules, in the kind of the old id."""
+    ids = {v.topic.id for v in verdicts}
+    named = list(warnings)
+    for resolution in resolutions:
+        if resolution.topic in ids:
+            continue
+        kind = resolution.topic.split("-", 1)[0]
+        candidates = [(len(set(resolution.overrules) & {v.value for v in verdict.values}), verdict.topic.id)
+                      for verdict in verdicts if verdict.topic.kind == kind and not verdict.topic.declared
+                      and resolution.accept in {v.value for v in verdict.values}]
+        if not candidates:
+            continue
+        likely = max(candidates, key=lambda candidate: (candidate[0], _shared_words(resolution.topic, candidate[1])))
+        prefix = f"{resolution.origin}: stale resolution of '{resolution.topic}': "
+        named = [f"{w}; it is likely '{likely[1]}' now" if w.startswith(prefix) else w for w in named]
+    return named
+
+
+def _shared_words(a: str, b: str) -> tuple[int, str]:
+    """How many words two ids share (then the id, to break ties the same way every time)."""
+    return len(set(a.split("-")) & set(b.split("-"))), b
+
+
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
            progress: Progress) -> Report:
-    files = find_source_files(paths)
+    files = find_source_files(paths, config.exclude, config.path.parent if config.path else None)
     workers = _workers(jobs, len(files))
     with _worker_pool(workers) as executor:
         sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)
@@ -225,7 +264,7 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
     progress("judging topics", 0, len(topics))
     dates = {s.id: str(s.date) if s.date else None for s in sources}
     verdicts = judge_all(topics, dates, config.resolutions, witness_of(claims, witnesses))
-    warnings = stale_resolutions(verdicts, config.resolutions)
+    warnings = _name_likely_ids(stale_resolutions(verdicts, config.resolutions), verdicts, config.resolutions)
     progress("judging topics", len(topics), len(topics))
     return Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings),
                   tuple(witnesses), tuple(variants))

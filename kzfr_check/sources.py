@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
@@ -315,6 +316,26 @@ def _decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
+# Every report kzfr-check writes names its writer near its start, each in its format's own way (see
+# kzfr_check/report), and the text view ends with its summary line: a report saved among the sources is
+# recognised and never read as a source.
+REPORT_SIGNS = re.compile(
+    r'<meta name="generator" content="kzfr-check'  # html
+    r"|<!-- generator: kzfr-check"  # markdown
+    r'|"schema": "kzfr-check/'  # json
+    r'|"name": "kzfr-check"'  # sarif: its tool
+    r"|^::(?:error|notice) file=.*::"  # github annotations
+)
+TEXT_SUMMARY = re.compile(r"^\d+ sources?, \d+ claims?, \d+ topics?: \d+ conflicts?, \d+ resolved, ", re.MULTILINE)
+_REPORT_EDGE = 2000  # characters of a file searched for a sign, at its start, and at its end for the summary
+
+
+def is_own_report(text: str) -> bool:
+    """Whether a decoded file is a report kzfr-check wrote: then reading it would count its quotes twice."""
+    return (REPORT_SIGNS.search(text, 0, _REPORT_EDGE) is not None
+            or TEXT_SUMMARY.search(text, max(0, len(text) - _REPORT_EDGE)) is not None)
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes early on mean a binary file, unless a UTF-16 or UTF-32 byte order mark explains them."""
     unicode = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE begins as UTF-16 LE
@@ -344,8 +365,7 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
         raise InputError(f"{shown}: cannot read ({reason})") from None
 
 
-def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
-    decoded, encoding = _decode(data)
+def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> Source:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         text, line_offsets = _html_text(decoded)
@@ -380,17 +400,49 @@ def _walk(root: Path) -> list[Path]:
     return files
 
 
-def find_source_files(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named, plus source files under folders named; each real file once, in path order."""
+def excluded(file: Path, exclude: Sequence[str], base: Path) -> bool:
+    """Whether a glob of `[sources] exclude` matches the file's path relative to `base` (the folder of
+    claims.toml), or one of its folders: "drafts" and "drafts/*" leave out all under drafts/."""
+    relative = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(base)))
+    names = [relative.as_posix(), *(parent.as_posix() for parent in relative.parents if parent.name)]
+    return any(fnmatchcase(name, glob) for glob in exclude for name in names)
+
+
+def find_source_files(paths: Sequence[str | Path], exclude: Sequence[str] = (), base: Path | None = None) -> list[Path]:
+    """Files named, plus source files under folders named, less those `exclude` matches (globs relative to
+    `base`); each real file once, in path order. A file named is read even when a glob matches it."""
     found: dict[str, Path] = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
             problem = "broken or looping symbolic link" if path.is_symlink() else "no such file or directory"
             raise InputError(f"{given}: {problem}")
-        for file in _walk(path) if path.is_dir() else [path]:
+        if path.is_dir():
+            files = [file for file in _walk(path) if not (exclude and excluded(file, exclude, base or Path.cwd()))]
+        else:
+            files = [path]
+        for file in files:
             found.setdefault(os.path.realpath(file), file)
     return sorted(found.values(), key=lambda file: file.parts)
+
+
+def folders_holding(paths: Sequence[str | Path], files: Sequence[str | Path]) -> list[Path]:
+    """The paths to name for the files found under `paths`: a file named stays; a folder gives way to its
+    first-level folders that hold the files, unless it holds one of them itself. So `init` in a project
+    names `sources`, not `.`."""
+    held = [Path(os.path.abspath(file)) for file in files]
+    named: list[Path] = []
+    for given in map(Path, paths):
+        if not given.is_dir():
+            named.append(given)
+            continue
+        root = Path(os.path.abspath(given))
+        under = [file.relative_to(root).parts for file in held if file.is_relative_to(root)]
+        if not under or any(len(parts) == 1 for parts in under):
+            named.append(given)
+        else:
+            named += [given / folder for folder in sorted({parts[0] for parts in under})]
+    return list(dict.fromkeys(named))
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
@@ -399,7 +451,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
     data = _read_bytes(path, shown)
     if _looks_binary(data):
         raise InputError(f"{shown}: cannot read (looks binary)")
-    return _source_from_bytes(data, path, shown)
+    return _source_from_text(*_decode(data), path, shown)
 
 
 def _print_warning(message: str) -> None:
@@ -427,7 +479,10 @@ def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     data = _read_bytes(path, shown, max_bytes)
     if _looks_binary(data):
         return None, f"{shown}: skipped, looks binary"
-    source = _source_from_bytes(data, path, shown)
+    decoded, encoding = _decode(data)
+    if is_own_report(decoded):
+        return None, f"{shown}: skipped, a report kzfr-check wrote"
+    source = _source_from_text(decoded, encoding, path, shown)
     if source.encoding not in _UNICODE_ENCODINGS:
         return source, f"{shown}: not UTF-8, read as {source.encoding}"
     return source, None

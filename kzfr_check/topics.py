@@ -8,6 +8,7 @@ stems, and claims of the same kind that say the same thing are merged, at most o
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
@@ -853,37 +854,40 @@ def _as_of_year(as_of: str) -> int:
 
 
 def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
-    """A readable, stable name: the kind and the words that weigh most across the group's claims. Claims of
-    one shape share one vector: each distinct vector is counted with how many claims say it."""
-    claims_saying = Counter(map(id, vectors))
-    distinct = list({id(v): v for v in vectors}.values())
-    shared: Counter[str] = Counter()
-    for v in distinct:
-        for s in v.weights:
-            shared[s] += claims_saying[id(v)]
-    total: dict[str, float] = {}
-    for v in distinct:
-        times = claims_saying[id(v)]
-        for s, w in v.weights.items():
-            total[s] = total.get(s, 0) + w * shared[s] * times
-    top = heapq.nsmallest(3, total, key=lambda s: (-total[s], s))
-    words = {s: next(v.words[s] for v in vectors if s in v.words) for s in top}  # as the first claim writes it
+    """A readable name that is a function of the group's own claims alone: the kind and the three words that
+    stand nearest the figure across its claims. A resolution is written against the id, so it must not move
+    when other documents or declared topics come and go; the claims' `vectors` are weighed by the rarity of
+    words in the whole corpus, which does move, so they are not used here."""
+    nearness: dict[str, float] = defaultdict(float)
+    surface: dict[str, str] = {}
+    for claim in group:
+        nearest: dict[str, tuple[float, str]] = {}
+        for s, word, weight in _context(claim):
+            if weight > nearest.get(s, (0.0, ""))[0]:
+                nearest[s] = (weight, word)
+        for s, (weight, word) in nearest.items():
+            nearness[s] += weight
+            surface.setdefault(s, word)  # as the first claim writes it
+    top = [surface[s] for s in heapq.nsmallest(3, nearness, key=lambda s: (-nearness[s], s))]
     kind = group[0].kind
     if kind == "count" and group[0].counted:
-        top = [group[0].counted] + [words[s] for s in top if words[s] != group[0].counted][:2]
-    else:
-        top = [words[s] for s in top]
+        top = [group[0].counted] + [word for word in top if word != group[0].counted][:2]
     slug = "-".join([kind, *top])
     return Topic(slug, f"{kind}: {' '.join(top)}", kind, tuple(group))
 
 
 def _unique_ids(topics: list[Topic]) -> list[Topic]:
-    seen: Counter[str] = Counter()
-    out = []
-    for t in sorted(topics, key=lambda t: (t.id, t.claims[0].source, t.claims[0].start)):
-        seen[t.id] += 1
-        out.append(t if seen[t.id] == 1 else replace(t, id=f"{t.id}-{seen[t.id]}"))
-    return out
+    """Topics that would share an id each take a short hash of their own claims, so that no id depends on
+    which other topics there are or in what order they were found."""
+    named = Counter(t.id for t in topics)
+    unique = [t if named[t.id] == 1 else replace(t, id=f"{t.id}-{_claims_hash(t.claims)}") for t in topics]
+    return sorted(unique, key=lambda t: (t.id, t.claims[0].source, t.claims[0].start))
+
+
+def _claims_hash(claims: Sequence[Claim]) -> str:
+    """Six hex digits of what the claims say: their sentences and values, not where they are."""
+    said = "\n".join(sorted(f"{c.said}\0{c.value.text}" for c in claims))
+    return hashlib.sha256(said.encode()).hexdigest()[:6]
 
 
 def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:

@@ -71,7 +71,7 @@ def test_markdown_of_the_seeds_is_the_golden_file(cli, empty_config):
 def test_markdown_shows_resolutions_with_their_reasons(cli):
     run = cli("conflicts", "--format", "markdown", cwd=ROOT)
     assert run.exit_code == 0
-    assert run.stdout.startswith("# kzfr-check: no unresolved conflict\n")
+    assert run.stdout.startswith("<!-- generator: kzfr-check -->\n# kzfr-check: no unresolved conflict\n")
     resolved = run.stdout.split("## Resolved\n", 1)[1].split("<details>", 1)[0]
     assert "| France's rank among foreign investors in Kazakhstan (`investor-rank`) | `4` | `3` |" in resolved
     assert "only 004 says 2009." in resolved
@@ -100,7 +100,7 @@ def test_markdown_table_survives_pipes_html_and_backticks(cli, hostile, empty_co
     for start in rows:
         end = next(i for i in range(start, len(tokens)) if tokens[i].type == "tr_close")
         assert sum(t.type in ("th_open", "td_open") for t in tokens[start:end]) == 4
-    assert not [t for t in tokens if t.type.startswith("html")]
+    assert [t.content for t in tokens if t.type.startswith("html")] == ["<!-- generator: kzfr-check -->\n"]  # ours
     html = MarkdownIt("commonmark").enable("table").render(run.stdout)
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "The Eiffel | tower, with `steel`" in html and "with ``steel`` and" in html
@@ -126,7 +126,21 @@ def test_github_annotations_mark_the_figure_and_escape_what_they_carry(cli, host
     assert fields["file"] == "a%2Cb%3Ac.txt" and fields["title"].startswith("Conflict%3A ")
     text = (hostile / "a,b:c.txt").read_text()
     assert text[int(fields["col"]) - 1:int(fields["endColumn"])] == "1889"  # endColumn: the last character
-    assert "100%25 iron" in message and "%0AOther values: 1890 (other)" in message
+    assert "100%25 iron" in message and "%0AContradicted by: 1890 (other)" in message
+
+
+def test_github_annotates_only_the_lines_that_dissent_and_lists_only_contradicting_values(cli, empty_config):
+    lines = _seeds_from_root(cli, empty_config, "github").splitlines()
+    partnership = [line for line in lines if "Topic: date-" in line]
+    # 2008 is suggested (3 independent sources, one with the day): only the line saying 2009 dissents
+    assert len(partnership) == 1 and "004_862e09fcd6f07450 says 2009" in partnership[0]
+    assert ("Contradicted by: 2008 (000_39be2bd05a4b7ff6, 001_d7438efd0355018a, 002_2781df7d8f51caa8; 2 independent); "
+            "2008-06-11 (003_a63a872f8d55b19b)%0A") in partnership[0]
+    rank = [line for line in lines if "Topic: rank-" in line]
+    # 4 and 3 tie: both sides dissent, and top 5, which fits both, is never listed against them
+    assert [line.split("::")[2].split(":")[0] for line in rank] == [
+        "000_39be2bd05a4b7ff6 says 4", "001_d7438efd0355018a says 4", "004_862e09fcd6f07450 says 3"]
+    assert all("Contradicted by: top 5" not in line and "; top 5" not in line for line in rank)
 
 
 def test_github_escaping_follows_the_workflow_command_rules():

@@ -118,3 +118,16 @@ def test_resolution_of_a_discovered_topic_that_is_gone_is_stale(cli, project, em
     typo.write_text('[[resolution]]\ntopic = "investor-rnak"\naccept = "4"\nreason = "r"\n')
     bad = cli("conflicts", "sources", "--config", typo, cwd=project)
     assert bad.exit_code == 2 and "typo.toml:2: resolution of unknown topic 'investor-rnak'" in bad.stderr
+
+
+def test_a_report_written_into_the_sources_folder_changes_nothing(cli, tmp_path):
+    """The README's own steps in a folder of sources: init there, write the HTML report there, gate again."""
+    shutil.copytree(SEEDS, tmp_path / "work")
+    work = tmp_path / "work"
+    assert cli("init", cwd=work).exit_code == 0
+    first = cli("conflicts", cwd=work)
+    assert first.exit_code == 1
+    assert cli("conflicts", "--format", "html", "--output", "report.html", cwd=work).exit_code == 1
+    again = cli("conflicts", cwd=work)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+    assert "report.html: skipped, a report kzfr-check wrote" in again.stderr

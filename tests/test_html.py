@@ -178,7 +178,11 @@ def test_in_headless_chromium_the_filter_works_and_a_phone_never_scrolls_sideway
         assert ("hidden" in card) == (card["data-status"] != "conflict"), card["id"]
 
     searched = Page(_chromium(tmp_path, "--dump-dom", f"{report.as_uri()}#status=agree&q=Original%20ESTIMATE")).cards
-    assert [c["id"] for c in searched if "hidden" not in c] == ["topic-money-prices-budgeted-project"]
+    data = cli("conflicts", TUNNEL, "--config", empty_config, "--format", "json", cwd=ROOT).json
+    estimate = [t["id"] for t in data["topics"] if t["status"] == "agree"
+                and any("original estimate" in c["quote"].lower() for c in t["claims"])]
+    assert [c["id"] for c in searched if "hidden" not in c] == [f"topic-{topic}" for topic in estimate]
+    assert len(estimate) == 1
 
     # Headless windows are at least 500 px wide, so the page is measured in a 390 px frame.
     frame = tmp_path / "phone.html"

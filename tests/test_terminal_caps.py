@@ -60,7 +60,7 @@ def test_a_topic_with_many_values_lists_the_best_supported_and_counts_the_rest(c
     folder = _sources(tmp_path / "many", years)
     run = cli("conflicts", folder, "--config", folder / "claims.toml")
     assert run.exit_code == 1
-    assert run.stdout.splitlines()[1].startswith("│ 1901  src00, src01, src02 ")  # the best supported first
+    assert run.stdout.splitlines()[2].startswith("│ 1901  src00, src01, src02 ")  # the best supported first
     assert f"… and {len(set(years)) - VALUES_PER_TOPIC} more values (see --format json)" in run.stdout
     assert len(_quotes(run.stdout)) == QUOTES_PER_TOPIC
 

@@ -7,6 +7,7 @@ imported only when their format is asked for, to keep start-up fast.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
     from kzfr_check.claims import Claim
     from kzfr_check.pipeline import Report
+    from kzfr_check.verdicts import Verdict
 
 # format name -> module under kzfr_check.report
 FORMATS = {
@@ -69,3 +71,57 @@ def quote_parts(claim: Claim) -> tuple[str, str, str]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def counted(sources: int, witnesses: int) -> str:
+    """'2 sources, 1 independent': files, and the independent witnesses they are when fewer."""
+    text = plural(sources, "source")
+    return text if witnesses >= sources else f"{text}, {witnesses} independent"
+
+
+def uncorroborated_text(report: Report, verdict: Verdict) -> str | None:
+    """What to say of a topic that agrees on one witness alone, or None when it is corroborated."""
+    if report.corroborated(verdict):
+        return None
+    sources = verdict.topic.sources
+    if len(sources) == 1:
+        return f"not corroborated: stated by {sources[0]} alone"
+    return f"not corroborated: one witness ({', '.join(sources)} are one text, reprinted or translated)"
+
+
+def resolve_command(verdict: Verdict) -> str:
+    """The command that settles a conflict, to copy: the value accepted already (a reopened conflict),
+    else the suggested one, else VALUE for a person to choose."""
+    values = [v.value for v in verdict.values]
+    accepted = verdict.resolution.accept if verdict.resolution else None
+    chosen = accepted if accepted in values else verdict.suggestion.value if verdict.suggestion else None
+    value = shlex.quote(chosen) if chosen else "VALUE"
+    return f'kzfr-check resolve {shlex.quote(verdict.topic.id)} --accept {value} --reason "…"'
+
+
+def suggestion_reason(report: Report, verdict: Verdict) -> str:
+    """The suggestion's reason, and when it cannot decide, what stops it: a fact that changes goes to the
+    most recent dated source, which needs every disputed value stated by a dated source, at different dates."""
+    from kzfr_check.values import relation
+    from kzfr_check.verdicts import CHANGING_KINDS
+
+    suggestion = verdict.suggestion
+    assert suggestion is not None
+    if suggestion.value is not None:
+        return suggestion.reason
+    if verdict.topic.kind not in CHANGING_KINDS:
+        return (f"{suggestion.reason} (a tie; a dated event does not change over time, so the most recent "
+                "source cannot settle it)")
+    dates = {s.id: s.date for s in report.sources}
+    disputed = [v for v in verdict.values if any(
+        relation(v.claims[0].value, w.claims[0].value) == "conflict" for w in verdict.values if w is not v)]
+    undated = [v for v in disputed if not any(dates.get(source) for source in v.sources)]
+    if undated:
+        named = "; ".join(f"{v.value} is stated only by {_undated(v.sources)}" for v in undated)
+        return f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but {named})"
+    return (f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but the "
+            "latest sources of the values are dated alike)")
+
+
+def _undated(sources: tuple[str, ...]) -> str:
+    return f"{sources[0]}, which is undated" if len(sources) == 1 else f"undated sources ({', '.join(sources)})"

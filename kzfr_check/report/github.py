@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold
-from kzfr_check.report.sarif import figure_span
+from kzfr_check.report import RenderOptions, fold, resolve_command
+from kzfr_check.report.sarif import figure_span, value_text
 from kzfr_check.sources import Source
 from kzfr_check.values import relation
 from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
@@ -31,16 +31,26 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
 
 def dissent(verdict: Verdict) -> tuple[ValueSupport, ...]:
     """The values to annotate. Against a resolution: those contradicting the accepted value (for an
-    open conflict, only those it does not overrule yet). Without one: every value that contradicts
-    another; a value that fits them all ("top 5" beside "4" and "3") is not dissent."""
+    open conflict, only those it does not overrule yet). Without one, against the suggested value:
+    those that contradict it, never the lines that agree with it or fit it (2008-06-11 beside 2008).
+    When nothing is suggested, every value that contradicts another; a value that fits them all ("top 5"
+    beside "4" and "3") is not dissent."""
     values, r = verdict.values, verdict.resolution
     if r is not None and r.accept in [v.value for v in values]:
         against = set(dissenting(values, r.accept))
         if verdict.status == "conflict":
             against -= set(r.overrules)
         return tuple(v for v in values if v.value in against)
-    return tuple(v for v in values if any(
-        relation(v.claims[0].value, w.claims[0].value) == "conflict" for w in values if w is not v))
+    if verdict.suggestion is not None and verdict.suggestion.value is not None:
+        against = set(dissenting(values, verdict.suggestion.value))
+        return tuple(v for v in values if v.value in against)
+    return tuple(v for v in values if contradicted_by(verdict, v))
+
+
+def contradicted_by(verdict: Verdict, value: ValueSupport) -> tuple[ValueSupport, ...]:
+    """The other values of the topic that cannot be true with this one (values that merely fit it are left out)."""
+    return tuple(w for w in verdict.values
+                 if w is not value and relation(value.claims[0].value, w.claims[0].value) == "conflict")
 
 
 def _location(claim: Claim, source: Source) -> dict[str, str | int]:
@@ -56,13 +66,14 @@ def _location(claim: Claim, source: Source) -> dict[str, str | int]:
 
 def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Source) -> str:
     topic = verdict.topic
-    others = "; ".join(f"{w.value} ({', '.join(w.sources)})" for w in verdict.values if w is not value)
+    others = "; ".join(map(value_text, contradicted_by(verdict, value)))
     said = f"{claim.source} says {value.value}: “{fold(claim.quote).strip()}”"
     if verdict.status == "resolved" and verdict.resolution is not None:
         r = verdict.resolution
         lines = [said, f"Overruled: {r.accept} is accepted ({r.reason})", f"Topic: {topic.id}"]
         return command("notice", _location(claim, source) | {"title": f"Resolved: {topic.label}"}, "\n".join(lines))
-    lines = [said, f"Other values: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}"]
+    lines = [said, f"Contradicted by: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}",
+             f"To settle it: {resolve_command(verdict)}"]
     return command("error", _location(claim, source) | {"title": f"Conflict: {topic.label}"}, "\n".join(lines))
 
 

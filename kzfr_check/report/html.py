@@ -19,7 +19,16 @@ from html import escape
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold, plural, quote_parts
+from kzfr_check.report import (
+    RenderOptions,
+    counted,
+    fold,
+    plural,
+    quote_parts,
+    resolve_command,
+    suggestion_reason,
+    uncorroborated_text,
+)
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
@@ -166,7 +175,7 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
     return [*lines, "</ul>", "</section>"]
 
 
-def _notes(verdict: Verdict) -> list[str]:
+def _notes(verdict: Verdict, report: Report) -> list[str]:
     items = [f"<li><strong>Note:</strong> {esc(note)}</li>" for note in verdict.notes]
     if verdict.resolution:
         r = verdict.resolution
@@ -176,7 +185,7 @@ def _notes(verdict: Verdict) -> list[str]:
     if verdict.suggestion:
         s = verdict.suggestion
         lead = f"<code>{esc(s.value)}</code> ({s.support} for, {s.against} against). Reason: " if s.value else ""
-        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(s.reason)}</li>")
+        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(suggestion_reason(report, verdict))}</li>")
     return ['<ul class="notes">', *items, "</ul>"] if items else []
 
 
@@ -293,19 +302,25 @@ def _timeline(verdict: Verdict) -> list[str]:
     return []
 
 
-def _card(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
+def _card(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[str]:
     topic = verdict.topic
+    alone = uncorroborated_text(report, verdict)
+    flag = f' <span class="badge none">{esc(alone.split(":")[0])}</span>' if alone else ""
     anchor = esc(re.sub(r"\s", "-", topic.id))
     lines = [f'<article class="card {verdict.status}" id="topic-{anchor}" data-status="{verdict.status}" '
              f'aria-labelledby="h-{anchor}">',
              f'<h3 id="h-{anchor}">{esc(topic.label)}</h3>',
-             f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span> '
-             f"<code>{esc(topic.id)}</code> · kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
-             f"from {plural(len({c.source for c in topic.claims}), 'source')}</p>",
+             f'<p class="meta"><span class="badge {verdict.status}">{STATUS_LABEL[verdict.status]}</span>{flag} '
+             f"kind {esc(topic.kind)} · {plural(len(verdict.values), 'value')} "
+             f"from {counted(len(topic.sources), report.witness_count(topic.sources))}</p>",
+             f'<p class="topic-id">Topic <code>{esc(topic.id)}</code></p>',
+             *([f'<p class="alone">{esc(alone)}</p>'] if alone else []),
              '<div class="values">']
     for index in range(len(verdict.values)):
         lines += _value_column(verdict, index, sources)
-    return [*lines, "</div>", *_notes(verdict), *_timeline(verdict), "</article>"]
+    settle = ([f'<p class="settle">To settle it: <code>{esc(resolve_command(verdict))}</code></p>']
+              if verdict.status == "conflict" else [])
+    return [*lines, "</div>", *_notes(verdict, report), *settle, *_timeline(verdict), "</article>"]
 
 
 def _marked_name(claim: Claim, name: str) -> str:
@@ -332,7 +347,9 @@ def _header(report: Report) -> list[str]:
     title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<header>", f"<h1>kzfr-check evidence board: {title}</h1>",
              f"<p>{plural(s['sources'], 'source')}, {plural(s['claims'], 'claim')}, "
-             f"{plural(s['topics'], 'topic')} stated by two or more sources.</p>",
+             f"{plural(s['topics'], 'topic')} stated by two or more sources"
+             + (f"; {s['uncorroborated']} of those that agree rest on one witness, not corroborated"
+                if s["uncorroborated"] else "") + ".</p>",
              '<ul class="counts" aria-label="Topics by status">',
              *(f'<li><span class="badge {status if s[status] else "none"}">'
                f"{s[status]} {STATUS_LABEL[status]}</span></li>" for status in STATUSES),
@@ -370,6 +387,7 @@ def render(report: Report, options: RenderOptions) -> str:
     title = plural(s["conflict"], "unresolved conflict") if s["conflict"] else "no unresolved conflict"
     lines = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="generator" content="kzfr-check">',  # so a check never reads this page as a source
              # nothing is fetched and only this page's own script runs, whatever a source holds
              f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
              f"style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\">",
@@ -379,7 +397,7 @@ def render(report: Report, options: RenderOptions) -> str:
     if not verdicts:
         lines.append('<p class="empty">No fact is stated by two or more sources.</p>')
     for verdict in verdicts:
-        lines += _card(verdict, sources)
+        lines += _card(verdict, report, sources)
     lines.append("</section>")
     if report.variants:
         lines += _variants(report.variants, sources)

@@ -9,7 +9,7 @@ from typing import Any
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions
+from kzfr_check.report import RenderOptions, suggestion_reason
 from kzfr_check.verdicts import Verdict
 
 SCHEMA = "kzfr-check/1"
@@ -30,19 +30,21 @@ def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
     return data
 
 
-def verdict_json(verdict: Verdict, claim: Callable[[Claim], Any] = claim_json) -> dict[str, Any]:
-    """`claim` writes each claim of the topic: `render_chunks` has each written as its line of JSON at once."""
+def verdict_json(verdict: Verdict, report: Report, claim: Callable[[Claim], Any] = claim_json) -> dict[str, Any]:
+    """The topic of a verdict, with what the report knows of it (its independent witnesses, why a suggestion
+    cannot decide). `claim` writes each claim of the topic: `render_chunks` has each written as its line of
+    JSON at once."""
     topic = verdict.topic
     resolution = verdict.resolution
     return {
         "id": topic.id, "label": topic.label, "kind": topic.kind, "status": verdict.status,
-        "declared": topic.declared,
+        "declared": topic.declared, "witnesses": report.witness_count(topic.sources),
         "values": [{"value": v.value, "sources": list(v.sources), "witnesses": v.witnesses} for v in verdict.values],
         "claims": [claim(c) for c in topic.claims],
         "notes": list(verdict.notes),
         "suggestion": None if verdict.suggestion is None else {
             "value": verdict.suggestion.value, "support": verdict.suggestion.support,
-            "against": verdict.suggestion.against, "reason": verdict.suggestion.reason},
+            "against": verdict.suggestion.against, "reason": suggestion_reason(report, verdict)},
         "timeline": [{"as_of": c.as_of, "value": c.value, "sources": list(c.sources)} for c in verdict.timeline],
         "resolution": None if resolution is None else {
             "accept": resolution.accept, "overrules": list(resolution.overrules), "reason": resolution.reason},
@@ -54,7 +56,7 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
         "schema": SCHEMA,
         "sources": [{"id": s.id, "path": s.path, "date": str(s.date) if s.date else None,
                      "encoding": s.encoding} for s in report.sources],
-        "topics": [verdict_json(v) for v in (report.verdicts if verdicts is None else verdicts)],
+        "topics": [verdict_json(v, report) for v in (report.verdicts if verdicts is None else verdicts)],
         "summary": report.summary,
         "warnings": list(report.warnings),
         "witnesses": [list(group) for group in report.witnesses],
@@ -97,15 +99,15 @@ def _is_record(values: Iterable[Any]) -> bool:
 _NESTED = (dict, list)
 
 
-def _verdict(verdict: Verdict, indent: str) -> str:
-    """`_indented(verdict_json(verdict), indent)`, byte for byte, in half the time. A verdict with claims is
+def _verdict(verdict: Verdict, report: Report, indent: str) -> str:
+    """`_indented(verdict_json(verdict, report), indent)`, byte for byte, in half the time. A verdict with claims is
     written over several lines, its claims one a line: so each claim, most of a report, is written at once
     by `_claim_line`, with no dict built or asked whether it is a record."""
     if not verdict.topic.claims:  # then perhaps a record, on one line
-        return _indented(verdict_json(verdict), indent)
+        return _indented(verdict_json(verdict, report), indent)
     inner = indent + "  "
     fields = []
-    for key, value in verdict_json(verdict, claim=_claim_line).items():
+    for key, value in verdict_json(verdict, report, claim=_claim_line).items():
         if key == "claims":
             lines = f",\n{inner}  ".join(value)
             fields.append(f'{inner}"claims": [\n{inner}  {lines}\n{inner}]')
@@ -142,5 +144,5 @@ def render_chunks(report: Report, options: RenderOptions | None = None) -> Itera
         return
     yield head + '\n  "topics": ['
     for n, verdict in enumerate(report.verdicts):
-        yield ("," if n else "") + "\n    " + _verdict(verdict, "    ")
+        yield ("," if n else "") + "\n    " + _verdict(verdict, report, "    ")
     yield "\n  ],\n" + tail

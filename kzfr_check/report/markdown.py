@@ -11,7 +11,7 @@ import re
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, plural, quote_parts
+from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command, suggestion_reason
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -57,30 +57,34 @@ def _source(source: Source) -> str:
     return f"{code(source.id)}, dated {source.date}" if source.date else code(source.id)
 
 
-def _conflict(verdict: Verdict, sources: dict[str, Source]) -> list[str]:
+def _counted(report: Report, verdict: Verdict) -> str:
+    return counted(len(verdict.topic.sources), report.witness_count(verdict.topic.sources))
+
+
+def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[str]:
     rows = []
     for value in verdict.values:
         for index, claim in enumerate(value.claims):
             source = sources[claim.source]
             rows.append((f"**{code(value.value)}**" if index == 0 else "", _source(source), quote(claim),
                          code(f"{source.path}:{claim.line}")))
-    lines = [f"## Conflict: {escape(verdict.topic.label)}", "",
-             f"Topic {code(verdict.topic.id)} (kind {escape(verdict.topic.kind)}): "
-             f"{plural(len(verdict.values), 'value')} from {plural(len(verdict.topic.sources), 'source')}.", "",
+    lines = [f"## Conflict: {escape(verdict.topic.label)}", "", f"Topic: {code(verdict.topic.id)}", "",
+             f"Kind {escape(verdict.topic.kind)}: "
+             f"{plural(len(verdict.values), 'value')} from {_counted(report, verdict)}.", "",
              *_table(("value", "source", "quote", "file:line"), rows)]
     if verdict.notes:
         lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
     if verdict.suggestion:
         lines += [] if verdict.notes else [""]
-        lines.append(f"- Suggestion: {suggestion_text(verdict)}")
-    return [*lines, ""]
+        lines.append(f"- Suggestion: {suggestion_text(verdict, report)}")
+    return [*lines, "", "To settle it:", "", "```sh", resolve_command(verdict), "```", ""]
 
 
-def suggestion_text(verdict: Verdict) -> str:
+def suggestion_text(verdict: Verdict, report: Report) -> str:
     s = verdict.suggestion
     assert s is not None
     lead = f"**{code(s.value)}** ({s.support} for, {s.against} against). " if s.value else ""
-    return f"{lead}{escape(s.reason)}"
+    return f"{lead}{escape(suggestion_reason(report, verdict))}"
 
 
 def _changed(verdicts: list[Verdict]) -> list[str]:
@@ -113,10 +117,10 @@ def _resolved(verdicts: list[Verdict]) -> list[str]:
     return ["## Resolved", "", *_table(("topic", "accepted", "overruled", "reason"), rows), ""]
 
 
-def _settled(verdicts: list[Verdict]) -> list[str]:
-    rows = [(_topic(v), v.status, "; ".join(
-        f"{code(value.value)} ({plural(len(value.sources), 'source')})" for value in v.values))
-        for v in verdicts]
+def _settled(verdicts: list[Verdict], report: Report) -> list[str]:
+    rows = [(_topic(v), v.status if report.corroborated(v) else f"{v.status}, **not corroborated** (one witness)",
+             "; ".join(f"{code(value.value)} ({counted(len(value.sources), value.witnesses)})" for value in v.values))
+            for v in verdicts]
     summary = f"{plural(len(verdicts), 'topic')} where the sources agree or are compatible"
     return ["<details>", f"<summary>{summary}</summary>", "",
             *_table(("topic", "status", "values"), rows), "", "</details>", ""]
@@ -130,14 +134,16 @@ def render(report: Report, options: RenderOptions) -> str:
     settled = [v for v in report.verdicts if v.status in ("agree", "compatible")]
     title = f"{plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
     conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
-    lines = [f"# kzfr-check: {title}", "",
+    # hidden when rendered; it tells a later check that this file is a report, not a source
+    lines = ["<!-- generator: kzfr-check -->", f"# kzfr-check: {title}", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "
-             f"{s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
+             f"{s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree"
+             + (f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else ""),
              ""]
     if report.warnings:
         lines += ["## Warnings", "", *(f"- {escape(w)}" for w in report.warnings), ""]
     for verdict in open_:
-        lines += _conflict(verdict, sources)
+        lines += _conflict(verdict, report, sources)
     if resolved:
         lines += _resolved(resolved)
     changed = [v for v in report.verdicts if v.status == "changed"]
@@ -146,5 +152,5 @@ def render(report: Report, options: RenderOptions) -> str:
     if report.witnesses or report.variants:
         lines += _notices(report)
     if settled:
-        lines += _settled(settled)
+        lines += _settled(settled, report)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -16,11 +16,11 @@ from urllib.parse import quote
 from kzfr_check import __version__
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold
+from kzfr_check.report import RenderOptions, fold, resolve_command
 from kzfr_check.report.json import dumps
 from kzfr_check.sources import Source
 from kzfr_check.values import KINDS
-from kzfr_check.verdicts import Verdict
+from kzfr_check.verdicts import ValueSupport, Verdict
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://example.org/kzfr-check"  # where kzfr-check is hosted, as in the README
@@ -61,8 +61,14 @@ def fingerprint(verdict: Verdict) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def value_text(value: ValueSupport) -> str:
+    """'2008 (000, 001, 002; 2 independent)': a value, its sources, and the witnesses they are when fewer."""
+    independent = f"; {value.witnesses} independent" if value.witnesses < len(value.sources) else ""
+    return f"{value.value} ({', '.join(value.sources)}{independent})"
+
+
 def values_text(verdict: Verdict) -> str:
-    return "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in verdict.values)
+    return "; ".join(map(value_text, verdict.values))
 
 
 def _uri(path: str) -> str:
@@ -78,7 +84,8 @@ def _rule(kind: str) -> dict[str, Any]:
         "fullDescription": {"text": f"Two or more sources state values of kind {kind} for the same fact, and "
                                     "the values cannot all be true."},
         "help": {"text": "Decide which value is right, then record it with `kzfr-check resolve TOPIC --accept "
-                         "VALUE --reason TEXT`; the values it contradicts are then overruled in claims.toml."},
+                         "VALUE --reason TEXT`; the values it contradicts are then overruled in claims.toml. Each "
+                         "result's message ends with that command for its topic, with the suggested value if any."},
         "defaultConfiguration": {"level": "error"},
         "properties": {"tags": ["kzfr-check", kind]},
     }
@@ -101,7 +108,8 @@ def _message(verdict: Verdict) -> str:
     if verdict.status == "resolved" and verdict.resolution is not None:
         r = verdict.resolution
         text += f" Resolved: {r.accept} accepted over {', '.join(r.overrules) or 'nothing'} ({r.reason})."
-    return " ".join([text, *(f"Note: {note}." for note in verdict.notes)])
+    settle = [f"To settle it: {resolve_command(verdict)}"] if verdict.status == "conflict" else []
+    return " ".join([text, *(f"Note: {note}." for note in verdict.notes), *settle])
 
 
 def _result(verdict: Verdict, rule_index: int, sources: dict[str, Source]) -> dict[str, Any]:

@@ -13,7 +13,14 @@ from rich.text import Text
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, plural, quote_parts
+from kzfr_check.report import (
+    RenderOptions,
+    plural,
+    quote_parts,
+    resolve_command,
+    suggestion_reason,
+    uncorroborated_text,
+)
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -76,7 +83,8 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column(style="bold")
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
-        table.add_row(value.value, listed(value.sources))
+        independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
+        table.add_row(value.value, listed(value.sources) + independent)
     return table
 
 
@@ -84,10 +92,14 @@ def _more(count: int, what: str) -> Text:
     return Text(f"… and {plural(count, f'more {what}')} (see --format json)", style="dim")
 
 
-def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
-    parts: list[RenderableType] = [_values_table(verdict)]
+def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) -> Panel:
+    # the id on a line of its own, whole: a panel's title is cut to the width of the terminal
+    parts: list[RenderableType] = [Text(f"topic {verdict.topic.id}", style="dim"), _values_table(verdict)]
     if len(verdict.values) > VALUES_PER_TOPIC:
         parts.append(_more(len(verdict.values) - VALUES_PER_TOPIC, "value"))
+    alone = uncorroborated_text(report, verdict)
+    if alone:
+        parts.append(Text(alone, style="yellow"))
     parts.append(Text(""))
     quotes = quotes_shown(verdict)
     for claim in quotes:
@@ -101,7 +113,7 @@ def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
     if verdict.suggestion:
         s = verdict.suggestion
         lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(Text(f"suggestion: {lead}{s.reason}", style="cyan"))
+        parts.append(Text(f"suggestion: {lead}{suggestion_reason(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
@@ -112,9 +124,14 @@ def verdict_panel(verdict: Verdict, sources: dict[str, Source]) -> Panel:
     if verdict.resolution:
         r = verdict.resolution
         parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
-    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"),
-                          (f"  [{verdict.topic.id}]", "dim"))
+    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
+
+
+def settle_line(verdict: Verdict) -> Text:
+    """The command that settles a conflict, below its panel and never wrapped by us: a terminal that wraps
+    it still copies it as one line, where a panel's border would cut it."""
+    return Text.assemble(("to settle it: ", "bold"), resolve_command(verdict))
 
 
 def summary_line(report: Report) -> Text:
@@ -122,7 +139,8 @@ def summary_line(report: Report) -> Text:
     return Text.assemble(
         f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
         (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree")
+        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
+        f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else "")
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -131,7 +149,9 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
     def draw(console: Console) -> None:
         for verdict in report.verdicts:
             if verdict.status == "conflict" or (show_all and verdict.status != "resolved"):
-                console.print(verdict_panel(verdict, sources))
+                console.print(verdict_panel(verdict, report, sources))
+            if verdict.status == "conflict":
+                console.print(settle_line(verdict), soft_wrap=True)
         for verdict in report.verdicts:
             if verdict.status == "resolved":
                 r = verdict.resolution
@@ -161,14 +181,16 @@ def render(report: Report, options: RenderOptions) -> str:
     return render_conflicts(report, options.show_all, options.color, options.width)
 
 
-def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = False, width: int = 100) -> str:
-    """Topics found by `claim`: each source's statement side by side."""
+def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence[Claim] = (), color: bool = False,
+                   width: int = 100) -> str:
+    """What `claim` found: each topic with every source's statement side by side, then the figures that one
+    source alone states."""
 
     def draw(console: Console) -> None:
         for verdict in verdicts:
             table = Table(title=Text.assemble((verdict.topic.label, "bold"), "  ",
                                               (verdict.status, STYLE[verdict.status]),
-                                              (f"  [{verdict.topic.id}]", "dim")),
+                                              (f"\ntopic {verdict.topic.id}", "dim")),
                           title_justify="left", expand=True, show_lines=True)
             table.add_column("source", style="cyan", no_wrap=True)
             table.add_column("value", style="bold", no_wrap=True)
@@ -177,11 +199,26 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], color: bool = Fa
                 table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
                               claim.value.text, quote_text(claim))
             console.print(table)
+            alone = uncorroborated_text(report, verdict)
+            if alone:
+                console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
                 console.print(Text(f"note: {note}", style="italic"))
             if verdict.resolution:
                 console.print(Text(f"resolution: accept {verdict.resolution.accept} "
                                    f"({verdict.resolution.reason})", style="green"))
+            if verdict.status == "conflict":
+                console.print(settle_line(verdict), soft_wrap=True)
+        if single:
+            table = Table(title=Text("stated by one source only: not corroborated", style="bold"),
+                          title_justify="left", expand=True, show_lines=True)
+            table.add_column("source", style="cyan", no_wrap=True)
+            table.add_column("value", style="bold", no_wrap=True)
+            table.add_column("statement")
+            for claim in single:
+                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
+                              Text.assemble(claim.value.text, "\n", (claim.kind, "dim")), quote_text(claim))
+            console.print(table)
 
     return _rendered(draw, color, width)
 
