@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -316,15 +317,26 @@ DEFAULT_MAX_BYTES = 50_000_000  # a source larger than this is refused, not read
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, never more than max_bytes: a device, a FIFO or a socket (/dev/zero
+    named, or linked to) is refused before it is opened, as it could be endless or block for ever."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{shown}: {size:,} bytes is over the limit of {max_bytes:,} "
-                             f"(raise it with --max-bytes)")
-        return path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{shown}: not a regular file")
+        # Non-blocking: a file swapped for a FIFO after the check above must not hang the open.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{shown}: not a regular file")
+            if info.st_size > max_bytes:
+                raise InputError(f"{shown}: {info.st_size:,} bytes is over the limit of {max_bytes:,} "
+                                 f"(raise it with --max-bytes)")
+            data = file.read(max_bytes + 1)  # the size said is not trusted: a file may grow
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise InputError(f"{shown}: cannot read ({reason})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{shown}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+    return data
 
 
 def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:

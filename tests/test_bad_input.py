@@ -93,14 +93,14 @@ def test_unreadable_file_as_any_user(work: Path, monkeypatch: pytest.MonkeyPatch
     (work / "docs").mkdir()
     secret = work / "docs" / "secret.txt"
     secret.write_text("The bridge opened in 1932.\n")
-    read_bytes = Path.read_bytes
+    open_file = os.open
 
-    def refuse(path: Path) -> bytes:
-        if path.name == "secret.txt":
+    def refuse(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return open_file(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = cli("conflicts", "docs", cwd=work)
     assert result.exit_code == 2
     assert result.stderr == "kzfr-check: error: docs/secret.txt: cannot read (permission denied)\n"
@@ -223,6 +223,40 @@ def test_a_source_over_max_bytes_is_refused_in_one_line(work: Path) -> None:
     (work / "small.txt").write_text("France ranks third among investors in Kazakhstan.\n" * 100)
     one_error_line(run("--max-bytes", "1000", "conflicts", "small.txt", cwd=work), "small.txt", "over the limit")
     assert run("--max-bytes", "100000", "conflicts", "small.txt", cwd=work).returncode == 0
+
+
+def _bounded_memory() -> None:
+    """In the child: a run that reads without limit fails fast instead of filling the machine's memory."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
+def test_devices_and_fifos_are_refused_unread(work: Path) -> None:
+    """An endless device, named or linked to, and a FIFO with no writer: one line each, at once."""
+    (work / "docs").mkdir()
+    (work / "docs" / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(work / "pipe.txt")
+    for args in (["conflicts", "docs/zero.txt"], ["conflicts", "pipe.txt"], ["claims", "/dev/zero"]):
+        result = subprocess.run([KZFR, *args], cwd=work, capture_output=True, text=True, timeout=60,
+                                preexec_fn=_bounded_memory)
+        one_error_line(result, args[-1], "not a regular file")
+    (work / "claims.toml").write_text('[sources]\npaths = ["/dev/zero", "docs"]\n')
+    result = subprocess.run([KZFR, "conflicts"], cwd=work, capture_output=True, text=True, timeout=60,
+                            preexec_fn=_bounded_memory)
+    one_error_line(result, "/dev/zero", "not a regular file")
+    # inside a folder, they are not sources at all: the folder's one document is read
+    (work / "docs" / "a.txt").write_text("The bridge opened in 1937.\n")
+    os.mkfifo(work / "docs" / "pipe.md")
+    assert run("conflicts", "docs", cwd=work).returncode == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs Linux's /proc")
+def test_max_bytes_does_not_trust_the_size_a_file_reports(work: Path) -> None:
+    """/proc files say they hold 0 bytes, and hold more: no more than max_bytes are read, and the file is refused."""
+    (work / "maps.txt").symlink_to("/proc/self/maps")
+    one_error_line(run("--max-bytes", "200", "conflicts", "maps.txt", cwd=work), "maps.txt", "over the limit of 200")
 
 
 def test_debug_shows_the_traceback(work: Path) -> None:
