@@ -173,7 +173,7 @@ def conflicts(
     format: FormatOpt = Format.text,  # type: ignore[attr-defined]
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
+        "--output", "-o", help="Write the report to this file (atomically) instead of stdout ('-').",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
@@ -186,20 +186,18 @@ def conflicts(
         report = _report(paths, config)
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        to_terminal = output is None and sys.stdout.isatty()
+        to_stdout = output is None or str(output) == "-"
+        to_terminal = to_stdout and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
                                 width=_width() if to_terminal else 100)
         pieces = chunk_renderer(format.value)(report, options)
-        if output is None:
+        if to_stdout:
             for piece in pieces:
                 sys.stdout.write(piece)
         else:
             from kzfr_check.atomic import write_atomic
 
-            try:
-                write_atomic(output, pieces)
-            except OSError as exc:
-                raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+            write_atomic(output, pieces)
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
         return 0 if exit_zero else int(failed)
 

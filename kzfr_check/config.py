@@ -3,9 +3,12 @@ resolutions of conflicts. Every mistake in it is reported as `claims.toml:LINE: 
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,24 +170,75 @@ def _resolution_toml(resolution: Resolution) -> str:
 
 def record_resolution(path: Path, resolution: Resolution) -> None:
     """Add (or update) a resolution in claims.toml, keeping every comment and the rest of the file
-    byte for byte; the file is written atomically and checked before it replaces the old one."""
-    import tomlkit
-
+    byte for byte (its line endings and byte order mark too); the file is written atomically and checked
+    before it replaces the old one. A link is written through to its target. Runs at the same time take
+    turns (see _locked): each reads the file as the one before left it, so no decision is lost."""
     from kzfr_check.atomic import write_atomic
 
-    raw = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    target = Path(os.path.realpath(path))
+    with _locked(target, path):
+        try:
+            data = target.read_bytes()
+            raw = data.decode("utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text") from None
+        text = _with_resolution(raw, resolution)
+        if "\r\n" in raw and raw.count("\n") == raw.count("\r\n"):  # a file with CRLF line endings keeps them
+            text = re.sub(r"(?<!\r)\n", "\r\n", text)
+        _parse(tomllib.loads(text), _Lines(text), str(path), path)  # never write a file we could not read back
+        write_atomic(target, ("\ufeff" if data.startswith(codecs.BOM_UTF8) else "") + text)
+
+
+def _with_resolution(raw: str, resolution: Resolution) -> str:
+    """The text of claims.toml with the resolution added at its end, or updated in place. tomlkit, which
+    keeps comments and layout, is slow on a big file (a minute for 10 MB): it is used only to update."""
+    listed = tomllib.loads(raw).get("resolution", [])
+    if not any(isinstance(table, dict) and table.get("topic") == resolution.topic for table in listed):
+        text = raw if not raw or raw.endswith("\n") else raw + "\n"
+        return text + ("\n" if raw.strip() else "") + _resolution_toml(resolution)
+    import tomlkit
+
     doc = tomlkit.parse(raw)
-    existing = next((t for t in doc.get("resolution", []) if t.get("topic") == resolution.topic), None)
-    if existing is not None:
-        existing["accept"] = resolution.accept
-        existing["overrules"] = list(resolution.overrules)
-        existing["reason"] = resolution.reason
-        text = tomlkit.dumps(doc)
-    else:
-        text = (raw if not raw or raw.endswith("\n") else raw + "\n") + ("\n" if raw.strip() else "")
-        text += _resolution_toml(resolution)
-    _parse(tomllib.loads(text), _Lines(text), str(path), path)  # never write a file we could not read back
-    write_atomic(path, text)
+    existing = next(t for t in doc["resolution"] if t.get("topic") == resolution.topic)
+    existing["accept"] = resolution.accept
+    existing["overrules"] = list(resolution.overrules)
+    existing["reason"] = resolution.reason
+    return tomlkit.dumps(doc)
+
+
+@contextmanager
+def _locked(target: Path, shown: Path) -> Iterator[None]:
+    """An exclusive lock on claims.toml while it is read, changed and replaced. The lock is on the file, which
+    the write replaces: a run that waited checks that the file it locked is still the one the path names, and
+    otherwise locks the new one. (No lock where the system has no flock: Windows.)"""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    while True:
+        try:
+            fd = os.open(target, os.O_RDONLY)
+        except OSError as exc:
+            raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            locked, current = os.fstat(fd), os.stat(target)
+        except OSError as exc:
+            os.close(fd)
+            raise InputError(f"{shown}: cannot lock ({exc.strerror or exc})") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        if (locked.st_dev, locked.st_ino) == (current.st_dev, current.st_ino):
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 INIT_HEADER = (

@@ -4,14 +4,18 @@ never modified; an interrupted run leaves its output file as it was or complete.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -418,6 +422,86 @@ def test_ctrl_c_at_start_up_is_one_line_too(work: Path) -> None:
     for delay in (0.12, 0.2, 0.3):
         result = _interrupt(["conflicts", "corpus"], work, delay)
         assert (result.returncode, result.stderr) == (130, "kzfr-check: interrupted\n")
+
+
+THINGS = ("north bridge", "east tower", "old mill", "river lock")
+
+
+def _four_conflicts(work: Path) -> str:
+    """Two documents that disagree on the year of four things, declared as four topics: claims.toml's text."""
+    for name, year in (("a", 1901), ("b", 1911)):
+        (work / f"{name}.txt").write_text("".join(f"The {thing} opened in {year + n}.\n\n"
+                                                  for n, thing in enumerate(THINGS)))
+    return '[sources]\npaths = ["a.txt", "b.txt"]\n' + "".join(
+        f'\n[[topic]]\nid = "{thing.replace(" ", "-")}"\nlabel = "Opening of the {thing}"\naliases = ["{thing}"]\n'
+        for thing in THINGS)
+
+
+def test_resolve_runs_at_the_same_time_lose_no_decision(work: Path) -> None:
+    """Four `resolve` runs on one claims.toml at once, for four topics, several times over: every run that says
+    it resolved its topic has its resolution in the file, and the file is valid."""
+    config = _four_conflicts(work)
+    for _ in range(5):
+        (work / "claims.toml").write_text(config)
+        runs = [subprocess.Popen([KZFR, "resolve", thing.replace(" ", "-"), "--accept", str(1901 + n),
+                                  "--reason", f"checked {n}"], cwd=work, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for n, thing in enumerate(THINGS)]
+        for process in runs:
+            _, stderr = process.communicate(timeout=120)
+            assert process.returncode == 0, stderr
+        written = tomllib.loads((work / "claims.toml").read_text())
+        assert sorted(r["topic"] for r in written["resolution"]) == sorted(t.replace(" ", "-") for t in THINGS)
+        assert (work / "claims.toml").read_text().startswith(config)
+        assert run("conflicts", cwd=work).returncode == 0
+
+
+def test_resolve_keeps_line_endings_and_byte_order_mark(work: Path) -> None:
+    config = _four_conflicts(work).replace("\n", "\r\n")
+    (work / "claims.toml").write_bytes(codecs.BOM_UTF8 + config.encode())
+    for n in (1, 2):  # a new resolution, then the same one updated in place
+        resolved = run("resolve", "north-bridge", "--accept", f"19{n - 1}1", "--reason", "checked", cwd=work)
+        assert resolved.returncode == 0, resolved.stderr
+        data = (work / "claims.toml").read_bytes()
+        assert data.startswith(codecs.BOM_UTF8 + config.encode()), data
+        assert b"\n" not in data.replace(b"\r\n", b""), data
+    assert 'accept = "1911"' in data.decode("utf-8-sig")
+
+
+def test_outputs_through_links_and_streams(work: Path) -> None:
+    """A link given as --output, or as claims.toml, stays a link and its target gets the text; a FIFO is written
+    to as a stream, `-` is stdout, and any other special file (a socket, a folder) is refused and left alone."""
+    config = _four_conflicts(work)
+    (work / "claims.toml").write_text(config)
+    expected = run("conflicts", "--format", "json", cwd=work).stdout
+    (work / "real").mkdir()
+    (work / "report.json").symlink_to("real/target.json")
+    assert run("conflicts", "--format", "json", "--output", "report.json", cwd=work).returncode == 1
+    assert (work / "report.json").is_symlink() and (work / "real" / "target.json").read_text() == expected
+    dash = run("conflicts", "--format", "json", "--output", "-", cwd=work)
+    assert (dash.returncode, dash.stdout) == (1, expected) and not (work / "-").exists()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(work / "pipe.json")
+        process = subprocess.Popen([KZFR, "conflicts", "--format", "json", "--output", "pipe.json"],
+                                   cwd=work, stderr=subprocess.PIPE, text=True)
+        with open(work / "pipe.json", encoding="utf-8") as pipe:
+            assert pipe.read() == expected
+        assert process.wait(timeout=60) == 1, process.stderr
+        assert stat.S_ISFIFO(os.lstat(work / "pipe.json").st_mode)
+    if hasattr(socket, "AF_UNIX"):
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(work / "report.sock"))
+            one_error_line(run("conflicts", "--output", "report.sock", cwd=work), "report.sock", "not a regular file")
+            assert stat.S_ISSOCK(os.lstat(work / "report.sock").st_mode)
+    (work / "folder").mkdir()
+    one_error_line(run("conflicts", "--output", "folder", cwd=work), "folder", "cannot write")
+
+    (work / "real" / "claims.toml").write_text(config)
+    (work / "claims.toml").unlink()
+    (work / "claims.toml").symlink_to("real/claims.toml")
+    assert run("resolve", "old-mill", "--accept", "1903", "--reason", "checked", cwd=work).returncode == 0
+    assert (work / "claims.toml").is_symlink()
+    assert (work / "real" / "claims.toml").read_text().startswith(config + "\n[[resolution]]\ntopic = \"old-mill\"")
+    assert not [p.name for p in work.rglob("*.tmp")]
 
 
 def test_sources_are_byte_identical_after_every_command(work: Path) -> None:
