@@ -22,7 +22,9 @@ def main() -> None:
             if hasattr(error, "show"):
                 error.show()
             else:
-                print(f"kzfr-check: error: {error}", file=sys.stderr)
+                from kzfr_check.errors import printable
+
+                print(f"kzfr-check: error: {printable(str(error))}", file=sys.stderr)
             code = getattr(error, "exit_code", 2)
         _ignore_ctrl_c()
     except KeyboardInterrupt:

@@ -69,7 +69,10 @@ def _global_options(
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"kzfr-check: error: {message}", file=sys.stderr)
+    """The one line of an error, on stderr: names in it come from files and are made printable."""
+    from kzfr_check.errors import printable
+
+    print(f"kzfr-check: error: {printable(message)}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -181,11 +184,12 @@ def conflicts(
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
 
     def body() -> int:
+        from kzfr_check.pipeline import warn_stderr
         from kzfr_check.report import RenderOptions, chunk_renderer
 
         report = _report(paths, config)
         for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            warn_stderr(warning)
         to_stdout = output is None or str(output) == "-"
         to_terminal = to_stdout and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
@@ -218,6 +222,7 @@ def resolve(
 
     def body() -> int:
         from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.errors import printable
         from kzfr_check.verdicts import Resolution, dissenting
 
         path = config or Path.cwd() / CONFIG_NAME
@@ -243,7 +248,7 @@ def resolve(
         if not overrules:
             raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
         record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}")
+        print(printable(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}"))
         return 0
 
     raise typer.Exit(_run(body))
@@ -259,6 +264,7 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
+        from kzfr_check.errors import printable
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
         if config.exists():
@@ -270,7 +276,7 @@ def init(
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
         write_atomic(config, initial_config(shown, specs))
-        print(f"{config}: {len(specs)} topics from {len(report.sources)} sources")
+        print(printable(f"{config}: {len(specs)} topics from {len(report.sources)} sources"))
         return 0
 
     raise typer.Exit(_run(body))
@@ -302,7 +308,9 @@ def claim(
             sys.stdout.write(render_matches(report, matches, _color(), _width()))
         if not matches:
             names = ", ".join(f"{v.topic.label} [{v.topic.id}]" for v in closest) or "none"
-            print(f"no topic matches '{query}'; closest: {names}", file=sys.stderr)
+            from kzfr_check.errors import printable
+
+            print(printable(f"no topic matches '{query}'; closest: {names}"), file=sys.stderr)
             return 1
         return 0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
-from kzfr_check.errors import InputError
+from kzfr_check.errors import InputError, printable
 from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, display_path, find_source_files, name_sources, read_document
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
@@ -62,7 +62,8 @@ def bundled_seeds() -> Path:
 
 
 def warn_stderr(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    """A warning on one line of stderr: the names in it come from files, and are made printable."""
+    print(f"warning: {printable(message)}", file=sys.stderr)
 
 
 # Told how far a run has got: (stage, done, total), as ("reading documents", 120, 1000). A stage that cannot

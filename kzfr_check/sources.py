@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
 
-from kzfr_check.errors import InputError
+from kzfr_check.errors import InputError, printable
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -398,7 +398,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
 
 
 def _print_warning(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {printable(message)}", file=sys.stderr)
 
 
 def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:

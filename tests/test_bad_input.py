@@ -263,6 +263,30 @@ def test_max_bytes_does_not_trust_the_size_a_file_reports(work: Path) -> None:
     one_error_line(run("--max-bytes", "200", "conflicts", "maps.txt", cwd=work), "maps.txt", "over the limit of 200")
 
 
+INJECTED = "a\n::error file=x.txt::injected\n::add-mask::b"  # a file name: GitHub reads commands on stderr too
+
+
+def test_file_names_cannot_break_the_one_line_promise_on_stderr(work: Path) -> None:
+    """Warnings and errors about a file whose name holds line breaks and workflow commands stay on one line each,
+    the breaks shown as escapes."""
+    docs = work / "docs"
+    docs.mkdir()
+    (docs / f"{INJECTED}.txt").write_bytes("Caf\xe9 notes. The bridge opened in 1937.\n".encode("cp1252"))
+    (docs / f"{INJECTED}\x1b[2J.md").write_bytes(b"\x00binary")
+    (work / f"{INJECTED}\r.html").symlink_to("/dev/null")
+    results = [run("conflicts", "docs", cwd=work), run("conflicts", f"{INJECTED}\r.html", cwd=work),
+               run("conflicts", "docs", "--output", f"docs/{INJECTED}/report.txt", cwd=work)]
+    for result in results:
+        lines = result.stderr.splitlines()
+        assert all(line.startswith(("warning: ", "kzfr-check: error: ")) for line in lines), result.stderr
+        assert not any(char in result.stderr for char in "\r\x1b"), result.stderr
+    assert results[0].stderr.splitlines() == [
+        "warning: docs/a\\n::error file=x.txt::injected\\n::add-mask::b\\x1b[2J.md: skipped, looks binary",
+        "warning: docs/a\\n::error file=x.txt::injected\\n::add-mask::b.txt: not UTF-8, read as cp1252"]
+    one_error_line(results[1], "a\\n::error file=x.txt::injected\\n::add-mask::b\\r.html: not a regular file")
+    one_error_line(results[2], "cannot write")
+
+
 def test_debug_shows_the_traceback(work: Path) -> None:
     result = run("--debug", "conflicts", "nowhere", cwd=work)
     assert result.returncode != 0 and "Traceback" in result.stderr
