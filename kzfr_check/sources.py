@@ -150,14 +150,17 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self.size = 0
         self.lines: list[tuple[int, int]] = [(0, 1)]
-        self.hidden: list[str] = []
+        self.hidden: list[str] = []  # the hidden elements open, outermost first
+        self.hidden_at: dict[str, list[int]] = {}  # where each tag is open in `hidden`: a page may nest thousands
         self.pre_depth = 0
         self.space = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body" or (tag in _BLOCK_TAGS and "head" in self.hidden):
+        if tag == "body" or (tag in _BLOCK_TAGS and self.hidden_at.get("head")):
             self.hidden.clear()  # an unclosed <head> must not hide the page
+            self.hidden_at.clear()
         if tag in _HIDDEN_TAGS:
+            self.hidden_at.setdefault(tag, []).append(len(self.hidden))
             self.hidden.append(tag)
         elif tag in _BLOCK_TAGS:
             self._end_line()
@@ -165,8 +168,11 @@ class _VisibleText(HTMLParser):
             self.pre_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.hidden:
-            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+        if self.hidden_at.get(tag):  # closes the innermost open one, and whatever is open inside it
+            closed = self.hidden_at[tag][-1]
+            for inner in self.hidden[closed:]:
+                self.hidden_at[inner].pop()
+            del self.hidden[closed:]
         elif tag in _BLOCK_TAGS:
             self._end_line()
         if tag == "pre" and self.pre_depth:
@@ -321,12 +327,12 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     named, or linked to) is refused before it is opened, as it could be endless or block for ever."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError(f"{shown}: not a regular file")
+            raise InputError(f"{shown}: cannot read (not a regular file)")
         # Non-blocking: a file swapped for a FIFO after the check above must not hang the open.
         with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
             info = os.fstat(file.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise InputError(f"{shown}: not a regular file")
+                raise InputError(f"{shown}: cannot read (not a regular file)")
             if info.st_size > max_bytes:
                 raise InputError(f"{shown}: {info.st_size:,} bytes is over the limit of {max_bytes:,} "
                                  f"(raise it with --max-bytes)")

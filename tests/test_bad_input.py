@@ -283,7 +283,7 @@ def test_file_names_cannot_break_the_one_line_promise_on_stderr(work: Path) -> N
     assert results[0].stderr.splitlines() == [
         "warning: docs/a\\n::error file=x.txt::injected\\n::add-mask::b\\x1b[2J.md: skipped, looks binary",
         "warning: docs/a\\n::error file=x.txt::injected\\n::add-mask::b.txt: not UTF-8, read as cp1252"]
-    one_error_line(results[1], "a\\n::error file=x.txt::injected\\n::add-mask::b\\r.html: not a regular file")
+    one_error_line(results[1], "injected\\n::add-mask::b\\r.html: cannot read (not a regular file)")
     one_error_line(results[2], "cannot write")
 
 
