@@ -80,15 +80,27 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 # kilobytes takes. So a worker is started for every 50 documents at most, and fewer than 100 stay in process.
 DOCUMENTS_PER_WORKER = 50
 
+# One document dense with figures would otherwise cost as much as thousands of documents, in memory and in
+# grouping; its first figures are checked, with a warning. (The real corpora's largest states about 1,000.)
+CLAIMS_PER_DOCUMENT = 50_000
+
 Task = tuple[Path, str, int]  # a file, its path as shown to the user, the --max-bytes limit
-Extraction = tuple[Source | None, str | None, list[Claim]]  # the document (None: skipped), a warning, its claims
+Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
 
 
 def _read_and_extract(task: Task) -> Extraction:
     """One document read and its claims extracted: what a worker process does, from and to picklable values."""
     path, shown, max_bytes = task
     source, warning = read_document(path, shown, max_bytes)
-    return source, warning, extract_claims(source) if source is not None else []
+    warnings = () if warning is None else (warning,)
+    if source is None:
+        return source, warnings, []
+    claims = extract_claims(source, CLAIMS_PER_DOCUMENT + 1)
+    if len(claims) > CLAIMS_PER_DOCUMENT:
+        del claims[CLAIMS_PER_DOCUMENT:]
+        warnings += (f"{shown}: more than {CLAIMS_PER_DOCUMENT:,} figures; only the first {CLAIMS_PER_DOCUMENT:,} "
+                     f"(to line {claims[-1].line}) are checked",)
+    return source, warnings, claims
 
 
 @contextmanager
@@ -160,8 +172,8 @@ def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[st
     read: list[tuple[Source, list[Claim]]] = []
     kept: list[Path] = []
     extractions = _read_and_extract_each(tasks, executor, workers)
-    for done, (file, (source, warning, claims)) in enumerate(zip(files, extractions, strict=True), 1):
-        if warning is not None:
+    for done, (file, (source, warnings, claims)) in enumerate(zip(files, extractions, strict=True), 1):
+        for warning in warnings:
             warn(warning)
         if source is not None:
             read.append((source, claims))
