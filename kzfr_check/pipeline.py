@@ -80,9 +80,10 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 # kilobytes takes. So a worker is started for every 50 documents at most, and fewer than 100 stay in process.
 DOCUMENTS_PER_WORKER = 50
 
-# One document dense with figures would otherwise cost as much as thousands of documents, in memory and in
-# grouping; its first figures are checked, with a warning. (The real corpora's largest states about 1,000.)
-CLAIMS_PER_DOCUMENT = 50_000
+# One document dense with figures would otherwise cost as much as thousands of documents, in memory (about
+# 8 KB a claim) and in grouping; its first figures are checked, with a warning. The largest document of the
+# test and real corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
+CLAIMS_PER_DOCUMENT = 20_000
 
 Task = tuple[Path, str, int]  # a file, its path as shown to the user, the --max-bytes limit
 Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
