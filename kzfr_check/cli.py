@@ -42,6 +42,7 @@ class _Settings:
     """Options given before the command: they apply to every command."""
 
     debug = False
+    allow_outside = False
     max_bytes = 50_000_000
     jobs = CORES
     quiet = False
@@ -60,12 +61,16 @@ def _global_options(
     ] = CORES,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Follow links out of the folders checked, and [sources] paths out of the folder "
+                                "of claims.toml.")] = False,
 ) -> None:
     """Find where your sources disagree on facts and figures."""
     _Settings.debug = debug
     _Settings.max_bytes = max_bytes
     _Settings.jobs = jobs
     _Settings.quiet = quiet
+    _Settings.allow_outside = allow_outside
 
 
 def _fail(message: str) -> typer.Exit:
@@ -123,18 +128,19 @@ def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
     from kzfr_check.pipeline import check
 
     with _ProgressBar() as progress:
-        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress)
+        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress,
+                     allow_outside=_Settings.allow_outside)
 
 
 def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
     """Run the pipeline on what the user named, or on what claims.toml names, or on the seeds."""
-    from kzfr_check.config import find_config
+    from kzfr_check.config import find_config, project_sources
     from kzfr_check.pipeline import bundled_seeds
 
     config = find_config(config_path, Path.cwd())
     if not paths:
         if config.source_paths:
-            paths = list(config.source_paths)
+            paths = project_sources(config, _Settings.allow_outside)
         elif config.path is None:
             paths = [bundled_seeds()]
             if not _Settings.quiet:

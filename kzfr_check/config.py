@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kzfr_check.errors import InputError
+from kzfr_check.sources import is_inside
 from kzfr_check.topics import TopicSpec
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import Resolution
@@ -142,6 +143,18 @@ def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dic
     if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
         raise InputError(f"{name}:{where.of(key)}: '{key}' must be written as [[{key}]] tables")
     return value
+
+
+def project_sources(config: Config, allow_outside: bool = False) -> list[Path]:
+    """[sources] paths, each inside the project (the folder of claims.toml, links resolved) unless allowed: a
+    pull request that edits claims.toml must not make a CI job read ../secrets or /etc."""
+    if config.path is not None and not allow_outside:
+        project = os.path.realpath(config.path.parent)
+        for path in config.source_paths:
+            if not is_inside(os.path.realpath(path), project):
+                raise InputError(f"{config.path}: [sources] path '{path}' is outside the project folder "
+                                 "(name it on the command line, or allow it with --allow-outside)")
+    return list(config.source_paths)
 
 
 def find_config(explicit: Path | None, cwd: Path) -> Config:

@@ -190,26 +190,27 @@ def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[st
 
 def check(paths: Sequence[str | Path], config: Config | None = None,
           warn: Callable[[str], None] = warn_stderr, max_bytes: int = DEFAULT_MAX_BYTES,
-          jobs: int = 1, progress: Progress | None = None) -> Report:
+          jobs: int = 1, progress: Progress | None = None, allow_outside: bool = False) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic.
 
     `jobs` > 1 reads and extracts in that many processes when there are enough documents, and one of them
     groups part of the claims; the report is the same. `progress` is told how far each long stage has got.
+    Links in a folder that lead out of it are skipped, with a warning, unless `allow_outside`.
     """
     # A check makes hundreds of thousands of objects and no reference cycles: the cycle collector would
     # only walk them over and over (a tenth of a big run). It is off during the check, then as it was.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, config or Config(), warn, max_bytes, jobs, progress or _no_progress)
+        return _check(paths, config or Config(), warn, max_bytes, jobs, progress or _no_progress, allow_outside)
     finally:
         if collecting:
             gc.enable()
 
 
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
-           progress: Progress) -> Report:
-    files = find_source_files(paths)
+           progress: Progress, allow_outside: bool) -> Report:
+    files = find_source_files(paths, warn, allow_outside)
     workers = _workers(jobs, len(files))
     with _worker_pool(workers) as executor:
         sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)

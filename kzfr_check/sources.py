@@ -360,36 +360,67 @@ def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
     return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm), encoding)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Source files under root, hidden folders skipped; each real folder once, so links cannot loop."""
+def _print_warning(message: str) -> None:
+    print(f"warning: {printable(message)}", file=sys.stderr)
+
+
+def is_inside(real: str, folder: str) -> bool:
+    """Whether a real path (links resolved) is the real folder given or under it."""
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path, warn: Callable[[str], None], allow_outside: bool) -> list[Path]:
+    """Source files under root, hidden folders skipped; each real folder once, so links cannot loop. A link to
+    a file or folder outside root is not followed (unless allow_outside), with a warning: a document in a pull
+    request can be a link to a secret elsewhere on the machine."""
     seen: set[str] = set()
     files: list[Path] = []
+    top = os.path.realpath(root)
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:
             subfolders.clear()
             continue
         seen.add(real)
+        if not allow_outside and not is_inside(real, top):
+            warn(f"{display_path(Path(folder))}: skipped, a link out of {display_path(root)}")
+            subfolders.clear()
+            continue
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        files += [
-            Path(folder, name)
-            for name in sorted(names)
-            if not name.startswith(".")
-            and Path(name).suffix.lower() in SOURCE_SUFFIXES
-            and os.path.isfile(os.path.join(folder, name))
-        ]
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name.startswith(".") or Path(name).suffix.lower() not in SOURCE_SUFFIXES or not os.path.isfile(path):
+                continue
+            if not allow_outside and os.path.islink(path) and not is_inside(os.path.realpath(path), top):
+                warn(f"{display_path(Path(path))}: skipped, a link out of {display_path(root)}")
+                continue
+            files.append(Path(path))
     return files
 
 
-def find_source_files(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named, plus source files under folders named; each real file once, in path order."""
+def _refuse_whole_disks(path: Path) -> None:
+    """The root of the file system or the home folder is never a folder of documents: walking it would read
+    whatever the machine holds."""
+    real = os.path.realpath(path)
+    if real == os.path.realpath(os.sep):
+        raise InputError(f"{path}: refusing to check the whole file system; name a folder of documents")
+    if real == os.path.realpath(Path.home()):
+        raise InputError(f"{path}: refusing to check the home folder; name a folder of documents")
+
+
+def find_source_files(paths: Sequence[str | Path], warn: Callable[[str], None] = _print_warning,
+                      allow_outside: bool = False) -> list[Path]:
+    """Files named, plus source files under folders named; each real file once, in path order. Links inside a
+    folder that lead out of it are skipped with a warning, unless allow_outside (see _walk)."""
     found: dict[str, Path] = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
             problem = "broken or looping symbolic link" if path.is_symlink() else "no such file or directory"
             raise InputError(f"{given}: {problem}")
-        for file in _walk(path) if path.is_dir() else [path]:
+        if path.is_dir():
+            _refuse_whole_disks(path)
+        for file in _walk(path, warn, allow_outside) if path.is_dir() else [path]:
             found.setdefault(os.path.realpath(file), file)
     return sorted(found.values(), key=lambda file: file.parts)
 
@@ -401,10 +432,6 @@ def read_source(path: Path, display: str | None = None) -> Source:
     if _looks_binary(data):
         raise InputError(f"{shown}: cannot read (looks binary)")
     return _source_from_bytes(data, path, shown)
-
-
-def _print_warning(message: str) -> None:
-    print(f"warning: {printable(message)}", file=sys.stderr)
 
 
 def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
@@ -447,7 +474,7 @@ def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _pri
     """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
     sources: list[Source] = []
     kept: list[Path] = []
-    for path in find_source_files(paths):
+    for path in find_source_files(paths, warn):
         source, warning = read_document(path, display_path(path), max_bytes)
         if warning is not None:
             warn(warning)

@@ -123,6 +123,52 @@ def test_symlink_loops(work: Path) -> None:
     one_error_line(run("conflicts", "docs/x.txt", cwd=work), "docs/x.txt", "link")
 
 
+def test_links_out_of_the_folder_checked_are_not_followed(work: Path) -> None:
+    """A document in a pull request may be a link to a secret elsewhere: links that lead out of the folder
+    checked are skipped, each with a warning, unless --allow-outside; links inside it are read."""
+    (work / "secret").mkdir()
+    (work / "secret" / "notes.txt").write_text("The vault code changed in 1999.\n")
+    docs = work / "docs"
+    (docs / "inner").mkdir(parents=True)
+    (docs / "a.txt").write_text("The vault code changed in 1998.\n")
+    (docs / "inner" / "b.md").write_text("The tower opened in 1889.\n")
+    (docs / "notes.txt").symlink_to("../secret/notes.txt")
+    (docs / "elsewhere").symlink_to("../secret", target_is_directory=True)
+    (docs / "again.md").symlink_to("inner/b.md")  # inside: read, once
+    if Path("/proc/self/status").is_file():
+        (docs / "status.txt").symlink_to("/proc/self/status")
+    result = run("conflicts", "docs", "--format", "github", cwd=work)
+    assert result.returncode == 0 and result.stdout == "", result
+    assert sorted(result.stderr.splitlines()) == sorted(
+        f"warning: docs/{name}: skipped, a link out of docs"
+        for name in ("elsewhere", "notes.txt", *(["status.txt"] if (docs / "status.txt").exists() else [])))
+    read = json.loads(run("claims", "docs", "--format", "json", cwd=work).stdout)
+    assert [c["source"] for c in read["claims"]] == ["a", "again"]
+    allowed = run("--allow-outside", "conflicts", "docs", "--format", "json", cwd=work)
+    assert allowed.returncode == 1 and "secret" not in allowed.stderr, allowed.stderr
+    assert run("conflicts", "docs/notes.txt", "docs/a.txt", cwd=work).returncode == 1  # named: read
+
+
+def test_sources_paths_stay_in_the_project_and_no_whole_disk_is_walked(work: Path) -> None:
+    (work / "project" / "docs").mkdir(parents=True)
+    (work / "project" / "docs" / "a.txt").write_text("The tower opened in 1889.\n")
+    (work / "secret").mkdir()
+    (work / "secret" / "b.txt").write_text("The tower opened in 1890.\n")
+    project = work / "project"
+    for outside in ("../secret", str(work / "secret"), "/"):
+        (project / "claims.toml").write_text(f'[sources]\npaths = ["docs", "{outside}"]\n')
+        one_error_line(run("conflicts", cwd=project), "claims.toml", "outside the project", "--allow-outside")
+    (project / "claims.toml").write_text('[sources]\npaths = ["docs", "../secret"]\n')
+    assert run("--allow-outside", "conflicts", cwd=project).returncode == 1
+    assert run("conflicts", "docs", "../secret", cwd=project).returncode == 1  # named on the command line
+    (project / "claims.toml").write_text('[sources]\npaths = ["docs"]\n')
+    assert run("conflicts", cwd=project).returncode == 0
+    one_error_line(run("conflicts", "/", cwd=work), "/: refusing to check the whole file system")
+    home = subprocess.run([KZFR, "conflicts", str(project)], cwd=work, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "HOME": str(project)})
+    one_error_line(home, str(project), "refusing to check the home folder")
+
+
 def test_binary_file_is_skipped_with_a_warning_and_the_exit_code_kept(work: Path) -> None:
     shutil.copytree(SEEDS, work / "seeds")
     without = run("conflicts", "seeds", cwd=work)
