@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from kzfr_check.errors import InputError
+
+# The files this process has written in full: an interrupt that lands after the last rename is reported as what
+# it is, a run stopped once its work was done.
+WRITTEN: list[Path] = []
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -43,12 +48,27 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, target)
+        _replace(tmp, target, Path(path))
     except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise _cannot_write(path, error) from None
         raise
+
+
+def _replace(tmp: str, target: Path, given: Path) -> None:
+    """The rename and its record in WRITTEN, with Ctrl-C and SIGTERM held back meanwhile: an interrupt lands
+    before both or after both. (No signal masks on Windows.)"""
+    if not hasattr(signal, "pthread_sigmask"):
+        os.replace(tmp, target)
+        WRITTEN.append(given)
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        os.replace(tmp, target)
+        WRITTEN.append(given)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _cannot_write(path: Path, error: OSError) -> InputError:

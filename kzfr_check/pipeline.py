@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
@@ -21,6 +22,9 @@ from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import STATUSES, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
+
+if TYPE_CHECKING:
+    import multiprocessing
 
 
 @dataclass(frozen=True)
@@ -136,19 +140,28 @@ def _worker_pool(workers: int) -> Iterator[Executor | None]:
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         yield executor
-    except BaseException:  # an error or Ctrl-C: drop the tasks not started, and wait for the few running
-        # (a worker grouping claims has been stopped): Python 3.11's exit races a pool still shutting down, and
-        # may print an OSError's traceback after the one line
-        executor.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the tasks not started are dropped, and the workers stopped
+        # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
+        # are taken first, and joined, so that none outlives the run
+        processes = _processes(executor)
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join()
         raise
     executor.shutdown()
+
+
+def _processes(executor: Executor | None) -> list[multiprocessing.Process]:
+    """The worker processes of a pool. No public way before 3.14."""
+    return list((getattr(executor, "_processes", None) or {}).values())
 
 
 def _stop_workers(executor: Executor | None) -> None:
     """Stop the worker processes at once, when what they do is no longer wanted: a worker grouping claims
     would otherwise hold the exit for seconds. Only once reading is over, when no task waits to be
-    cancelled (the pool's thread fails on a cancelled task of a stopped pool). No public way before 3.14."""
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    cancelled (the pool's thread fails on a cancelled task of a stopped pool)."""
+    for process in _processes(executor):
         process.terminate()
 
 

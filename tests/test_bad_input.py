@@ -485,6 +485,84 @@ def test_ctrl_c_leaves_claims_toml_as_it_was_or_complete(work: Path) -> None:
     assert interrupted, "no run was interrupted: make the corpus bigger"
 
 
+def _alive_in_session(session: int) -> dict[int, bytes]:
+    """The processes of a session still running (not zombies, which a container's first process may never
+    reap), with their command lines: a run's workers and multiprocessing's resource tracker are in its session."""
+    alive = {}
+    for folder in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (folder / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == session and fields[0] != "Z":
+                alive[int(folder.name)] = (folder / "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes of a session in /proc")
+def test_sigterm_stops_a_run_as_ctrl_c_does_workers_included(work: Path) -> None:
+    """A CI job cancelled: SIGTERM ends the run with one line and status 143, the output file as it was or
+    complete, no temporary file left, and no worker process left running."""
+    _big_corpus(work / "corpus", copies=120)
+    complete = work / "complete.json"
+    args = ["--jobs", "2", "conflicts", "corpus", "--format", "json"]
+    finished, seconds = _timed(*args, "--output", complete, cwd=work)
+    assert finished.returncode in (0, 1), finished.stderr
+    terminated = 0
+    for delay in _delays(seconds):
+        output = work / "report.json"
+        output.write_text("the previous report\n")
+        process = subprocess.Popen([KZFR, *args, "--output", str(output)], cwd=work, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        for _ in range(50):  # multiprocessing's resource tracker ends when it sees the run gone: let it
+            left = _alive_in_session(process.pid)
+            if not left:
+                break
+            time.sleep(0.1)
+        for pid in left:  # not to leave them behind on a failure
+            os.kill(pid, signal.SIGKILL)
+        assert not left, f"processes of the run still alive: {left}"
+        if process.returncode == 143:
+            terminated += 1
+            assert stderr == "kzfr-check: terminated\n", stderr
+        else:
+            assert process.returncode == finished.returncode, stderr
+        assert output.read_text() in ("the previous report\n", complete.read_text())
+        assert not [p.name for p in work.iterdir() if p.name.endswith(".tmp")]
+    assert terminated, "no run was terminated: make the corpus bigger"
+
+
+def test_an_interrupt_after_the_report_is_written_says_so(work: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Ctrl-C landing once the output file has been renamed into place: the run says it was interrupted after
+    the file was written in full, not as if nothing had been. (In process: the moment is too short to hit.)"""
+    import kzfr_check
+    import kzfr_check.atomic
+
+    write_atomic = kzfr_check.atomic.write_atomic
+
+    def write_then_interrupted(path: Path, text: str) -> None:
+        write_atomic(path, text)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kzfr_check.atomic, "write_atomic", write_then_interrupted)
+    monkeypatch.setattr(kzfr_check.atomic, "WRITTEN", [])
+    monkeypatch.setattr(sys, "argv", ["kzfr-check", "conflicts", str(SEEDS), "--output", "report.txt"])
+    monkeypatch.chdir(work)
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            kzfr_check.main()
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "kzfr-check: interrupted, after report.txt was written in full\n"
+    assert (work / "report.txt").read_text() == run("conflicts", SEEDS, cwd=work).stdout
+
+
 def test_ctrl_c_at_start_up_is_one_line_too(work: Path) -> None:
     """While modules load and arguments are read (once the interpreter itself is up: a signal during
     Python's own start-up is Python's to report). The corpus keeps a fast machine busy past the last delay."""
