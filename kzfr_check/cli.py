@@ -232,6 +232,8 @@ def resolve(
         from kzfr_check.verdicts import Resolution, dissenting
 
         path = config or Path.cwd() / CONFIG_NAME
+        if any("\udc80" <= char <= "\udcff" for char in reason):  # bytes that were not UTF-8 on the command line
+            raise _fail("--reason is not UTF-8 text")
         if not path.is_file():
             raise _fail(f"{path}: no such file (run `kzfr-check init PATHS` first)")
         report = _report(None, path)

@@ -71,12 +71,26 @@ def load_config(path: str | Path) -> Config:
         raise InputError(f"{name}: not UTF-8 text") from None
     try:
         data = tomllib.loads(raw)
+    except RecursionError:
+        raise InputError(f"{name}:{_nesting_line(raw)}: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else max(1, len(raw.splitlines()))  # "(at end of document)"
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
         raise InputError(f"{name}:{line}: {message}") from None
     return _parse(data, _Lines(raw), name, path)
+
+
+def _nesting_line(raw: str) -> int:
+    """The line where brackets and braces first open 100 deep: where a file too deeply nested for the parser
+    goes wrong. (Brackets inside strings are counted too; that is close enough to point at the place.)"""
+    depth = 0
+    for number, line in enumerate(raw.splitlines(), 1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth >= 100:
+                return number
+    return 1
 
 
 def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, index: int | None) -> None:

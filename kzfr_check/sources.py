@@ -314,9 +314,15 @@ def _looks_binary(data: bytes) -> bool:
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when under it."""
     try:
-        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
+        return name_text(Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix())
     except (ValueError, OSError):
-        return path.as_posix()
+        return name_text(path.as_posix())
+
+
+def name_text(name: str) -> str:
+    """A file name as text: bytes of a name that are not UTF-8 (Python keeps them as lone surrogates, which no
+    output can encode) are shown as escapes, "caf\\xe9.txt"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 DEFAULT_MAX_BYTES = 50_000_000  # a source larger than this is refused, not read into memory
@@ -357,7 +363,7 @@ def _source_from_bytes(data: bytes, path: Path, shown: str) -> Source:
         norm = _blank_markdown(norm)
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
-    return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm), encoding)
+    return Source(name_text(path.stem), shown, text, norm, line_offsets, _document_date(norm), encoding)
 
 
 def _print_warning(message: str) -> None:
@@ -442,7 +448,7 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     for source, path in zip(sources, paths, strict=True):
         ident = source.id
         if stems[ident] > 1:
-            ident = f"{Path(os.path.abspath(path)).parent.name}/{ident}"
+            ident = f"{name_text(Path(os.path.abspath(path)).parent.name)}/{ident}"
             taken[ident] += 1
             ident = ident if taken[ident] == 1 else f"{ident}-{taken[ident]}"
         unique.append(replace(source, id=ident))

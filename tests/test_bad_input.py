@@ -14,6 +14,7 @@ import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -360,6 +361,7 @@ TOPIC = '[[topic]]\nid = "partnership"\nlabel = "Partnership"\naliases = ["strat
         ("topic = 3\n", 1, "[[topic]] tables"),
         ('[[resolution]]\ntopic = "nowhere"\naccept = "1"\nreason = "r"\n', 2, "unknown topic 'nowhere'"),
         ('[[resolution]]\ntopic = "x"\naccept = "1"\n', 1, "needs 'reason'"),
+        ("# notes\npaths = " + "[" * 5000 + "\n", 2, "nested too deeply"),             # the parser's recursion
     ],
 )
 def test_malformed_claims_toml_is_one_line_with_its_line(work: Path, text: str, line: int, message: str) -> None:
@@ -650,6 +652,34 @@ def test_outputs_through_links_and_streams(work: Path) -> None:
     assert (work / "claims.toml").is_symlink()
     assert (work / "real" / "claims.toml").read_text().startswith(config + "\n[[resolution]]\ntopic = \"old-mill\"")
     assert not [p.name for p in work.rglob("*.tmp")]
+
+
+def test_resolve_refuses_a_reason_that_is_not_utf8_and_says_why_it_cannot_write(work: Path, cli, monkeypatch) -> None:
+    (work / "claims.toml").write_text(_four_conflicts(work))
+    args = [KZFR, "resolve", "old-mill", "--accept", "1903", "--reason"]
+    one_error_line(subprocess.run([*args, b"caf\xe9"], cwd=work, capture_output=True, text=True, timeout=120),
+                   "--reason", "not UTF-8")
+
+    def read_only_folder(*args: object, **kwargs: object) -> tuple[int, str]:  # root may write anywhere: simulated
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only_folder)
+    result = cli("resolve", "old-mill", "--accept", "1903", "--reason", "checked", cwd=work)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.endswith("/claims.toml: cannot write (permission denied)\n") and "\n" not in result.stderr[:-1]
+    assert (work / "claims.toml").read_text() == _four_conflicts(work)
+
+
+def test_file_names_that_are_not_utf8_are_shown_as_escapes(work: Path) -> None:
+    (work / "docs").mkdir()
+    (work / "docs" / "b.txt").write_text("The tower opened in 1890.\n")
+    with open(os.path.join(os.fsencode(work / "docs"), b"caf\xe9.txt"), "wb") as named_in_latin_1:
+        named_in_latin_1.write(b"The tower opened in 1889.\n")
+    for fmt in ("text", "json", "markdown", "github", "sarif", "html"):
+        result = run("conflicts", "docs", "--format", fmt, cwd=work)
+        assert result.returncode == 1, (fmt, result.stderr)
+        assert "caf\\xe9" in result.stdout.replace("\\\\", "\\"), fmt  # JSON and SARIF escape the backslash
+    assert run("conflicts", "docs", "--format", "json", "--output", "report.json", cwd=work).returncode == 1
 
 
 def test_sources_are_byte_identical_after_every_command(work: Path) -> None:
