@@ -10,18 +10,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kzfr_check.errors import InputError
+from kzfr_check.sources import is_inside
 
 # The files this process has written in full: an interrupt that lands after the last rename is reported as what
 # it is, a run stopped once its work was done.
 WRITTEN: list[Path] = []
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: Path, text: str | Iterable[str], allow_outside: bool = False) -> None:
     """Write `text` (or its pieces, one after the other) to a temporary file beside `path`, then
     rename it over `path`: the file is either as it was or complete, even if the process is
-    interrupted. A symbolic link is written through (its target is replaced, the link stays); a stream (a
-    FIFO, a terminal, /dev/null) is written to directly; any other special file is refused."""
-    target = Path(os.path.realpath(path))
+    interrupted. A symbolic link is written through (its target is replaced, the link stays), if its target
+    is in the link's folder or allow_outside: a link in a pull request must not make a CI job overwrite a
+    file elsewhere. A stream (a FIFO, a terminal, /dev/null) is written to directly; any other special file
+    is refused."""
+    target = write_target(path, allow_outside)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
@@ -54,6 +57,15 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         if isinstance(error, OSError):
             raise _cannot_write(path, error) from None
         raise
+
+
+def write_target(path: Path, allow_outside: bool = False) -> Path:
+    """The file that writing to `path` replaces: itself, or the target of a link, if the target is in the link's
+    folder or allow_outside (see write_atomic)."""
+    target = Path(os.path.realpath(path))
+    if not allow_outside and os.path.islink(path) and not is_inside(str(target), os.path.realpath(Path(path).parent)):
+        raise InputError(f"{path}: not written: a link out of its folder (allow it with --allow-outside)")
+    return target
 
 
 def _replace(tmp: str, target: Path, given: Path) -> None:

@@ -62,8 +62,8 @@ def _global_options(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
     allow_outside: Annotated[bool, typer.Option(
-        "--allow-outside", help="Follow links out of the folders checked, and [sources] paths out of the folder "
-                                "of claims.toml.")] = False,
+        "--allow-outside", help="Follow links out of the folders checked, [sources] paths out of the folder of "
+                                "claims.toml, and write through links out of their folder.")] = False,
 ) -> None:
     """Find where your sources disagree on facts and figures."""
     _Settings.debug = debug
@@ -207,7 +207,7 @@ def conflicts(
         else:
             from kzfr_check.atomic import write_atomic
 
-            write_atomic(output, pieces)
+            write_atomic(output, pieces, _Settings.allow_outside)
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
         return 0 if exit_zero else int(failed)
 
@@ -255,7 +255,7 @@ def resolve(
         overrules = dissenting(verdict.values, chosen)
         if not overrules:
             raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
-        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
+        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason), _Settings.allow_outside)
         print(printable(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}"))
         return 0
 
@@ -283,7 +283,7 @@ def init(
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in sources]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
-        write_atomic(config, initial_config(shown, specs))
+        write_atomic(config, initial_config(shown, specs), _Settings.allow_outside)
         print(printable(f"{config}: {len(specs)} topics from {len(report.sources)} sources"))
         return 0
 

@@ -195,14 +195,15 @@ def _resolution_toml(resolution: Resolution) -> str:
     return tomlkit.dumps(doc)
 
 
-def record_resolution(path: Path, resolution: Resolution) -> None:
+def record_resolution(path: Path, resolution: Resolution, allow_outside: bool = False) -> None:
     """Add (or update) a resolution in claims.toml, keeping every comment and the rest of the file
     byte for byte (its line endings and byte order mark too); the file is written atomically and checked
     before it replaces the old one. A link is written through to its target. Runs at the same time take
-    turns (see _locked): each reads the file as the one before left it, so no decision is lost."""
-    from kzfr_check.atomic import write_atomic
+    turns (see _locked): each reads the file as the one before left it, so no decision is lost. A link that
+    leads out of its folder is refused unless allow_outside (see write_atomic)."""
+    from kzfr_check.atomic import write_atomic, write_target
 
-    target = Path(os.path.realpath(path))
+    target = write_target(path, allow_outside)
     with _locked(target, path):
         try:
             data = target.read_bytes()

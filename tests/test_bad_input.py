@@ -651,6 +651,15 @@ def test_outputs_through_links_and_streams(work: Path) -> None:
     assert run("resolve", "old-mill", "--accept", "1903", "--reason", "checked", cwd=work).returncode == 0
     assert (work / "claims.toml").is_symlink()
     assert (work / "real" / "claims.toml").read_text().startswith(config + "\n[[resolution]]\ntopic = \"old-mill\"")
+    # a link planted in a pull request must not make the job overwrite a file elsewhere
+    (work / "reports").mkdir()
+    (work / "real" / "notes.txt").write_text("my notes\n")
+    (work / "reports" / "report.json").symlink_to("../real/notes.txt")
+    one_error_line(run("conflicts", "--output", "reports/report.json", cwd=work), "reports/report.json",
+                   "a link out of its folder", "--allow-outside")
+    assert (work / "real" / "notes.txt").read_text() == "my notes\n"
+    assert run("--allow-outside", "conflicts", "--output", "reports/report.json", cwd=work).returncode == 1
+    assert "3 conflict, 1 resolved" in (work / "real" / "notes.txt").read_text()
     assert not [p.name for p in work.rglob("*.tmp")]
 
 
