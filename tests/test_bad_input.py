@@ -293,9 +293,9 @@ def test_devices_and_fifos_are_refused_unread(work: Path) -> None:
         result = subprocess.run([KZFR, *args], cwd=work, capture_output=True, text=True, timeout=60,
                                 preexec_fn=_bounded_memory)
         one_error_line(result, args[-1], "not a regular file")
-    (work / "claims.toml").write_text('[sources]\npaths = ["/dev/zero", "docs"]\n')
-    result = subprocess.run([KZFR, "conflicts"], cwd=work, capture_output=True, text=True, timeout=60,
-                            preexec_fn=_bounded_memory)
+    (work / "claims.toml").write_text('[sources]\npaths = ["/dev/zero", "docs"]\n')  # out of the project, allowed
+    result = subprocess.run([KZFR, "--allow-outside", "conflicts"], cwd=work, capture_output=True, text=True,
+                            timeout=60, preexec_fn=_bounded_memory)
     one_error_line(result, "/dev/zero", "not a regular file")
     # inside a folder, they are not sources at all: the folder's one document is read
     (work / "docs" / "a.txt").write_text("The bridge opened in 1937.\n")
@@ -545,8 +545,8 @@ def test_an_interrupt_after_the_report_is_written_says_so(work: Path, monkeypatc
 
     write_atomic = kzfr_check.atomic.write_atomic
 
-    def write_then_interrupted(path: Path, text: str) -> None:
-        write_atomic(path, text)
+    def write_then_interrupted(path: Path, text: str, allow_outside: bool) -> None:
+        write_atomic(path, text, allow_outside)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(kzfr_check.atomic, "write_atomic", write_then_interrupted)
