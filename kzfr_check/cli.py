@@ -42,6 +42,7 @@ class _Settings:
     """Options given before the command: they apply to every command."""
 
     debug = False
+    allow_outside = False
     max_bytes = 50_000_000
     jobs = CORES
     quiet = False
@@ -60,16 +61,23 @@ def _global_options(
     ] = CORES,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Follow links out of the folders checked, [sources] paths out of the folder of "
+                                "claims.toml, and write through links out of their folder.")] = False,
 ) -> None:
     """Find where your sources disagree on facts and figures."""
     _Settings.debug = debug
     _Settings.max_bytes = max_bytes
     _Settings.jobs = jobs
     _Settings.quiet = quiet
+    _Settings.allow_outside = allow_outside
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"kzfr-check: error: {message}", file=sys.stderr)
+    """The one line of an error, on stderr: names in it come from files and are made printable."""
+    from kzfr_check.errors import printable
+
+    print(f"kzfr-check: error: {printable(message)}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -120,18 +128,19 @@ def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
     from kzfr_check.pipeline import check
 
     with _ProgressBar() as progress:
-        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress)
+        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress,
+                     allow_outside=_Settings.allow_outside)
 
 
 def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
     """Run the pipeline on what the user named, or on what claims.toml names, or on the seeds."""
-    from kzfr_check.config import find_config
+    from kzfr_check.config import find_config, project_sources
     from kzfr_check.pipeline import bundled_seeds
 
     config = find_config(config_path, Path.cwd())
     if not paths:
         if config.source_paths:
-            paths = list(config.source_paths)
+            paths = project_sources(config, _Settings.allow_outside)
         elif config.path is None:
             paths = [bundled_seeds()]
             if not _Settings.quiet:
@@ -173,7 +182,7 @@ def conflicts(
     format: FormatOpt = Format.text,  # type: ignore[attr-defined]
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
+        "--output", "-o", help="Write the report to this file (atomically) instead of stdout ('-').",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
@@ -181,25 +190,24 @@ def conflicts(
     """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
 
     def body() -> int:
+        from kzfr_check.pipeline import warn_stderr
         from kzfr_check.report import RenderOptions, chunk_renderer
 
         report = _report(paths, config)
         for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        to_terminal = output is None and sys.stdout.isatty()
+            warn_stderr(warning)
+        to_stdout = output is None or str(output) == "-"
+        to_terminal = to_stdout and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
                                 width=_width() if to_terminal else 100)
         pieces = chunk_renderer(format.value)(report, options)
-        if output is None:
+        if to_stdout:
             for piece in pieces:
                 sys.stdout.write(piece)
         else:
             from kzfr_check.atomic import write_atomic
 
-            try:
-                write_atomic(output, pieces)
-            except OSError as exc:
-                raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+            write_atomic(output, pieces, _Settings.allow_outside)
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
         return 0 if exit_zero else int(failed)
 
@@ -220,9 +228,12 @@ def resolve(
 
     def body() -> int:
         from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.errors import printable
         from kzfr_check.verdicts import Resolution, dissenting
 
         path = config or Path.cwd() / CONFIG_NAME
+        if any("\udc80" <= char <= "\udcff" for char in reason):  # bytes that were not UTF-8 on the command line
+            raise _fail("--reason is not UTF-8 text")
         if not path.is_file():
             raise _fail(f"{path}: no such file (run `kzfr-check init PATHS` first)")
         report = _report(None, path)
@@ -244,8 +255,8 @@ def resolve(
         overrules = dissenting(verdict.values, chosen)
         if not overrules:
             raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
-        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}")
+        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason), _Settings.allow_outside)
+        print(printable(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}"))
         return 0
 
     raise typer.Exit(_run(body))
@@ -261,6 +272,7 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
+        from kzfr_check.errors import printable
         from kzfr_check.sources import folders_holding
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
@@ -275,8 +287,8 @@ def init(
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
-        write_atomic(config, initial_config(shown, specs))
-        print(f"{config}: {len(specs)} topics from {len(report.sources)} sources")
+        write_atomic(config, initial_config(shown, specs), _Settings.allow_outside)
+        print(printable(f"{config}: {len(specs)} topics from {len(report.sources)} sources"))
         return 0
 
     raise typer.Exit(_run(body))
@@ -308,8 +320,11 @@ def claim(
 
             sys.stdout.write(render_matches(report, found.topics, found.single, _color(), _width()))
         if not found.topics and not found.single:
+            from kzfr_check.errors import printable
+
             closest = "; ".join(f"{v.topic.label} [{v.topic.id}]" for v in found.closest)
-            print(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else ""), file=sys.stderr)
+            print(printable(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else "")),
+                  file=sys.stderr)
             return 1
         return 0
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
+from kzfr_check.errors import printable
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -63,10 +65,11 @@ def fold(text: str) -> str:
 
 
 def quote_parts(claim: Claim) -> tuple[str, str, str]:
-    """A claim's sentence as the source wrote it, folded onto one line and cut around its figure,
-    for a format to highlight the middle part."""
+    """A claim's sentence as the source wrote it, folded onto one line (control characters shown as escapes) and
+    cut around its figure, for a format to highlight the middle part."""
     start, end = claim.figure_in_quote
-    return (fold(claim.quote[:start]).lstrip(), fold(claim.quote[start:end]), fold(claim.quote[end:]).rstrip())
+    return (printable(fold(claim.quote[:start]).lstrip()), printable(fold(claim.quote[start:end])),
+            printable(fold(claim.quote[end:]).rstrip()))
 
 
 def plural(count: int, word: str) -> str:

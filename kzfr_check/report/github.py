@@ -6,6 +6,7 @@ Unresolved conflicts give `::error` lines, resolved ones `::notice` lines on the
 from __future__ import annotations
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, fold, resolve_command
 from kzfr_check.report.sarif import figure_span, value_text
@@ -15,8 +16,9 @@ from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
 
 
 def escape_data(text: str) -> str:
-    """A command's message: %, CR and LF would end or corrupt the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: %, CR and LF would end or corrupt the command; any other control character (an
+    escape sequence, a bell) is shown as its escape."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command, suggestion_reason
 from kzfr_check.sources import Source
@@ -20,8 +21,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
 
 def escape(text: str) -> str:
-    """Text shown as written: on one line, HTML neutralised, Markdown markup backslash-escaped."""
-    text = re.sub(r"\s+", " ", text)
+    """Text shown as written: on one line, control characters as escapes, HTML neutralised, Markdown markup
+    backslash-escaped."""
+    text = printable(re.sub(r"\s+", " ", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", text)
 
@@ -29,7 +31,7 @@ def escape(text: str) -> str:
 def code(text: str) -> str:
     """A code span that holds any text: its fence is longer than any run of backticks inside, and a
     `|` is escaped, which GitHub's tables require even in code."""
-    text = re.sub(r"\s+", " ", text).replace("|", "\\|")
+    text = printable(re.sub(r"\s+", " ", text)).replace("|", "\\|")
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
