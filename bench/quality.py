@@ -86,11 +86,17 @@ def answer_keys(paths: list[Path]) -> list[Path]:
             if (folder / key.stem).is_dir()]
 
 
+# Files beside the pages that are not pages: the list of where each page came from (../shared/corpora-real). A
+# user leaves such a file out the same way, with `[sources] exclude` in claims.toml.
+NOT_PAGES = ("*/SOURCES.md",)
+
+
 def run_cli(corpus: Path) -> dict:
-    """The JSON report of `kzfr-check conflicts --all` on the corpus, with an empty claims.toml."""
+    """The JSON report of `kzfr-check conflicts --all` on the corpus, with a claims.toml that declares nothing
+    and only leaves out what is not a page (NOT_PAGES)."""
     with tempfile.TemporaryDirectory() as work:
         empty = Path(work) / "claims.toml"
-        empty.write_text("")
+        empty.write_text(f"[sources]\nexclude = {json.dumps(list(NOT_PAGES))}\n")
         command = [sys.executable, "-m", "kzfr_check", "-q", "--jobs", "1", "conflicts", str(corpus),
                    "--config", str(empty), "--all", "--format", "json", "--exit-zero"]
         run = subprocess.run(command, capture_output=True, text=True, cwd=work, check=False)
