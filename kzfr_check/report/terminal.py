@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -18,8 +19,11 @@ from kzfr_check.report import (
     plural,
     quote_parts,
     resolve_command,
-    suggestion_reason,
+    shown,
+    suggestion_shown,
+    summary_counts,
     uncorroborated_text,
+    values_shown,
 )
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
@@ -84,7 +88,7 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
         independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
-        table.add_row(value.value, listed(value.sources) + independent)
+        table.add_row(shown(value.value, verdict.topic.kind), listed(value.sources) + independent)
     return table
 
 
@@ -109,21 +113,21 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if hidden:
         parts.append(Padding(_more(hidden, "quote"), (0, 0, 0, 2)))
     for note in verdict.notes:
-        parts.append(Text(f"note: {note}", style="italic"))
+        parts.append(Text(f"note: {values_shown(note, verdict)}", style="italic"))
     if verdict.suggestion:
         s = verdict.suggestion
-        lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(Text(f"suggestion: {lead}{suggestion_reason(report, verdict)}", style="cyan"))
+        lead = f"{shown(s.value, verdict.topic.kind)} ({s.support} for, {s.against} against). " if s.value else ""
+        parts.append(Text(f"suggestion: {lead}{suggestion_shown(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
             timeline.add_column(name)
         for change in verdict.timeline:
-            timeline.add_row(change.as_of, change.value, listed(change.sources))
+            timeline.add_row(change.as_of, shown(change.value, verdict.topic.kind), listed(change.sources))
         parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
-        parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
+        parts.append(Text(f"resolution: accept {shown(r.accept, verdict.topic.kind)} ({r.reason})", style="green"))
     title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
 
@@ -135,12 +139,8 @@ def settle_line(verdict: Verdict) -> Text:
 
 
 def summary_line(report: Report) -> Text:
-    s = report.summary
-    return Text.assemble(
-        f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
-        (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
-        f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else "")
+    head, conflicts, rest = summary_counts(report.summary)
+    return Text.assemble(head, (conflicts, "bold red" if report.summary["conflict"] else "green"), rest)
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -156,9 +156,11 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
             if verdict.status == "resolved":
                 r = verdict.resolution
                 assert r is not None
+                kind = verdict.topic.kind
+                overruled = ", ".join(shown(v, kind) for v in r.overrules) or "-"
                 console.print(Text.assemble(
                     ("resolved ", "green"), (verdict.topic.label, "bold"), f"  [{verdict.topic.id}]: ",
-                    f"{r.accept} over {', '.join(r.overrules) or '-'} ({r.reason})"))
+                    f"{shown(r.accept, kind)} over {overruled} ({r.reason})"))
         for line in notices(report):
             console.print(Text(line, style="dim"))
         console.print(summary_line(report))
@@ -197,15 +199,15 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("statement")
             for claim in sorted(verdict.topic.claims, key=lambda c: c.source):
                 table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              claim.value.text, quote_text(claim))
+                              shown(claim.value.text, claim.kind), quote_text(claim))
             console.print(table)
             alone = uncorroborated_text(report, verdict)
             if alone:
                 console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
-                console.print(Text(f"note: {note}", style="italic"))
+                console.print(Text(f"note: {values_shown(note, verdict)}", style="italic"))
             if verdict.resolution:
-                console.print(Text(f"resolution: accept {verdict.resolution.accept} "
+                console.print(Text(f"resolution: accept {shown(verdict.resolution.accept, verdict.topic.kind)} "
                                    f"({verdict.resolution.reason})", style="green"))
             if verdict.status == "conflict":
                 console.print(settle_line(verdict), soft_wrap=True)
@@ -217,7 +219,8 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("statement")
             for claim in single:
                 table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              Text.assemble(claim.value.text, "\n", (claim.kind, "dim")), quote_text(claim))
+                              Text.assemble(shown(claim.value.text, claim.kind), "\n", (claim.kind, "dim")),
+                              quote_text(claim))
             console.print(table)
 
     return _rendered(draw, color, width)
@@ -233,12 +236,14 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             claims = [c for c in report.claims if c.source == source.id]
             table = Table(title=Text.assemble((source.path, "bold"), "  ",
                                               (f"dated {source.date}" if source.date else "undated", "dim")),
-                          title_justify="left", expand=True)
-            for name in ("line", "kind", "text", "value", "topic"):
-                table.add_column(name, no_wrap=name != "text")
+                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+            # only the figure as written wraps: a topic id stays whole, to copy
+            for name in ("line", "kind", "value", "as of", "text", "topic"):
+                table.add_column(name, no_wrap=name != "text", overflow="fold")
             for claim in claims:
-                table.add_row(str(claim.line), claim.kind, claim.text, claim.value.text,
-                              report.reported_topic_id(claim) or "")
+                table.add_row(str(claim.line), claim.kind, shown(claim.value.text, claim.kind), claim.as_of or "",
+                              claim.text, report.reported_topic_id(claim) or "")
             console.print(table)
+            console.print()
 
     return _rendered(draw, color, width)
