@@ -220,6 +220,8 @@ def resolve(
 
     def body() -> int:
         from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.query import value_meant
+        from kzfr_check.report import shown
         from kzfr_check.verdicts import Resolution, dissenting
 
         path = config or Path.cwd() / CONFIG_NAME
@@ -230,22 +232,25 @@ def resolve(
         if verdict is None:
             known = ", ".join(v.topic.id for v in report.verdicts if v.status in ("conflict", "resolved"))
             raise _fail(f"{path}: unknown topic '{topic}' (topics in conflict: {known or 'none'})")
-        values = [v.value for v in verdict.values]
+        kind = verdict.topic.kind
         if (accept is None) == (not accept_suggested):
             raise _fail("give one of --accept VALUE or --accept-suggested")
-        chosen = accept
         if accept_suggested:
             if verdict.suggestion is None or verdict.suggestion.value is None:
                 why = verdict.suggestion.reason if verdict.suggestion else "no conflict to decide"
                 raise _fail(f"'{topic}' has no suggested value ({why}); choose one with --accept")
             chosen = verdict.suggestion.value
-        if chosen not in values:
-            raise _fail(f"'{chosen}' is not a value of '{topic}' (its values: {', '.join(values)})")
+        else:
+            meant = value_meant(accept or "", verdict)  # "fourth" or "4th" for 4, "56080" for 56,080
+            if meant is None:
+                values = ", ".join(shown(v.value, kind) for v in verdict.values)
+                raise _fail(f"'{accept}' is not a value of '{topic}' (its values: {values})")
+            chosen = meant
         overrules = dissenting(verdict.values, chosen)
         if not overrules:
-            raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
+            raise _fail(f"'{topic}' has no value that contradicts {shown(chosen, kind)}: nothing to resolve")
         record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}")
+        print(f"{path}: resolved '{topic}': {shown(chosen, kind)} over {', '.join(shown(v, kind) for v in overrules)}")
         return 0
 
     raise typer.Exit(_run(body))
