@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
+from kzfr_check.report import shown
 from kzfr_check.sources import normalise
 from kzfr_check.topics import content_stems
 from kzfr_check.values import DATE_KINDS, find_figures
@@ -117,10 +118,8 @@ _TYPED_IN = ("{}", "It ranks {}.", "{} items")
 def value_meant(typed: str, verdict: Verdict) -> str | None:
     """The value of a topic that a person typed, however written: as a report shows it ("56,080", "4") or
     in any words the grammar reads as that value ("fourth", "$9.6 billion"); None when it is none of them."""
-    from kzfr_check.report import shown
-
     values = {v.value for v in verdict.values}
-    typed = " ".join(typed.split())
+    typed = " ".join(normalise(typed).split())  # as sources are read: one dash, one space, one quote
     as_shown = {shown(value, verdict.topic.kind): value for value in values}
     if typed in values or typed in as_shown:
         return typed if typed in values else as_shown[typed]
