@@ -29,6 +29,7 @@ import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,8 +148,10 @@ def gold_interval(value: str) -> tuple[str, float, float]:
     low = float(m["low"])
     high = float(m["high"]) if m["high"] else low
     bound = m["bound"] or ""
-    if bound == "~":
-        low, high = low * 0.9, high * 1.1
+    if bound == "~":  # good to one step of its last significant digit, a tenth of itself at most (as the tool reads it)
+        step = Decimal(1).scaleb(Decimal(m["low"]).normalize().as_tuple().exponent)
+        margin = min(float(step), abs(low) / 10)
+        low, high = low - margin, high + margin
     elif bound in (">", ">=", "≥"):
         high = math.inf
     elif bound in ("<", "<=", "≤"):

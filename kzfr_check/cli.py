@@ -57,6 +57,7 @@ class _Settings:
     """Options given before the command: they apply to every command."""
 
     debug = False
+    allow_outside = False
     max_bytes = 50_000_000
     jobs = CORES
     quiet = False
@@ -81,6 +82,9 @@ def _global_options(
     ] = CORES,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Follow links out of the folders checked, \\[sources] paths out of the folder of "
+                                "claims.toml, and write through links out of their folder.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_print_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -89,10 +93,14 @@ def _global_options(
     _Settings.max_bytes = max_bytes
     _Settings.jobs = jobs
     _Settings.quiet = quiet
+    _Settings.allow_outside = allow_outside
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"kzfr-check: error: {message}", file=sys.stderr)
+    """The one line of an error, on stderr: names in it come from files and are made printable."""
+    from kzfr_check.errors import printable
+
+    print(f"kzfr-check: error: {printable(message)}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -143,7 +151,8 @@ def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
     from kzfr_check.pipeline import check
 
     with _ProgressBar() as progress:
-        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress)
+        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress,
+                     allow_outside=_Settings.allow_outside)
 
 
 def _note(message: str) -> None:
@@ -165,12 +174,12 @@ def _seeds(why: str) -> list[Path]:
 def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
     """Run the pipeline on the paths given, else on those claims.toml names, else on the bundled seeds: the
     same for every command, and an empty claims.toml is the same as none."""
-    from kzfr_check.config import find_config
+    from kzfr_check.config import find_config, project_sources
 
     config = find_config(config_path, Path.cwd())
     if not paths:
         named = "no ./claims.toml" if config.path is None else f"no [sources] paths in {config.path}"
-        paths = list(config.source_paths) or _seeds(f"no PATHS and {named}")
+        paths = project_sources(config, _Settings.allow_outside) or _seeds(f"no PATHS and {named}")
     return _check(paths, config)
 
 
@@ -206,7 +215,7 @@ def conflicts(
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", show_default=False,
-        help="Write the report to this file (atomically) instead of stdout.")] = None,
+        help="Write the report to this file (atomically) instead of stdout ('-').")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
 ) -> None:
@@ -216,25 +225,24 @@ def conflicts(
     """
 
     def body() -> int:
+        from kzfr_check.pipeline import warn_stderr
         from kzfr_check.report import RenderOptions, chunk_renderer
 
         report = _report(paths, config)
         for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        to_terminal = output is None and sys.stdout.isatty()
+            warn_stderr(warning)
+        to_stdout = output is None or str(output) == "-"
+        to_terminal = to_stdout and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
                                 width=_width() if to_terminal else 100)
         pieces = chunk_renderer(format.value)(report, options)
-        if output is None:
+        if to_stdout:
             for piece in pieces:
                 sys.stdout.write(piece)
         else:
             from kzfr_check.atomic import write_atomic
 
-            try:
-                write_atomic(output, pieces)
-            except OSError as exc:
-                raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+            write_atomic(output, pieces, _Settings.allow_outside)
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
         return 0 if exit_zero else int(failed)
 
@@ -274,8 +282,11 @@ def claim(
 
             sys.stdout.write(render_matches(report, found.topics, found.single, _color(), _width()))
         if not found.topics and not found.single:
+            from kzfr_check.errors import printable
+
             closest = "; ".join(f"{v.topic.label} [{v.topic.id}]" for v in found.closest)
-            print(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else ""), file=sys.stderr)
+            print(printable(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else "")),
+                  file=sys.stderr)
             return 1
         return 0
 
@@ -336,7 +347,7 @@ def init(
     def body() -> int:
         from kzfr_check.atomic import write_atomic
         from kzfr_check.config import Config, initial_config
-        from kzfr_check.errors import NoSourcesError
+        from kzfr_check.errors import NoSourcesError, printable
         from kzfr_check.sources import folders_holding
         from kzfr_check.topics import TopicSpec, suggest_aliases
 
@@ -356,8 +367,8 @@ def init(
         shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
         specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
                  for v in report.verdicts]
-        write_atomic(config, initial_config(shown, specs))
-        print(f"{config}: {len(specs)} topics from {len(report.sources)} sources")
+        write_atomic(config, initial_config(shown, specs), _Settings.allow_outside)
+        print(printable(f"{config}: {len(specs)} topics from {len(report.sources)} sources"))
         return 0
 
     raise typer.Exit(_run(body))
@@ -386,11 +397,14 @@ def resolve(
 
     def body() -> int:
         from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.errors import printable
         from kzfr_check.query import value_meant
-        from kzfr_check.report import shown
+        from kzfr_check.report import as_written
         from kzfr_check.verdicts import Resolution, dissenting
 
         path = config or Path.cwd() / CONFIG_NAME
+        if any("\udc80" <= char <= "\udcff" for char in reason):  # bytes that were not UTF-8 on the command line
+            raise _fail("--reason is not UTF-8 text")
         if not path.is_file():
             raise _fail(f"{path}: no such file (run `kzfr-check init` first)")
         report = _report(None, path)
@@ -409,14 +423,15 @@ def resolve(
         else:
             meant = value_meant(accept or "", verdict)  # "fourth" or "4th" for 4, "56080" for 56,080
             if meant is None:
-                values = ", ".join(shown(v.value, kind) for v in verdict.values)
+                values = ", ".join(as_written(v.value, kind) for v in verdict.values)
                 raise _fail(f"'{accept}' is not a value of '{topic}' (its values: {values})")
             chosen = meant
         overrules = dissenting(verdict.values, chosen)
         if not overrules:
-            raise _fail(f"'{topic}' has no value that contradicts {shown(chosen, kind)}: nothing to resolve")
-        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {shown(chosen, kind)} over {', '.join(shown(v, kind) for v in overrules)}")
+            raise _fail(f"'{topic}' has no value that contradicts {as_written(chosen, kind)}: nothing to resolve")
+        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason), _Settings.allow_outside)
+        overruled = ", ".join(as_written(v, kind) for v in overrules)
+        print(printable(f"{path}: resolved '{topic}': {as_written(chosen, kind)} over {overruled}"))
         return 0
 
     raise typer.Exit(_run(body))

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import shown
+from kzfr_check.report import as_written
 from kzfr_check.sources import normalise
 from kzfr_check.topics import content_stems
 from kzfr_check.values import DATE_KINDS, find_figures
@@ -120,7 +120,7 @@ def value_meant(typed: str, verdict: Verdict) -> str | None:
     in any words the grammar reads as that value ("fourth", "$9.6 billion"); None when it is none of them."""
     values = {v.value for v in verdict.values}
     typed = " ".join(normalise(typed).split())  # as sources are read: one dash, one space, one quote
-    as_shown = {shown(value, verdict.topic.kind): value for value in values}
+    as_shown = {as_written(value, verdict.topic.kind): value for value in values}
     if typed in values or typed in as_shown:
         return typed if typed in values else as_shown[typed]
     for frame in _TYPED_IN:

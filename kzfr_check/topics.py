@@ -498,7 +498,9 @@ class _Groups:
             self.as_of[u] = {v: frozenset({unit.as_of})}
             others = frozenset(intern(value) for value in unit.others)
             self.also_stated[u] = {v: others} if others else {}
-            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if unit.as_of else {}
+            # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
+            closed = unit.as_of is not None and not unit.as_of.endswith("/..")
+            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if closed else {}  # type: ignore[arg-type]
             self.documents_of[u] = {} if unit.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
 

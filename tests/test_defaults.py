@@ -86,5 +86,6 @@ def test_a_path_that_holds_no_source_is_still_an_error(cli, tmp_path, empty_conf
 
 def test_the_readme_states_the_rule(tmp_path: Path):
     readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
-    assert ("With no PATHS, every command reads the `[sources] paths` of `claims.toml`; when there is no "
-            "`claims.toml`, or it names no paths (an empty file is valid), the bundled seed articles") in readme
+    assert "With no PATHS, every command reads the `[sources] paths` of `claims.toml`" in readme
+    assert ("When there is no `claims.toml`, or it names no paths (an empty file is valid), the bundled seed articles "
+            "are checked") in readme

@@ -106,11 +106,11 @@ def test_every_value_a_report_shows_is_accepted_back(cli, tmp_path, empty_config
     from kzfr_check.config import load_config
     from kzfr_check.pipeline import check
     from kzfr_check.query import value_meant
-    from kzfr_check.report import shown
+    from kzfr_check.report import as_written
 
     report = check([TUNNEL], load_config(empty_config))
     values = [(verdict, value.value) for verdict in report.verdicts for value in verdict.values]
     assert len(values) > 10
     for verdict, value in values:
-        assert value_meant(shown(value, verdict.topic.kind), verdict) == value
+        assert value_meant(as_written(value, verdict.topic.kind), verdict) == value
         assert value_meant(value, verdict) == value

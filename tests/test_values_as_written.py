@@ -88,10 +88,10 @@ def test_one_conflict_is_singular(cli, stadium, empty_config):
 @given(st.integers(min_value=0, max_value=10**15), st.sampled_from(["", ">", "~", "≥", "USD "]),
        st.sampled_from(["", " km", " billion", ".5"]))
 def test_grouping_digits_changes_only_how_a_number_is_written(number, prefix, suffix):
-    from kzfr_check.report import shown
+    from kzfr_check.report import as_written
 
     value = f"{prefix}{number}{suffix}"
-    written = shown(value, "count")
+    written = as_written(value, "count")
     assert written.replace(",", "") == value
     assert written == f"{prefix}{number:,}{suffix}" if number >= 1000 else written == value
-    assert shown(value, "date") == value
+    assert as_written(value, "date") == value

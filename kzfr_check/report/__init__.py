@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
+from kzfr_check.errors import printable
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -63,10 +65,11 @@ def fold(text: str) -> str:
 
 
 def quote_parts(claim: Claim) -> tuple[str, str, str]:
-    """A claim's sentence as the source wrote it, folded onto one line and cut around its figure,
-    for a format to highlight the middle part."""
+    """A claim's sentence as the source wrote it, folded onto one line (control characters shown as escapes) and
+    cut around its figure, for a format to highlight the middle part."""
     start, end = claim.figure_in_quote
-    return (fold(claim.quote[:start]).lstrip(), fold(claim.quote[start:end]), fold(claim.quote[end:]).rstrip())
+    return (printable(fold(claim.quote[:start]).lstrip()), printable(fold(claim.quote[start:end])),
+            printable(fold(claim.quote[end:]).rstrip()))
 
 
 def plural(count: int, word: str) -> str:
@@ -77,7 +80,7 @@ def plural(count: int, word: str) -> str:
 _LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}")
 
 
-def shown(value: str, kind: str) -> str:
+def as_written(value: str, kind: str) -> str:
     """A normalised value as people write it: '56,080', 'USD 9,600', '≥12,000 km'. Dates, periods and
     anniversaries keep their form (2008, not 2,008). Only for people: the JSON keeps the normalised value,
     and `resolve --accept` takes either."""
@@ -88,12 +91,12 @@ def shown(value: str, kind: str) -> str:
     return _LONG_NUMBER.sub(lambda m: f"{int(m[0]):,}", value)
 
 
-def values_shown(text: str, verdict: Verdict) -> str:
+def values_as_written(text: str, verdict: Verdict) -> str:
     """A note or a reason about a topic with the topic's values in it as people write them ('~8,000: 1
     independent source'), for the formats people read; the JSON keeps the text as the verdict wrote it."""
     kind = verdict.topic.kind
-    written = {v.value: shown(v.value, kind) for v in verdict.values}
-    written = {value: as_written for value, as_written in written.items() if as_written != value}
+    written = {v.value: as_written(v.value, kind) for v in verdict.values}
+    written = {value: people for value, people in written.items() if people != value}
     if not written:
         return text
     alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
@@ -134,7 +137,7 @@ def resolve_command(verdict: Verdict) -> str:
     values = [v.value for v in verdict.values]
     accepted = verdict.resolution.accept if verdict.resolution else None
     chosen = accepted if accepted in values else verdict.suggestion.value if verdict.suggestion else None
-    value = shlex.quote(shown(chosen, verdict.topic.kind)) if chosen else "VALUE"
+    value = shlex.quote(as_written(chosen, verdict.topic.kind)) if chosen else "VALUE"
     return f'kzfr-check resolve {shlex.quote(verdict.topic.id)} --accept {value} --reason "…"'
 
 
@@ -162,9 +165,9 @@ def suggestion_reason(report: Report, verdict: Verdict) -> str:
             "latest sources of the values are dated alike)")
 
 
-def suggestion_shown(report: Report, verdict: Verdict) -> str:
+def suggestion_as_written(report: Report, verdict: Verdict) -> str:
     """The suggestion's reason for people to read: its values as people write them."""
-    return values_shown(suggestion_reason(report, verdict), verdict)
+    return values_as_written(suggestion_reason(report, verdict), verdict)
 
 
 def _undated(sources: tuple[str, ...]) -> str:

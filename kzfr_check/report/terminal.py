@@ -13,17 +13,18 @@ from rich.table import Table
 from rich.text import Text
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import (
     RenderOptions,
+    as_written,
     plural,
     quote_parts,
     resolve_command,
-    shown,
-    suggestion_shown,
+    suggestion_as_written,
     summary_counts,
     uncorroborated_text,
-    values_shown,
+    values_as_written,
 )
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
@@ -50,6 +51,12 @@ def _rendered(draw: Callable[[Console], None], color: bool, width: int) -> str:
     return out.getvalue()
 
 
+def shown(text: str, style: str = "") -> Text:
+    """Text from a source, a file name or claims.toml as rich should show it: never read as markup
+    ("[link=…]" in a file name), and with no control character for the terminal to act on."""
+    return Text(printable(text), style=style)
+
+
 def quote_text(claim: Claim) -> Text:
     """The sentence as the source wrote it (whitespace folded), its figure highlighted."""
     before, figure, after = quote_parts(claim)
@@ -58,7 +65,7 @@ def quote_text(claim: Claim) -> Text:
 
 def where(claim: Claim, sources: dict[str, Source]) -> Text:
     source = sources[claim.source]
-    text = Text(f"{source.path}:{claim.line}", style="cyan")
+    text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
     return text
@@ -88,7 +95,7 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
         independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
-        table.add_row(shown(value.value, verdict.topic.kind), listed(value.sources) + independent)
+        table.add_row(shown(as_written(value.value, verdict.topic.kind)), shown(listed(value.sources) + independent))
     return table
 
 
@@ -113,22 +120,24 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if hidden:
         parts.append(Padding(_more(hidden, "quote"), (0, 0, 0, 2)))
     for note in verdict.notes:
-        parts.append(Text(f"note: {values_shown(note, verdict)}", style="italic"))
+        parts.append(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
     if verdict.suggestion:
         s = verdict.suggestion
-        lead = f"{shown(s.value, verdict.topic.kind)} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(Text(f"suggestion: {lead}{suggestion_shown(report, verdict)}", style="cyan"))
+        lead = f"{as_written(s.value, verdict.topic.kind)} ({s.support} for, {s.against} against). " if s.value else ""
+        parts.append(shown(f"suggestion: {lead}{suggestion_as_written(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
             timeline.add_column(name)
         for change in verdict.timeline:
-            timeline.add_row(change.as_of, shown(change.value, verdict.topic.kind), listed(change.sources))
+            timeline.add_row(shown(change.as_of), shown(as_written(change.value, verdict.topic.kind)),
+                             shown(listed(change.sources)))
         parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
-        parts.append(Text(f"resolution: accept {shown(r.accept, verdict.topic.kind)} ({r.reason})", style="green"))
-    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"))
+        accepted = as_written(r.accept, verdict.topic.kind)
+        parts.append(shown(f"resolution: accept {accepted} ({r.reason})", style="green"))
+    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", shown(verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
 
 
@@ -157,12 +166,12 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
                 r = verdict.resolution
                 assert r is not None
                 kind = verdict.topic.kind
-                overruled = ", ".join(shown(v, kind) for v in r.overrules) or "-"
+                overruled = ", ".join(as_written(v, kind) for v in r.overrules) or "-"
                 console.print(Text.assemble(
-                    ("resolved ", "green"), (verdict.topic.label, "bold"), f"  [{verdict.topic.id}]: ",
-                    f"{shown(r.accept, kind)} over {overruled} ({r.reason})"))
+                    ("resolved ", "green"), shown(verdict.topic.label, "bold"), shown(f"  [{verdict.topic.id}]: "),
+                    shown(f"{as_written(r.accept, kind)} over {overruled} ({r.reason})")))
         for line in notices(report):
-            console.print(Text(line, style="dim"))
+            console.print(shown(line, style="dim"))
         console.print(summary_line(report))
 
     return _rendered(draw, color, width)
@@ -190,25 +199,25 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
 
     def draw(console: Console) -> None:
         for verdict in verdicts:
-            table = Table(title=Text.assemble((verdict.topic.label, "bold"), "  ",
+            table = Table(title=Text.assemble(shown(verdict.topic.label, "bold"), "  ",
                                               (verdict.status, STYLE[verdict.status]),
-                                              (f"\ntopic {verdict.topic.id}", "dim")),
+                                              shown(f"\ntopic {verdict.topic.id}", "dim")),
                           title_justify="left", expand=True, show_lines=True)
             table.add_column("source", style="cyan", no_wrap=True)
             table.add_column("value", style="bold", no_wrap=True)
             table.add_column("statement")
             for claim in sorted(verdict.topic.claims, key=lambda c: c.source):
-                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              shown(claim.value.text, claim.kind), quote_text(claim))
+                table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
+                              shown(as_written(claim.value.text, claim.kind)), quote_text(claim))
             console.print(table)
             alone = uncorroborated_text(report, verdict)
             if alone:
                 console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
-                console.print(Text(f"note: {values_shown(note, verdict)}", style="italic"))
+                console.print(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
             if verdict.resolution:
-                console.print(Text(f"resolution: accept {shown(verdict.resolution.accept, verdict.topic.kind)} "
-                                   f"({verdict.resolution.reason})", style="green"))
+                console.print(shown(f"resolution: accept {as_written(verdict.resolution.accept, verdict.topic.kind)} "
+                                    f"({verdict.resolution.reason})", style="green"))
             if verdict.status == "conflict":
                 console.print(settle_line(verdict), soft_wrap=True)
         if single:
@@ -218,8 +227,8 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("value", style="bold", no_wrap=True)
             table.add_column("statement")
             for claim in single:
-                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              Text.assemble(shown(claim.value.text, claim.kind), "\n", (claim.kind, "dim")),
+                table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
+                              Text.assemble(shown(as_written(claim.value.text, claim.kind)), "\n", (claim.kind, "dim")),
                               quote_text(claim))
             console.print(table)
 
@@ -234,15 +243,15 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             if source_id and source.id != source_id:
                 continue
             claims = [c for c in report.claims if c.source == source.id]
-            table = Table(title=Text.assemble((source.path, "bold"), "  ",
+            table = Table(title=Text.assemble(shown(source.path, "bold"), "  ",
                                               (f"dated {source.date}" if source.date else "undated", "dim")),
                           title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
             # only the figure as written wraps: a topic id stays whole, to copy
             for name in ("line", "kind", "value", "as of", "text", "topic"):
                 table.add_column(name, no_wrap=name != "text", overflow="fold")
             for claim in claims:
-                table.add_row(str(claim.line), claim.kind, shown(claim.value.text, claim.kind), claim.as_of or "",
-                              claim.text, report.reported_topic_id(claim) or "")
+                table.add_row(str(claim.line), claim.kind, shown(as_written(claim.value.text, claim.kind)),
+                              shown(claim.as_of or ""), shown(claim.text), shown(report.reported_topic_id(claim) or ""))
             console.print(table)
             console.print()
 
