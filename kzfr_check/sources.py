@@ -552,7 +552,7 @@ def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _pri
     """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
     sources: list[Source] = []
     kept: list[Path] = []
-    for path in find_source_files(paths, warn):
+    for path in find_source_files(paths, warn=warn):
         source, warning = read_document(path, display_path(path), max_bytes)
         if warning is not None:
             warn(warning)
