@@ -287,6 +287,10 @@ def initial_config(source_paths: Sequence[str], topics: Iterable[TopicSpec]) -> 
         doc.add(tomlkit.comment(line))
     doc.add(tomlkit.nl())
     sources = tomlkit.table()
+    if not source_paths:
+        sources.add(tomlkit.comment("No sources were found where init ran: while `paths` names none, every "
+                                    "command checks the"))
+        sources.add(tomlkit.comment("bundled seed articles. Name the folders of your sources here."))
     sources["paths"] = list(source_paths)
     doc["sources"] = sources
     aot = tomlkit.aot()

@@ -17,6 +17,10 @@ class InputError(Exception):
     """
 
 
+class NoSourcesError(InputError):
+    """The paths given hold no document to read: `init` then falls back to the bundled seed articles."""
+
+
 def printable(text: str) -> str:
     """Text from a file or a file name, safe to print: one line, and no control character that a terminal
     or a CI runner would act on (an escape sequence, a `::` workflow command on a line of its own)."""

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
 
-from kzfr_check.errors import InputError, printable
+from kzfr_check.errors import InputError, NoSourcesError, printable
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -543,7 +543,7 @@ def name_sources(sources: list[Source], files: list[Path], paths: Sequence[str |
     """The sources read from `files`, found under `paths`, each with an id of its own; none is an error."""
     if not sources:
         named = ", ".join(str(path) for path in paths) or "no path given"
-        raise InputError(f"{named}: no readable .txt, .md or .html documents")
+        raise NoSourcesError(f"{named}: no readable .txt, .md or .html documents")
     return _unique_ids(sources, files)
 
 

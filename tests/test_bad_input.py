@@ -659,7 +659,7 @@ def test_outputs_through_links_and_streams(work: Path) -> None:
                    "a link out of its folder", "--allow-outside")
     assert (work / "real" / "notes.txt").read_text() == "my notes\n"
     assert run("--allow-outside", "conflicts", "--output", "reports/report.json", cwd=work).returncode == 1
-    assert "3 conflict, 1 resolved" in (work / "real" / "notes.txt").read_text()
+    assert "3 conflicts, 1 resolved" in (work / "real" / "notes.txt").read_text()
     assert not [p.name for p in work.rglob("*.tmp")]
 
 

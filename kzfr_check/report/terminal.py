@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -16,11 +17,14 @@ from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import (
     RenderOptions,
+    as_written,
     plural,
     quote_parts,
     resolve_command,
-    suggestion_reason,
+    suggestion_as_written,
+    summary_counts,
     uncorroborated_text,
+    values_as_written,
 )
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
@@ -91,7 +95,7 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
         independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
-        table.add_row(shown(value.value), shown(listed(value.sources) + independent))
+        table.add_row(shown(as_written(value.value, verdict.topic.kind)), shown(listed(value.sources) + independent))
     return table
 
 
@@ -116,21 +120,23 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if hidden:
         parts.append(Padding(_more(hidden, "quote"), (0, 0, 0, 2)))
     for note in verdict.notes:
-        parts.append(shown(f"note: {note}", style="italic"))
+        parts.append(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
     if verdict.suggestion:
         s = verdict.suggestion
-        lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(shown(f"suggestion: {lead}{suggestion_reason(report, verdict)}", style="cyan"))
+        lead = f"{as_written(s.value, verdict.topic.kind)} ({s.support} for, {s.against} against). " if s.value else ""
+        parts.append(shown(f"suggestion: {lead}{suggestion_as_written(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
             timeline.add_column(name)
         for change in verdict.timeline:
-            timeline.add_row(shown(change.as_of), shown(change.value), shown(listed(change.sources)))
+            timeline.add_row(shown(change.as_of), shown(as_written(change.value, verdict.topic.kind)),
+                             shown(listed(change.sources)))
         parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
-        parts.append(shown(f"resolution: accept {r.accept} ({r.reason})", style="green"))
+        accepted = as_written(r.accept, verdict.topic.kind)
+        parts.append(shown(f"resolution: accept {accepted} ({r.reason})", style="green"))
     title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", shown(verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
 
@@ -142,12 +148,8 @@ def settle_line(verdict: Verdict) -> Text:
 
 
 def summary_line(report: Report) -> Text:
-    s = report.summary
-    return Text.assemble(
-        f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
-        (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
-        f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else "")
+    head, conflicts, rest = summary_counts(report.summary)
+    return Text.assemble(head, (conflicts, "bold red" if report.summary["conflict"] else "green"), rest)
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -163,9 +165,11 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
             if verdict.status == "resolved":
                 r = verdict.resolution
                 assert r is not None
+                kind = verdict.topic.kind
+                overruled = ", ".join(as_written(v, kind) for v in r.overrules) or "-"
                 console.print(Text.assemble(
                     ("resolved ", "green"), shown(verdict.topic.label, "bold"), shown(f"  [{verdict.topic.id}]: "),
-                    shown(f"{r.accept} over {', '.join(r.overrules) or '-'} ({r.reason})")))
+                    shown(f"{as_written(r.accept, kind)} over {overruled} ({r.reason})")))
         for line in notices(report):
             console.print(shown(line, style="dim"))
         console.print(summary_line(report))
@@ -204,15 +208,15 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("statement")
             for claim in sorted(verdict.topic.claims, key=lambda c: c.source):
                 table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
-                              shown(claim.value.text), quote_text(claim))
+                              shown(as_written(claim.value.text, claim.kind)), quote_text(claim))
             console.print(table)
             alone = uncorroborated_text(report, verdict)
             if alone:
                 console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
-                console.print(shown(f"note: {note}", style="italic"))
+                console.print(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
             if verdict.resolution:
-                console.print(shown(f"resolution: accept {verdict.resolution.accept} "
+                console.print(shown(f"resolution: accept {as_written(verdict.resolution.accept, verdict.topic.kind)} "
                                     f"({verdict.resolution.reason})", style="green"))
             if verdict.status == "conflict":
                 console.print(settle_line(verdict), soft_wrap=True)
@@ -224,7 +228,8 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("statement")
             for claim in single:
                 table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
-                              Text.assemble(shown(claim.value.text), "\n", (claim.kind, "dim")), quote_text(claim))
+                              Text.assemble(shown(as_written(claim.value.text, claim.kind)), "\n", (claim.kind, "dim")),
+                              quote_text(claim))
             console.print(table)
 
     return _rendered(draw, color, width)
@@ -240,12 +245,14 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             claims = [c for c in report.claims if c.source == source.id]
             table = Table(title=Text.assemble(shown(source.path, "bold"), "  ",
                                               (f"dated {source.date}" if source.date else "undated", "dim")),
-                          title_justify="left", expand=True)
-            for name in ("line", "kind", "text", "value", "topic"):
-                table.add_column(name, no_wrap=name != "text")
+                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+            # only the figure as written wraps: a topic id stays whole, to copy
+            for name in ("line", "kind", "value", "as of", "text", "topic"):
+                table.add_column(name, no_wrap=name != "text", overflow="fold")
             for claim in claims:
-                table.add_row(str(claim.line), claim.kind, shown(claim.text), shown(claim.value.text),
-                              shown(report.reported_topic_id(claim) or ""))
+                table.add_row(str(claim.line), claim.kind, shown(as_written(claim.value.text, claim.kind)),
+                              shown(claim.as_of or ""), shown(claim.text), shown(report.reported_topic_id(claim) or ""))
             console.print(table)
+            console.print()
 
     return _rendered(draw, color, width)
