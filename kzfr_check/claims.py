@@ -72,8 +72,8 @@ ABBREVIATIONS = frozenset(
     "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
 # A sentence ends at a full stop before a capital or a digit; in text taken from web pages also where the space
 # after it was lost ("Mobile Bay.The maximum") or a footnote number follows it ("130 mph.2 The storm").
-SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*(?=\s+[\"'(\[]?[A-Z0-9])"
-                          r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})")
+SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
+                          r"(?:(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2}))")  # one branch: searched fast
 WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one

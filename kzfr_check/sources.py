@@ -272,6 +272,8 @@ def _document_date(norm: str) -> DocDate | None:
     year: DocDate | None = None
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
+        if found is not None and not _DATELINE_KEYWORD.search(line, 0, _DATELINE_HEAD):
+            continue  # only a keyword dateline can win over one found: other lines are not read for dates
         for figure in find_figures(_head(line)):
             if figure.value.kind != "date":
                 continue

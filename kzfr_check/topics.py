@@ -50,6 +50,7 @@ HEAD_BOOST = 2.0           # the noun right after the figure says what it measur
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Russian 14.9%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
+SAME_VALUE_BUCKET = 12     # a specific value stated in more shapes than this singles out no fact
 NEIGHBOURS = 8             # most similar shapes kept per shape
 SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
@@ -212,14 +213,20 @@ class _Said:
     weights: dict[str, float]
     norm: float
     words: dict[str, str]  # stem -> a surface word, for readable labels
+    context: tuple[tuple[str, str, float], ...] = ()  # what _context gives each claim of the shape
 
 
-def _context(claim: Claim) -> list[tuple[str, str, float]]:
+def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     """(stem, surface word, weight) for the content words of a claim's sentence: words near the
     figure weigh more, and most of all the noun the figure directly qualifies ('five largest
-    *suppliers*', 'two public *schools*')."""
+    *suppliers*', 'two public *schools*'). Claims of one shape have one context (kept on its _Said)."""
     fig_start, fig_end = claim.figure_in_quote
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
+    return _context_of(claim.said, fig_start, fig_end, claim.kind, claim.counted, claim.said_before)
+
+
+def _context_of(said: str, fig_start: int, fig_end: int, kind: str, counted: str,
+                said_before: str) -> tuple[tuple[str, str, float], ...]:
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", said)]
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
@@ -236,10 +243,10 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
             distance += 1
-            if side == "before" and label is None and claim.counted and claim.kind != "count" \
-                    and term(low) == term(claim.counted):
+            if side == "before" and label is None and counted and kind != "count" \
+                    and term(low) == term(counted):
                 label = len(words)
-            if head_run and claim.kind == "count" and low == claim.counted:
+            if head_run and kind == "count" and low == counted:
                 # what a count counts must match anyway (_may_group): it gets no extra weight
                 head_run = False
                 run.clear()
@@ -248,13 +255,13 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
             words.append((term(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
         if run:
             head = run[-1]
-            criterion = RANK_CRITERION.match(claim.said[fig_end:]) if claim.kind == "rank" else None
+            criterion = RANK_CRITERION.match(said[fig_end:]) if kind == "rank" else None
             if criterion:  # 'the first country to *recognise*', 'fourth in terms of *investments*'
                 word = (criterion["verb"] or criterion["what"]).lower()
                 head = next((i for i in range(len(words)) if words[i][1] == word), head)
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
-        elif side == "before" and words and claim.kind in MEASURE_KINDS:
+        elif side == "before" and words and kind in MEASURE_KINDS:
             # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
             s_, surface, weight = words[0]
             words[0] = (s_, surface, weight * HEAD_BOOST)
@@ -264,11 +271,11 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
             s_, surface, weight = words[label]
             words[label] = (s_, surface, weight * LABEL_BOOST)
     # a pronoun's referent, from the sentence before, weighs as a word some way off
-    for w in WORD.findall(claim.said_before):
+    for w in WORD.findall(said_before):
         low = w.lower()
         if low not in STOP_WORDS and low not in FIGURE_WORDS:
             words.append((term(low), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
-    return words
+    return tuple(words)
 
 
 def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
@@ -344,7 +351,7 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
                 weights[key] = w
                 words.setdefault(key, surface)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[shape] = _Said(weights, norm, words)
+        vectors[shape] = _Said(weights, norm, words, contexts[shape])
     return shapes, vectors
 
 
@@ -458,7 +465,7 @@ def _same_value_links(examples: Sequence[Claim], values: Sequence[Sequence[Value
     for x, stated in enumerate(values):
         for text, key in sorted({(v.text, v.group_key) for v in stated if _specific(v)}):
             by_value[(key, text)].append(x)
-    return {(x, y) for shapes in by_value.values() if len(shapes) <= MAX_BUCKET
+    return {(x, y) for shapes in by_value.values() if len(shapes) <= SAME_VALUE_BUCKET
             for x, y in combinations(shapes, 2) if _may_share_subject(examples[x], examples[y])}
 
 
@@ -892,12 +899,12 @@ def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
     """A readable name that is a function of the group's own claims alone: the kind and the three words that
     stand nearest the figure across its claims. A resolution is written against the id, so it must not move
     when other documents or declared topics come and go; the claims' `vectors` are weighed by the rarity of
-    words in the whole corpus, which does move, so they are not used here."""
+    words in the whole corpus, which does move, so only their contexts (the claims' own words) are used here."""
     nearness: dict[str, float] = defaultdict(float)
     surface: dict[str, str] = {}
-    for claim in group:
+    for vector in vectors:
         nearest: dict[str, tuple[float, str]] = {}
-        for s, word, weight in _context(claim):
+        for s, word, weight in vector.context:
             if weight > nearest.get(s, (0.0, ""))[0]:
                 nearest[s] = (weight, word)
         for s, (weight, word) in nearest.items():
