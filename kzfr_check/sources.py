@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 
 from kzfr_check.errors import InputError
+from kzfr_check.lang import detect
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -58,6 +59,7 @@ class Source:
     line_offsets: tuple[tuple[int, int], ...]
     date: DocDate | None
     encoding: str
+    language: str = "en"  # the code of its language's data file (kzfr_check/lang), told from its text
 
     def _line_entry(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
@@ -237,14 +239,25 @@ _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 
 
-def _is_dateline(line: str, start: int, end: int) -> bool:
+def _dateline_keyword(language: str) -> re.Pattern[str]:
+    """What heads a document's own date in its language ("Published", "Опубликовано", "Publié le"), or in English."""
+    if language == "en":
+        return _DATELINE_KEYWORD
+    from kzfr_check.lang import data
+
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                     sorted(data(language)["grammar"]["dateline_keywords"], key=len, reverse=True))
+    return re.compile(rf"{_DATELINE_KEYWORD.pattern}|\b(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DATELINE_KEYWORD) -> bool:
     """A date that heads a line ("Paris, 18 June 2022 (TDI): ...", "Posted on 14 June 2023 · 5 min
     read", "Press release · Geneva, 3 March 2021"), not one inside a sentence ("It opened on May 27,
     1937.")."""
     if line.lstrip().startswith("|"):
         return False  # a table's row: "| First case | 26 January 2023 |" is a fact, not the page's date
     segment = re.split(r"[·•|—]", line[:start])[-1]
-    if _DATELINE_KEYWORD.search(segment):
+    if keyword.search(segment):
         return True
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
@@ -255,27 +268,28 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
     return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
 
 
-def _document_date(norm: str) -> DocDate | None:
+def _document_date(norm: str, language: str = "en") -> DocDate | None:
     """The date a dateline near the top states, at its precision (year, month or day). A dateline that says
     what it is ("Published 17 February 2023", "Published 1994") wins over a date heading a line above it ("...
     February 2023, Weekly Highlights"); a bare year is a document's date only after such a word."""
-    from kzfr_check.values import find_figures
+    from kzfr_check.claims import figures_in
 
+    dateline_keyword = _dateline_keyword(language)
     found: DocDate | None = None
     year: DocDate | None = None
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
-        for figure in find_figures(_head(line)):
+        for figure in figures_in(_head(line), None, language):
             if figure.value.kind != "date":
                 continue
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-            keyword = _DATELINE_KEYWORD.search(re.split(r"[·•|—]", line[:figure.start])[-1])
+            keyword = dateline_keyword.search(re.split(r"[·•|—]", line[:figure.start])[-1])
             if keyword and len(parts) > 1:
                 return replace(date, snapshot=keyword["as_of"] is not None)
             if keyword:
                 year = year or date
-            elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
+            elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end, dateline_keyword):
                 found = date
     return found or year
 
@@ -376,7 +390,8 @@ def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> So
         norm = _blank_markdown(norm)
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
-    return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm), encoding)
+    language = detect(norm)
+    return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm, language), encoding, language)
 
 
 def _walk(root: Path) -> list[Path]:
