@@ -1,0 +1,131 @@
+"""Russian and French sources beside English: each language is a data file, each document is read in its own
+language, and one fact stated in three languages is one topic."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from kzfr_check.cli import app
+from kzfr_check.grammar import find_figures
+from kzfr_check.lang import detect, languages
+from kzfr_check.sources import read_source
+
+
+def _file(code: str) -> dict:
+    return tomllib.loads(resources.files("kzfr_check.lang").joinpath(f"{code}.toml").read_text(encoding="utf-8"))
+
+
+def test_every_language_file_has_the_english_keys_and_the_grammar_keys() -> None:
+    english, french = _file("en"), _file("fr")
+    assert {"ru", "fr"} <= set(languages())
+    for code in languages():
+        data = _file(code)
+        assert set(english) <= set(data), code
+        assert set(english["concepts"]) <= set(data["concepts"]) | {"quake", "gusts", "emigrated"}, code
+        if code != "en":
+            assert set(data["grammar"]) == set(french["grammar"]), code
+
+
+def test_concepts_of_every_language_are_english_concept_ids() -> None:
+    english = set(_file("en")["concepts"])
+    for code in languages():
+        assert set(_file(code)["concepts"]) - english <= {"jobs", "assistance"}, code
+
+
+THREE = {
+    "ru.txt": "Астана, 12 марта 2023\n\nФранция занимает четвёртое место среди крупнейших инвесторов в экономику "
+              "Казахстана. В Казахстане работают более 170 французских компаний.\n\nДоговор о стратегическом "
+              "партнёрстве между странами был подписан в 2008 году. В 2022 году товарооборот между Казахстаном и "
+              "Францией составил 4,2 млрд долларов.\n",
+    "fr.txt": "Paris, le 14 mars 2023\n\nLa France est le troisième investisseur étranger au Kazakhstan. Plus de 170 "
+              "entreprises françaises sont présentes dans le pays.\n\nLe partenariat stratégique entre les deux pays "
+              "a été signé en 2009. En 2022, les échanges commerciaux entre la France et le Kazakhstan ont atteint "
+              "4,5 milliards de dollars.\n",
+    "en.txt": "London, 10 March 2023\n\nFrance is the fourth largest investor in Kazakhstan. More than 170 French "
+              "companies operate in Kazakhstan.\n\nThe strategic partnership between the two countries was signed in "
+              "2008. In 2022, trade between Kazakhstan and France reached $4.2 billion.\n",
+}
+
+
+def _three(tmp_path: Path) -> Path:
+    corpus = tmp_path / "three"
+    corpus.mkdir()
+    for name, text in THREE.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_each_document_is_read_in_its_language_and_dated_by_its_dateline(tmp_path: Path) -> None:
+    corpus = _three(tmp_path)
+    read = {name: read_source(corpus / name) for name in THREE}
+    assert {name: (s.language, str(s.date)) for name, s in read.items()} == {
+        "ru.txt": ("ru", "2023-03-12"), "fr.txt": ("fr", "2023-03-14"), "en.txt": ("en", "2023-03-10")}
+
+
+def test_one_fact_in_three_languages_is_one_topic(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = _three(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)])
+    report = json.loads(result.stdout)
+    assert {s["id"]: s["language"] for s in report["sources"]} == {"ru": "ru", "fr": "fr", "en": "en"}
+    topics = {(t["kind"], t["status"]): {c["source"]: c["value"] for c in t["claims"]} for t in report["topics"]}
+    assert topics[("rank", "conflict")] == {"en": "4", "fr": "3", "ru": "4"}
+    assert topics[("date", "conflict")] == {"en": "2008", "fr": "2009", "ru": "2008"}
+    assert topics[("money", "conflict")] == {"en": "USD 4.2 billion", "fr": "USD 4.5 billion", "ru": "USD 4.2 billion"}
+    assert topics[("count", "agree")] == {"en": ">170", "fr": ">170", "ru": ">170"}
+    assert result.exit_code == 1
+
+
+def test_the_day_of_a_dateline_is_no_count() -> None:
+    for sentence, language in (("Астана, 12 марта 2023", "ru"), ("Paris, le 14 mars 2023", "fr")):
+        assert [f.value.kind for f in find_figures(sentence, None, language)] == ["date"]
+
+
+def test_figures_in_their_written_forms() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("Франция заняла 3-е место в рейтинге.", "ru") == ["3"]
+    assert read("За девять месяцев 2022 года экспорт вырос на 12,5%.", "ru") == ["2022-01/2022-09", "12.5%"]
+    assert read("Около 1 500 сотрудников работают на заводе.", "ru") == ["~1500"]
+    assert read("C'est le 3e partenaire commercial du pays.", "fr") == ["3"]
+    assert read("Quatre mille milliards de dollars", "fr") == ["USD 4 trillion"]
+    assert read("Près de 40 % des exportations, soit 1 200,5 millions d'euros.", "fr") == [
+        "≲40%", "EUR 1.2005 billion"]
+    assert read("Le premier jour, de 2005 à 2021.", "fr") == ["2005/2021"]
+
+
+def test_sentences_end_before_cyrillic_and_accented_capitals(tmp_path: Path) -> None:
+    from kzfr_check.claims import sentences
+
+    text = "Le pont a ouvert en 1931. État des lieux : M. Dupont l'a dit. « Oui », a-t-il dit. Он открыт в 2008 г. Вот."
+    spans = [text[a:b] for a, b in sentences(text, "fr")]
+    assert spans[:3] == ["Le pont a ouvert en 1931.", "État des lieux : M. Dupont l'a dit.", "« Oui », a-t-il dit."]
+    russian = "Он открыт в 2008 г. Вот так. Это всё."
+    assert [russian[a:b] for a, b in sentences(russian, "ru")] == [
+        "Он открыт в 2008 г. Вот так.", "Это всё."]
+
+
+@given(st.integers(min_value=1000, max_value=999_999), st.integers(min_value=1, max_value=9))
+def test_spaced_thousands_and_decimal_commas_read_as_one_number(whole: int, tenth: int) -> None:
+    spaced = f"{whole:,}".replace(",", " ")
+    for sentence, language in ((f"Экспорт составил {spaced},{tenth} млн долларов.", "ru"),
+                               (f"Les exportations ont atteint {spaced},{tenth} millions de dollars.", "fr")):
+        amount = (whole * 10 + tenth) * 100_000
+        values = [f.value for f in find_figures(sentence, None, language)]
+        assert len(values) == 1 and values[0].kind == "money"
+        assert abs(values[0].low + values[0].high - 2 * amount) < 1e-3 * amount
+
+
+def test_language_is_told_from_the_text() -> None:
+    assert detect("The bridge opened in 1931 and it is the longest of the country.") == "en"
+    assert detect("Le pont a été ouvert en 1931 et il est le plus long du pays.") == "fr"
+    assert detect("Мост был открыт в 1931 году, и это самый длинный мост страны.") == "ru"
+    assert detect("") == "en"
