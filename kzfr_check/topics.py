@@ -533,13 +533,15 @@ class _Groups:
         shape_norm = {id(v): _norm(v) for v in vectors.values()}
         self.norm = {u: shape_norm[id(v)] for u, v in self.centroid.items()}
         self.value_list: list[Value] = []  # each distinct value once, named by its place here
-        value_id: dict[str, int] = {}
+        # by kind and text: a block may hold the date 1850 and the count 1850, which are not one value
+        value_id: dict[tuple[str, str], int] = {}
 
         def intern(value: Value) -> int:
-            if value.text not in value_id:
-                value_id[value.text] = len(self.value_list)
+            key = (value.group_key, value.text)
+            if key not in value_id:
+                value_id[key] = len(self.value_list)
                 self.value_list.append(value)
-            return value_id[value.text]
+            return value_id[key]
 
         self.sources: dict[int, set[str]] = {}
         self.as_of: dict[int, dict[int, frozenset[str | None]]] = {}  # value -> periods it is stated for
