@@ -116,6 +116,11 @@ def _foreign(language: str) -> tuple[frozenset[str], frozenset[str], object, dic
     return stop_words(language), figure_words(language), snowballstemmer.stemmer(data(language)["stemmer"]), spelling
 
 
+@lru_cache(maxsize=1)
+def concepts_of_english() -> frozenset[str]:
+    return frozenset(concepts().values())
+
+
 @lru_cache(maxsize=65536)
 def term_in(word: str, language: str) -> str:
     """What a lower-case word of a language says: the concept it names, shared by every language ('компаний',
@@ -125,7 +130,9 @@ def term_in(word: str, language: str) -> str:
         return term(word)
     concept = concepts(language).get(word)
     if concept:
-        return f"={concept}"
+        # a concept English has is its id; any other is named by the English word it means ('обошёлся' ->
+        # 'cost'), which meets that word in English sentences
+        return f"={concept}" if concept in concepts_of_english() else term(concept)
     _, _, stemmer, spelling = _foreign(language)
     return stemmer.stemWord(word).translate(spelling)  # type: ignore[attr-defined]
 
