@@ -316,13 +316,12 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
         return known[counted]
     following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
     before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
-    for i in range(_NEAR):
-        for words in (following, before):
-            if i < len(words):
-                word = words[i].split("'")[-1]
-                for phrase in (f"{word} {words[i + 1]}" if i + 1 < len(words) else "", word):
-                    if phrase in known:
-                        return known[phrase]
+    for words in (following, before):  # the noun phrase a figure leads first: 'более 170 французских компаний'
+        for i in range(min(_NEAR, len(words))):
+            word = words[i].split("'")[-1]
+            for phrase in (f"{word} {words[i + 1]}" if i + 1 < len(words) else "", word):
+                if phrase in known:
+                    return known[phrase]
     return counted
 
 
