@@ -379,7 +379,7 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
         raise InputError(f"{shown}: cannot read ({reason})") from None
 
 
-def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> Source:
+def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, language: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         text, line_offsets = _html_text(decoded)
@@ -390,7 +390,7 @@ def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> So
         norm = _blank_markdown(norm)
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
-    language = detect(norm)
+    language = language or detect(norm)
     return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm, language), encoding, language)
 
 
@@ -488,16 +488,18 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     return unique
 
 
-def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source | None, str | None]:
+def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                  language: str | None = None) -> tuple[Source | None, str | None]:
     """One file found under the paths checked, and the warning to give about it: binary content is
-    skipped (no Source), a legacy encoding read but noted. Depends on its arguments only, for worker processes."""
+    skipped (no Source), a legacy encoding read but noted. Its language is told from its text unless given.
+    Depends on its arguments only, for worker processes."""
     data = _read_bytes(path, shown, max_bytes)
     if _looks_binary(data):
         return None, f"{shown}: skipped, looks binary"
     decoded, encoding = _decode(data)
     if is_own_report(decoded):
         return None, f"{shown}: skipped, a report kzfr-check wrote"
-    source = _source_from_text(decoded, encoding, path, shown)
+    source = _source_from_text(decoded, encoding, path, shown, language)
     if source.encoding not in _UNICODE_ENCODINGS:
         return source, f"{shown}: not UTF-8, read as {source.encoding}"
     return source, None

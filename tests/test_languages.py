@@ -129,3 +129,25 @@ def test_language_is_told_from_the_text() -> None:
     assert detect("Le pont a été ouvert en 1931 et il est le plus long du pays.") == "fr"
     assert detect("Мост был открыт в 1931 году, и это самый длинный мост страны.") == "ru"
     assert detect("") == "en"
+
+
+def test_a_language_declared_in_claims_toml_wins_over_the_one_told_from_the_text(tmp_path: Path,
+                                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = _three(tmp_path)
+    (tmp_path / "claims.toml").write_text('[sources]\npaths = ["three"]\nlanguages = { "three/fr*" = "en" }\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts", "--format", "json", "--exit-zero"])
+    assert {s["id"]: s["language"] for s in json.loads(result.stdout)["sources"]} == {
+        "ru": "ru", "fr": "en", "en": "en"}
+    text = CliRunner().invoke(app, ["conflicts", "--all", "--exit-zero", str(corpus)]).stdout
+    assert "in ru" in text and "in en" not in text  # a quote's language is shown when it is not English
+
+
+def test_an_unknown_declared_language_is_one_line_naming_the_file(tmp_path: Path,
+                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _three(tmp_path)
+    (tmp_path / "claims.toml").write_text('[sources]\npaths = ["three"]\nlanguages = { "three/fr*" = "xx" }\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts"])
+    assert result.exit_code == 2
+    assert "claims.toml:3: unknown language 'xx' for 'three/fr*' (known: en, fr, ru)" in result.output

@@ -57,6 +57,8 @@ def where(claim: Claim, sources: dict[str, Source]) -> Text:
     text = Text(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
+    if source.language != "en":  # the quote is in its own language, never translated
+        text.append(f"  in {source.language}", style="dim")
     return text
 
 
@@ -231,8 +233,10 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             if source_id and source.id != source_id:
                 continue
             claims = [c for c in report.claims if c.source == source.id]
+            language = f"  in {source.language}" if source.language != "en" else ""
             table = Table(title=Text.assemble((source.path, "bold"), "  ",
-                                              (f"dated {source.date}" if source.date else "undated", "dim")),
+                                              (f"dated {source.date}" if source.date else "undated", "dim"),
+                                              (language, "dim")),
                           title_justify="left", expand=True)
             for name in ("line", "kind", "text", "value", "topic"):
                 table.add_column(name, no_wrap=name != "text")
