@@ -255,7 +255,7 @@ def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date |
         return as_of(said, figure, figures, base)
     from kzfr_check.grammar import year_frame
 
-    return year_frame(said, figure, figures, language)
+    return year_frame(said, figure, figures, language, base)
 
 
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],

@@ -68,6 +68,8 @@ class Grammar:
     rank_verbs: frozenset[str]
     rank_in: frozenset[str]
     in_year: re.Pattern[str]
+    last_year: re.Pattern[str]
+    this_year: re.Pattern[str]
     anniversary_words: dict[str, int]
     of: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -91,6 +93,9 @@ def grammar(language: str) -> Grammar:
     day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})\s*,?\s+" \
                      rf"(?P<y>{YEAR})\b{year_words}"
     month_year = rf"\b(?P<m>{month})\s+(?P<y>{YEAR})\b{year_words}"
+    day_range = "|".join(
+        rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
+        rf"(?P<y{i}>{YEAR})\b{year_words}" for i, (a, b) in enumerate(g["day_range"])) or "(?!)"
     one_date = rf"(?:\d{{1,2}}\s+{month}\s+{YEAR}|{month}\s+{YEAR}|{YEAR})"
     of = rf"(?:\s*(?:{_words(g['of'])})\s*)?" if g.get("of") else ""
     currency_words = _alternation(w.lower() for w in g["currencies"])
@@ -113,13 +118,15 @@ def grammar(language: str) -> Grammar:
         ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
         ("money", rf"(?:(?P<bound>{bound})\s+)?(?P<cur>{symbols}|(?-i:(?:{codes}))\b)\s?(?P<num>{number})"
                   rf"(?:\s*(?P<scale>{scale}))?"),
-        ("money", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
+        ("money", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?"
+                  rf"(?:\s+(?P<num2>{number})\s*(?P<scale3>{scale}))?)?"
                   rf"{of}\s*(?P<cur>{currency_words}|{symbols}|(?-i:(?:{codes}))\b)(?!\w)"),
         ("percent", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
         ("since", rf"\b{_words(g['since'])}\s+(?P<a>{one_date})\b"),
+        ("date", day_range),
         ("date", day_month_year),
         ("date", month_year),
         ("date", DATE_ISO),
@@ -139,6 +146,8 @@ def grammar(language: str) -> Grammar:
         sequence_nouns=frozenset(g["sequence_nouns"]),
         rank_words=rank_words, rank_verbs=frozenset(g["rank_verbs"]), rank_in=frozenset(g["rank_in"]),
         in_year=re.compile(rf"\b{_words(g['in_year'])}\s+$", _I),
+        last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
+        this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
@@ -178,7 +187,14 @@ def _scaled(g: Grammar, m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | Non
         if m.groupdict().get(name):
             scale *= g.scales[" ".join(m[name].lower().split())]
     scaled = scale != 1
-    return n * scale, (half * scale if scaled else Decimal(0)), scaled
+    amount, half = n * scale, (half * scale if scaled else Decimal(0))
+    if m.groupdict().get("num2"):  # "5 млрд 200 млн": the second part, as precise as it is written
+        rest = _number(g, m["num2"])
+        rest_scale = Decimal(g.scales[" ".join(m["scale3"].lower().split())])
+        if rest is None or rest_scale >= scale:
+            return None
+        amount, half = amount + rest[0] * rest_scale, rest[1] * rest_scale
+    return amount, half, scaled
 
 
 def _bound(g: Grammar, m: re.Match[str]) -> str | None:
@@ -214,16 +230,25 @@ def _percent(g: Grammar, m: re.Match[str]) -> Value | None:
 
 
 def _date(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "y" not in groups and any(k[0] == "y" for k in groups):  # a day range: "du 3 au 5 novembre 2023"
+        i = next(k[1:] for k in groups if k[0] == "y")
+        groups = {"d": groups[f"d{i}"], "d2": groups[f"e{i}"], "m": groups[f"m{i}"], "y": groups[f"y{i}"]}
+        return _day_month_year(g, groups)
     if m.groupdict().get("y") is None:  # an ISO date
         parts = parse_date(m.group(0), base)
         return Value("date", _date_text(*parts), *_span(*parts)) if parts else None
-    month = g.months.get(" ".join(m["m"].lower().split())) if not m["m"].isdigit() else int(m["m"])
-    year = int(m["y"])
-    day = int(m["d"]) if m.groupdict().get("d") else None
+    return _day_month_year(g, groups)
+
+
+def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
+    month = g.months.get(" ".join(groups["m"].lower().split())) if not groups["m"].isdigit() else int(groups["m"])
+    year = int(groups["y"])
+    day = int(groups["d"]) if groups.get("d") else None
     try:
         first = _span(year, month, day)
-        if m.groupdict().get("d2"):
-            last_day = int(m["d2"])
+        if groups.get("d2"):
+            last_day = int(groups["d2"])
             last = _span(year, month, last_day)
             if last_day < (day or 0):
                 return None
@@ -414,8 +439,10 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
     return Figure(start, end, value, counted)
 
 
-def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: str) -> tuple[str | None, Figure | None]:
-    """A year the sentence sets its figure in: 'в 2022 году товарооборот составил ...', '... en 2022'."""
+def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: str,
+               base: dt.date | None = None) -> tuple[str | None, Figure | None]:
+    """A year the sentence sets its figure in: 'в 2022 году товарооборот составил ...', '... en 2022', or names
+    by its distance from the document's date: 'в прошлом году', 'l'an dernier'."""
     if figure.value.kind in DATE_KINDS:
         return None, None
     periods = [f for f in figures if f.value.kind == "period"]
@@ -428,4 +455,9 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
     if years:
         nearest = min(years, key=lambda f: abs(f.start - figure.start))
         return nearest.value.text, nearest
+    if base is not None:
+        if g.last_year.search(said):
+            return str(base.year - 1), None
+        if g.this_year.search(said):
+            return str(base.year), None
     return None, None

@@ -100,6 +100,22 @@ def test_figures_in_their_written_forms() -> None:
     assert read("Près de 40 % des exportations, soit 1 200,5 millions d'euros.", "fr") == [
         "≲40%", "EUR 1.2005 billion"]
     assert read("Le premier jour, de 2005 à 2021.", "fr") == ["2005/2021"]
+    assert read("Товарооборот составил 5 млрд. 200 млн. долларов.", "ru") == ["USD 5.2 billion"]
+    assert read("La visite aura lieu du 3 au 5 novembre 2023.", "fr") == ["2023-11-03/05"]
+    assert read("Depuis 2005, les investissements dépassent 15 milliards de dollars.", "fr") == [
+        "2005/..", ">USD 15 billion"]
+
+
+def test_a_year_named_by_its_distance_from_the_document_date_is_the_period_of_its_figures(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    (tmp_path / "ru.txt").write_text("Астана, 1 ноября 2023\n\nВ прошлом году товарооборот достиг 4 млрд долларов.\n",
+                                     encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Paris, le 2 novembre 2023\n\nL'an dernier, les échanges ont atteint 3,1 "
+                                     "milliards d'euros.\n", encoding="utf-8")
+    for name in ("ru.txt", "fr.txt"):
+        claims = extract_claims(read_source(tmp_path / name))
+        assert [(c.kind, c.as_of) for c in claims] == [("money", "2022")], name
 
 
 def test_sentences_end_before_cyrillic_and_accented_capitals(tmp_path: Path) -> None:
