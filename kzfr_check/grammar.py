@@ -22,6 +22,7 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
+    UNIT_SYMBOLS,
     YEAR,
     Figure,
     Value,
@@ -73,6 +74,7 @@ class Grammar:
     anniversary_words: dict[str, int]
     of: re.Pattern[str]
     abbreviations: frozenset[str]
+    units: dict[str, str]
 
 
 @cache
@@ -131,6 +133,8 @@ def grammar(language: str) -> Grammar:
         ("date", month_year),
         ("date", DATE_ISO),
         ("anniversary", "|".join(anniversary)),
+        ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
+                    rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
         ("skip", r"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*|\b\d+[^\W\d_]{3,}\w*|\d+\+\d+"),
         ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
@@ -151,6 +155,7 @@ def grammar(language: str) -> Grammar:
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
+        units={w.lower(): symbol for w, symbol in g["units"].items()},
     )
 
 
@@ -219,6 +224,19 @@ def _money(g: Grammar, m: re.Match[str]) -> Value | None:
     lo, hi, prefix = _bounded(amount, half, _bound(g, m))
     shown = next((f"{_fmt(amount / size)} {word}" for word, size in _SCALE_NAMES if amount >= size), _fmt(amount))
     return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
+
+
+def _measure(g: Grammar, m: re.Match[str]) -> Value | None:
+    """A length, a mass, an area ...: '2,4 млн тонн', '50 km', converted as units.toml says."""
+    read = _scaled(g, m)
+    symbol = g.units.get(" ".join(m["unit"].lower().split()))
+    if read is None or symbol is None or symbol not in UNIT_SYMBOLS:
+        return None
+    kind, factor = UNIT_SYMBOLS[symbol]
+    amount, half, scaled = read
+    half = half if scaled else _number(g, m["num"])[1]  # type: ignore[index]
+    lo, hi, prefix = _bounded(amount, half, _bound(g, m))
+    return Value(kind, f"{prefix}{_fmt(amount)} {symbol}", lo * factor, hi * factor)
 
 
 def _percent(g: Grammar, m: re.Match[str]) -> Value | None:
@@ -419,6 +437,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "numeric_date": lambda: _date(g, m, base),
         "money": lambda: _money(g, m),
         "percent": lambda: _percent(g, m),
+        "measure": lambda: _measure(g, m),
         "period": lambda: _period(g, kind, m),
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),
@@ -434,7 +453,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         return None
     value, counted = read if isinstance(read, tuple) else (read, "")
     start, end = m.span()
-    if kind in ("money", "percent"):
+    if kind in ("money", "percent", "measure"):
         counted = _amount_concept(g.language, sentence, start, end)
     return Figure(start, end, value, counted)
 

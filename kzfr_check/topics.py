@@ -134,7 +134,9 @@ def term_in(word: str, language: str) -> str:
         # 'cost'), which meets that word in English sentences
         return f"={concept}" if concept in concepts_of_english() else term(concept)
     _, _, stemmer, spelling = _foreign(language)
-    return stemmer.stemWord(word).translate(spelling)  # type: ignore[attr-defined]
+    stemmed = stemmer.stemWord(word)  # type: ignore[attr-defined]
+    # a stem this short has lost what made the word (a name: 'Taver' -> 'tav'); the word says more
+    return (stemmed if len(stemmed) >= MIN_STEM else word).translate(spelling)
 
 
 def content_stems(text: str, language: str = "en") -> list[str]:
@@ -308,6 +310,7 @@ def _context(claim: Claim) -> list[tuple[str, str, float]]:
     return words
 
 
+MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
 COGNATE_PREFIX = 6  # letters a stem of another language shares with one word's stem to be that word
 
 

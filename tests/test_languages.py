@@ -102,6 +102,8 @@ def test_figures_in_their_written_forms() -> None:
     assert read("Le premier jour, de 2005 à 2021.", "fr") == ["2005/2021"]
     assert read("Товарооборот составил 5 млрд. 200 млн. долларов.", "ru") == ["USD 5.2 billion"]
     assert read("La visite aura lieu du 3 au 5 novembre 2023.", "fr") == ["2023-11-03/05"]
+    assert read("Компания добыла 2,4 млн тонн руды на участке в 12 кв. км.", "ru") == ["2400000 t", "12 km²"]
+    assert read("Le pont mesure 1 200 mètres.", "fr") == ["1200 m"]
     assert read("Depuis 2005, les investissements dépassent 15 milliards de dollars.", "fr") == [
         "2005/..", ">USD 15 billion"]
 
