@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from kzfr_check.lang import concepts, data, stop_words
+from kzfr_check.lang import concept_of, concepts, data, gloss, stop_words
 from kzfr_check.values import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -355,17 +355,18 @@ def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
 
 def _concept_near(language: str, sentence: str, start: int, end: int, counted: str) -> str:
     known = concepts(language)
-    if counted in known:
-        return known[counted]
+    if counted and concept_of(counted, language):
+        return concept_of(counted, language)  # type: ignore[return-value]
     following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
     before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
     for words in (following, before):  # the noun phrase a figure leads first: 'более 170 французских компаний'
         for i in range(min(_NEAR, len(words))):
             word = words[i].split("'")[-1]
-            for phrase in (f"{word} {words[i + 1]}" if i + 1 < len(words) else "", word):
-                if phrase in known:
-                    return known[phrase]
-    return counted
+            if i + 1 < len(words) and f"{word} {words[i + 1]}" in known:
+                return known[f"{word} {words[i + 1]}"]
+            if concept_of(word, language):
+                return concept_of(word, language)  # type: ignore[return-value]
+    return (gloss(counted, language) or counted) if counted else counted  # 'жителей', 'habitants': population
 
 
 def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | None:

@@ -24,7 +24,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concepts, stop_words
+from kzfr_check.lang import concept_of, concepts, gloss, stop_words
 from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
@@ -128,11 +128,14 @@ def term_in(word: str, language: str) -> str:
     another script ('Казахстане') meets its Latin spelling."""
     if language == "en":
         return term(word)
-    concept = concepts(language).get(word)
+    concept = concept_of(word, language)
     if concept:
         # a concept English has is its id; any other is named by the English word it means ('обошёлся' ->
         # 'cost'), which meets that word in English sentences
         return f"={concept}" if concept in concepts_of_english() else term(concept)
+    english = gloss(word, language)
+    if english:
+        return term(english)
     _, _, stemmer, spelling = _foreign(language)
     stemmed = stemmer.stemWord(word)  # type: ignore[attr-defined]
     # a stem this short has lost what made the word (a name: 'Taver' -> 'tav'); the word says more
@@ -437,7 +440,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
         return _same_thing(a.counted, b.counted)
     if a.counted and b.counted:  # figures named by a word before them: 'Russian 14.9%' is not 'German 1.1%'
         return _same_thing(a.counted, b.counted)
-    if a.kind == "rank":
+    if a.kind == "rank" and a.language == b.language == "en":  # the predicate is read in English only
         pa, pb = _rank_predicate(a), _rank_predicate(b)
         return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
     return True

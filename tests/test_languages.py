@@ -169,3 +169,16 @@ def test_an_unknown_declared_language_is_one_line_naming_the_file(tmp_path: Path
     result = CliRunner().invoke(app, ["conflicts"])
     assert result.exit_code == 2
     assert "claims.toml:3: unknown language 'xx' for 'three/fr*' (known: en, fr, ru)" in result.output
+
+
+def test_general_words_meet_through_the_glossary(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """'Посольство ... открыто', 'L'ambassade ... ouverte' and 'The embassy ... opened' share no stem: the glossary
+    of each language gives the English word, and the three dates are one topic."""
+    corpus = tmp_path / "embassy"
+    corpus.mkdir()
+    (corpus / "ru.txt").write_text("Посольство в Брасле открыто в 1994 году.\n", encoding="utf-8")
+    (corpus / "fr.txt").write_text("L'ambassade à Brasle a été ouverte en 1994.\n", encoding="utf-8")
+    (corpus / "en.txt").write_text("The embassy in Brasle opened in 1994.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
+    assert [sorted(c["source"] for c in t["claims"]) for t in report["topics"]] == [["en", "fr", "ru"]]

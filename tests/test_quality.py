@@ -39,7 +39,7 @@ FLOORS = {
     "deepwater": (1, 0, 4),
     "katrina": (1, 3, 7),
     "kazakhstan": (2, 1, 25),
-    "multilingual": (0, 1, 4),
+    "multilingual": (0, 1, 5),
     "tri-lingual": (4, 0, 2),
 }
 KEYS = quality.answer_keys([])

@@ -40,6 +40,45 @@ def concepts(language: str = ENGLISH) -> dict[str, str]:
     return {word: concept for concept, words in sorted(_language(language)["concepts"].items()) for word in words}
 
 
+def _by_start(table: dict[str, list[str]]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """A table of meanings -> words as lookups: words written whole, and words written as their start
+    ('независим*'), longest first."""
+    whole = {word: meaning for meaning, words in sorted(table.items()) for word in words if not word.endswith("*")}
+    starts = sorted(((word[:-1], meaning) for meaning, words in sorted(table.items()) for word in words
+                     if word.endswith("*")), key=lambda item: (-len(item[0]), item[0]))
+    return whole, tuple(starts)
+
+
+@cache
+def _concept_lookup(language: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    return _by_start(_language(language)["concepts"])
+
+
+@cache
+def _glossary_lookup(language: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    return _by_start(_language(language).get("glossary", {}))
+
+
+def _look_up(word: str, lookup: tuple[dict[str, str], tuple[tuple[str, str], ...]]) -> str | None:
+    whole, starts = lookup
+    return whole.get(word) or next((meaning for start, meaning in starts if word.startswith(start)), None)
+
+
+@cache
+def concept_of(word: str, language: str = ENGLISH) -> str | None:
+    """The concept a lower-case word names in a language: a word listed whole, or one that starts as a word
+    written with '*' does ('компаниями': 'компани*'), or None."""
+    return _look_up(word, _concept_lookup(language))
+
+
+@cache
+def gloss(word: str, language: str) -> str | None:
+    """The English word a word of another language means, from its glossary (general words that facts are
+    stated with: 'независимости' -> 'independence'), so that sentences in two languages can be compared; None
+    when the glossary does not have it. Never shown: quotes stay in their own language."""
+    return _look_up(word, _glossary_lookup(language))
+
+
 @cache
 def cumulative(language: str = ENGLISH) -> frozenset[str]:
     """The concepts whose count only grows over time (a death toll): the later figure is not a contradiction."""
