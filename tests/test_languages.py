@@ -182,3 +182,36 @@ def test_general_words_meet_through_the_glossary(tmp_path: Path, monkeypatch) ->
     monkeypatch.chdir(tmp_path)
     report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
     assert [sorted(c["source"] for c in t["claims"]) for t in report["topics"]] == [["en", "fr", "ru"]]
+
+
+TRANSLATED = {
+    "fr.txt": "Paris, le 14 mars 2023\n\nLe pont de Varsk a été inauguré en 1998. Il mesure 1 200 mètres. Environ "
+              "30 000 véhicules le traversent chaque jour. Sa construction a coûté 300 millions d'euros. En 2022, le "
+              "péage a rapporté 45 millions d'euros.\n",
+    "ru.txt": "Париж, 14 марта 2023\n\nМост Варск был открыт в 1998 году. Его длина составляет 1 200 метров. "
+              "Ежедневно по нему проезжают около 30 000 автомобилей. Его строительство обошлось в 300 млн евро. В "
+              "2022 году плата за проезд принесла 45 млн евро.\n",
+    "en.txt": "The Varsk bridge opened in 1998, a guide says. It is 1,200 metres long, and it cost 300 million euros "
+              "to build.\n",
+}
+
+
+def test_an_article_and_its_translation_are_one_witness(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "translated"
+    corpus.mkdir()
+    for name, text in TRANSLATED.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
+    assert report["witnesses"] == [["fr", "ru"]]
+    opened = next(t for t in report["topics"] if t["kind"] == "date")
+    assert sorted(c["source"] for c in opened["claims"]) == ["en", "fr", "ru"] and opened["witnesses"] == 2
+
+
+def test_two_articles_in_two_languages_that_disagree_are_two_witnesses(tmp_path: Path) -> None:
+    """The French article disagrees with the others on two of its four figures: not their translation. The
+    Russian and English ones state the same four figures in the same order, as a translation does."""
+    from kzfr_check.pipeline import check
+
+    report = check([_three(tmp_path)], warn=lambda message: None)
+    assert report.witnesses == (("en", "ru"),)
