@@ -29,6 +29,7 @@ import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,11 +86,17 @@ def answer_keys(paths: list[Path]) -> list[Path]:
             if (folder / key.stem).is_dir()]
 
 
+# Files beside the pages that are not pages: the list of where each page came from (../shared/corpora-real). A
+# user leaves such a file out the same way, with `[sources] exclude` in claims.toml.
+NOT_PAGES = ("*/SOURCES.md",)
+
+
 def run_cli(corpus: Path) -> dict:
-    """The JSON report of `kzfr-check conflicts --all` on the corpus, with an empty claims.toml."""
+    """The JSON report of `kzfr-check conflicts --all` on the corpus, with a claims.toml that declares nothing
+    and only leaves out what is not a page (NOT_PAGES)."""
     with tempfile.TemporaryDirectory() as work:
         empty = Path(work) / "claims.toml"
-        empty.write_text("")
+        empty.write_text(f"[sources]\nexclude = {json.dumps(list(NOT_PAGES))}\n")
         command = [sys.executable, "-m", "kzfr_check", "-q", "--jobs", "1", "conflicts", str(corpus),
                    "--config", str(empty), "--all", "--format", "json", "--exit-zero"]
         run = subprocess.run(command, capture_output=True, text=True, cwd=work, check=False)
@@ -147,8 +154,10 @@ def gold_interval(value: str) -> tuple[str, float, float]:
     low = float(m["low"])
     high = float(m["high"]) if m["high"] else low
     bound = m["bound"] or ""
-    if bound == "~":
-        low, high = low * 0.9, high * 1.1
+    if bound == "~":  # good to one step of its last significant digit, a tenth of itself at most (as the tool reads it)
+        step = Decimal(1).scaleb(Decimal(m["low"]).normalize().as_tuple().exponent)
+        margin = min(float(step), abs(low) / 10)
+        low, high = low - margin, high + margin
     elif bound in (">", ">=", "≥"):
         high = math.inf
     elif bound in ("<", "<=", "≤"):

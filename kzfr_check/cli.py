@@ -11,14 +11,26 @@ from typing import Annotated
 
 import typer
 
+from kzfr_check import __version__
 from kzfr_check.report import FORMATS
 
-# Plain help (rich_markup_mode=None): typer's rich help would import rich's markdown and traceback modules,
-# and double the time `kzfr-check --help` takes.
+# typer's help, in rich panels (rich markup: a literal "[" in a help text is written "\\["). Each command's help
+# ends with an example on the bundled seed articles, which tests/test_help.py runs.
 app = typer.Typer(
     help="Find where your sources disagree on facts and figures.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+    epilog="Run kzfr-check COMMAND -h for a command's options and an example. Exit codes: 0 no unresolved "
+           "conflict, 1 at least one, 2 a usage or input error.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+CHECK, DECIDE = "Check the sources", "Record decisions in claims.toml"
+
+
+def _example(description: str, *command: str) -> str:
+    """A command's epilog: an example on the bundled seed articles, to copy, in lines short enough for an
+    80-column terminal not to wrap (a long one goes on after a backslash, as a shell reads it)."""
+    lines = " \\\n    ".join(command)
+    return f"Example, {description}:\n\n  [bold]{lines}[/bold]"
 
 
 Format = StrEnum("Format", {name: name for name in FORMATS})  # every registered output format
@@ -26,12 +38,15 @@ ListFormat = StrEnum("ListFormat", {"text": "text", "json": "json"})  # for `cla
 
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(
-    help="Source files or folders (.txt, .md, .html). Default: [sources] paths of claims.toml, "
-         "else the bundled seed articles.", show_default=False)]
+    metavar="[PATHS]...", show_default=False,
+    help="Source files or folders (.txt, .md, .html). Default: the \\[sources] paths of claims.toml; when it "
+         "names none, the bundled seed articles.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", "-c", help="claims.toml to use (default: ./claims.toml when present).", show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+    "--config", "-c", metavar="FILE", show_default=False,
+    help="claims.toml to use. Default: ./claims.toml when there is one; none is the same as an empty file.")]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATS)}.")]
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", metavar="text|json", help="Output format.")]
 
 
 BROKEN_PIPE = 141  # the status shells report for a process that wrote to a closed pipe (128 + SIGPIPE)
@@ -42,34 +57,50 @@ class _Settings:
     """Options given before the command: they apply to every command."""
 
     debug = False
+    allow_outside = False
     max_bytes = 50_000_000
     jobs = CORES
     quiet = False
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        print(f"kzfr-check {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _global_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     max_bytes: Annotated[int, typer.Option(
-        "--max-bytes", min=1, envvar="KZFR_CHECK_MAX_BYTES",
+        "--max-bytes", min=1, envvar="KZFR_CHECK_MAX_BYTES", metavar="N",
         help="Refuse sources larger than this many bytes.")] = 50_000_000,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, envvar="KZFR_CHECK_JOBS", show_default=False,
+        "--jobs", "-j", min=1, envvar="KZFR_CHECK_JOBS", show_default=False, metavar="N",
         help="Read sources, and group a big corpus's claims, in this many processes; fewer than 100 sources "
              "stay in one. Default: the number of cores.")
     ] = CORES,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no notes on stderr; warnings are still shown.")] = False,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Follow links out of the folders checked, \\[sources] paths out of the folder of "
+                                "claims.toml, and write through links out of their folder.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     """Find where your sources disagree on facts and figures."""
     _Settings.debug = debug
     _Settings.max_bytes = max_bytes
     _Settings.jobs = jobs
     _Settings.quiet = quiet
+    _Settings.allow_outside = allow_outside
 
 
 def _fail(message: str) -> typer.Exit:
-    print(f"kzfr-check: error: {message}", file=sys.stderr)
+    """The one line of an error, on stderr: names in it come from files and are made printable."""
+    from kzfr_check.errors import printable
+
+    print(f"kzfr-check: error: {printable(message)}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -120,27 +151,35 @@ def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
     from kzfr_check.pipeline import check
 
     with _ProgressBar() as progress:
-        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress)
+        return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress,
+                     allow_outside=_Settings.allow_outside)
+
+
+def _note(message: str) -> None:
+    """A dim line on stderr that --quiet hides: what the tool chose for the user."""
+    if not _Settings.quiet:
+        from rich.console import Console
+
+        Console(stderr=True, highlight=False).print(message, style="dim", markup=False, soft_wrap=True)
+
+
+def _seeds(why: str) -> list[Path]:
+    """The bundled seed articles, the sources of every command when nothing names any, and a note saying so."""
+    from kzfr_check.pipeline import bundled_seeds
+
+    _note(f"{why}: checking the bundled seed articles")
+    return [bundled_seeds()]
 
 
 def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
-    """Run the pipeline on what the user named, or on what claims.toml names, or on the seeds."""
-    from kzfr_check.config import find_config
-    from kzfr_check.pipeline import bundled_seeds
+    """Run the pipeline on the paths given, else on those claims.toml names, else on the bundled seeds: the
+    same for every command, and an empty claims.toml is the same as none."""
+    from kzfr_check.config import find_config, project_sources
 
     config = find_config(config_path, Path.cwd())
     if not paths:
-        if config.source_paths:
-            paths = list(config.source_paths)
-        elif config.path is None:
-            paths = [bundled_seeds()]
-            if not _Settings.quiet:
-                from rich.console import Console
-
-                Console(stderr=True, highlight=False).print(
-                    "no paths and no ./claims.toml: checking the bundled seed articles", style="dim")
-        else:
-            raise _fail(f"{config.path}: no paths given and no [sources] paths in it")
+        named = "no ./claims.toml" if config.path is None else f"no [sources] paths in {config.path}"
+        paths = project_sources(config, _Settings.allow_outside) or _seeds(f"no PATHS and {named}")
     return _check(paths, config)
 
 
@@ -166,130 +205,65 @@ def _run(command):  # type: ignore[no-untyped-def]
         raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)") from None
 
 
-@app.command()
+@app.command(rich_help_panel=CHECK, epilog=_example(
+    "in a folder with no claims.toml (the bundled seed articles: exit 1, 2 conflicts)",
+    "kzfr-check conflicts --format html --output report.html"))
 def conflicts(
     paths: PathsArg = None,
     config: ConfigOpt = None,
     format: FormatOpt = Format.text,  # type: ignore[attr-defined]
     all_topics: Annotated[bool, typer.Option("--all", help="Also show agreeing and compatible topics.")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of stdout.",
-        show_default=False)] = None,
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="Write the report to this file (atomically) instead of stdout ('-').")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
 ) -> None:
-    """Show where the sources contradict each other. Exit 1 while a conflict is unresolved."""
+    """Show where the sources contradict each other; exit 1 while a conflict is unresolved.
+
+    Each conflict shows its values, the quotes they rest on, and the command that settles it.
+    """
 
     def body() -> int:
+        from kzfr_check.pipeline import warn_stderr
         from kzfr_check.report import RenderOptions, chunk_renderer
 
         report = _report(paths, config)
         for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        to_terminal = output is None and sys.stdout.isatty()
+            warn_stderr(warning)
+        to_stdout = output is None or str(output) == "-"
+        to_terminal = to_stdout and sys.stdout.isatty()
         options = RenderOptions(show_all=all_topics, color=to_terminal and "NO_COLOR" not in os.environ,
                                 width=_width() if to_terminal else 100)
         pieces = chunk_renderer(format.value)(report, options)
-        if output is None:
+        if to_stdout:
             for piece in pieces:
                 sys.stdout.write(piece)
         else:
             from kzfr_check.atomic import write_atomic
 
-            try:
-                write_atomic(output, pieces)
-            except OSError as exc:
-                raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+            write_atomic(output, pieces, _Settings.allow_outside)
         failed = report.summary["conflicts"] > 0 or (strict and bool(report.warnings))
         return 0 if exit_zero else int(failed)
 
     raise typer.Exit(_run(body))
 
 
-@app.command()
-def resolve(
-    topic: Annotated[str, typer.Argument(help="The topic id, as the report shows it.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why: it is kept in claims.toml and shown in reports.")],
-    accept: Annotated[str | None, typer.Option(
-        "--accept", help="The value you accept, as the report shows it.", show_default=False)] = None,
-    accept_suggested: Annotated[bool, typer.Option(
-        "--accept-suggested", help="Accept the value the report suggests.")] = False,
-    config: ConfigOpt = None,
-) -> None:
-    """Record in claims.toml which value of a conflict is right; the others become overruled."""
-
-    def body() -> int:
-        from kzfr_check.config import CONFIG_NAME, record_resolution
-        from kzfr_check.verdicts import Resolution, dissenting
-
-        path = config or Path.cwd() / CONFIG_NAME
-        if not path.is_file():
-            raise _fail(f"{path}: no such file (run `kzfr-check init PATHS` first)")
-        report = _report(None, path)
-        verdict = next((v for v in report.verdicts if v.topic.id == topic), None)
-        if verdict is None:
-            known = ", ".join(v.topic.id for v in report.verdicts if v.status in ("conflict", "resolved"))
-            raise _fail(f"{path}: unknown topic '{topic}' (topics in conflict: {known or 'none'})")
-        values = [v.value for v in verdict.values]
-        if (accept is None) == (not accept_suggested):
-            raise _fail("give one of --accept VALUE or --accept-suggested")
-        chosen = accept
-        if accept_suggested:
-            if verdict.suggestion is None or verdict.suggestion.value is None:
-                why = verdict.suggestion.reason if verdict.suggestion else "no conflict to decide"
-                raise _fail(f"'{topic}' has no suggested value ({why}); choose one with --accept")
-            chosen = verdict.suggestion.value
-        if chosen not in values:
-            raise _fail(f"'{chosen}' is not a value of '{topic}' (its values: {', '.join(values)})")
-        overrules = dissenting(verdict.values, chosen)
-        if not overrules:
-            raise _fail(f"'{topic}' has no value that contradicts {chosen}: nothing to resolve")
-        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason))
-        print(f"{path}: resolved '{topic}': {chosen} over {', '.join(overrules)}")
-        return 0
-
-    raise typer.Exit(_run(body))
-
-
-@app.command()
-def init(
-    paths: PathsArg = None,
-    config: Annotated[Path, typer.Option("--config", "-c", help="Where to write.")] = Path("claims.toml"),
-) -> None:
-    """Write a claims.toml that names the sources and declares every topic found, to curate."""
-
-    def body() -> int:
-        from kzfr_check.atomic import write_atomic
-        from kzfr_check.config import Config, initial_config
-        from kzfr_check.sources import folders_holding
-        from kzfr_check.topics import TopicSpec, suggest_aliases
-
-        if config.exists():
-            raise _fail(f"{config}: already exists; not overwriting it")
-        sources = paths or [Path(".")]
-        report = _check(sources, Config())
-        base = config.resolve().parent
-        # named as given; the folder it runs in, by the folders that hold the sources, so that a report
-        # written beside them later is not under them
-        folders = paths or folders_holding(sources, [Path(s.path) for s in report.sources])
-        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
-        specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
-                 for v in report.verdicts]
-        write_atomic(config, initial_config(shown, specs))
-        print(f"{config}: {len(specs)} topics from {len(report.sources)} sources")
-        return 0
-
-    raise typer.Exit(_run(body))
-
-
-@app.command()
+@app.command(rich_help_panel=CHECK, epilog=_example(
+    "on the bundled seed articles (every source's year of the strategic partnership)",
+    'kzfr-check claim "strategic partnership"'))
 def claim(
-    query: Annotated[str, typer.Argument(help="A few words of the fact, e.g. \"opening year\".")],
+    query: Annotated[str, typer.Argument(
+        metavar="QUERY", show_default=False,
+        help='A few words of the fact: "number of companies", "rank investors", "when partnership".')],
     paths: PathsArg = None,
     config: ConfigOpt = None,
     format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]
 ) -> None:
-    """Show what every source says about one fact. Exit 1 when nothing matches."""
+    """Show what every source says about one fact; exit 1 when nothing matches.
+
+    "number of" asks for a count, "rank" a rank, "when" or "year" a date; the other words must be found.
+    """
 
     def body() -> int:
         from kzfr_check.query import find
@@ -308,22 +282,31 @@ def claim(
 
             sys.stdout.write(render_matches(report, found.topics, found.single, _color(), _width()))
         if not found.topics and not found.single:
+            from kzfr_check.errors import printable
+
             closest = "; ".join(f"{v.topic.label} [{v.topic.id}]" for v in found.closest)
-            print(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else ""), file=sys.stderr)
+            print(printable(f"nothing matches '{query}'" + (f"; closest topics: {closest}" if closest else "")),
+                  file=sys.stderr)
             return 1
         return 0
 
     raise typer.Exit(_run(body))
 
 
-@app.command("claims")
+@app.command("claims", rich_help_panel=CHECK, epilog=_example(
+    "on the bundled seed articles (one of them)", "kzfr-check claims --source 002_2781df7d8f51caa8"))
 def list_claims(
     paths: PathsArg = None,
     config: ConfigOpt = None,
-    source: Annotated[str | None, typer.Option("--source", help="Only this source id.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", metavar="ID", show_default=False, help="Only this source id (its file name, without suffix).")
+    ] = None,
     format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]
 ) -> None:
-    """List every atomic claim extracted, source by source: what the parser understood."""
+    """List every claim found, source by source: what the parser understood.
+
+    Each claim has its line, kind, value, the period it is stated for (as of), its text and its topic.
+    """
 
     def body() -> int:
         report = _report(paths, config)
@@ -340,6 +323,115 @@ def list_claims(
             from kzfr_check.report.terminal import render_claims
 
             sys.stdout.write(render_claims(report, source, _color(), _width()))
+        return 0
+
+    raise typer.Exit(_run(body))
+
+
+@app.command(rich_help_panel=DECIDE, epilog=_example(
+    "in an empty folder (it holds no source, so the topics are those of the bundled seed articles)",
+    "kzfr-check init"))
+def init(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="[PATHS]...", show_default=False,
+        help="Source files or folders. Default: the folder it runs in; when that holds no source, the bundled "
+             "seed articles.")] = None,
+    config: Annotated[Path, typer.Option("--config", "-c", metavar="FILE", help="Where to write.")] = Path(
+        "claims.toml"),
+) -> None:
+    """Write a claims.toml that names the sources and declares every topic found, to curate.
+
+    It never overwrites a file. Written from the bundled seed articles, it names no \\[sources] paths.
+    """
+
+    def body() -> int:
+        from kzfr_check.atomic import write_atomic
+        from kzfr_check.config import Config, initial_config
+        from kzfr_check.errors import NoSourcesError, printable
+        from kzfr_check.sources import folders_holding
+        from kzfr_check.topics import TopicSpec, suggest_aliases
+
+        if config.exists():
+            raise _fail(f"{config}: already exists; not overwriting it")
+        base = config.resolve().parent
+        if paths:
+            report = _check(paths, Config())
+            folders = paths
+        else:
+            try:  # the folders here that hold the sources, so that a report written beside them is not under them
+                report = _check([Path(".")], Config())
+                folders = folders_holding([Path(".")], [Path(s.path) for s in report.sources])
+            except NoSourcesError:
+                report = _check(_seeds("no PATHS and no source in this folder"), Config())
+                folders = []
+        shown = [os.path.relpath(Path(p).resolve(), base).replace(os.sep, "/") for p in folders]
+        specs = [TopicSpec(v.topic.id, v.topic.label, suggest_aliases(v.topic, report.claims), v.topic.kind)
+                 for v in report.verdicts]
+        write_atomic(config, initial_config(shown, specs), _Settings.allow_outside)
+        print(printable(f"{config}: {len(specs)} topics from {len(report.sources)} sources"))
+        return 0
+
+    raise typer.Exit(_run(body))
+
+
+@app.command(rich_help_panel=DECIDE, epilog=_example(
+    "after kzfr-check init in an empty folder (the seeds' year of the strategic partnership)",
+    "kzfr-check resolve date-strategic-signed-partnership", '--accept 2008 --reason "Three sources say 2008"'))
+def resolve(
+    topic: Annotated[str, typer.Argument(metavar="TOPIC", show_default=False,
+                                         help="The topic id, as the report shows it.")],
+    reason: Annotated[str, typer.Option(
+        "--reason", metavar="TEXT", show_default=False,
+        help="Why: it is kept in claims.toml and shown in reports.")],
+    accept: Annotated[str | None, typer.Option(
+        "--accept", metavar="VALUE", show_default=False,
+        help='The value you accept, as the report shows it or in other words ("fourth" for 4).')] = None,
+    accept_suggested: Annotated[bool, typer.Option(
+        "--accept-suggested", help="Accept the value the report suggests.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Record in claims.toml which value of a conflict is right; the values it contradicts are overruled.
+
+    The rest of claims.toml is kept byte for byte. A new value that contradicts it reopens the conflict.
+    """
+
+    def body() -> int:
+        from kzfr_check.config import CONFIG_NAME, record_resolution
+        from kzfr_check.errors import printable
+        from kzfr_check.query import value_meant
+        from kzfr_check.report import as_written
+        from kzfr_check.verdicts import Resolution, dissenting
+
+        path = config or Path.cwd() / CONFIG_NAME
+        if any("\udc80" <= char <= "\udcff" for char in reason):  # bytes that were not UTF-8 on the command line
+            raise _fail("--reason is not UTF-8 text")
+        if not path.is_file():
+            raise _fail(f"{path}: no such file (run `kzfr-check init` first)")
+        report = _report(None, path)
+        verdict = next((v for v in report.verdicts if v.topic.id == topic), None)
+        if verdict is None:
+            known = ", ".join(v.topic.id for v in report.verdicts if v.status in ("conflict", "resolved"))
+            raise _fail(f"{path}: unknown topic '{topic}' (topics in conflict: {known or 'none'})")
+        kind = verdict.topic.kind
+        if (accept is None) == (not accept_suggested):
+            raise _fail("give one of --accept VALUE or --accept-suggested")
+        if accept_suggested:
+            if verdict.suggestion is None or verdict.suggestion.value is None:
+                why = verdict.suggestion.reason if verdict.suggestion else "no conflict to decide"
+                raise _fail(f"'{topic}' has no suggested value ({why}); choose one with --accept")
+            chosen = verdict.suggestion.value
+        else:
+            meant = value_meant(accept or "", verdict)  # "fourth" or "4th" for 4, "56080" for 56,080
+            if meant is None:
+                values = ", ".join(as_written(v.value, kind) for v in verdict.values)
+                raise _fail(f"'{accept}' is not a value of '{topic}' (its values: {values})")
+            chosen = meant
+        overrules = dissenting(verdict.values, chosen)
+        if not overrules:
+            raise _fail(f"'{topic}' has no value that contradicts {as_written(chosen, kind)}: nothing to resolve")
+        record_resolution(path, Resolution(topic, chosen, tuple(overrules), reason), _Settings.allow_outside)
+        overruled = ", ".join(as_written(v, kind) for v in overrules)
+        print(printable(f"{path}: resolved '{topic}': {as_written(chosen, kind)} over {overruled}"))
         return 0
 
     raise typer.Exit(_run(body))

@@ -3,15 +3,19 @@ resolutions of conflicts. Every mistake in it is reported as `claims.toml:LINE: 
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kzfr_check.errors import InputError
 from kzfr_check.lang import languages
+from kzfr_check.sources import is_inside
 from kzfr_check.topics import TopicSpec
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import Resolution
@@ -70,12 +74,26 @@ def load_config(path: str | Path) -> Config:
         raise InputError(f"{name}: not UTF-8 text") from None
     try:
         data = tomllib.loads(raw)
+    except RecursionError:
+        raise InputError(f"{name}:{_nesting_line(raw)}: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else max(1, len(raw.splitlines()))  # "(at end of document)"
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
         raise InputError(f"{name}:{line}: {message}") from None
     return _parse(data, _Lines(raw), name, path)
+
+
+def _nesting_line(raw: str) -> int:
+    """The line where brackets and braces first open 100 deep: where a file too deeply nested for the parser
+    goes wrong. (Brackets inside strings are counted too; that is close enough to point at the place.)"""
+    depth = 0
+    for number, line in enumerate(raw.splitlines(), 1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth >= 100:
+                return number
+    return 1
 
 
 def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, index: int | None) -> None:
@@ -156,6 +174,18 @@ def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dic
     return value
 
 
+def project_sources(config: Config, allow_outside: bool = False) -> list[Path]:
+    """[sources] paths, each inside the project (the folder of claims.toml, links resolved) unless allowed: a
+    pull request that edits claims.toml must not make a CI job read ../secrets or /etc."""
+    if config.path is not None and not allow_outside:
+        project = os.path.realpath(config.path.parent)
+        for path in config.source_paths:
+            if not is_inside(os.path.realpath(path), project):
+                raise InputError(f"{config.path}: [sources] path '{path}' is outside the project folder "
+                                 "(name it on the command line, or allow it with --allow-outside)")
+    return list(config.source_paths)
+
+
 def find_config(explicit: Path | None, cwd: Path) -> Config:
     """The config to use: the file given, else ./claims.toml when there is one, else an empty one."""
     path = explicit if explicit is not None else cwd / CONFIG_NAME
@@ -180,26 +210,78 @@ def _resolution_toml(resolution: Resolution) -> str:
     return tomlkit.dumps(doc)
 
 
-def record_resolution(path: Path, resolution: Resolution) -> None:
+def record_resolution(path: Path, resolution: Resolution, allow_outside: bool = False) -> None:
     """Add (or update) a resolution in claims.toml, keeping every comment and the rest of the file
-    byte for byte; the file is written atomically and checked before it replaces the old one."""
+    byte for byte (its line endings and byte order mark too); the file is written atomically and checked
+    before it replaces the old one. A link is written through to its target. Runs at the same time take
+    turns (see _locked): each reads the file as the one before left it, so no decision is lost. A link that
+    leads out of its folder is refused unless allow_outside (see write_atomic)."""
+    from kzfr_check.atomic import write_atomic, write_target
+
+    target = write_target(path, allow_outside)
+    with _locked(target, path):
+        try:
+            data = target.read_bytes()
+            raw = data.decode("utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text") from None
+        text = _with_resolution(raw, resolution)
+        if "\r\n" in raw and raw.count("\n") == raw.count("\r\n"):  # a file with CRLF line endings keeps them
+            text = re.sub(r"(?<!\r)\n", "\r\n", text)
+        _parse(tomllib.loads(text), _Lines(text), str(path), path)  # never write a file we could not read back
+        write_atomic(target, ("\ufeff" if data.startswith(codecs.BOM_UTF8) else "") + text)
+
+
+def _with_resolution(raw: str, resolution: Resolution) -> str:
+    """The text of claims.toml with the resolution added at its end, or updated in place. tomlkit, which
+    keeps comments and layout, is slow on a big file (a minute for 10 MB): it is used only to update."""
+    listed = tomllib.loads(raw).get("resolution", [])
+    if not any(isinstance(table, dict) and table.get("topic") == resolution.topic for table in listed):
+        text = raw if not raw or raw.endswith("\n") else raw + "\n"
+        return text + ("\n" if raw.strip() else "") + _resolution_toml(resolution)
     import tomlkit
 
-    from kzfr_check.atomic import write_atomic
-
-    raw = path.read_text(encoding="utf-8-sig") if path.exists() else ""
     doc = tomlkit.parse(raw)
-    existing = next((t for t in doc.get("resolution", []) if t.get("topic") == resolution.topic), None)
-    if existing is not None:
-        existing["accept"] = resolution.accept
-        existing["overrules"] = list(resolution.overrules)
-        existing["reason"] = resolution.reason
-        text = tomlkit.dumps(doc)
-    else:
-        text = (raw if not raw or raw.endswith("\n") else raw + "\n") + ("\n" if raw.strip() else "")
-        text += _resolution_toml(resolution)
-    _parse(tomllib.loads(text), _Lines(text), str(path), path)  # never write a file we could not read back
-    write_atomic(path, text)
+    existing = next(t for t in doc["resolution"] if t.get("topic") == resolution.topic)
+    existing["accept"] = resolution.accept
+    existing["overrules"] = list(resolution.overrules)
+    existing["reason"] = resolution.reason
+    return tomlkit.dumps(doc)
+
+
+@contextmanager
+def _locked(target: Path, shown: Path) -> Iterator[None]:
+    """An exclusive lock on claims.toml while it is read, changed and replaced. The lock is on the file, which
+    the write replaces: a run that waited checks that the file it locked is still the one the path names, and
+    otherwise locks the new one. (No lock where the system has no flock: Windows.)"""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    while True:
+        try:
+            fd = os.open(target, os.O_RDONLY)
+        except OSError as exc:
+            raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            locked, current = os.fstat(fd), os.stat(target)
+        except OSError as exc:
+            os.close(fd)
+            raise InputError(f"{shown}: cannot lock ({exc.strerror or exc})") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        if (locked.st_dev, locked.st_ino) == (current.st_dev, current.st_ino):
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 INIT_HEADER = (
@@ -219,6 +301,10 @@ def initial_config(source_paths: Sequence[str], topics: Iterable[TopicSpec]) -> 
         doc.add(tomlkit.comment(line))
     doc.add(tomlkit.nl())
     sources = tomlkit.table()
+    if not source_paths:
+        sources.add(tomlkit.comment("No sources were found where init ran: while `paths` names none, every "
+                                    "command checks the"))
+        sources.add(tomlkit.comment("bundled seed articles. Name the folders of your sources here."))
     sources["paths"] = list(source_paths)
     doc["sources"] = sources
     aot = tomlkit.aot()

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
-from kzfr_check.errors import InputError
+from kzfr_check.errors import InputError, printable
 from kzfr_check.sources import (
     DEFAULT_MAX_BYTES,
     Source,
@@ -29,6 +30,9 @@ from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import STATUSES, Resolution, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
+
+if TYPE_CHECKING:
+    import multiprocessing
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ def bundled_seeds() -> Path:
 
 
 def warn_stderr(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    """A warning on one line of stderr: the names in it come from files, and are made printable."""
+    print(f"warning: {printable(message)}", file=sys.stderr)
 
 
 # Told how far a run has got: (stage, done, total), as ("reading documents", 120, 1000). A stage that cannot
@@ -100,16 +105,29 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 # kilobytes takes. So a worker is started for every 50 documents at most, and fewer than 100 stay in process.
 DOCUMENTS_PER_WORKER = 50
 
+# One document dense with figures would otherwise cost as much as thousands of documents, in memory (about
+# 8 KB a claim) and in grouping; its first figures are checked, with a warning. The largest document of the
+# test and real corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
+CLAIMS_PER_DOCUMENT = 20_000
+
 # a file, its path as shown to the user, the --max-bytes limit, its language when claims.toml declares it
 Task = tuple[Path, str, int, str | None]
-Extraction = tuple[Source | None, str | None, list[Claim]]  # the document (None: skipped), a warning, its claims
+Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
 
 
 def _read_and_extract(task: Task) -> Extraction:
     """One document read and its claims extracted: what a worker process does, from and to picklable values."""
     path, shown, max_bytes, language = task
     source, warning = read_document(path, shown, max_bytes, language)
-    return source, warning, extract_claims(source) if source is not None else []
+    warnings = () if warning is None else (warning,)
+    if source is None:
+        return source, warnings, []
+    claims = extract_claims(source, CLAIMS_PER_DOCUMENT + 1)
+    if len(claims) > CLAIMS_PER_DOCUMENT:
+        del claims[CLAIMS_PER_DOCUMENT:]
+        warnings += (f"{shown}: more than {CLAIMS_PER_DOCUMENT:,} figures; only the first {CLAIMS_PER_DOCUMENT:,} "
+                     f"(to line {claims[-1].line}) are checked",)
+    return source, warnings, claims
 
 
 @contextmanager
@@ -144,19 +162,28 @@ def _worker_pool(workers: int) -> Iterator[Executor | None]:
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         yield executor
-    except BaseException:  # an error or Ctrl-C: drop the tasks not started, and wait for the few running
-        # (a worker grouping claims has been stopped): Python 3.11's exit races a pool still shutting down, and
-        # may print an OSError's traceback after the one line
-        executor.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the tasks not started are dropped, and the workers stopped
+        # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
+        # are taken first, and joined, so that none outlives the run
+        processes = _processes(executor)
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join()
         raise
     executor.shutdown()
+
+
+def _processes(executor: Executor | None) -> list[multiprocessing.Process]:
+    """The worker processes of a pool. No public way before 3.14."""
+    return list((getattr(executor, "_processes", None) or {}).values())
 
 
 def _stop_workers(executor: Executor | None) -> None:
     """Stop the worker processes at once, when what they do is no longer wanted: a worker grouping claims
     would otherwise hold the exit for seconds. Only once reading is over, when no task waits to be
-    cancelled (the pool's thread fails on a cancelled task of a stopped pool). No public way before 3.14."""
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    cancelled (the pool's thread fails on a cancelled task of a stopped pool)."""
+    for process in _processes(executor):
         process.terminate()
 
 
@@ -182,8 +209,8 @@ def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[st
     read: list[tuple[Source, list[Claim]]] = []
     kept: list[Path] = []
     extractions = _read_and_extract_each(tasks, executor, workers)
-    for done, (file, (source, warning, claims)) in enumerate(zip(files, extractions, strict=True), 1):
-        if warning is not None:
+    for done, (file, (source, warnings, claims)) in enumerate(zip(files, extractions, strict=True), 1):
+        for warning in warnings:
             warn(warning)
         if source is not None:
             read.append((source, claims))
@@ -205,18 +232,19 @@ def declared_language(config: Config, file: Path) -> str | None:
 
 def check(paths: Sequence[str | Path], config: Config | None = None,
           warn: Callable[[str], None] = warn_stderr, max_bytes: int = DEFAULT_MAX_BYTES,
-          jobs: int = 1, progress: Progress | None = None) -> Report:
+          jobs: int = 1, progress: Progress | None = None, allow_outside: bool = False) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic.
 
     `jobs` > 1 reads and extracts in that many processes when there are enough documents, and one of them
     groups part of the claims; the report is the same. `progress` is told how far each long stage has got.
+    Links in a folder that lead out of it are skipped, with a warning, unless `allow_outside`.
     """
     # A check makes hundreds of thousands of objects and no reference cycles: the cycle collector would
     # only walk them over and over (a tenth of a big run). It is off during the check, then as it was.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, config or Config(), warn, max_bytes, jobs, progress or _no_progress)
+        return _check(paths, config or Config(), warn, max_bytes, jobs, progress or _no_progress, allow_outside)
     finally:
         if collecting:
             gc.enable()
@@ -249,8 +277,8 @@ def _shared_words(a: str, b: str) -> tuple[int, str]:
 
 
 def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
-           progress: Progress) -> Report:
-    files = find_source_files(paths, config.exclude, config.path.parent if config.path else None)
+           progress: Progress, allow_outside: bool) -> Report:
+    files = find_source_files(paths, config.exclude, config.path.parent if config.path else None, warn, allow_outside)
     workers = _workers(jobs, len(files))
     with _worker_pool(workers) as executor:
         sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress,

@@ -1,4 +1,5 @@
-"""Find what a person means by a few words: `kzfr-check claim "opening year"`.
+"""Find what a person means by a few words: `kzfr-check claim "opening year"`, or by a value typed on the
+command line: `kzfr-check resolve TOPIC --accept fourth`.
 
 A query is read for the words that matter: the words that say what kind of figure is meant ("number of" is a
 count, "rank" a rank, "when" or "year" a date) choose the kind, and the other content words must all be
@@ -15,9 +16,10 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
+from kzfr_check.report import as_written
 from kzfr_check.sources import normalise
 from kzfr_check.topics import content_stems
-from kzfr_check.values import DATE_KINDS
+from kzfr_check.values import DATE_KINDS, find_figures
 from kzfr_check.verdicts import Verdict
 
 WORD_MATCH = 85  # rapidfuzz ratio at which two stems of five letters or more are the same word
@@ -106,3 +108,25 @@ def find(query_text: str, report: Report) -> Found:
         near = [(n, v) for n, v in near if n and 2 * n >= len(query.stems)]
         closest = [v for _, v in sorted(near, key=lambda pair: (-pair[0], pair[1].topic.id))][:MAX_CLOSEST]
     return Found(topics[:MAX_MATCHES], single[:MAX_MATCHES], closest)
+
+
+# A value typed alone is read by the grammar as a figure in a sentence: alone ("$9.6bn", "June 11, 2008"), or
+# where its kind needs words around it, as an ordinal after a ranking verb or a count before what it counts.
+_TYPED_IN = ("{}", "It ranks {}.", "{} items")
+
+
+def value_meant(typed: str, verdict: Verdict) -> str | None:
+    """The value of a topic that a person typed, however written: as a report shows it ("56,080", "4") or
+    in any words the grammar reads as that value ("fourth", "$9.6 billion"); None when it is none of them."""
+    values = {v.value for v in verdict.values}
+    typed = " ".join(normalise(typed).split())  # as sources are read: one dash, one space, one quote
+    as_shown = {as_written(value, verdict.topic.kind): value for value in values}
+    if typed in values or typed in as_shown:
+        return typed if typed in values else as_shown[typed]
+    for frame in _TYPED_IN:
+        sentence = frame.format(typed)
+        start = frame.index("{}")
+        for figure in find_figures(sentence):
+            if (figure.start, figure.end) == (start, start + len(typed)) and figure.value.text in values:
+                return figure.value.text
+    return None

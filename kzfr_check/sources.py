@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -20,7 +21,7 @@ from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
 
-from kzfr_check.errors import InputError
+from kzfr_check.errors import InputError, NoSourcesError, printable
 from kzfr_check.lang import detect
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -154,14 +155,17 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self.size = 0
         self.lines: list[tuple[int, int]] = [(0, 1)]
-        self.hidden: list[str] = []
+        self.hidden: list[str] = []  # the hidden elements open, outermost first
+        self.hidden_at: dict[str, list[int]] = {}  # where each tag is open in `hidden`: a page may nest thousands
         self.pre_depth = 0
         self.space = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body" or (tag in _BLOCK_TAGS and "head" in self.hidden):
+        if tag == "body" or (tag in _BLOCK_TAGS and self.hidden_at.get("head")):
             self.hidden.clear()  # an unclosed <head> must not hide the page
+            self.hidden_at.clear()
         if tag in _HIDDEN_TAGS:
+            self.hidden_at.setdefault(tag, []).append(len(self.hidden))
             self.hidden.append(tag)
         elif tag in _BLOCK_TAGS:
             self._end_line()
@@ -169,8 +173,11 @@ class _VisibleText(HTMLParser):
             self.pre_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.hidden:
-            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+        if self.hidden_at.get(tag):  # closes the innermost open one, and whatever is open inside it
+            closed = self.hidden_at[tag][-1]
+            for inner in self.hidden[closed:]:
+                self.hidden_at[inner].pop()
+            del self.hidden[closed:]
         elif tag in _BLOCK_TAGS:
             self._end_line()
         if tag == "pre" and self.pre_depth:
@@ -359,24 +366,41 @@ def _looks_binary(data: bytes) -> bool:
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when under it."""
     try:
-        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
+        return name_text(Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix())
     except (ValueError, OSError):
-        return path.as_posix()
+        return name_text(path.as_posix())
+
+
+def name_text(name: str) -> str:
+    """A file name as text: bytes of a name that are not UTF-8 (Python keeps them as lone surrogates, which no
+    output can encode) are shown as escapes, "caf\\xe9.txt"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 DEFAULT_MAX_BYTES = 50_000_000  # a source larger than this is refused, not read into memory
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, never more than max_bytes: a device, a FIFO or a socket (/dev/zero
+    named, or linked to) is refused before it is opened, as it could be endless or block for ever."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{shown}: {size:,} bytes is over the limit of {max_bytes:,} "
-                             f"(raise it with --max-bytes)")
-        return path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{shown}: cannot read (not a regular file)")
+        # Non-blocking: a file swapped for a FIFO after the check above must not hang the open.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{shown}: cannot read (not a regular file)")
+            if info.st_size > max_bytes:
+                raise InputError(f"{shown}: {info.st_size:,} bytes is over the limit of {max_bytes:,} "
+                                 f"(raise it with --max-bytes)")
+            data = file.read(max_bytes + 1)  # the size said is not trusted: a file may grow
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise InputError(f"{shown}: cannot read ({reason})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{shown}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+    return data
 
 
 def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, language: str | None = None) -> Source:
@@ -391,27 +415,45 @@ def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, langu
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
     language = language or detect(norm)
-    return Source(path.stem, shown, text, norm, line_offsets, _document_date(norm, language), encoding, language)
+    return Source(name_text(path.stem), shown, text, norm, line_offsets, _document_date(norm, language), encoding,
+                  language)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Source files under root, hidden folders skipped; each real folder once, so links cannot loop."""
+def _print_warning(message: str) -> None:
+    print(f"warning: {printable(message)}", file=sys.stderr)
+
+
+def is_inside(real: str, folder: str) -> bool:
+    """Whether a real path (links resolved) is the real folder given or under it."""
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path, warn: Callable[[str], None], allow_outside: bool) -> list[Path]:
+    """Source files under root, hidden folders skipped; each real folder once, so links cannot loop. A link to
+    a file or folder outside root is not followed (unless allow_outside), with a warning: a document in a pull
+    request can be a link to a secret elsewhere on the machine."""
     seen: set[str] = set()
     files: list[Path] = []
+    top = os.path.realpath(root)
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:
             subfolders.clear()
             continue
         seen.add(real)
+        if not allow_outside and not is_inside(real, top):
+            warn(f"{display_path(Path(folder))}: skipped, a link out of {display_path(root)}")
+            subfolders.clear()
+            continue
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        files += [
-            Path(folder, name)
-            for name in sorted(names)
-            if not name.startswith(".")
-            and Path(name).suffix.lower() in SOURCE_SUFFIXES
-            and os.path.isfile(os.path.join(folder, name))
-        ]
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name.startswith(".") or Path(name).suffix.lower() not in SOURCE_SUFFIXES or not os.path.isfile(path):
+                continue
+            if not allow_outside and os.path.islink(path) and not is_inside(os.path.realpath(path), top):
+                warn(f"{display_path(Path(path))}: skipped, a link out of {display_path(root)}")
+                continue
+            files.append(Path(path))
     return files
 
 
@@ -423,9 +465,21 @@ def excluded(file: Path, exclude: Sequence[str], base: Path) -> bool:
     return any(fnmatchcase(name, glob) for glob in exclude for name in names)
 
 
-def find_source_files(paths: Sequence[str | Path], exclude: Sequence[str] = (), base: Path | None = None) -> list[Path]:
+def _refuse_whole_disks(path: Path) -> None:
+    """The root of the file system or the home folder is never a folder of documents: walking it would read
+    whatever the machine holds."""
+    real = os.path.realpath(path)
+    if real == os.path.realpath(os.sep):
+        raise InputError(f"{path}: refusing to check the whole file system; name a folder of documents")
+    if real == os.path.realpath(Path.home()):
+        raise InputError(f"{path}: refusing to check the home folder; name a folder of documents")
+
+
+def find_source_files(paths: Sequence[str | Path], exclude: Sequence[str] = (), base: Path | None = None,
+                      warn: Callable[[str], None] = _print_warning, allow_outside: bool = False) -> list[Path]:
     """Files named, plus source files under folders named, less those `exclude` matches (globs relative to
-    `base`); each real file once, in path order. A file named is read even when a glob matches it."""
+    `base`); each real file once, in path order. A file named is read even when a glob matches it. Links inside
+    a folder that lead out of it are skipped with a warning, unless allow_outside (see _walk)."""
     found: dict[str, Path] = {}
     for given in paths:
         path = Path(given)
@@ -433,7 +487,9 @@ def find_source_files(paths: Sequence[str | Path], exclude: Sequence[str] = (), 
             problem = "broken or looping symbolic link" if path.is_symlink() else "no such file or directory"
             raise InputError(f"{given}: {problem}")
         if path.is_dir():
-            files = [file for file in _walk(path) if not (exclude and excluded(file, exclude, base or Path.cwd()))]
+            _refuse_whole_disks(path)
+            files = [file for file in _walk(path, warn, allow_outside)
+                     if not (exclude and excluded(file, exclude, base or Path.cwd()))]
         else:
             files = [path]
         for file in files:
@@ -469,10 +525,6 @@ def read_source(path: Path, display: str | None = None) -> Source:
     return _source_from_text(*_decode(data), path, shown)
 
 
-def _print_warning(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
-
-
 def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     """Stems name sources in reports; when two files share one, their folder tells them apart."""
     stems = Counter(source.id for source in sources)
@@ -481,7 +533,7 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     for source, path in zip(sources, paths, strict=True):
         ident = source.id
         if stems[ident] > 1:
-            ident = f"{Path(os.path.abspath(path)).parent.name}/{ident}"
+            ident = f"{name_text(Path(os.path.abspath(path)).parent.name)}/{ident}"
             taken[ident] += 1
             ident = ident if taken[ident] == 1 else f"{ident}-{taken[ident]}"
         unique.append(replace(source, id=ident))
@@ -509,7 +561,7 @@ def name_sources(sources: list[Source], files: list[Path], paths: Sequence[str |
     """The sources read from `files`, found under `paths`, each with an id of its own; none is an error."""
     if not sources:
         named = ", ".join(str(path) for path in paths) or "no path given"
-        raise InputError(f"{named}: no readable .txt, .md or .html documents")
+        raise NoSourcesError(f"{named}: no readable .txt, .md or .html documents")
     return _unique_ids(sources, files)
 
 
@@ -518,7 +570,7 @@ def load_sources(paths: Sequence[str | Path], warn: Callable[[str], None] = _pri
     """Every readable document under paths; binary files are skipped and legacy encodings noted via warn."""
     sources: list[Source] = []
     kept: list[Path] = []
-    for path in find_source_files(paths):
+    for path in find_source_files(paths, warn=warn):
         source, warning = read_document(path, display_path(path), max_bytes)
         if warning is not None:
             warn(warning)

@@ -39,6 +39,7 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
+SAME_VALUE_THRESHOLD = 0.12  # the same, for groups that state one specific value ('902 mb' and '902 millibars')
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
 DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
@@ -509,6 +510,25 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
             for x, candidates in scored.items()}
 
 
+def _specific(value: Value) -> bool:
+    """A figure few facts share by chance: three significant digits or more, not a date ('902 mb', '1,833',
+    '$20.8 billion', not '11' or '1991'). Two sources stating it in few common words likely state one fact."""
+    if value.kind in DATE_KINDS:
+        return False
+    return len("".join(_DIGITS.findall(value.text)).strip("0")) >= 3
+
+
+def _same_value_links(examples: Sequence[Claim], values: Sequence[Sequence[Value]]) -> set[tuple[int, int]]:
+    """Pairs of shapes that state one specific value (see _specific), which are alike enough to group at a
+    lower likeness (SAME_VALUE_THRESHOLD): links the words alone would not make."""
+    by_value: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for x, stated in enumerate(values):
+        for text, key in sorted({(v.text, v.group_key) for v in stated if _specific(v)}):
+            by_value[(key, text)].append(x)
+    return {(x, y) for shapes in by_value.values() if len(shapes) <= MAX_BUCKET
+            for x, y in combinations(shapes, 2) if _may_share_subject(examples[x], examples[y])}
+
+
 T = TypeVar("T")
 _UNKNOWN = object()  # a penalty not computed yet (None: the values fit)
 
@@ -567,9 +587,12 @@ class _Groups:
             self.as_of[u] = {v: frozenset({unit.as_of})}
             others = frozenset(intern(value) for value in unit.others)
             self.also_stated[u] = {v: others} if others else {}
-            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if unit.as_of else {}
+            # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
+            closed = unit.as_of is not None and not unit.as_of.endswith("/..")
+            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if closed else {}  # type: ignore[arg-type]
             self.documents_of[u] = {} if unit.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
+        self.specific = [_specific(value) for value in self.value_list]
 
     def penalty(self, x: int, y: int) -> float | None:
         """The extra evidence two values need to be grouped, None when they fit."""
@@ -593,7 +616,14 @@ class _Groups:
         if self.centroid[a] is self.centroid[b]:
             return 1.0  # one shape: the same words
         score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
-        return score if score >= LINK_THRESHOLD else None
+        if score >= LINK_THRESHOLD:
+            return score
+        return score if score >= SAME_VALUE_THRESHOLD and self.share_specific(a, b) else None
+
+    def share_specific(self, a: int, b: int) -> bool:
+        """Do two groups state one specific value (see _specific)?"""
+        theirs = self.as_of[b]
+        return any(self.specific[v] for v in self.as_of[a] if v in theirs)
 
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
@@ -845,7 +875,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(shape_units[s]) == 1 for s in shapes],
                               [frozenset().union(*(units[u].sources for u in shape_units[s])) for s in shapes])
-    links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys})
+    links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
+                   | _same_value_links([claims[first[shape_units[s][0]]] for s in shapes],
+                                       [[units[u].value for u in shape_units[s]] for s in shapes]))
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}

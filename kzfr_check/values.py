@@ -14,14 +14,14 @@ import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
 from typing import Literal
 
-from kzfr_check.lang import concepts, stop_words
+from kzfr_check.lang import concepts, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
@@ -421,7 +421,15 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
         return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max")) else "<"
     if b in _BOUNDS["near"]:
         return float(n) * 0.9, float(n), "≲"
-    return min(lo, float(n) * 0.9), max(hi, float(n) * 1.1), "~"
+    margin = float(min(_last_digit(n), abs(n) / 10))
+    return min(lo, float(n) - margin), max(hi, float(n) + margin), "~"
+
+
+def _last_digit(n: Decimal) -> Decimal:
+    """The place of a number's last significant digit: 9.2 billion -> 100 million, 9,000 -> 1,000, 27 -> 1. An
+    approximate figure ('about $9.2 billion') is good to one such step, and to a tenth of itself at most:
+    about 9.2 billion fits 9.1 and 9.3 billion, not 9.6; about 100 fits 90 to 110."""
+    return Decimal(1).scaleb(n.normalize().as_tuple().exponent) if n else Decimal(0)
 
 
 # ------------------------------------------------------------------ dates
@@ -740,7 +748,7 @@ _NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is w
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
-_NEAR = 5  # words either side of a count, in its clause, where the word naming its measure is looked for
+_NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
 
 
@@ -759,11 +767,14 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     """What a count measures: the concept of its noun ('fatalities' -> 'deaths'), else of the nearest word that
     names one within its clause ('killed over 1,800 people', '11 workers were killed', '38,044 people lost their
     lives and ...'), else the noun itself."""
-    known = concepts()
+    known = measures()
     if counted in known:
         return known[counted]
-    following = _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:_NEAR]
-    before = _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1][:_NEAR]
+    stop = stop_words()
+    following = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])
+                 if w.lower() not in stop][:_NEAR]
+    before = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1]
+              if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
         for words in ((before, following) if before_first else (following, before)):
             if i < len(words) and words[i].lower() in known:
@@ -853,7 +864,35 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
-    return sorted(found, key=lambda f: f.start)
+    return _conversions(sentence, sorted(found, key=lambda f: f.start))
+
+
+_CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
+_PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
+
+
+def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A figure converted in brackets right after another takes its bound: in "more than 4 billion euros ($5.43
+    billion)" both amounts are more than stated, so either fits "$6bn"."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        bound = next((p for p in _PREFIXES if first.value.text.startswith(p)), "")
+        same = first.value.kind == second.value.kind
+        if (bound and same and not second.value.text.startswith(_PREFIXES)
+                and _CONVERTED.fullmatch(sentence, first.end, second.start)):
+            out[i] = replace(second, value=_bound_value(second.value, bound))
+    return out
+
+
+_BOUND_OF_PREFIX = {">": "more than", "≥": "at least", "<": "less than", "≤": "up to", "≲": "nearly", "~": "about"}
+
+
+def _bound_value(value: Value, prefix: str) -> Value:
+    """The value with the bound another figure's prefix states, read as the words of that bound would be."""
+    low, high, _ = _bounded(Decimal(repr((value.low + value.high) / 2)), Decimal(repr((value.high - value.low) / 2)),
+                            _BOUND_OF_PREFIX[prefix])
+    return replace(value, text=f"{prefix}{value.text}", low=low, high=high)
 
 
 _COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"]

@@ -117,18 +117,43 @@ def _may_fit(firsts: Sequence[Value]) -> Iterator[tuple[int, int]]:
         yield from combinations(places, 2)
 
 
-def _status(values: Sequence[ValueSupport], related: Relations) -> Status:
+def _status(values: Sequence[ValueSupport], related: Relations, kind: str = "",
+            dates: Mapping[str, str | None] | None = None) -> Status:
     """Conflict when two claims contradict each other; changed when every contradiction is between
-    figures stated for different periods ('in 2021' / 'in 2022'). Judged per distinct value, with the
-    periods it is stated for: a big topic repeats a few values."""
+    figures stated for different periods ('in 2021' / 'in 2022'), or, for what can change (a rank, an
+    amount), between sources dated years apart. Judged per distinct value, with the periods it is
+    stated for: a big topic repeats a few values."""
     if not any("conflict" in row for row in related):
         return "compatible" if any("compatible" in row for row in related) else "agree"
     periods = [{c.as_of or None for c in v.claims} for v in values]
+    years = [_years(v, dates or {}) if kind in CHANGING_KINDS else None for v in values]
+    # a value's years are those of every value that fits it: £9 billion in 2012 and about £9 billion in 2024
+    # around £12 billion in 2020 is no change over time
+    years = [None if any(years[k] is None for k in _kin(row, i)) else set().union(*(years[k] for k in _kin(row, i)))
+             for i, row in enumerate(related)]
     conflicting = ((i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict")
-    if all(None not in periods[i] and None not in periods[j] and not periods[i] & periods[j]
-           and _may_have_grown(values[i], values[j]) for i, j in conflicting):
+    if all(((None not in periods[i] and None not in periods[j] and not periods[i] & periods[j])
+            or _years_apart(years[i], years[j])) and _may_have_grown(values[i], values[j])
+           for i, j in conflicting):
         return "changed"
     return "conflict"
+
+
+def _kin(row: Sequence[Relation], i: int) -> list[int]:
+    """The value at place i and the values that fit it (its row of relations)."""
+    return [i, *_fits(row)]
+
+
+def _years(value: ValueSupport, dates: Mapping[str, str | None]) -> set[int] | None:
+    """The years of the documents that state a value, or None when one of them is undated."""
+    stated = [dates.get(source) for source in value.sources]
+    return {int(d[:4]) for d in stated if d} if all(stated) else None
+
+
+def _years_apart(a: set[int] | None, b: set[int] | None) -> bool:
+    """Are two values stated by documents of years that do not meet, a full year or more apart? Then time
+    may be what tells them apart (an edition of 2005 and one of 2024), not a contradiction."""
+    return bool(a and b) and (max(a) + 1 < min(b) or max(b) + 1 < min(a))  # type: ignore[arg-type]
 
 
 def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
@@ -136,6 +161,8 @@ def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     (a death toll) and the later figure is the smaller: a toll never falls, so that is a contradiction."""
     if not any(c.counted in cumulative() for c in (*a.claims, *b.claims)):
         return True
+    if not all(c.as_of for c in (*a.claims, *b.claims)):
+        return False  # a toll told at no date cannot be ordered in time
     earlier, later = sorted((a, b), key=lambda v: max(c.as_of or "" for c in v.claims))
     first, last = max(c.as_of or "" for c in earlier.claims), min(c.as_of or "" for c in later.claims)
     if first >= last:
@@ -146,11 +173,12 @@ def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     return later.claims[0].value.high >= earlier.claims[0].value.low
 
 
-def _timeline(topic: Topic) -> tuple[Change, ...]:
+def _timeline(topic: Topic, dates: Mapping[str, str | None]) -> tuple[Change, ...]:
+    """Each value at the period it is stated for, or else at the date of its document."""
     by_period: dict[tuple[str, str], set[str]] = {}
     for c in topic.claims:
-        if c.as_of:
-            by_period.setdefault((c.as_of, c.value.text), set()).add(c.source)
+        if when := c.as_of or dates.get(c.source):
+            by_period.setdefault((when, c.value.text), set()).add(c.source)
     return tuple(Change(p, v, tuple(sorted(s))) for (p, v), s in sorted(by_period.items()))
 
 
@@ -281,10 +309,10 @@ def judge(topic: Topic, dates: Mapping[str, str | None], resolutions: Mapping[st
     witness = witness or {}
     values = _values(topic, witness)
     related = _relations(values)
-    status = _status(values, related)
+    status = _status(values, related, topic.kind, dates)
     notes = _notes(topic, values, dates, related) if status == "conflict" else []
     suggestion = suggest(topic, values, witness, dates, related) if status == "conflict" else None
-    timeline = _timeline(topic) if status == "changed" else ()
+    timeline = _timeline(topic, dates) if status == "changed" else ()
     resolution = resolutions.get(topic.id)
     if status == "conflict" and resolution is not None:
         against = dissenting(values, resolution.accept)

@@ -81,9 +81,32 @@ def test_periods_stated_in_many_ways(tmp_path):
     assert claims["12"] == "2023"
 
 
-def test_same_values_only_dated_documents_differ_stay_a_conflict(cli, tmp_path, empty_config):
+def test_values_of_documents_years_apart_are_a_change_over_time(cli, tmp_path, empty_config):
     corpus = _write(tmp_path / "museum", {
         "a.txt": "London, 6 May 2012\n\nThe museum is the second-largest art museum in the world.\n",
+        "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
+    })
+    data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", cwd=tmp_path).json
+    topic = topic_by_values(data, "2", "3")
+    assert topic["status"] == "changed"  # a rank can change in eight years: time tells the values apart
+    assert [(c["as_of"], c["value"]) for c in topic["timeline"]] == [("2012-05-06", "2"), ("2020-11-02", "3")]
+
+
+def test_values_of_documents_of_one_year_stay_a_conflict(cli, tmp_path, empty_config):
+    corpus = _write(tmp_path / "museum", {
+        "a.txt": "London, 6 May 2020\n\nThe museum is the second-largest art museum in the world.\n",
+        "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
+        "c.txt": "The museum is the third-largest art museum in the world, its guide says.\n",
+    })
+    data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", cwd=tmp_path).json
+    topic = topic_by_values(data, "2", "3")
+    assert topic["status"] == "conflict"
+    assert topic["suggestion"]["value"] == "3"
+
+
+def test_a_tie_on_a_changing_fact_goes_to_the_most_recent_source(cli, tmp_path, empty_config):
+    corpus = _write(tmp_path / "museum", {
+        "a.txt": "London, 6 May 2020\n\nThe museum is the second-largest art museum in the world.\n",
         "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
     })
     data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", cwd=tmp_path).json

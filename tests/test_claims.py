@@ -93,6 +93,42 @@ def test_wrapped_lines_join_into_one_sentence():
     assert [text[s:e] for s, e in sentences(text)] == [text.strip()]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "1889", "12,", "x;", "a" * 700, "Two.", "End!"]), max_size=300),
+       st.sampled_from([" ", "  ", "\t", ", "]))
+def test_a_sentence_too_long_is_read_in_windows_that_cover_it(words, space):
+    """Windows of at most LONGEST_SENTENCE characters that cover the text, each at its own place: nothing
+    but white space lost between them."""
+    text = space.join(words)
+    spans = list(sentences(text))
+    assert all(0 < end - start <= claims_module.LONGEST_SENTENCE for start, end in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert re.sub(r"\s", "", "".join(text[start:end] for start, end in spans)) == re.sub(r"\s", "", text)
+
+
+def test_a_line_dense_with_figures_keeps_them_all_in_short_quotes(tmp_path):
+    """A file of figures with no full stop: each claim is quoted with a window of its line, not the whole line,
+    and no figure is lost at a window's edge."""
+    one_line = " ".join(f"rose to {n} in {1900 + n % 100}," for n in range(1000, 3000))
+    path = tmp_path / "dense.txt"
+    path.write_text(one_line, encoding="utf-8")
+    found = extract_claims(read_source(path))
+    assert len(one_line) > 40 * claims_module.LONGEST_SENTENCE
+    assert {c.text for c in found} >= {str(n) for n in range(1000, 3000)}
+    assert max(len(c.quote) for c in found) <= claims_module.LONGEST_SENTENCE
+
+
+def test_claims_beyond_the_cap_are_left_out_with_a_warning_naming_the_file(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("kzfr_check.pipeline.CLAIMS_PER_DOCUMENT", 30)
+    (tmp_path / "claims.toml").write_text("")
+    (tmp_path / "dense.txt").write_text("".join(f"It rose to {n} in {1900 + n % 100}.\n" for n in range(1000, 1040)))
+    (tmp_path / "short.txt").write_text("It rose to 1001 in 1901.\n")
+    run = cli("claims", "--format", "json", ".", cwd=tmp_path)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == "warning: dense.txt: more than 30 figures; only the first 30 (to line 30) are checked\n"
+    assert [c["source"] for c in run.json["claims"]] == ["dense"] * 30 + ["short"]
+
+
 def test_html_claims_quote_the_visible_text_with_html_lines():
     source = next(s for s in load_sources([TUNNEL]) if s.id == "03-anniversary")
     claims = extract_claims(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def test_text_report_shows_quotes_with_file_and_line(cli, tmp_path, empty_config
     assert "France is the fourth country in terms of the volume of investments" in run.stdout
     assert "000_39be2bd05a4b7ff6.txt:46" in run.stdout
     assert "004_862e09fcd6f07450.txt:15" in run.stdout
-    assert "2 conflict, 0 resolved" in run.stdout
+    assert "2 conflicts, 0 resolved" in run.stdout
     assert "\x1b[" not in run.stdout  # not a terminal: no colour codes
 
 
@@ -98,6 +99,16 @@ def test_claims_lists_what_the_parser_understood(cli):
     text = cli("claims", "--source", "002_2781df7d8f51caa8", cwd=ROOT).stdout
     assert "17 billion USD" in text and "investor-rank" in text
     assert cli("claims", "--source", "nope", cwd=ROOT).exit_code == 2
+
+
+def test_claims_shows_the_period_each_figure_is_stated_for(cli):
+    text = cli("claims", "--source", "002_2781df7d8f51caa8", cwd=ROOT).stdout
+    header = next(line for line in text.splitlines() if line.startswith("line"))
+    assert header.split() == ["line", "kind", "value", "as", "of", "text", "topic"]
+    row = next(line for line in text.splitlines() if "USD 17 billion" in line)
+    assert "2005/2021" in row  # "between 2005 and 2021": the figure's period, not a date of its own
+    digest = cli("claims", "--source", "003_a63a872f8d55b19b", cwd=ROOT).stdout
+    assert re.search(r"USD 2\.5 billion\s+2022-01/2022-09\s", digest)  # the first nine months of 2022
 
 
 def test_no_paths_and_no_config_checks_the_bundled_seeds(cli, tmp_path):

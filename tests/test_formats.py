@@ -107,6 +107,35 @@ def test_markdown_table_survives_pipes_html_and_backticks(cli, hostile, empty_co
     assert "<strong>1889</strong>" in html and "<code>a,b:c.txt:1</code>" in html
 
 
+@pytest.fixture
+def escapes(tmp_path: Path) -> Path:
+    """Three sources that conflict, with terminal escape sequences (clear screen, a window title, a hidden link,
+    a bell) in their text and rich markup in their file names."""
+    folder = tmp_path / "escapes"
+    (folder / "[").mkdir(parents=True)
+    (folder / "[link=https:evil.example]click me.txt").write_text(
+        "The tower\x1b[2J was finished in 1889\x1b]8;;https://evil.example\x07\x1b]0;\x07.\n")
+    (folder / "[" / "bold].txt").write_text("The tower was\x07 finished in 1890.\x7f\n")
+    (folder / "[.txt").write_text("The tower was finished in 1889.\n")
+    return folder
+
+
+@pytest.mark.parametrize("args", [("conflicts",), ("conflicts", "--format", "markdown"),
+                                  ("conflicts", "--format", "github"), ("claims",), ("claim", "tower")])
+def test_escape_sequences_and_markup_in_sources_reach_no_output(cli, escapes, empty_config, args):
+    """What a source or a file name holds is shown, never acted on: no control character reaches the output,
+    and a file name is not read as rich markup (a link, or a closing tag that would end the run)."""
+    run = cli(*args, escapes, "--config", empty_config, cwd=escapes.parent)
+    assert run.exit_code == (1 if args[0] == "conflicts" else 0), run.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", run.stdout), run.stdout
+    if "--format" not in args:
+        assert "[link=https:evil.example]click" in run.stdout
+        assert "bold]" in run.stdout
+    if args == ("conflicts",):
+        assert "The tower\\x1b[2J was finished in 1889\\x1b]8;;https://evil.example\\x07\\x1b]0;\\x07." in run.stdout
+        assert "[/bold].txt:1" in run.stdout
+
+
 # ------------------------------------------------------------------------------------------------ github
 
 
@@ -257,7 +286,9 @@ def test_sarif_fingerprints_survive_a_line_inserted_at_the_top(cli, empty_config
         return [loc["physicalLocation"]["region"]["startLine"]
                 for r in sarif["runs"][0]["results"] for loc in r["locations"]]
 
-    assert len(fingerprints(before)) == 7 and len(set(fingerprints(before))) == 7
+    conflicts = cli("conflicts", ".", "--config", empty_config, "--format", "json", cwd=tmp_path).json["summary"]
+    assert conflicts["conflict"] >= 5  # the seeds' and the tunnel's, checked together
+    assert len(fingerprints(before)) == len(set(fingerprints(before))) == conflicts["conflict"]
     assert fingerprints(after) == fingerprints(before)
     assert lines(after) == [line + 1 for line in lines(before)]
 

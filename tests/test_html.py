@@ -173,7 +173,7 @@ def test_in_headless_chromium_the_filter_works_and_a_phone_never_scrolls_sideway
 
     cards = Page(_chromium(tmp_path, "--window-size=390,1200", "--dump-dom",
                            f"{report.as_uri()}#status=conflict")).cards
-    assert {c["data-status"] for c in cards} == {"conflict", "compatible", "agree"}
+    assert {c["data-status"] for c in cards} == {"conflict", "changed", "compatible", "agree"}
     for card in cards:
         assert ("hidden" in card) == (card["data-status"] != "conflict"), card["id"]
 

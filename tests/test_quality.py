@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kzfr_check.claims import forget_sentences
+from kzfr_check.config import Config
 from kzfr_check.pipeline import check
 from kzfr_check.report.json import document
 
@@ -39,7 +40,7 @@ FLOORS = {
     "deepwater": (1, 0, 4),
     "katrina": (1, 3, 7),
     "kazakhstan": (2, 1, 25),
-    "multilingual": (0, 1, 5),
+    "multilingual": (0, 2, 5),  # main has (0, 4, 4) since SOURCES.md is left out
     "tri-lingual": (4, 0, 2),
 }
 KEYS = quality.answer_keys([])
@@ -54,7 +55,8 @@ def test_every_answer_key_has_a_floor() -> None:
 @pytest.mark.parametrize("key", KEYS, ids=lambda key: key.stem)
 def test_quality_holds_its_floor(key: Path) -> None:
     forget_sentences()
-    report = json.loads(json.dumps(document(check([key.with_suffix("")], warn=lambda message: None))))
+    config = Config(path=key.parent / "claims.toml", exclude=quality.NOT_PAGES)
+    report = json.loads(json.dumps(document(check([key.with_suffix("")], config, warn=lambda message: None))))
     score = quality.score(key, report)
     found, false, recognised = FLOORS[key.stem]
     assert score.found >= found, f"conflicts missed: {score.missed}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -146,6 +147,46 @@ def test_any_html_is_read_without_error(markup: str) -> None:
         source = read_source(page)
         assert len(source.norm) == len(source.text)
         assert source.line_of(len(source.text)) >= 1
+
+
+def _visible_words(markup: str) -> list[str]:
+    """The words a reader sees, by the rule written plainly: a hidden element hides all it contains until
+    its innermost open one is closed, and a new block or <body> ends an unclosed <head>."""
+    hidden: list[str] = []
+    words: list[str] = []
+    for tag, word in re.findall(r"<(/?\w+)>|([^<\s]+)", markup):
+        if word:
+            words += [] if hidden else [word]
+        elif tag.startswith("/"):
+            if tag[1:] in hidden:
+                del hidden[len(hidden) - 1 - hidden[::-1].index(tag[1:]):]
+        else:
+            if tag == "body" or (tag in ("p", "div") and "head" in hidden):
+                hidden.clear()
+            if tag in ("nav", "aside", "head", "script"):
+                hidden.append(tag)
+    return words
+
+
+TAGS = ["<nav>", "</nav>", "<aside>", "</aside>", "<head>", "</head>", "<p>", "</p>", "<div>", "<body>", "</script>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*TAGS, " w1 ", " w2 ", " w3 "]), max_size=40))
+def test_hidden_elements_nest_and_close_as_a_reader_sees_them(parts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder, "x.html")
+        page.write_text("".join(parts), encoding="utf-8")
+        assert read_source(page).text.split() == _visible_words("".join(parts))
+
+
+def test_thousands_of_nested_hidden_elements(tmp_path: Path) -> None:
+    """Nested hidden elements, closed or left open among blocks: each tag costs the same however deep it is
+    (bench/hostile.py measures it; it was quadratic)."""
+    page = tmp_path / "deep.html"
+    page.write_text("<p>Seen 1.</p>" + "<nav><aside>" * 50_000 + "hidden" + "</aside></nav>" * 50_000
+                    + "<p>Seen 2." + "<nav><div>" * 50_000 + "hidden", encoding="utf-8")
+    assert read_source(page).text == "Seen 1.\nSeen 2."
 
 
 TEXT = "Дата: 5 мая 2022, café – 5 € et “plus”\nline two\n"

@@ -69,12 +69,12 @@ def test_a_discovered_topic_can_be_resolved_by_its_id(cli, tmp_path, empty_confi
 def test_conflicting_sources_with_different_dates_get_a_note(cli, tmp_path, empty_config):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("London, 6 May 2012\n\nThe museum is the second-largest art museum in the world.\n")
+    (corpus / "a.txt").write_text("London, 6 May 2020\n\nThe museum is the second-largest art museum in the world.\n")
     (corpus / "b.txt").write_text("date 2020-11-02\n\nToday the museum is the third-largest art museum in the world.\n")
     data = cli("conflicts", corpus, "--config", empty_config, "--format", "json", cwd=tmp_path).json
     topic = topic_by_values(data, "2", "3")
-    assert topic["status"] == "conflict"
-    assert "sources dated 2012-05-06 and 2020-11-02: may be a change over time" in topic["notes"]
+    assert topic["status"] == "conflict"  # months apart: a note, not a change (years apart are one: test_analysis)
+    assert "sources dated 2020-05-06 and 2020-11-02: may be a change over time" in topic["notes"]
 
 
 def test_agree_and_compatible(cli, tmp_path, empty_config):

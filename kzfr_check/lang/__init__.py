@@ -80,6 +80,13 @@ def gloss(word: str, language: str) -> str | None:
 
 
 @cache
+def measures(language: str = ENGLISH) -> dict[str, str]:
+    """The words that name what a figure measures -> their concept: every concept but those naming an event."""
+    events = set(_language(language)["events"])
+    return {word: concept for word, concept in concepts(language).items() if concept not in events}
+
+
+@cache
 def cumulative(language: str = ENGLISH) -> frozenset[str]:
     """The concepts whose count only grows over time (a death toll): the later figure is not a contradiction."""
     return frozenset(_language(language)["cumulative"])

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
+from kzfr_check.errors import printable
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -63,14 +65,54 @@ def fold(text: str) -> str:
 
 
 def quote_parts(claim: Claim) -> tuple[str, str, str]:
-    """A claim's sentence as the source wrote it, folded onto one line and cut around its figure,
-    for a format to highlight the middle part."""
+    """A claim's sentence as the source wrote it, folded onto one line (control characters shown as escapes) and
+    cut around its figure, for a format to highlight the middle part."""
     start, end = claim.figure_in_quote
-    return (fold(claim.quote[:start]).lstrip(), fold(claim.quote[start:end]), fold(claim.quote[end:]).rstrip())
+    return (printable(fold(claim.quote[:start]).lstrip()), printable(fold(claim.quote[start:end])),
+            printable(fold(claim.quote[end:]).rstrip()))
 
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# A number of four digits or more, not a part of a decimal fraction: its digits are grouped for people to read.
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}")
+
+
+def as_written(value: str, kind: str) -> str:
+    """A normalised value as people write it: '56,080', 'USD 9,600', '≥12,000 km'. Dates, periods and
+    anniversaries keep their form (2008, not 2,008). Only for people: the JSON keeps the normalised value,
+    and `resolve --accept` takes either."""
+    from kzfr_check.values import DATE_KINDS  # here: the grammar is not loaded for --help
+
+    if kind in DATE_KINDS:
+        return value
+    return _LONG_NUMBER.sub(lambda m: f"{int(m[0]):,}", value)
+
+
+def values_as_written(text: str, verdict: Verdict) -> str:
+    """A note or a reason about a topic with the topic's values in it as people write them ('~8,000: 1
+    independent source'), for the formats people read; the JSON keeps the text as the verdict wrote it."""
+    kind = verdict.topic.kind
+    written = {v.value: as_written(v.value, kind) for v in verdict.values}
+    written = {value: people for value, people in written.items() if people != value}
+    if not written:
+        return text
+    alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
+    return re.sub(rf"(?<![\w.,])(?:{alternatives})(?![\w]|[.,]\d)", lambda m: written[m[0]], text)
+
+
+def summary_counts(summary: dict[str, int]) -> tuple[str, str, str]:
+    """The summary line in three parts, for a format to mark the middle one (the conflicts):
+    '5 sources, 46 claims, 10 topics: ', '2 conflicts', ', 0 resolved, … 8 agree (…)'."""
+    s = summary
+    uncorroborated = (f" ({s['uncorroborated']} of them on one witness, not corroborated)"
+                      if s["uncorroborated"] else "")
+    return (f"{plural(s['sources'], 'source')}, {plural(s['claims'], 'claim')}, {plural(s['topics'], 'topic')}: ",
+            plural(s["conflict"], "conflict"),
+            f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree"
+            + uncorroborated)
 
 
 def counted(sources: int, witnesses: int) -> str:
@@ -95,7 +137,7 @@ def resolve_command(verdict: Verdict) -> str:
     values = [v.value for v in verdict.values]
     accepted = verdict.resolution.accept if verdict.resolution else None
     chosen = accepted if accepted in values else verdict.suggestion.value if verdict.suggestion else None
-    value = shlex.quote(chosen) if chosen else "VALUE"
+    value = shlex.quote(as_written(chosen, verdict.topic.kind)) if chosen else "VALUE"
     return f'kzfr-check resolve {shlex.quote(verdict.topic.id)} --accept {value} --reason "…"'
 
 
@@ -121,6 +163,11 @@ def suggestion_reason(report: Report, verdict: Verdict) -> str:
         return f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but {named})"
     return (f"{suggestion.reason} (a tie of a fact that changes goes to the most recent dated source, but the "
             "latest sources of the values are dated alike)")
+
+
+def suggestion_as_written(report: Report, verdict: Verdict) -> str:
+    """The suggestion's reason for people to read: its values as people write them."""
+    return values_as_written(suggestion_reason(report, verdict), verdict)
 
 
 def _undated(sources: tuple[str, ...]) -> str:

@@ -6,8 +6,9 @@ Unresolved conflicts give `::error` lines, resolved ones `::notice` lines on the
 from __future__ import annotations
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold, resolve_command
+from kzfr_check.report import RenderOptions, as_written, fold, resolve_command, values_as_written
 from kzfr_check.report.sarif import figure_span, value_text
 from kzfr_check.sources import Source
 from kzfr_check.values import relation
@@ -15,8 +16,9 @@ from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
 
 
 def escape_data(text: str) -> str:
-    """A command's message: %, CR and LF would end or corrupt the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: %, CR and LF would end or corrupt the command; any other control character (an
+    escape sequence, a bell) is shown as its escape."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -67,12 +69,13 @@ def _location(claim: Claim, source: Source) -> dict[str, str | int]:
 def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Source) -> str:
     topic = verdict.topic
     others = "; ".join(map(value_text, contradicted_by(verdict, value)))
-    said = f"{claim.source} says {value.value}: “{fold(claim.quote).strip()}”"
+    said = f"{claim.source} says {as_written(value.value, topic.kind)}: “{fold(claim.quote).strip()}”"
     if verdict.status == "resolved" and verdict.resolution is not None:
         r = verdict.resolution
-        lines = [said, f"Overruled: {r.accept} is accepted ({r.reason})", f"Topic: {topic.id}"]
+        lines = [said, f"Overruled: {as_written(r.accept, topic.kind)} is accepted ({r.reason})", f"Topic: {topic.id}"]
         return command("notice", _location(claim, source) | {"title": f"Resolved: {topic.label}"}, "\n".join(lines))
-    lines = [said, f"Contradicted by: {others}", *(f"Note: {note}" for note in verdict.notes), f"Topic: {topic.id}",
+    notes = [f"Note: {values_as_written(note, verdict)}" for note in verdict.notes]
+    lines = [said, f"Contradicted by: {others}", *notes, f"Topic: {topic.id}",
              f"To settle it: {resolve_command(verdict)}"]
     return command("error", _location(claim, source) | {"title": f"Conflict: {topic.label}"}, "\n".join(lines))
 

@@ -21,13 +21,15 @@ from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
 from kzfr_check.report import (
     RenderOptions,
+    as_written,
     counted,
     fold,
     plural,
     quote_parts,
     resolve_command,
-    suggestion_reason,
+    suggestion_as_written,
     uncorroborated_text,
+    values_as_written,
 )
 from kzfr_check.sources import Source
 from kzfr_check.values import DATE_KINDS, INF, Value
@@ -168,7 +170,7 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
     witnesses = (f", {value.witnesses} independent" if value.witnesses and value.witnesses != len(value.sources)
                  else "")
     who = ", ".join(f"<code>{esc(s)}</code>" for s in value.sources)
-    lines = ['<section class="value">', f"<h4><code>{esc(value.value)}</code></h4>",
+    lines = ['<section class="value">', f"<h4><code>{esc(as_written(value.value, verdict.topic.kind))}</code></h4>",
              f'<p class="who">{plural(len(value.sources), "source")}{witnesses}: {who}</p>', '<ul class="quotes">']
     for claim in value.claims:
         lines.append(f"<li><blockquote><p>“{_quote(claim)}”</p></blockquote>{_where(claim, sources)}</li>")
@@ -176,16 +178,19 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
 
 
 def _notes(verdict: Verdict, report: Report) -> list[str]:
-    items = [f"<li><strong>Note:</strong> {esc(note)}</li>" for note in verdict.notes]
+    kind = verdict.topic.kind
+    items = [f"<li><strong>Note:</strong> {esc(values_as_written(note, verdict))}</li>" for note in verdict.notes]
     if verdict.resolution:
         r = verdict.resolution
-        over = f" over {', '.join(f'<code>{esc(v)}</code>' for v in r.overrules)}" if r.overrules else ""
-        items.append(f"<li><strong>Resolution:</strong> accepted <code>{esc(r.accept)}</code>{over}. "
+        overruled = ", ".join(f"<code>{esc(as_written(v, kind))}</code>" for v in r.overrules)
+        over = f" over {overruled}" if r.overrules else ""
+        items.append(f"<li><strong>Resolution:</strong> accepted <code>{esc(as_written(r.accept, kind))}</code>{over}. "
                      f"Reason: {esc(r.reason)}</li>")
     if verdict.suggestion:
         s = verdict.suggestion
-        lead = f"<code>{esc(s.value)}</code> ({s.support} for, {s.against} against). Reason: " if s.value else ""
-        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(suggestion_reason(report, verdict))}</li>")
+        lead = (f"<code>{esc(as_written(s.value, kind))}</code> ({s.support} for, {s.against} against). Reason: "
+                if s.value else "")
+        items.append(f"<li><strong>Suggestion:</strong> {lead}{esc(suggestion_as_written(report, verdict))}</li>")
     return ['<ul class="notes">', *items, "</ul>"] if items else []
 
 
@@ -282,15 +287,18 @@ def _change_chart(verdict: Verdict) -> str:
     xy = [(axis.x(day), y(m)) for day, m, _ in points]
     parts = [f'<polyline class="link" points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in xy)}"/>']
     for (x, yy), (_, _, change) in zip(xy, points, strict=True):
-        parts += [f'<circle class="dot" cx="{x:.1f}" cy="{yy:.1f}" r="5"/>', _label(x, yy - 10, change.value)]
+        parts += [f'<circle class="dot" cx="{x:.1f}" cy="{yy:.1f}" r="5"/>',
+                  _label(x, yy - 10, as_written(change.value, verdict.topic.kind))]
     parts += axis.svg(bottom + 14)
-    title = "Value by period: " + "; ".join(f"{c.as_of}: {c.value}" for _, _, c in points)
+    kind = verdict.topic.kind
+    title = "Value by period: " + "; ".join(f"{c.as_of}: {as_written(c.value, kind)}" for _, _, c in points)
     return _svg(bottom + 38, title, parts)
 
 
 def _timeline(verdict: Verdict) -> list[str]:
     if verdict.timeline and any(_ordinal_of(c.as_of) is not None for c in verdict.timeline):
-        rows = "".join(f"<tr><td>{esc(c.as_of)}</td><td><code>{esc(c.value)}</code></td>"
+        kind = verdict.topic.kind
+        rows = "".join(f"<tr><td>{esc(c.as_of)}</td><td><code>{esc(as_written(c.value, kind))}</code></td>"
                        f"<td>{', '.join(f'<code>{esc(s)}</code>' for s in c.sources)}</td></tr>"
                        for c in verdict.timeline)
         return ['<figure class="timeline">', _change_chart(verdict),
@@ -352,7 +360,8 @@ def _header(report: Report) -> list[str]:
                 if s["uncorroborated"] else "") + ".</p>",
              '<ul class="counts" aria-label="Topics by status">',
              *(f'<li><span class="badge {status if s[status] else "none"}">'
-               f"{s[status]} {STATUS_LABEL[status]}</span></li>" for status in STATUSES),
+               f"{plural(s[status], 'conflict') if status == 'conflict' else f'{s[status]} {STATUS_LABEL[status]}'}"
+               "</span></li>" for status in STATUSES),
              "</ul>", '<section aria-labelledby="corpus">', '<h2 id="corpus">Corpus</h2>', '<ul class="sources">']
     for source in report.sources:
         lines.append(f"<li><code>{esc(source.id)}</code>: {esc(source.path)}, "

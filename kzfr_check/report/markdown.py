@@ -10,8 +10,19 @@ from __future__ import annotations
 import re
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, counted, plural, quote_parts, resolve_command, suggestion_reason
+from kzfr_check.report import (
+    RenderOptions,
+    as_written,
+    counted,
+    plural,
+    quote_parts,
+    resolve_command,
+    suggestion_as_written,
+    summary_counts,
+    values_as_written,
+)
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
 
@@ -20,8 +31,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
 
 def escape(text: str) -> str:
-    """Text shown as written: on one line, HTML neutralised, Markdown markup backslash-escaped."""
-    text = re.sub(r"\s+", " ", text)
+    """Text shown as written: on one line, control characters as escapes, HTML neutralised, Markdown markup
+    backslash-escaped."""
+    text = printable(re.sub(r"\s+", " ", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", text)
 
@@ -29,7 +41,7 @@ def escape(text: str) -> str:
 def code(text: str) -> str:
     """A code span that holds any text: its fence is longer than any run of backticks inside, and a
     `|` is escaped, which GitHub's tables require even in code."""
-    text = re.sub(r"\s+", " ", text).replace("|", "\\|")
+    text = printable(re.sub(r"\s+", " ", text)).replace("|", "\\|")
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
@@ -66,14 +78,15 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
     for value in verdict.values:
         for index, claim in enumerate(value.claims):
             source = sources[claim.source]
-            rows.append((f"**{code(value.value)}**" if index == 0 else "", _source(source), quote(claim),
+            first = f"**{code(as_written(value.value, verdict.topic.kind))}**" if index == 0 else ""
+            rows.append((first, _source(source), quote(claim),
                          code(f"{source.path}:{claim.line}")))
     lines = [f"## Conflict: {escape(verdict.topic.label)}", "", f"Topic: {code(verdict.topic.id)}", "",
              f"Kind {escape(verdict.topic.kind)}: "
              f"{plural(len(verdict.values), 'value')} from {_counted(report, verdict)}.", "",
              *_table(("value", "source", "quote", "file:line"), rows)]
     if verdict.notes:
-        lines += ["", *(f"- Note: {escape(note)}" for note in verdict.notes)]
+        lines += ["", *(f"- Note: {escape(values_as_written(note, verdict))}" for note in verdict.notes)]
     if verdict.suggestion:
         lines += [] if verdict.notes else [""]
         lines.append(f"- Suggestion: {suggestion_text(verdict, report)}")
@@ -83,14 +96,16 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
 def suggestion_text(verdict: Verdict, report: Report) -> str:
     s = verdict.suggestion
     assert s is not None
-    lead = f"**{code(s.value)}** ({s.support} for, {s.against} against). " if s.value else ""
-    return f"{lead}{escape(suggestion_reason(report, verdict))}"
+    value = as_written(s.value, verdict.topic.kind) if s.value else ""
+    lead = f"**{code(value)}** ({s.support} for, {s.against} against). " if s.value else ""
+    return f"{lead}{escape(suggestion_as_written(report, verdict))}"
 
 
 def _changed(verdicts: list[Verdict]) -> list[str]:
     lines = ["## Changed over time", ""]
     for verdict in verdicts:
-        rows = [(code(c.as_of), code(c.value), ", ".join(code(s) for s in c.sources)) for c in verdict.timeline]
+        rows = [(code(c.as_of), code(as_written(c.value, verdict.topic.kind)), ", ".join(code(s) for s in c.sources))
+                for c in verdict.timeline]
         lines += [f"### {_topic(verdict)}", "", *_table(("as of", "value", "sources"), rows), ""]
     return lines
 
@@ -112,14 +127,16 @@ def _resolved(verdicts: list[Verdict]) -> list[str]:
     for verdict in verdicts:
         r = verdict.resolution
         assert r is not None
-        rows.append((_topic(verdict), code(r.accept), ", ".join(code(v) for v in r.overrules) or "-",
-                     escape(r.reason)))
+        kind = verdict.topic.kind
+        overruled = ", ".join(code(as_written(v, kind)) for v in r.overrules) or "-"
+        rows.append((_topic(verdict), code(as_written(r.accept, kind)), overruled, escape(r.reason)))
     return ["## Resolved", "", *_table(("topic", "accepted", "overruled", "reason"), rows), ""]
 
 
 def _settled(verdicts: list[Verdict], report: Report) -> list[str]:
     rows = [(_topic(v), v.status if report.corroborated(v) else f"{v.status}, **not corroborated** (one witness)",
-             "; ".join(f"{code(value.value)} ({counted(len(value.sources), value.witnesses)})" for value in v.values))
+             "; ".join(f"{code(as_written(value.value, v.topic.kind))} ({counted(len(value.sources), value.witnesses)})"
+                       for value in v.values))
             for v in verdicts]
     summary = f"{plural(len(verdicts), 'topic')} where the sources agree or are compatible"
     return ["<details>", f"<summary>{summary}</summary>", "",
@@ -128,18 +145,14 @@ def _settled(verdicts: list[Verdict], report: Report) -> list[str]:
 
 def render(report: Report, options: RenderOptions) -> str:
     sources = {s.id: s for s in report.sources}
-    s = report.summary
     open_ = [v for v in report.verdicts if v.status == "conflict"]
     resolved = [v for v in report.verdicts if v.status == "resolved"]
     settled = [v for v in report.verdicts if v.status in ("agree", "compatible")]
     title = f"{plural(len(open_), 'unresolved conflict')}" if open_ else "no unresolved conflict"
-    conflicts = f"**{s['conflict']} conflict**" if s["conflict"] else "0 conflict"
+    head, conflicts, rest = summary_counts(report.summary)
     # hidden when rendered; it tells a later check that this file is a report, not a source
     lines = ["<!-- generator: kzfr-check -->", f"# kzfr-check: {title}", "",
-             f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: {conflicts}, "
-             f"{s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree"
-             + (f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else ""),
-             ""]
+             head + (f"**{conflicts}**" if open_ else conflicts) + rest, ""]
     if report.warnings:
         lines += ["## Warnings", "", *(f"- {escape(w)}" for w in report.warnings), ""]
     for verdict in open_:

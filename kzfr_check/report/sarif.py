@@ -16,7 +16,7 @@ from urllib.parse import quote
 from kzfr_check import __version__
 from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
-from kzfr_check.report import RenderOptions, fold, resolve_command
+from kzfr_check.report import RenderOptions, as_written, fold, resolve_command, values_as_written
 from kzfr_check.report.json import dumps
 from kzfr_check.sources import Source
 from kzfr_check.values import KINDS
@@ -62,9 +62,10 @@ def fingerprint(verdict: Verdict) -> str:
 
 
 def value_text(value: ValueSupport) -> str:
-    """'2008 (000, 001, 002; 2 independent)': a value, its sources, and the witnesses they are when fewer."""
+    """'2008 (000, 001, 002; 2 independent)': a value as people write it, its sources, and the witnesses they
+    are when fewer."""
     independent = f"; {value.witnesses} independent" if value.witnesses < len(value.sources) else ""
-    return f"{value.value} ({', '.join(value.sources)}{independent})"
+    return f"{as_written(value.value, value.claims[0].kind)} ({', '.join(value.sources)}{independent})"
 
 
 def values_text(verdict: Verdict) -> str:
@@ -97,9 +98,10 @@ def _location(claim: Claim, source: Source) -> dict[str, Any]:
     if span.start_column is not None:
         # the snippet is the region's text: the figure, when the columns are known
         region |= {"startColumn": span.start_column, "endColumn": span.end_column, "snippet": {"text": claim.text}}
+    said = f"{claim.source} says {as_written(claim.value.text, claim.kind)}: “{fold(claim.quote).strip()}”"
     return {
         "physicalLocation": {"artifactLocation": {"uri": _uri(source.path)}, "region": region},
-        "message": {"text": f"{claim.source} says {claim.value.text}: “{fold(claim.quote).strip()}”"},
+        "message": {"text": said},
     }
 
 
@@ -107,9 +109,10 @@ def _message(verdict: Verdict) -> str:
     text = f"{verdict.topic.label} [{verdict.topic.id}]: sources disagree: {values_text(verdict)}."
     if verdict.status == "resolved" and verdict.resolution is not None:
         r = verdict.resolution
-        text += f" Resolved: {r.accept} accepted over {', '.join(r.overrules) or 'nothing'} ({r.reason})."
+        overruled = ", ".join(as_written(v, verdict.topic.kind) for v in r.overrules) or "nothing"
+        text += f" Resolved: {as_written(r.accept, verdict.topic.kind)} accepted over {overruled} ({r.reason})."
     settle = [f"To settle it: {resolve_command(verdict)}"] if verdict.status == "conflict" else []
-    return " ".join([text, *(f"Note: {note}." for note in verdict.notes), *settle])
+    return " ".join([text, *(f"Note: {values_as_written(note, verdict)}." for note in verdict.notes), *settle])
 
 
 def _result(verdict: Verdict, rule_index: int, sources: dict[str, Source]) -> dict[str, Any]:

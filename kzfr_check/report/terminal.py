@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -12,14 +13,18 @@ from rich.table import Table
 from rich.text import Text
 
 from kzfr_check.claims import Claim
+from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import (
     RenderOptions,
+    as_written,
     plural,
     quote_parts,
     resolve_command,
-    suggestion_reason,
+    suggestion_as_written,
+    summary_counts,
     uncorroborated_text,
+    values_as_written,
 )
 from kzfr_check.sources import Source
 from kzfr_check.verdicts import Verdict
@@ -46,6 +51,12 @@ def _rendered(draw: Callable[[Console], None], color: bool, width: int) -> str:
     return out.getvalue()
 
 
+def shown(text: str, style: str = "") -> Text:
+    """Text from a source, a file name or claims.toml as rich should show it: never read as markup
+    ("[link=…]" in a file name), and with no control character for the terminal to act on."""
+    return Text(printable(text), style=style)
+
+
 def quote_text(claim: Claim) -> Text:
     """The sentence as the source wrote it (whitespace folded), its figure highlighted."""
     before, figure, after = quote_parts(claim)
@@ -54,7 +65,7 @@ def quote_text(claim: Claim) -> Text:
 
 def where(claim: Claim, sources: dict[str, Source]) -> Text:
     source = sources[claim.source]
-    text = Text(f"{source.path}:{claim.line}", style="cyan")
+    text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
     if source.language != "en":  # the quote is in its own language, never translated
@@ -86,7 +97,7 @@ def _values_table(verdict: Verdict) -> Table:
     table.add_column()
     for value in verdict.values[:VALUES_PER_TOPIC]:
         independent = f" ({value.witnesses} independent)" if value.witnesses < len(value.sources) else ""
-        table.add_row(value.value, listed(value.sources) + independent)
+        table.add_row(shown(as_written(value.value, verdict.topic.kind)), shown(listed(value.sources) + independent))
     return table
 
 
@@ -111,22 +122,24 @@ def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) 
     if hidden:
         parts.append(Padding(_more(hidden, "quote"), (0, 0, 0, 2)))
     for note in verdict.notes:
-        parts.append(Text(f"note: {note}", style="italic"))
+        parts.append(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
     if verdict.suggestion:
         s = verdict.suggestion
-        lead = f"{s.value} ({s.support} for, {s.against} against). " if s.value else ""
-        parts.append(Text(f"suggestion: {lead}{suggestion_reason(report, verdict)}", style="cyan"))
+        lead = f"{as_written(s.value, verdict.topic.kind)} ({s.support} for, {s.against} against). " if s.value else ""
+        parts.append(shown(f"suggestion: {lead}{suggestion_as_written(report, verdict)}", style="cyan"))
     if verdict.timeline:
         timeline = Table(title="over time", title_justify="left", box=None, padding=(0, 2))
         for name in ("as of", "value", "sources"):
             timeline.add_column(name)
         for change in verdict.timeline:
-            timeline.add_row(change.as_of, change.value, listed(change.sources))
+            timeline.add_row(shown(change.as_of), shown(as_written(change.value, verdict.topic.kind)),
+                             shown(listed(change.sources)))
         parts.append(timeline)
     if verdict.resolution:
         r = verdict.resolution
-        parts.append(Text(f"resolution: accept {r.accept} ({r.reason})", style="green"))
-    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", (verdict.topic.label, "bold"))
+        accepted = as_written(r.accept, verdict.topic.kind)
+        parts.append(shown(f"resolution: accept {accepted} ({r.reason})", style="green"))
+    title = Text.assemble((verdict.status, STYLE[verdict.status]), " · ", shown(verdict.topic.label, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style=STYLE[verdict.status])
 
 
@@ -137,12 +150,8 @@ def settle_line(verdict: Verdict) -> Text:
 
 
 def summary_line(report: Report) -> Text:
-    s = report.summary
-    return Text.assemble(
-        f"{s['sources']} sources, {s['claims']} claims, {s['topics']} topics: ",
-        (f"{s['conflict']} conflict", "bold red" if s["conflict"] else "green"),
-        f", {s['resolved']} resolved, {s['changed']} changed, {s['compatible']} compatible, {s['agree']} agree",
-        f" ({s['uncorroborated']} of them on one witness, not corroborated)" if s["uncorroborated"] else "")
+    head, conflicts, rest = summary_counts(report.summary)
+    return Text.assemble(head, (conflicts, "bold red" if report.summary["conflict"] else "green"), rest)
 
 
 def render_conflicts(report: Report, show_all: bool = False, color: bool = False, width: int = 100) -> str:
@@ -158,11 +167,13 @@ def render_conflicts(report: Report, show_all: bool = False, color: bool = False
             if verdict.status == "resolved":
                 r = verdict.resolution
                 assert r is not None
+                kind = verdict.topic.kind
+                overruled = ", ".join(as_written(v, kind) for v in r.overrules) or "-"
                 console.print(Text.assemble(
-                    ("resolved ", "green"), (verdict.topic.label, "bold"), f"  [{verdict.topic.id}]: ",
-                    f"{r.accept} over {', '.join(r.overrules) or '-'} ({r.reason})"))
+                    ("resolved ", "green"), shown(verdict.topic.label, "bold"), shown(f"  [{verdict.topic.id}]: "),
+                    shown(f"{as_written(r.accept, kind)} over {overruled} ({r.reason})")))
         for line in notices(report):
-            console.print(Text(line, style="dim"))
+            console.print(shown(line, style="dim"))
         console.print(summary_line(report))
 
     return _rendered(draw, color, width)
@@ -190,25 +201,25 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
 
     def draw(console: Console) -> None:
         for verdict in verdicts:
-            table = Table(title=Text.assemble((verdict.topic.label, "bold"), "  ",
+            table = Table(title=Text.assemble(shown(verdict.topic.label, "bold"), "  ",
                                               (verdict.status, STYLE[verdict.status]),
-                                              (f"\ntopic {verdict.topic.id}", "dim")),
+                                              shown(f"\ntopic {verdict.topic.id}", "dim")),
                           title_justify="left", expand=True, show_lines=True)
             table.add_column("source", style="cyan", no_wrap=True)
             table.add_column("value", style="bold", no_wrap=True)
             table.add_column("statement")
             for claim in sorted(verdict.topic.claims, key=lambda c: c.source):
-                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              claim.value.text, quote_text(claim))
+                table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
+                              shown(as_written(claim.value.text, claim.kind)), quote_text(claim))
             console.print(table)
             alone = uncorroborated_text(report, verdict)
             if alone:
                 console.print(Text(alone, style="yellow"))
             for note in verdict.notes:
-                console.print(Text(f"note: {note}", style="italic"))
+                console.print(shown(f"note: {values_as_written(note, verdict)}", style="italic"))
             if verdict.resolution:
-                console.print(Text(f"resolution: accept {verdict.resolution.accept} "
-                                   f"({verdict.resolution.reason})", style="green"))
+                console.print(shown(f"resolution: accept {as_written(verdict.resolution.accept, verdict.topic.kind)} "
+                                    f"({verdict.resolution.reason})", style="green"))
             if verdict.status == "conflict":
                 console.print(settle_line(verdict), soft_wrap=True)
         if single:
@@ -218,8 +229,9 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
             table.add_column("value", style="bold", no_wrap=True)
             table.add_column("statement")
             for claim in single:
-                table.add_row(Text.assemble(claim.source, "\n", (f"line {claim.line}", "dim")),
-                              Text.assemble(claim.value.text, "\n", (claim.kind, "dim")), quote_text(claim))
+                table.add_row(Text.assemble(shown(claim.source), "\n", (f"line {claim.line}", "dim")),
+                              Text.assemble(shown(as_written(claim.value.text, claim.kind)), "\n", (claim.kind, "dim")),
+                              quote_text(claim))
             console.print(table)
 
     return _rendered(draw, color, width)
@@ -234,15 +246,17 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
                 continue
             claims = [c for c in report.claims if c.source == source.id]
             language = f"  in {source.language}" if source.language != "en" else ""
-            table = Table(title=Text.assemble((source.path, "bold"), "  ",
+            table = Table(title=Text.assemble(shown(source.path, "bold"), "  ",
                                               (f"dated {source.date}" if source.date else "undated", "dim"),
                                               (language, "dim")),
-                          title_justify="left", expand=True)
-            for name in ("line", "kind", "text", "value", "topic"):
-                table.add_column(name, no_wrap=name != "text")
+                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+            # only the figure as written wraps: a topic id stays whole, to copy
+            for name in ("line", "kind", "value", "as of", "text", "topic"):
+                table.add_column(name, no_wrap=name != "text", overflow="fold")
             for claim in claims:
-                table.add_row(str(claim.line), claim.kind, claim.text, claim.value.text,
-                              report.reported_topic_id(claim) or "")
+                table.add_row(str(claim.line), claim.kind, shown(as_written(claim.value.text, claim.kind)),
+                              shown(claim.as_of or ""), shown(claim.text), shown(report.reported_topic_id(claim) or ""))
             console.print(table)
+            console.print()
 
     return _rendered(draw, color, width)

@@ -1,0 +1,137 @@
+"""How real pages state figures, read end to end: figures after their nouns, lists of labelled figures, bounds that
+carry over to a conversion, approximate figures, datelines, "As of" headings, running tolls and changes over time.
+Each corpus here is written by the test, in the shape real reports take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzfr_check.sources import read_source
+from kzfr_check.values import find_figures, relation
+
+from conftest import topic_by_values
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
+    return cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", "--exit-zero",
+               cwd=tmp_path).json
+
+
+def _values(sentence: str) -> list[str]:
+    return [f.value.text for f in find_figures(sentence)]
+
+
+def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
+    assert _values("They signed deals worth more than 4 billion euros ($5.43 billion) on Tuesday.") == [
+        ">EUR 4 billion", ">USD 5.43 billion"]
+    assert _values("Winds of 140 mph (225 km/h) were recorded.") == ["140 mph", "225 km/h"]
+
+
+def test_an_approximate_figure_is_good_to_its_last_digit() -> None:
+    about, exact = (find_figures(s)[0].value for s in ("About $9.2 billion was spent.", "$9.6 billion was spent."))
+    assert relation(about, exact) == "conflict"
+    about, exact = (find_figures(s)[0].value for s in ("It cost around £9 billion.", "It cost £9.4 billion."))
+    assert relation(about, exact) == "compatible"
+
+
+@given(st.integers(1, 10**6))
+def test_an_approximate_figure_holds_its_own_value_and_no_more_than_a_tenth_around_it(n: int) -> None:
+    value = find_figures(f"It employs about {n:,} people.")[0].value
+    assert value.low <= n <= value.high
+    assert value.high - n <= n / 10 + 0.5 and n - value.low <= n / 10 + 0.5
+
+
+def test_labelled_figures_in_a_list_group_by_their_label(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "census", {
+        "a.txt": "Published 2 March 2021\n\nEthnic groups: Kestrian 61.5%, Orvenian 22.1%, Tavish 9.4%, other 7%.\n",
+        "b.txt": "Published 9 April 2021\n\nEthnic groups: Kestrian 63%, Orvenian 22.1%, Tavish 8.2%, other 6.7%.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "61.5%", "63%")["status"] == "conflict"
+    assert topic_by_values(data, "9.4%", "8.2%")["status"] == "conflict"
+    assert topic_by_values(data, "22.1%")["status"] == "agree"
+    for topic in data["topics"]:  # a label never meets another label: Tavish is not Orvenian
+        assert len({c["counted"] for c in topic["claims"]}) == 1, topic["id"]
+
+
+def test_a_figure_after_its_noun_and_a_running_toll_that_grows(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "quake", {
+        "a.txt": "KESTRIA QUAKE: TOLL RISES\nPublished 4 March 2024\n\nThe death toll stands at 812, officials said.\n",
+        "b.txt": "Situation report no. 5\nPublished 7 March 2024\n\n- Deaths: 2,317\n- Injured: 7,980\n",
+        "c.txt": "Published 7 March 2024\n\nThe number of injured rose to 6,400, the agency said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    deaths = topic_by_values(data, "812", "2317")
+    assert deaths["status"] == "changed"  # a toll only grows: the later, larger figure is a change
+    assert [c["as_of"] for c in deaths["timeline"]] == ["2024-03-04", "2024-03-07"]
+    injured = topic_by_values(data, "7980", "6400")
+    assert injured["status"] == "conflict"  # the same day, two figures
+
+
+def test_a_toll_that_falls_between_reports_is_a_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "quake", {
+        "a.txt": "Published 4 March 2024\n\nThe death toll has risen to 2,900 in the province.\n",
+        "b.txt": "Published 7 March 2024\n\nThe death toll in the province has risen to 2,317.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2900", "2317")["status"] == "conflict"
+
+
+def test_an_as_of_heading_dates_the_figures_under_it(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "outbreak", {
+        "01.md": "# Situation report 9\n\nPublished 17 February 2023\n\nAs of 16 February 2023:\n\n"
+                 "- Treatment centres: 21\n",
+        "02.md": "# Situation report 12\n\nPublished 24 February 2023\n\nAs of 23 February 2023:\n\n"
+                 "- Treatment centres: 29\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    centres = topic_by_values(data, "21", "29")
+    assert centres["status"] == "changed"
+    assert [c["as_of"] for c in centres["timeline"]] == ["2023-02-16", "2023-02-23"]
+    assert not [t for t in data["topics"] if t["kind"] == "date"]  # the headings are no claims
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Weekly highlights, February 2023\nPublished 17 February 2023\n\nBody.\n", "2023-02-17"),
+    ("The World Factbook 1994\nPublished 1994\n\nBody.\n", "1994"),
+    ("Cholera in Lower Dramont\n\n| First case | 26 January 2023 |\n|---|---|\n\nBody.\n", None),
+    ("SITUATION REPORT 4\nAs of 16 March 2025, 18:00\n\nBody.\n", "2025-03-16"),
+])
+def test_datelines_of_real_pages(tmp_path: Path, text: str, date: str | None) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    found = read_source(path).date
+    assert (str(found) if found else None) == date
+
+
+def test_a_quantity_stated_years_apart_is_a_change_but_a_settled_total_is_not(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "tunnel", {
+        "a.txt": "Published 3 May 2012\n\nTen workers lost their lives during construction.\n"
+                 "It is the second-longest rail tunnel in the world.\n",
+        "b.txt": "Published 2 November 2020\n\nEleven workers died during the construction.\n"
+                 "It is the third-longest rail tunnel in the world.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "10", "11")["status"] == "conflict"  # a total told years later is settled
+    assert topic_by_values(data, "2", "3")["status"] == "changed"  # a rank eight years on may have changed
+
+
+def test_since_a_year_is_no_year_to_tell_sources_apart(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "invest", {
+        "a.txt": "Published 16 March 2023\n\nCompanies from Valdmark have invested $9.6 billion in Carrasca "
+                 "since 2005.\n",
+        "b.txt": "Published 27 April 2023\n\nValdmark companies have invested about $9.2 billion in Carrasca over the "
+                 "past 18 years.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 9.6 billion", "~USD 9.2 billion")
+    assert topic["status"] == "conflict"
