@@ -269,6 +269,9 @@ AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by)\s+$", re.IGNO
 # "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
 AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
+# A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
+# 1994 est.)"
+YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 
 
@@ -306,6 +309,11 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         day = parse_date(f"{m['day']} {base.year}", base)
         if day is not None and day[2] is not None:
             return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}", None
+    stated = YEAR_IN_BRACKETS.findall(said)
+    if len(stated) == 1:  # "Ethnic groups (2002): Kazakh 55.8%, ...", "..., other 4.9% (2023 est.)"
+        m = YEAR_IN_BRACKETS.search(said)
+        frame = next((f for f in figures if f.start <= m.start(1) < f.end and f.value.kind == "date"), None)  # type: ignore[union-attr]
+        return stated[0], frame
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)

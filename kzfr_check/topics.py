@@ -566,10 +566,11 @@ class _Groups:
         shape_norm = {id(v): _norm(v) for v in vectors.values()}
         self.norm = {u: shape_norm[id(v)] for u, v in self.centroid.items()}
         self.value_list: list[Value] = []  # each distinct value once, named by its place here
-        # by kind and text: a block may hold the date 1850 and the count 1850, which are not one value
         value_id: dict[tuple[str, str], int] = {}
 
         def intern(value: Value) -> int:
+            # by kind as well as text: a count of 1990 and the year 1990 are two values, and which of them a
+            # block met first must not decide how the other is judged
             key = (value.group_key, value.text)
             if key not in value_id:
                 value_id[key] = len(self.value_list)

@@ -278,6 +278,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
      _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
+    # a rate is no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every 1,000 people"
+    ("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
+                        r"(?:\s+[^\W\d_][\w'-]*)?", _I), _needs(r"per\s+\d|for\s+every\s+\d")),
     ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     ("rank", re.compile(ORDW, _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
@@ -748,6 +751,7 @@ _NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is w
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
+_INCREMENT = frozenset("new more additional further fresh".split())  # a count of what was added, not of all
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
 
@@ -805,10 +809,13 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if named_before is not None:
         counted = named_before
     elif words and _WORD_AFTER.match(sentence, after):
-        counted = next((w for w in words if w.endswith("s") and not w.endswith("ss")), words[0])
+        nouns = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:4] if w.lower() not in _INCREMENT][:3]
+        counted = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), (nouns or words)[0])
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)
+    if words and words[0] in _INCREMENT:
+        counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     half = _half_ulp(num) * scale if m["scale"] else Decimal(0)
     lo, hi, prefix = _bounded(n * scale, half, m["bound"])

@@ -159,8 +159,8 @@ def _years_apart(a: set[int] | None, b: set[int] | None) -> bool:
 def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     """Two values stated for different periods are a change over time, unless they count what only grows
     (a death toll) and the later figure is the smaller: a toll never falls, so that is a contradiction."""
-    if not any(c.counted in cumulative() for c in (*a.claims, *b.claims)):
-        return True
+    if not any(c.kind == "count" and c.counted in cumulative() for c in (*a.claims, *b.claims)):
+        return True  # (a rate or share of deaths may fall: only a count of them only grows)
     if not all(c.as_of for c in (*a.claims, *b.claims)):
         return False  # a toll told at no date cannot be ordered in time
     earlier, later = sorted((a, b), key=lambda v: max(c.as_of or "" for c in v.claims))
