@@ -11,10 +11,9 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["kzfr_check"]):
-    from kzfr_check.claims import extract_claims
+    from kzfr_check.claims import extract_claims, figures_in
     from kzfr_check.errors import InputError
     from kzfr_check.sources import read_source
-    from kzfr_check.values import find_figures
 
 FOLDER = Path(tempfile.mkdtemp(prefix="kzfr-fuzz-"))
 SUFFIXES = [".txt", ".md", ".html"]
@@ -35,7 +34,8 @@ def test_one_input(data: bytes) -> None:
         assert claim.said == source.norm[claim.quote_start:claim.quote_start + len(claim.said)]
         assert claim.line >= 1
         span = (claim.start - claim.quote_start, claim.end - claim.quote_start)
-        assert any((f.start, f.end) == span for f in find_figures(claim.said)) or claim.kind == "anniversary"
+        again = figures_in(claim.said, None, claim.language)
+        assert any((f.start, f.end) == span for f in again) or claim.kind == "anniversary"
 
 
 def main() -> None:

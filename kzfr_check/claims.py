@@ -44,6 +44,7 @@ class Claim:
     document_year: int | None = None
     as_of: str | None = None  # the period the sentence says its figure refers to: "2021", "2022-01/2022-09"
     said_before: str = ""  # the sentence before, when this one opens with a pronoun that points back to it
+    language: str = "en"  # the language of its source: what its words mean is read in it
 
     @property
     def kind(self) -> str:
@@ -72,8 +73,8 @@ ABBREVIATIONS = frozenset(
     "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
 # A sentence ends at a full stop before a capital or a digit; in text taken from web pages also where the space
 # after it was lost ("Mobile Bay.The maximum") or a footnote number follows it ("130 mph.2 The storm").
-SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
-                          r"(?:(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2}))")  # one branch: searched fast
+SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]»]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
+                          r"(?:(?=\s+[\"'(\[«]?\s?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2}))")  # one branch
 WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
@@ -106,9 +107,18 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
         yield block_start, prev_end
 
 
-def sentences(norm: str) -> Iterator[tuple[int, int]]:
+def _abbreviations(language: str) -> frozenset[str]:
+    if language == "en":
+        return ABBREVIATIONS
+    from kzfr_check.grammar import grammar
+
+    return grammar(language).abbreviations
+
+
+def sentences(norm: str, language: str = "en") -> Iterator[tuple[int, int]]:
     """Sentence spans in a normalised text, trimmed of surrounding whitespace; a sentence longer than
     LONGEST_SENTENCE is cut into windows (see _windows)."""
+    abbreviations = _abbreviations(language)
     for block_start, block_end in _blocks(norm):
         block = norm[block_start:block_end]
         start = 0
@@ -116,7 +126,7 @@ def sentences(norm: str) -> Iterator[tuple[int, int]]:
             # the word ending here; a window, since a word longer than it is no abbreviation anyway
             word = WORD_AT_END.search(block[max(start, m.start() - 40):m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in abbreviations or (len(token) == 1 and token.isalpha()):
                 continue
             yield from _trimmed(block, block_start, start, m.end())
             start = m.end()
@@ -169,10 +179,11 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     base = _reference_date(source)
     claims = []
     before = ""
-    spans = list(sentences(source.norm))
+    spans = list(sentences(source.norm, source.language))
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
-    for (s, e), said, (figures, periods) in zip(spans, said_all, _readings(said_all, base), strict=True):
+    readings = _readings(said_all, base, source.language)
+    for (s, e), said, (figures, periods) in zip(spans, said_all, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -199,7 +210,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=period, said_before=leading))
+                as_of=period, said_before=leading, language=source.language))
             if len(claims) == limit:
                 return claims
     return claims
@@ -216,7 +227,7 @@ class _Reading(NamedTuple):
 # archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
 # figures is most of what a run costs. Bounded (about 1 KB a sentence: a worker reading 5,000 documents of
 # the benchmark keeps 67,000), and forgotten once a check has read its documents.
-_READ: dict[tuple[str, dt.date | None], _Reading] = {}
+_READ: dict[tuple[str, dt.date | None, str], _Reading] = {}
 READ_LIMIT = 100_000
 
 
@@ -225,14 +236,27 @@ def forget_sentences() -> None:
     _READ.clear()
 
 
-def _readings(said_all: list[str], base: dt.date | None) -> Iterator[_Reading]:
+def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Figure]:
+    """Every figure of a sentence, read with the grammar of its language: English's own (values), or one
+    written as data (grammar)."""
+    if language == "en":
+        return find_figures(said, base)
+    from kzfr_check.grammar import find_figures as find_figures_in
+
+    return find_figures_in(said, base, language)
+
+
+def _readings(said_all: list[str], base: dt.date | None, language: str = "en") -> Iterator[_Reading]:
     """What each sentence states, as it is asked for; a sentence read before is not read again."""
+    english = language == "en"
     for said in said_all:
-        key = (said, base if base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said) else None)
+        dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
+        key = (said, base if dated else None, language)
         reading = _READ.get(key)
         if reading is None:
-            figures = find_figures(said, base)
-            reading = _Reading(tuple(figures), tuple(as_of(said, figure, figures, base) for figure in figures))
+            figures = figures_in(said, base, language)
+            reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, base, language)
+                                                     for figure in figures))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
         yield reading
@@ -249,6 +273,15 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+
+
+def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date | None,
+           language: str) -> tuple[str | None, Figure | None]:
+    if language == "en":
+        return as_of(said, figure, figures, base)
+    from kzfr_check.grammar import year_frame
+
+    return year_frame(said, figure, figures, language, base)
 
 
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kzfr_check.errors import InputError
+from kzfr_check.lang import languages
 from kzfr_check.sources import is_inside
 from kzfr_check.topics import TopicSpec
 from kzfr_check.values import KINDS
@@ -21,7 +22,7 @@ from kzfr_check.verdicts import Resolution
 
 CONFIG_NAME = "claims.toml"
 SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "sources": {"paths": list, "exclude": list},
+    "sources": {"paths": list, "exclude": list, "languages": dict},
     "topic": {"id": str, "label": str, "aliases": list, "kind": str},
     "resolution": {"topic": str, "accept": str, "overrules": list, "reason": str},
 }
@@ -37,6 +38,7 @@ class Config:
     exclude: tuple[str, ...] = ()  # globs of files not to read, relative to the file's folder
     topics: tuple[TopicSpec, ...] = ()
     resolutions: tuple[Resolution, ...] = field(default_factory=tuple)
+    languages: tuple[tuple[str, str], ...] = ()  # (glob, language code): the language of the files it matches
 
 
 class _Lines:
@@ -103,8 +105,8 @@ def _check_table(table: dict[str, Any], kind: str, where: _Lines, name: str, ind
                              f"(known: {known})")
         expected = schema[key]
         if not isinstance(value, expected):
-            raise InputError(f"{name}:{where.of(kind, index, key)}: '{key}' must be "
-                             f"{'a list' if expected is list else 'a string'}")
+            shape = {list: "a list", dict: "a table"}.get(expected, "a string")  # type: ignore[call-overload]
+            raise InputError(f"{name}:{where.of(kind, index, key)}: '{key}' must be {shape}")
         if expected is list and not all(isinstance(item, str) for item in value):
             raise InputError(f"{name}:{where.of(kind, index, key)}: '{key}' must be a list of strings")
     for key in REQUIRED.get(kind, ()):
@@ -150,7 +152,19 @@ def _parse(data: dict[str, Any], where: _Lines, name: str, path: Path) -> Config
                                       table["reason"], f"{name}:{where.of('resolution', i, 'topic')}"))
         resolved.add(table["topic"])
     paths = tuple((path.parent / p) for p in sources.get("paths", ()))
-    return Config(path, paths, tuple(sources.get("exclude", ())), tuple(topics), tuple(resolutions))
+    return Config(path, paths, tuple(sources.get("exclude", ())), tuple(topics), tuple(resolutions),
+                  _languages(sources.get("languages", {}), where, name))
+
+
+def _languages(table: dict[str, Any], where: _Lines, name: str) -> tuple[tuple[str, str], ...]:
+    """`[sources] languages`: globs of files -> the code of the language they are written in, one with a data
+    file; a file no glob matches has its language told from its text."""
+    known = languages()
+    for glob, code in table.items():
+        if not isinstance(code, str) or code not in known:
+            raise InputError(f"{name}:{where.of('sources', None, 'languages')}: unknown language '{code}' for "
+                             f"'{glob}' (known: {', '.join(known)})")
+    return tuple(table.items())
 
 
 def _array(data: dict[str, Any], key: str, where: _Lines, name: str) -> list[dict[str, Any]]:

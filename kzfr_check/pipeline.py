@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
 from kzfr_check.errors import InputError, printable
-from kzfr_check.sources import DEFAULT_MAX_BYTES, Source, display_path, find_source_files, name_sources, read_document
+from kzfr_check.sources import (
+    DEFAULT_MAX_BYTES,
+    Source,
+    display_path,
+    excluded,
+    find_source_files,
+    name_sources,
+    read_document,
+)
 from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import STATUSES, Resolution, Verdict, judge_all, stale_resolutions
@@ -102,14 +110,15 @@ DOCUMENTS_PER_WORKER = 50
 # test and real corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
 CLAIMS_PER_DOCUMENT = 20_000
 
-Task = tuple[Path, str, int]  # a file, its path as shown to the user, the --max-bytes limit
+# a file, its path as shown to the user, the --max-bytes limit, its language when claims.toml declares it
+Task = tuple[Path, str, int, str | None]
 Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
 
 
 def _read_and_extract(task: Task) -> Extraction:
     """One document read and its claims extracted: what a worker process does, from and to picklable values."""
-    path, shown, max_bytes = task
-    source, warning = read_document(path, shown, max_bytes)
+    path, shown, max_bytes, language = task
+    source, warning = read_document(path, shown, max_bytes, language)
     warnings = () if warning is None else (warning,)
     if source is None:
         return source, warnings, []
@@ -192,10 +201,11 @@ def _read_and_extract_each(tasks: list[Task], executor: Executor | None, workers
 
 
 def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int,
-              executor: Executor | None, workers: int, progress: Progress) -> tuple[list[Source], list[Claim]]:
+              executor: Executor | None, workers: int, progress: Progress,
+              declared: Callable[[Path], str | None] = lambda file: None) -> tuple[list[Source], list[Claim]]:
     """Every readable document of the files found under paths and its claims, in path order, the same
     with workers or without."""
-    tasks = [(file, display_path(file), max_bytes) for file in files]
+    tasks = [(file, display_path(file), max_bytes, declared(file)) for file in files]
     read: list[tuple[Source, list[Claim]]] = []
     kept: list[Path] = []
     extractions = _read_and_extract_each(tasks, executor, workers)
@@ -212,6 +222,12 @@ def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[st
     claims = [claim if named.id == source.id else replace(claim, source=named.id)
               for named, (source, found) in zip(sources, read, strict=True) for claim in found]
     return sources, claims
+
+
+def declared_language(config: Config, file: Path) -> str | None:
+    """The language `[sources] languages` gives a file: that of the first glob that matches it, or None."""
+    base = config.path.parent if config.path else Path.cwd()
+    return next((code for glob, code in config.languages if excluded(file, [glob], base)), None)
 
 
 def check(paths: Sequence[str | Path], config: Config | None = None,
@@ -265,7 +281,8 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
     files = find_source_files(paths, config.exclude, config.path.parent if config.path else None, warn, allow_outside)
     workers = _workers(jobs, len(files))
     with _worker_pool(workers) as executor:
-        sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress)
+        sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress,
+                                    partial(declared_language, config))
         progress("grouping claims", 0, len(claims))
         # What the claims alone show, found while the workers group (at 10,000 documents judging takes a
         # second less, grouping half a second more)

@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from kzfr_check.errors import InputError, NoSourcesError, printable
+from kzfr_check.lang import detect
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -59,6 +60,7 @@ class Source:
     line_offsets: tuple[tuple[int, int], ...]
     date: DocDate | None
     encoding: str
+    language: str = "en"  # the code of its language's data file (kzfr_check/lang), told from its text
 
     def _line_entry(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
@@ -244,14 +246,25 @@ _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 
 
-def _is_dateline(line: str, start: int, end: int) -> bool:
+def _dateline_keyword(language: str) -> re.Pattern[str]:
+    """What heads a document's own date in its language ("Published", "Опубликовано", "Publié le"), or in English."""
+    if language == "en":
+        return _DATELINE_KEYWORD
+    from kzfr_check.lang import data
+
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                     sorted(data(language)["grammar"]["dateline_keywords"], key=len, reverse=True))
+    return re.compile(rf"{_DATELINE_KEYWORD.pattern}|\b(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DATELINE_KEYWORD) -> bool:
     """A date that heads a line ("Paris, 18 June 2022 (TDI): ...", "Posted on 14 June 2023 · 5 min
     read", "Press release · Geneva, 3 March 2021"), not one inside a sentence ("It opened on May 27,
     1937.")."""
     if line.lstrip().startswith("|"):
         return False  # a table's row: "| First case | 26 January 2023 |" is a fact, not the page's date
     segment = re.split(r"[·•|—]", line[:start])[-1]
-    if _DATELINE_KEYWORD.search(segment):
+    if keyword.search(segment):
         return True
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
@@ -262,29 +275,30 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
     return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
 
 
-def _document_date(norm: str) -> DocDate | None:
+def _document_date(norm: str, language: str = "en") -> DocDate | None:
     """The date a dateline near the top states, at its precision (year, month or day). A dateline that says
     what it is ("Published 17 February 2023", "Published 1994") wins over a date heading a line above it ("...
     February 2023, Weekly Highlights"); a bare year is a document's date only after such a word."""
-    from kzfr_check.values import find_figures
+    from kzfr_check.claims import figures_in
 
+    dateline_keyword = _dateline_keyword(language)
     found: DocDate | None = None
     year: DocDate | None = None
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
-        if found is not None and not _DATELINE_KEYWORD.search(line, 0, _DATELINE_HEAD):
+        if found is not None and not dateline_keyword.search(line, 0, _DATELINE_HEAD):
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
-        for figure in find_figures(_head(line)):
+        for figure in figures_in(_head(line), None, language):
             if figure.value.kind != "date":
                 continue
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-            keyword = _DATELINE_KEYWORD.search(re.split(r"[·•|—]", line[:figure.start])[-1])
+            keyword = dateline_keyword.search(re.split(r"[·•|—]", line[:figure.start])[-1])
             if keyword and len(parts) > 1:
                 return replace(date, snapshot=keyword["as_of"] is not None)
             if keyword:
                 year = year or date
-            elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end):
+            elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end, dateline_keyword):
                 found = date
     return found or year
 
@@ -391,7 +405,7 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     return data
 
 
-def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> Source:
+def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, language: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         text, line_offsets = _html_text(decoded)
@@ -402,7 +416,9 @@ def _source_from_text(decoded: str, encoding: str, path: Path, shown: str) -> So
         norm = _blank_markdown(norm)
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
-    return Source(name_text(path.stem), shown, text, norm, line_offsets, _document_date(norm), encoding)
+    language = language or detect(norm)
+    return Source(name_text(path.stem), shown, text, norm, line_offsets, _document_date(norm, language), encoding,
+                  language)
 
 
 def _print_warning(message: str) -> None:
@@ -526,16 +542,18 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     return unique
 
 
-def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source | None, str | None]:
+def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                  language: str | None = None) -> tuple[Source | None, str | None]:
     """One file found under the paths checked, and the warning to give about it: binary content is
-    skipped (no Source), a legacy encoding read but noted. Depends on its arguments only, for worker processes."""
+    skipped (no Source), a legacy encoding read but noted. Its language is told from its text unless given.
+    Depends on its arguments only, for worker processes."""
     data = _read_bytes(path, shown, max_bytes)
     if _looks_binary(data):
         return None, f"{shown}: skipped, looks binary"
     decoded, encoding = _decode(data)
     if is_own_report(decoded):
         return None, f"{shown}: skipped, a report kzfr-check wrote"
-    source = _source_from_text(decoded, encoding, path, shown)
+    source = _source_from_text(decoded, encoding, path, shown, language)
     if source.encoding not in _UNICODE_ENCODINGS:
         return source, f"{shown}: not UTF-8, read as {source.encoding}"
     return source, None

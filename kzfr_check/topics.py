@@ -24,7 +24,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concepts, stop_words
+from kzfr_check.lang import concept_of, concepts, gloss, stop_words
 from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
@@ -106,8 +106,49 @@ def term(word: str) -> str:
     return f"={concept}" if concept else stem(word)
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _foreign(language: str) -> tuple[frozenset[str], frozenset[str], object, dict[int, str]]:
+    """A language's stop words, figure words, stemmer and the Latin spelling of its letters, read once."""
+    import snowballstemmer
+
+    from kzfr_check.grammar import figure_words
+    from kzfr_check.lang import data
+
+    spelling = str.maketrans(data(language)["grammar"]["transliteration"])
+    return stop_words(language), figure_words(language), snowballstemmer.stemmer(data(language)["stemmer"]), spelling
+
+
+@lru_cache(maxsize=1)
+def concepts_of_english() -> frozenset[str]:
+    return frozenset(concepts().values())
+
+
+@lru_cache(maxsize=65536)
+def term_in(word: str, language: str) -> str:
+    """What a lower-case word of a language says: the concept it names, shared by every language ('компаний',
+    'entreprises', 'companies' -> '=companies'), else its stem in Latin letters, so that a name spelled in
+    another script ('Казахстане') meets its Latin spelling."""
+    if language == "en":
+        return term(word)
+    concept = concept_of(word, language)
+    if concept:
+        # a concept English has is its id; any other is named by the English word it means ('обошёлся' ->
+        # 'cost'), which meets that word in English sentences
+        return f"={concept}" if concept in concepts_of_english() else term(concept)
+    english = gloss(word, language)
+    if english:
+        return term(english)
+    _, _, stemmer, spelling = _foreign(language)
+    stemmed = stemmer.stemWord(word)  # type: ignore[attr-defined]
+    # a stem this short has lost what made the word (a name: 'Taver' -> 'tav'); the word says more
+    return (stemmed if len(stemmed) >= MIN_STEM else word).translate(spelling)
+
+
+def content_stems(text: str, language: str = "en") -> list[str]:
     """The terms of a text's content words, in order (no stop words, no numbers)."""
+    if language != "en":
+        stops = _foreign(language)[0]
+        return [term_in(w, language) for w in WORD.findall(text.lower()) if w not in stops]
     return [term(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
@@ -221,12 +262,9 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     figure weigh more, and most of all the noun the figure directly qualifies ('five largest
     *suppliers*', 'two public *schools*'). Claims of one shape have one context (kept on its _Said)."""
     fig_start, fig_end = claim.figure_in_quote
-    return _context_of(claim.said, fig_start, fig_end, claim.kind, claim.counted, claim.said_before)
-
-
-def _context_of(said: str, fig_start: int, fig_end: int, kind: str, counted: str,
-                said_before: str) -> tuple[tuple[str, str, float], ...]:
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", said)]
+    language = claim.language
+    stops, figure_words = (STOP_WORDS, FIGURE_WORDS) if language == "en" else _foreign(language)[:2]
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
@@ -238,30 +276,30 @@ def _context_of(said: str, fig_start: int, fig_end: int, kind: str, counted: str
         run: list[int] = []
         for w in seq:
             low = w.lower()
-            if w in ",;:()" or low in STOP_WORDS or low in FIGURE_WORDS:
+            if w in ",;:()" or low in stops or low in figure_words:
                 head_run = False
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
             distance += 1
-            if side == "before" and label is None and counted and kind != "count" \
-                    and term(low) == term(counted):
+            if side == "before" and label is None and claim.counted and claim.kind != "count" \
+                    and term_in(low, language) == term_in(claim.counted, language):
                 label = len(words)
-            if head_run and kind == "count" and low == counted:
+            if head_run and claim.kind == "count" and low == claim.counted:
                 # what a count counts must match anyway (_may_group): it gets no extra weight
                 head_run = False
                 run.clear()
             if head_run:
                 run.append(len(words))
-            words.append((term(low), low, 1 / (1 + distance / DISTANCE_SCALE)))
+            words.append((term_in(low, language), low, 1 / (1 + distance / DISTANCE_SCALE)))
         if run:
             head = run[-1]
-            criterion = RANK_CRITERION.match(said[fig_end:]) if kind == "rank" else None
+            criterion = RANK_CRITERION.match(claim.said[fig_end:]) if claim.kind == "rank" else None
             if criterion:  # 'the first country to *recognise*', 'fourth in terms of *investments*'
                 word = (criterion["verb"] or criterion["what"]).lower()
                 head = next((i for i in range(len(words)) if words[i][1] == word), head)
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
-        elif side == "before" and words and kind in MEASURE_KINDS:
+        elif side == "before" and words and claim.kind in MEASURE_KINDS:
             # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
             s_, surface, weight = words[0]
             words[0] = (s_, surface, weight * HEAD_BOOST)
@@ -271,11 +309,30 @@ def _context_of(said: str, fig_start: int, fig_end: int, kind: str, counted: str
             s_, surface, weight = words[label]
             words[label] = (s_, surface, weight * LABEL_BOOST)
     # a pronoun's referent, from the sentence before, weighs as a word some way off
-    for w in WORD.findall(said_before):
+    for w in WORD.findall(claim.said_before):
         low = w.lower()
-        if low not in STOP_WORDS and low not in FIGURE_WORDS:
-            words.append((term(low), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
+        if low not in stops and low not in figure_words:
+            words.append((term_in(low, language), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
     return tuple(words)
+
+
+MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
+COGNATE_PREFIX = 6  # letters a stem of another language shares with one word's stem to be that word
+
+
+def _cognates(canon: dict[str, str], foreign: frozenset[str]) -> dict[str, str]:
+    """Stems found only in other languages that begin as a word does ('strategichesk', 'strateg'; 'partnerstv',
+    'partnership') are that word: words borrowed across languages keep their first letters, and a name keeps
+    them once spelled in Latin letters. English stems are never merged with each other this way."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for s in sorted({rep for rep in canon.values() if len(rep) >= COGNATE_PREFIX}):
+        by_prefix[s[:COGNATE_PREFIX]].append(s)
+    merged = {}
+    for group in by_prefix.values():
+        native = [s for s in group if s not in foreign]
+        if native and len(group) > 1:
+            merged.update({s: native[0] for s in group if s in foreign})
+    return {s: merged.get(rep, rep) for s, rep in canon.items()}
 
 
 def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
@@ -322,6 +379,11 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
         example.setdefault(shape, claim)
     contexts = {shape: _context(claim) for shape, claim in example.items()}
     canon = _canonical_stems(s for ctx in contexts.values() for s, _, _ in ctx)
+    english = {s for shape, ctx in contexts.items() if example[shape].language == "en" for s, _, _ in ctx}
+    foreign = frozenset(s for shape, ctx in contexts.items() if example[shape].language != "en"
+                        for s, _, _ in ctx if s not in english)
+    if foreign:
+        canon = _cognates(canon, foreign)
     # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
     # sentence, or by a verbatim copy of a source, counts once.
     stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
@@ -331,7 +393,7 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
         if c.said not in sentence_stems:
             said = masked[c.said]
             if said not in stems_of:
-                stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said))
+                stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said, c.language))
             sentence_stems[c.said] = stems_of[said]
             first_source[c.said] = c.source
     df = Counter(s for stems in sentence_stems.values() for s in stems)
@@ -381,7 +443,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
         return _same_thing(a.counted, b.counted)
     if a.counted and b.counted:  # figures named by a word before them: 'Russian 14.9%' is not 'German 1.1%'
         return _same_thing(a.counted, b.counted)
-    if a.kind == "rank":
+    if a.kind == "rank" and a.language == b.language == "en":  # the predicate is read in English only
         pa, pb = _rank_predicate(a), _rank_predicate(b)
         return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
     return True

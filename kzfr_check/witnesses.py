@@ -1,8 +1,8 @@
 """Independent witnesses and name variants.
 
 Two files that are one text reprinted or translated are one witness, not two: they state the same
-figures in sentences that read alike. Names spelled differently across sources (a transliteration,
-a typo) are worth a notice, never a conflict.
+figures in sentences that read alike, or, in two languages, in the same order. Names spelled differently
+across sources (a transliteration, a typo) are worth a notice, never a conflict.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,7 @@ from kzfr_check.topics import connected, stem
 SHARED_VALUES = 0.5      # share of their figures two sources must state alike (Jaccard of kind+value)
 MIN_SHARED = 4           # ...and at least this many
 SENTENCE_LIKENESS = 60   # rapidfuzz token_sort_ratio of the sentences stating them, on average
+PARALLEL_ORDER = 0.8     # across languages: share of the shared figures stated in the same order
 COMMON_VALUE = 50        # a value stated by more sources than this cannot tell reprints apart
 NAME_LIKENESS = 80       # rapidfuzz ratio of two spellings of one name
 NAME_SUFFIXES = ("s", "es", "'s", "n", "an", "ian", "ese", "ish", "i", "ic", "ern", "stan", "ia", "ans")
@@ -28,9 +30,11 @@ NAME_SUFFIXES = ("s", "es", "'s", "n", "an", "ian", "ese", "ish", "i", "ic", "er
 
 def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
     """Groups of two or more sources that are one witness, sorted; other sources stand alone."""
-    stated: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    stated: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)  # in the order of the text
+    language: dict[str, str] = {}
     for c in claims:
         stated[c.source].setdefault((c.kind, c.value.text), c.said)
+        language[c.source] = c.language
     holders: Counter[tuple[str, str]] = Counter(value for values in stated.values() for value in values)
     # Two witnesses share most of their values, so each shares one of its rarest few with the other
     # (prefix filtering): only pairs that do are counted, never every pair that shares some value.
@@ -50,10 +54,21 @@ def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
         if count < MIN_SHARED or count / union < SHARED_VALUES:
             continue
         common = stated[a].keys() & stated[b].keys()
+        if language[a] != language[b]:
+            if _parallel([v for v in stated[a] if v in common], [v for v in stated[b] if v in common]):
+                links.append((a, b))  # a translation: its sentences cannot read alike, its figures run alike
+            continue
         likeness = sum(fuzz.token_sort_ratio(stated[a][v], stated[b][v]) for v in common) / len(common)
         if likeness >= SENTENCE_LIKENESS:
             links.append((a, b))
     return sorted(tuple(group) for group in connected(sorted(stated), links) if len(group) > 1)
+
+
+def _parallel(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+    """Do two texts in two languages state their shared figures in the same order, as a translation does
+    sentence by sentence? Most of them, in order (the longest run they share in order, by difflib)."""
+    in_order = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return in_order >= PARALLEL_ORDER * len(a)
 
 
 def witness_of(claims: Sequence[Claim], groups: Sequence[tuple[str, ...]]) -> dict[str, str]:

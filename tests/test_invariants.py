@@ -13,12 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzfr_check.claims import extract_claims
+from kzfr_check.claims import extract_claims, figures_in
 from kzfr_check.config import Config
 from kzfr_check.pipeline import check
 from kzfr_check.report.json import render
 from kzfr_check.sources import load_sources, normalise
-from kzfr_check.values import find_figures
 
 from conftest import SEEDS
 
@@ -164,15 +163,15 @@ def test_an_unrelated_document_changes_no_verdict(corpus: Path, tmp_path: Path) 
 
 @pytest.mark.parametrize("corpus", CORPUS_DIRS, ids=lambda p: p.name)
 def test_every_value_reads_again_from_its_own_sentence(corpus: Path) -> None:
-    """A claim's value, re-read by the grammar from the claim's sentence (and its document's date),
-    is the same value at the same place."""
+    """A claim's value, re-read by the grammar of its language from the claim's sentence (and its document's
+    date), is the same value at the same place."""
     claims = 0
     for source in load_sources([corpus], warn=lambda message: None):
         date = source.date
         base = dt.date(date.year, date.month or 1, date.day or 1) if date else None
         for claim in extract_claims(source):
             span = (claim.start - claim.quote_start, claim.end - claim.quote_start)
-            again = {(f.start, f.end): f.value for f in find_figures(claim.said, base)}
+            again = {(f.start, f.end): f.value for f in figures_in(claim.said, base, claim.language)}
             assert again.get(span) == claim.value, (claim.source, claim.line, claim.text)
             assert claim.said[span[0]:span[1]] == normalise(claim.text)  # the sentence is normalised
             claims += 1

@@ -55,7 +55,7 @@ def document(report: Report, verdicts: list[Verdict] | None = None) -> dict[str,
     return {
         "schema": SCHEMA,
         "sources": [{"id": s.id, "path": s.path, "date": str(s.date) if s.date else None,
-                     "encoding": s.encoding} for s in report.sources],
+                     "encoding": s.encoding, "language": s.language} for s in report.sources],
         "topics": [verdict_json(v, report) for v in (report.verdicts if verdicts is None else verdicts)],
         "summary": report.summary,
         "warnings": list(report.warnings),

@@ -68,6 +68,8 @@ def where(claim: Claim, sources: dict[str, Source]) -> Text:
     text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
+    if source.language != "en":  # the quote is in its own language, never translated
+        text.append(f"  in {source.language}", style="dim")
     return text
 
 
@@ -243,8 +245,10 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             if source_id and source.id != source_id:
                 continue
             claims = [c for c in report.claims if c.source == source.id]
+            language = f"  in {source.language}" if source.language != "en" else ""
             table = Table(title=Text.assemble(shown(source.path, "bold"), "  ",
-                                              (f"dated {source.date}" if source.date else "undated", "dim")),
+                                              (f"dated {source.date}" if source.date else "undated", "dim"),
+                                              (language, "dim")),
                           title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
             # only the figure as written wraps: a topic id stays whole, to copy
             for name in ("line", "kind", "value", "as of", "text", "topic"):

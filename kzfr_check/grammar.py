@@ -1,0 +1,483 @@
+"""The grammar of figures for a language written as data (kzfr_check/lang/<code>.toml): the same kinds of value as
+the English grammar of values.py, read with the words of another language. The engine reads keys, never words, so
+a new language needs only its data file.
+
+English keeps its own, richer grammar (values.py); this one reads numbers with decimal commas and spaces between
+thousands ("4,2", "1 500"), number words and ordinals in their inflections, scales, currencies, bounds, dates,
+periods, anniversaries, ranks and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from kzfr_check.lang import concept_of, concepts, data, gloss, stop_words
+from kzfr_check.values import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    DATE_ISO,
+    DATE_KINDS,
+    UNIT_SYMBOLS,
+    YEAR,
+    Figure,
+    Value,
+    _alternation,
+    _bounded,
+    _date_text,
+    _fmt,
+    _half_ulp,
+    _span,
+    _Taken,
+    parse_date,
+)
+
+# the English bound each class of bound of a data file reads as (values._bounded gives its interval)
+_BOUND_CLASSES = {"at_least": "at least", "at_most": "at most", "more_than": "more than", "less_than": "less than",
+                  "nearly": "nearly", "about": "about"}
+_SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_NEAR = 5  # words either side of a count where the word naming its measure is looked for
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_I = re.IGNORECASE
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex for any of the phrases, longest first, spaces matching any run of spaces."""
+    return _alternation(words).replace(r"\ ", r"\s+") if words else "(?!)"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's patterns and tables, compiled once, the first time a document in it is read."""
+
+    language: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    scales: dict[str, int]
+    currencies: dict[str, str]
+    bounds: dict[str, str]
+    months: dict[str, int]
+    time_units: frozenset[str]
+    determiners: frozenset[str]
+    sequence_nouns: frozenset[str]
+    rank_words: re.Pattern[str]
+    rank_verbs: frozenset[str]
+    rank_in: frozenset[str]
+    in_year: re.Pattern[str]
+    last_year: re.Pattern[str]
+    this_year: re.Pattern[str]
+    anniversary_words: dict[str, int]
+    of: re.Pattern[str]
+    abbreviations: frozenset[str]
+    units: dict[str, str]
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    g = data(language)["grammar"]
+    cardinals = {w.lower(): n for w, n in g["cardinals"].items()}
+    ordinals = {stem + end: n for stem, n in g["ordinals"].items() for end in g["ordinal_endings"]}
+    scales = {w.lower(): n for w, n in g["scales"].items()}
+    currencies = {**{c.lower(): c for c in CURRENCY_CODES}, **{w.lower(): c for w, c in g["currencies"].items()}}
+    bounds = {phrase: english for key, english in _BOUND_CLASSES.items() for phrase in g[key]}
+    months = {w.lower(): n for w, n in g["months"].items()}
+    digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+" if g["decimal_comma"] else r"\d+(?:\.\d+)?"
+    number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}\b)"
+    scale = rf"(?:{_words(scales)})(?!\w)"
+    bound = rf"(?:\b{_words(bounds)})"
+    month = rf"(?:{_words(months)})(?!\w)"
+    year_words = rf"(?:\s+{_words(g['year_words'])}(?!\w))?"
+    day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})\s*,?\s+" \
+                     rf"(?P<y>{YEAR})\b{year_words}"
+    month_year = rf"\b(?P<m>{month})\s+(?P<y>{YEAR})\b{year_words}"
+    day_range = "|".join(
+        rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
+        rf"(?P<y{i}>{YEAR})\b{year_words}" for i, (a, b) in enumerate(g["day_range"])) or "(?!)"
+    one_date = rf"(?:\d{{1,2}}\s+{month}\s+{YEAR}|{month}\s+{YEAR}|{YEAR})"
+    of = rf"(?:\s*(?:{_words(g['of'])})\s*)?" if g.get("of") else ""
+    currency_words = _alternation(w.lower() for w in g["currencies"])
+    symbols = _alternation(CURRENCY_SYMBOLS)
+    codes = "|".join(CURRENCY_CODES)
+    ordinal_words = _words(ordinals)
+    ordinal_digits = rf"\d{{1,3}}(?:{_words(g['ordinal_suffixes'])})"
+    between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
+                       for i, (a, b) in enumerate(g["between"]))
+    months_of = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n{i}>{number})") + rf"[^\W\d_]*\s*(?P<y{i}>{YEAR})"
+        for i, t in enumerate(g["months_of"]))
+    anniversary = [rf"(?<![\d.,])(?P<n>\d{{1,3}})(?:{_words(g['anniversary_suffixes'])})\w*"] \
+        if g["anniversary_suffixes"] else []
+    if g["anniversary_words"]:
+        anniversary.append(rf"\b(?P<w>{_words(g['anniversary_words'])})\w*")
+    anniversary.append(rf"\b(?P<o>{ordinal_words}|{ordinal_digits})\s+(?:{_words(g['anniversary_after'])})\b")
+    patterns: list[tuple[str, str]] = [
+        ("skip", r"\b\d{1,2}:\d{2}|\[\s*\d+\s*\]"),
+        ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
+        ("money", rf"(?:(?P<bound>{bound})\s+)?(?P<cur>{symbols}|(?-i:(?:{codes}))\b)\s?(?P<num>{number})"
+                  rf"(?:\s*(?P<scale>{scale}))?"),
+        ("money", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?"
+                  rf"(?:\s+(?P<num2>{number})\s*(?P<scale3>{scale}))?)?"
+                  rf"{of}\s*(?P<cur>{currency_words}|{symbols}|(?-i:(?:{codes}))\b)(?!\w)"),
+        ("percent", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
+        ("period", between),
+        ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
+        ("period", months_of),
+        ("since", rf"\b{_words(g['since'])}\s+(?P<a>{one_date})\b"),
+        ("date", day_range),
+        ("date", day_month_year),
+        ("date", month_year),
+        ("date", DATE_ISO),
+        ("anniversary", "|".join(anniversary)),
+        ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
+                    rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
+        ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
+        ("skip", r"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*|\b\d+[^\W\d_]{3,}\w*|\d+\+\d+"),
+        ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
+        ("year", rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"),
+        ("count", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
+    ]
+    rank_words = re.compile(rf"\b{_words(g['rank_words'])}", _I)
+    return Grammar(
+        language=language,
+        patterns=tuple((kind, re.compile(regex, _I)) for kind, regex in patterns if regex),
+        cardinals=cardinals, ordinals=ordinals, scales=scales, currencies=currencies, bounds=bounds, months=months,
+        time_units=frozenset(g["time_units"]), determiners=frozenset(g["determiners"]),
+        sequence_nouns=frozenset(g["sequence_nouns"]),
+        rank_words=rank_words, rank_verbs=frozenset(g["rank_verbs"]), rank_in=frozenset(g["rank_in"]),
+        in_year=re.compile(rf"\b{_words(g['in_year'])}\s+$", _I),
+        last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
+        this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
+        anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
+        of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
+        abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
+        units={w.lower(): symbol for w, symbol in g["units"].items()},
+    )
+
+
+def figure_words(language: str) -> frozenset[str]:
+    """Words that are part of a figure (number words, ordinals, months, scales), not of what it measures."""
+    g = grammar(language)
+    return frozenset(w for table in (g.cardinals, g.ordinals, g.months, g.scales) for phrase in table
+                     for w in phrase.split())
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def _number(g: Grammar, text: str) -> tuple[Decimal, Decimal] | None:
+    """A number as written, and half a unit of its last written digit: '4,2' -> (4.2, 0.05), '1 500' -> 1500."""
+    t = text.strip().lower()
+    if t in g.cardinals:
+        return Decimal(g.cardinals[t]), Decimal("0.5")
+    canonical = t.replace(" ", "").replace(",", ".")
+    try:
+        return Decimal(canonical), _half_ulp(canonical)
+    except ArithmeticError:
+        return None
+
+
+def _scaled(g: Grammar, m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
+    """The number of a match times its scales ('quatre mille milliards'), its half unit, and whether it had one."""
+    read = _number(g, m["num"])
+    if read is None:
+        return None
+    n, half = read
+    scale = Decimal(1)
+    for name in ("scale", "scale2"):
+        if m.groupdict().get(name):
+            scale *= g.scales[" ".join(m[name].lower().split())]
+    scaled = scale != 1
+    amount, half = n * scale, (half * scale if scaled else Decimal(0))
+    if m.groupdict().get("num2"):  # "5 млрд 200 млн": the second part, as precise as it is written
+        rest = _number(g, m["num2"])
+        rest_scale = Decimal(g.scales[" ".join(m["scale3"].lower().split())])
+        if rest is None or rest_scale >= scale:
+            return None
+        amount, half = amount + rest[0] * rest_scale, rest[1] * rest_scale
+    return amount, half, scaled
+
+
+def _bound(g: Grammar, m: re.Match[str]) -> str | None:
+    b = m.groupdict().get("bound")
+    return g.bounds[" ".join(b.lower().split())] if b else None
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = _WORD.findall(text[max(0, pos - 40):pos])
+    return words[-1].lower() if words and text[max(0, pos - 40):pos].rstrip().endswith(words[-1]) else ""
+
+
+# ------------------------------------------------------------------ readers
+
+
+def _money(g: Grammar, m: re.Match[str]) -> Value | None:
+    read = _scaled(g, m)
+    cur = g.currencies.get(" ".join(m["cur"].lower().split())) or CURRENCY_SYMBOLS.get(m["cur"].strip())
+    if read is None or cur is None:
+        return None
+    amount, half, _ = read
+    lo, hi, prefix = _bounded(amount, half, _bound(g, m))
+    shown = next((f"{_fmt(amount / size)} {word}" for word, size in _SCALE_NAMES if amount >= size), _fmt(amount))
+    return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
+
+
+def _measure(g: Grammar, m: re.Match[str]) -> Value | None:
+    """A length, a mass, an area ...: '2,4 млн тонн', '50 km', converted as units.toml says."""
+    read = _scaled(g, m)
+    symbol = g.units.get(" ".join(m["unit"].lower().split()))
+    if read is None or symbol is None or symbol not in UNIT_SYMBOLS:
+        return None
+    kind, factor = UNIT_SYMBOLS[symbol]
+    amount, half, scaled = read
+    half = half if scaled else _number(g, m["num"])[1]  # type: ignore[index]
+    lo, hi, prefix = _bounded(amount, half, _bound(g, m))
+    return Value(kind, f"{prefix}{_fmt(amount)} {symbol}", lo * factor, hi * factor)
+
+
+def _percent(g: Grammar, m: re.Match[str]) -> Value | None:
+    read = _number(g, m["num"])
+    if read is None:
+        return None
+    lo, hi, prefix = _bounded(read[0], read[1], _bound(g, m))
+    return Value("percent", f"{prefix}{_fmt(read[0])}%", lo, hi)
+
+
+def _date(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "y" not in groups and any(k[0] == "y" for k in groups):  # a day range: "du 3 au 5 novembre 2023"
+        i = next(k[1:] for k in groups if k[0] == "y")
+        groups = {"d": groups[f"d{i}"], "d2": groups[f"e{i}"], "m": groups[f"m{i}"], "y": groups[f"y{i}"]}
+        return _day_month_year(g, groups)
+    if m.groupdict().get("y") is None:  # an ISO date
+        parts = parse_date(m.group(0), base)
+        return Value("date", _date_text(*parts), *_span(*parts)) if parts else None
+    return _day_month_year(g, groups)
+
+
+def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
+    month = g.months.get(" ".join(groups["m"].lower().split())) if not groups["m"].isdigit() else int(groups["m"])
+    year = int(groups["y"])
+    day = int(groups["d"]) if groups.get("d") else None
+    try:
+        first = _span(year, month, day)
+        if groups.get("d2"):
+            last_day = int(groups["d2"])
+            last = _span(year, month, last_day)
+            if last_day < (day or 0):
+                return None
+            return Value("date", f"{_date_text(year, month, day)}/{last_day:02d}", first[0], last[1])
+    except (ValueError, TypeError):
+        return None  # no such day: "31 ноября"
+    return Value("date", _date_text(year, month, day), *first)
+
+
+def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | None:
+    words = text.lower().split()
+    if len(words) == 1:
+        return int(words[0]), None, None
+    if len(words) == 2:
+        return int(words[1]), g.months.get(words[0]), None
+    return int(words[2]), g.months.get(words[1]), int(words[0])
+
+
+def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    months = next((groups[k] for k in groups if k.startswith("n")), None)
+    if months is not None:
+        n = _number(g, months)
+        year = int(next(groups[k] for k in groups if k.startswith("y")))
+        if n is None or not 1 <= n[0] <= 12:
+            return None
+        (lo, hi), (elo, ehi) = _span(year, 1, None), _span(year, int(n[0]), None)
+        return Value("period", f"{year}-01/{year}-{int(n[0]):02d}", lo, hi, elo, ehi)
+    a = next((groups[k] for k in sorted(groups) if k.startswith("a")), None)
+    b = next((groups[k] for k in sorted(groups) if k.startswith("b")), None)
+    start = _one_date(g, a) if a else None
+    if start is None or (start[1] is None and len(a.split()) > 1):
+        return None
+    lo, hi = _span(*start)
+    if kind == "since":
+        return Value("period", f"{_date_text(*start)}/..", lo, hi, lo, dt.date.max.toordinal())
+    end = _one_date(g, b) if b else None
+    if end is None or end < start or (end[1] is None and len(b.split()) > 1):
+        return None
+    elo, ehi = _span(*end)
+    return Value("period", f"{_date_text(*start)}/{_date_text(*end)}", lo, hi, elo, ehi)
+
+
+def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | None) -> Value | None:
+    """'30-летие', 'le 30e anniversaire' in a text of 2022: based 1992; a year the sentence names wins."""
+    if m["n"]:
+        n = int(m["n"])
+    elif m.groupdict().get("w"):
+        n = next(v for w, v in g.anniversary_words.items() if m["w"].lower().startswith(w))
+    else:
+        n = _ordinal(g, m["o"]) or 0
+    years = {int(y) for y in re.findall(rf"\b{YEAR}\b", sentence[:m.start()] + sentence[m.end():])}
+    reference = years.pop() if len(years) == 1 else base.year if base is not None and not years else None
+    if reference is None or not 1 <= n <= 1000:
+        return None
+    return Value("anniversary", str(reference - n), *_span(reference - n, None, None))
+
+
+def _ordinal(g: Grammar, text: str) -> int | None:
+    t = text.lower()
+    if t in g.ordinals:
+        return g.ordinals[t]
+    digits = re.match(r"\d+", t)
+    return int(digits.group(0)) if digits else None
+
+
+def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
+    """An ordinal that places something in a ranking: a verb of ranking before it, a word of ranking near it
+    ('четвёртое место', 'au troisième rang', 'la plus grande'), or a place named after it ('troisième
+    investisseur étranger au Kazakhstan'). 'Le deuxième jour', 'первый визит' number a sequence instead."""
+    n = _ordinal(g, m.group(0))
+    if n is None or not 1 <= n <= 1000:
+        return None
+    following = _WORD.findall(sentence[m.end():m.end() + 80])[:4]
+    if following and (following[0].lower() in g.sequence_nouns or following[0].lower() in g.cardinals):
+        return None
+    if re.match(r"\s*\d", sentence[m.end():]):
+        return None
+    before = _word_before(sentence, m.start())
+    near = sentence[max(0, m.start() - 30):m.end() + 60]
+    placed = any(word.lower() in g.rank_in and following[i + 1][:1].isupper()
+                 for i, word in enumerate(following[:-1]))
+    ranked = before in g.rank_verbs or g.rank_words.search(near) is not None or placed
+    return Value("rank", str(n), n, n) if ranked else None
+
+
+def _concept_near(language: str, sentence: str, start: int, end: int, counted: str) -> str:
+    known = concepts(language)
+    if counted and concept_of(counted, language):
+        return concept_of(counted, language)  # type: ignore[return-value]
+    following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
+    before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
+    for words in (following, before):  # the noun phrase a figure leads first: 'более 170 французских компаний'
+        for i in range(min(_NEAR, len(words))):
+            word = words[i].split("'")[-1]
+            if i + 1 < len(words) and f"{word} {words[i + 1]}" in known:
+                return known[f"{word} {words[i + 1]}"]
+            if concept_of(word, language):
+                return concept_of(word, language)  # type: ignore[return-value]
+    return (gloss(counted, language) or counted) if counted else counted  # 'жителей', 'habitants': population
+
+
+def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
+    """A number that counts something named right after it: 'более 170 компаний' -> (>170, companies)."""
+    read = _scaled(g, m)
+    if read is None:
+        return None
+    n, half, scaled = read
+    if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled:
+        return None  # a decimal without a scale measures, it does not count
+    if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or
+                           _word_before(sentence, m.start()) in g.determiners):
+        return None  # "один из", "un des"; "les deux pays": things already named
+    rest = sentence[m.end():m.end() + 60]
+    after = g.of.match(rest.lstrip())
+    words = _WORD.findall(rest.lstrip()[after.end() if after else 0:])[:3]
+    if not words or not re.match(r"\s*[\w']", rest):
+        return None
+    noun = words[0].lower().split("'")[-1]
+    stops = stop_words(g.language)
+    if noun in g.time_units or noun in stops or noun in g.months or noun in g.scales:
+        return None
+    before = sentence[:m.start()].rstrip()
+    if before and before[-1].isalpha() and _WORD.findall(before[-40:]) and \
+            _WORD.findall(before[-40:])[-1][:1].isupper() and re.search(r"[^\W\d_]\s+\S+$", before):
+        return None  # part of a name: "Ариан 5", "C5+1"
+    counted = _concept_near(g.language, sentence, m.start(), m.end(), noun)
+    lo, hi, prefix = _bounded(n, half, _bound(g, m))
+    return Value("count", f"{prefix}{_fmt(n)}", lo, hi), counted
+
+
+def _amount_concept(language: str, sentence: str, start: int, end: int) -> str:
+    """What an amount or a share measures: a word naming a measure near it ('товарооборот ... 4,2 млрд')."""
+    return _concept_near(language, sentence, start, end, "")
+
+
+# ------------------------------------------------------------------ the finder
+
+
+def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Figure]:
+    """Every figure in a sentence in a language of a data file, left to right, each read by the first pattern
+    that claims its span (furniture, money, percent, periods, dates, anniversaries, ranks, years, counts)."""
+    if not any(c.isdigit() for c in sentence) and not _has_number_word(sentence, language):
+        return []
+    g = grammar(language)
+    taken = _Taken()
+    found: list[Figure] = []
+    for kind, pattern in g.patterns:
+        for m in pattern.finditer(sentence):
+            start, end = m.span()
+            if start == end or taken.overlaps(start, end):
+                continue
+            figure = _read(g, kind, m, sentence, base)
+            if kind == "skip" or figure is not None:
+                taken.add(start, end)
+            if figure is not None:
+                found.append(figure)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _has_number_word(sentence: str, language: str) -> bool:
+    g = grammar(language)
+    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or any(w.lower().startswith(a) for a in
+               g.anniversary_words) for w in _WORD.findall(sentence))
+
+
+def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
+    readers: dict[str, Callable[[], Value | tuple[Value, str] | None]] = {
+        "numeric_date": lambda: _date(g, m, base),
+        "money": lambda: _money(g, m),
+        "percent": lambda: _percent(g, m),
+        "measure": lambda: _measure(g, m),
+        "period": lambda: _period(g, kind, m),
+        "since": lambda: _period(g, kind, m),
+        "date": lambda: _date(g, m, base),
+        "anniversary": lambda: _anniversary(g, m, sentence, base),
+        "rank": lambda: _rank(g, m, sentence),
+        "year": lambda: Value("date", m.group(0), *_span(int(m.group(0)), None, None)),
+        "count": lambda: _count(g, m, sentence),
+    }
+    if kind not in readers:
+        return None
+    read = readers[kind]()
+    if read is None:
+        return None
+    value, counted = read if isinstance(read, tuple) else (read, "")
+    start, end = m.span()
+    if kind in ("money", "percent", "measure"):
+        counted = _amount_concept(g.language, sentence, start, end)
+    return Figure(start, end, value, counted)
+
+
+def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: str,
+               base: dt.date | None = None) -> tuple[str | None, Figure | None]:
+    """A year the sentence sets its figure in: 'в 2022 году товарооборот составил ...', '... en 2022', or names
+    by its distance from the document's date: 'в прошлом году', 'l'an dernier'."""
+    if figure.value.kind in DATE_KINDS:
+        return None, None
+    periods = [f for f in figures if f.value.kind == "period"]
+    if periods:
+        nearest = min(periods, key=lambda f: abs(f.start - figure.start))
+        return nearest.value.text, nearest
+    g = grammar(language)
+    years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)
+             and g.in_year.search(said, 0, f.start)]
+    if years:
+        nearest = min(years, key=lambda f: abs(f.start - figure.start))
+        return nearest.value.text, nearest
+    if base is not None:
+        if g.last_year.search(said):
+            return str(base.year - 1), None
+        if g.this_year.search(said):
+            return str(base.year), None
+    return None, None

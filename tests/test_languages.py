@@ -1,0 +1,217 @@
+"""Russian and French sources beside English: each language is a data file, each document is read in its own
+language, and one fact stated in three languages is one topic."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from kzfr_check.cli import app
+from kzfr_check.grammar import find_figures
+from kzfr_check.lang import detect, languages
+from kzfr_check.sources import read_source
+
+
+def _file(code: str) -> dict:
+    return tomllib.loads(resources.files("kzfr_check.lang").joinpath(f"{code}.toml").read_text(encoding="utf-8"))
+
+
+def test_every_language_file_has_the_english_keys_and_the_grammar_keys() -> None:
+    english, french = _file("en"), _file("fr")
+    assert {"ru", "fr"} <= set(languages())
+    for code in languages():
+        data = _file(code)
+        assert set(english) <= set(data), code
+        assert set(english["concepts"]) <= set(data["concepts"]) | {"quake", "gusts", "emigrated"}, code
+        if code != "en":
+            assert set(data["grammar"]) == set(french["grammar"]), code
+
+
+def test_concepts_of_every_language_are_english_concept_ids_or_english_words() -> None:
+    english = set(_file("en")["concepts"])
+    for code in languages():
+        assert all(concept in english or concept.isascii() and concept.isalpha() for concept in _file(code)["concepts"])
+
+
+THREE = {
+    "ru.txt": "Астана, 12 марта 2023\n\nФранция занимает четвёртое место среди крупнейших инвесторов в экономику "
+              "Казахстана. В Казахстане работают более 170 французских компаний.\n\nДоговор о стратегическом "
+              "партнёрстве между странами был подписан в 2008 году. В 2022 году товарооборот между Казахстаном и "
+              "Францией составил 4,2 млрд долларов.\n",
+    "fr.txt": "Paris, le 14 mars 2023\n\nLa France est le troisième investisseur étranger au Kazakhstan. Plus de 170 "
+              "entreprises françaises sont présentes dans le pays.\n\nLe partenariat stratégique entre les deux pays "
+              "a été signé en 2009. En 2022, les échanges commerciaux entre la France et le Kazakhstan ont atteint "
+              "4,5 milliards de dollars.\n",
+    "en.txt": "London, 10 March 2023\n\nFrance is the fourth largest investor in Kazakhstan. More than 170 French "
+              "companies operate in Kazakhstan.\n\nThe strategic partnership between the two countries was signed in "
+              "2008. In 2022, trade between Kazakhstan and France reached $4.2 billion.\n",
+}
+
+
+def _three(tmp_path: Path) -> Path:
+    corpus = tmp_path / "three"
+    corpus.mkdir()
+    for name, text in THREE.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_each_document_is_read_in_its_language_and_dated_by_its_dateline(tmp_path: Path) -> None:
+    corpus = _three(tmp_path)
+    read = {name: read_source(corpus / name) for name in THREE}
+    assert {name: (s.language, str(s.date)) for name, s in read.items()} == {
+        "ru.txt": ("ru", "2023-03-12"), "fr.txt": ("fr", "2023-03-14"), "en.txt": ("en", "2023-03-10")}
+
+
+def test_one_fact_in_three_languages_is_one_topic(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = _three(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)])
+    report = json.loads(result.stdout)
+    assert {s["id"]: s["language"] for s in report["sources"]} == {"ru": "ru", "fr": "fr", "en": "en"}
+    topics = {(t["kind"], t["status"]): {c["source"]: c["value"] for c in t["claims"]} for t in report["topics"]}
+    assert topics[("rank", "conflict")] == {"en": "4", "fr": "3", "ru": "4"}
+    assert topics[("date", "conflict")] == {"en": "2008", "fr": "2009", "ru": "2008"}
+    assert topics[("money", "conflict")] == {"en": "USD 4.2 billion", "fr": "USD 4.5 billion", "ru": "USD 4.2 billion"}
+    assert topics[("count", "agree")] == {"en": ">170", "fr": ">170", "ru": ">170"}
+    assert result.exit_code == 1
+
+
+def test_the_day_of_a_dateline_is_no_count() -> None:
+    for sentence, language in (("Астана, 12 марта 2023", "ru"), ("Paris, le 14 mars 2023", "fr")):
+        assert [f.value.kind for f in find_figures(sentence, None, language)] == ["date"]
+
+
+def test_figures_in_their_written_forms() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("Франция заняла 3-е место в рейтинге.", "ru") == ["3"]
+    assert read("За девять месяцев 2022 года экспорт вырос на 12,5%.", "ru") == ["2022-01/2022-09", "12.5%"]
+    assert read("Около 1 500 сотрудников работают на заводе.", "ru") == ["~1500"]
+    assert read("C'est le 3e partenaire commercial du pays.", "fr") == ["3"]
+    assert read("Quatre mille milliards de dollars", "fr") == ["USD 4 trillion"]
+    assert read("Près de 40 % des exportations, soit 1 200,5 millions d'euros.", "fr") == [
+        "≲40%", "EUR 1.2005 billion"]
+    assert read("Le premier jour, de 2005 à 2021.", "fr") == ["2005/2021"]
+    assert read("Товарооборот составил 5 млрд. 200 млн. долларов.", "ru") == ["USD 5.2 billion"]
+    assert read("La visite aura lieu du 3 au 5 novembre 2023.", "fr") == ["2023-11-03/05"]
+    assert read("Компания добыла 2,4 млн тонн руды на участке в 12 кв. км.", "ru") == ["2400000 t", "12 km²"]
+    assert read("Le pont mesure 1 200 mètres.", "fr") == ["1200 m"]
+    assert read("Depuis 2005, les investissements dépassent 15 milliards de dollars.", "fr") == [
+        "2005/..", ">USD 15 billion"]
+
+
+def test_a_year_named_by_its_distance_from_the_document_date_is_the_period_of_its_figures(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    (tmp_path / "ru.txt").write_text("Астана, 1 ноября 2023\n\nВ прошлом году товарооборот достиг 4 млрд долларов.\n",
+                                     encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Paris, le 2 novembre 2023\n\nL'an dernier, les échanges ont atteint 3,1 "
+                                     "milliards d'euros.\n", encoding="utf-8")
+    for name in ("ru.txt", "fr.txt"):
+        claims = extract_claims(read_source(tmp_path / name))
+        assert [(c.kind, c.as_of) for c in claims] == [("money", "2022")], name
+
+
+def test_sentences_end_before_cyrillic_and_accented_capitals(tmp_path: Path) -> None:
+    from kzfr_check.claims import sentences
+
+    text = "Le pont a ouvert en 1931. État des lieux : M. Dupont l'a dit. « Oui », a-t-il dit. Он открыт в 2008 г. Вот."
+    spans = [text[a:b] for a, b in sentences(text, "fr")]
+    assert spans[:3] == ["Le pont a ouvert en 1931.", "État des lieux : M. Dupont l'a dit.", "« Oui », a-t-il dit."]
+    russian = "Он открыт в 2008 г. Вот так. Это всё."
+    assert [russian[a:b] for a, b in sentences(russian, "ru")] == [
+        "Он открыт в 2008 г. Вот так.", "Это всё."]
+
+
+@given(st.integers(min_value=1000, max_value=999_999), st.integers(min_value=1, max_value=9))
+def test_spaced_thousands_and_decimal_commas_read_as_one_number(whole: int, tenth: int) -> None:
+    spaced = f"{whole:,}".replace(",", " ")
+    for sentence, language in ((f"Экспорт составил {spaced},{tenth} млн долларов.", "ru"),
+                               (f"Les exportations ont atteint {spaced},{tenth} millions de dollars.", "fr")):
+        amount = (whole * 10 + tenth) * 100_000
+        values = [f.value for f in find_figures(sentence, None, language)]
+        assert len(values) == 1 and values[0].kind == "money"
+        assert abs(values[0].low + values[0].high - 2 * amount) < 1e-3 * amount
+
+
+def test_language_is_told_from_the_text() -> None:
+    assert detect("The bridge opened in 1931 and it is the longest of the country.") == "en"
+    assert detect("Le pont a été ouvert en 1931 et il est le plus long du pays.") == "fr"
+    assert detect("Мост был открыт в 1931 году, и это самый длинный мост страны.") == "ru"
+    assert detect("") == "en"
+
+
+def test_a_language_declared_in_claims_toml_wins_over_the_one_told_from_the_text(tmp_path: Path,
+                                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = _three(tmp_path)
+    (tmp_path / "claims.toml").write_text('[sources]\npaths = ["three"]\nlanguages = { "three/fr*" = "en" }\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts", "--format", "json", "--exit-zero"])
+    assert {s["id"]: s["language"] for s in json.loads(result.stdout)["sources"]} == {
+        "ru": "ru", "fr": "en", "en": "en"}
+    text = CliRunner().invoke(app, ["conflicts", "--all", "--exit-zero", str(corpus)]).stdout
+    assert "in ru" in text and "in en" not in text  # a quote's language is shown when it is not English
+
+
+def test_an_unknown_declared_language_is_one_line_naming_the_file(tmp_path: Path,
+                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _three(tmp_path)
+    (tmp_path / "claims.toml").write_text('[sources]\npaths = ["three"]\nlanguages = { "three/fr*" = "xx" }\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["conflicts"])
+    assert result.exit_code == 2
+    assert "claims.toml:3: unknown language 'xx' for 'three/fr*' (known: en, fr, ru)" in result.output
+
+
+def test_general_words_meet_through_the_glossary(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """'Посольство ... открыто', 'L'ambassade ... ouverte' and 'The embassy ... opened' share no stem: the glossary
+    of each language gives the English word, and the three dates are one topic."""
+    corpus = tmp_path / "embassy"
+    corpus.mkdir()
+    (corpus / "ru.txt").write_text("Посольство в Брасле открыто в 1994 году.\n", encoding="utf-8")
+    (corpus / "fr.txt").write_text("L'ambassade à Brasle a été ouverte en 1994.\n", encoding="utf-8")
+    (corpus / "en.txt").write_text("The embassy in Brasle opened in 1994.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
+    assert [sorted(c["source"] for c in t["claims"]) for t in report["topics"]] == [["en", "fr", "ru"]]
+
+
+TRANSLATED = {
+    "fr.txt": "Paris, le 14 mars 2023\n\nLe pont de Varsk a été inauguré en 1998. Il mesure 1 200 mètres. Environ "
+              "30 000 véhicules le traversent chaque jour. Sa construction a coûté 300 millions d'euros. En 2022, le "
+              "péage a rapporté 45 millions d'euros.\n",
+    "ru.txt": "Париж, 14 марта 2023\n\nМост Варск был открыт в 1998 году. Его длина составляет 1 200 метров. "
+              "Ежедневно по нему проезжают около 30 000 автомобилей. Его строительство обошлось в 300 млн евро. В "
+              "2022 году плата за проезд принесла 45 млн евро.\n",
+    "en.txt": "The Varsk bridge opened in 1998, a guide says. It is 1,200 metres long, and it cost 300 million euros "
+              "to build.\n",
+}
+
+
+def test_an_article_and_its_translation_are_one_witness(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "translated"
+    corpus.mkdir()
+    for name, text in TRANSLATED.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
+    assert report["witnesses"] == [["fr", "ru"]]
+    opened = next(t for t in report["topics"] if t["kind"] == "date")
+    assert sorted(c["source"] for c in opened["claims"]) == ["en", "fr", "ru"] and opened["witnesses"] == 2
+
+
+def test_two_articles_in_two_languages_that_disagree_are_two_witnesses(tmp_path: Path) -> None:
+    """The French article disagrees with the others on two of its four figures: not their translation. The
+    Russian and English ones state the same four figures in the same order, as a translation does."""
+    from kzfr_check.pipeline import check
+
+    report = check([_three(tmp_path)], warn=lambda message: None)
+    assert report.witnesses == (("en", "ru"),)
