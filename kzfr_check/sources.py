@@ -239,6 +239,7 @@ def _html_text(markup: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 _DATELINE_SEARCH_LINES = 12
 _DATELINE_MAX_WORDS = 12  # a dateline is short: "Paris, 18 June 2022", "Published March 2012"
 _DATELINE_HEAD = 1000  # characters of a line searched for its date
+_KEYWORD_HEAD = 60  # characters of a line a keyword dateline's word stands in ("Published", "Updated on")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued|released|(?P<as_of>as\s+(?:of|at)))\b",
                                re.IGNORECASE)
@@ -286,7 +287,7 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
     year: DocDate | None = None
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
-        if found is not None and not dateline_keyword.search(line, 0, _DATELINE_HEAD):
+        if found is not None and not dateline_keyword.search(line, 0, _KEYWORD_HEAD):
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
         for figure in figures_in(_head(line), None, language):
             if figure.value.kind != "date":
