@@ -290,8 +290,8 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
         if found is not None and not dateline_keyword.search(line, 0, _KEYWORD_HEAD):
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
         for figure in figures_in(_head(line), None, language):
-            if figure.value.kind != "date":
-                continue
+            if figure.value.kind != "date" or not figure.value.text[:4].isdigit():
+                continue  # (a century is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
             keyword = dateline_keyword.search(re.split(r"[·•|—]", line[:figure.start])[-1])

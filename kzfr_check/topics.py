@@ -540,7 +540,9 @@ def _gap_penalty(a: Value, b: Value) -> float:
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
     g = gap(a, b)
     if a.kind in DATE_KINDS:
-        penalty = YEAR_PENALTY * max(0.0, g - 1)
+        # years apart in steps of the coarser value's precision: two centuries a hundred years apart are one step
+        width = max(a.high - a.low, b.high - b.low) / 365.25
+        penalty = YEAR_PENALTY * max(0.0, g / max(1.0, width) - 1)
         if max(a.high - a.low, b.high - b.low) < 31:  # two exact days months apart are two events
             penalty += DOUBLING_PENALTY * math.log2(1 + g * 365.25 / 31)
         return penalty

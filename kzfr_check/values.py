@@ -282,6 +282,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
                         r"(?:\s+[^\W\d_][\w'-]*)?", _I), _needs(r"per\s+\d|for\s+every\s+\d")),
     ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
+    ("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
     ("rank", re.compile(ORDW, _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
@@ -553,6 +554,16 @@ def _money(m: re.Match[str]) -> Value | None:
     else:
         shown = _fmt(amount)
     return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
+
+
+def _century(m: re.Match[str]) -> Value | None:
+    """'the 13th century': a date as precise as its hundred years (1201 to 1300)."""
+    n = parse_ordinal(m["n"])
+    if n is None or not 1 <= n <= 22:
+        return None
+    first, last = dt.date(100 * (n - 1) + 1, 1, 1), dt.date(100 * n, 12, 31)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return Value("date", f"{n}{suffix} century", first.toordinal(), last.toordinal())
 
 
 def parse_roman(text: str) -> int | None:
@@ -975,6 +986,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _measure(m)
     elif kind == "scale":
         value = _scale(m)
+    elif kind == "century":
+        value = _century(m)
     elif kind == "rank_no":
         value = Value("rank", str(int(m["n"])), int(m["n"]), int(m["n"])) if int(m["n"]) >= 1 else None
     elif kind == "rank_top":

@@ -135,3 +135,14 @@ def test_since_a_year_is_no_year_to_tell_sources_apart(cli, tmp_path, empty_conf
     })
     topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 9.6 billion", "~USD 9.2 billion")
     assert topic["status"] == "conflict"
+
+
+def test_centuries_are_dates_a_step_apart(cli, tmp_path, empty_config) -> None:
+    assert [(f.value.kind, f.value.text) for f in find_figures("A 15th-century church stands there.")] == [
+        ("date", "15th century")]
+    corpus = _write(tmp_path / "history", {
+        "a.txt": "Nomadic tribes migrated into the valley in the 13th century and were rarely united.\n",
+        "b.txt": "The nomadic tribes of the valley migrated there in the 15th century.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "13th century", "15th century")
+    assert topic["status"] == "conflict"  # a hundred years apart is one step of a century's precision
