@@ -19,6 +19,7 @@ from kzfr_check.values import (
     Value,
     base_matters,
     find_figures,
+    nearest_period,
     parse_date,
 )
 
@@ -291,9 +292,8 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     with the figure that states the period when there is one."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    periods = [f for f in figures if f.value.kind == "period"]
-    if periods:
-        nearest = min(periods, key=lambda f: abs(f.start - figure.start))
+    nearest = nearest_period(figure, figures)
+    if nearest is not None:
         return nearest.value.text, nearest
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]

@@ -33,6 +33,7 @@ from kzfr_check.values import (
     _half_ulp,
     _span,
     _Taken,
+    nearest_period,
     parse_date,
 )
 
@@ -465,9 +466,8 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
     by its distance from the document's date: 'в прошлом году', 'l'an dernier'."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    periods = [f for f in figures if f.value.kind == "period"]
-    if periods:
-        nearest = min(periods, key=lambda f: abs(f.start - figure.start))
+    nearest = nearest_period(figure, figures)
+    if nearest is not None:
         return nearest.value.text, nearest
     g = grammar(language)
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)

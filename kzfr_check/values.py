@@ -13,7 +13,7 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -349,6 +349,13 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 DATE_KINDS = frozenset({"date", "period", "anniversary"})
+
+
+def nearest_period(figure: Figure, figures: Sequence[Figure]) -> Figure | None:
+    """The period stated nearest a figure in its sentence ('in the first nine months of 2022'), if any: the time
+    frame of what can change, in every language."""
+    periods = [f for f in figures if f.value.kind == "period"]
+    return min(periods, key=lambda f: abs(f.start - figure.start)) if periods else None
 
 
 def gap(a: Value, b: Value) -> float:
