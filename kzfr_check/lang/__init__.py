@@ -93,13 +93,6 @@ def cumulative(language: str = ENGLISH) -> frozenset[str]:
 
 
 @cache
-def running(language: str = ENGLISH) -> re.Pattern[str]:
-    """What says a count is a running tally, stated as of its report's day: 'the toll stands at 812'."""
-    phrases = sorted(_language(language)["running"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
-
-
-@cache
 def stop_words(language: str = ENGLISH) -> frozenset[str]:
     """Words that say nothing about what a figure measures ('the', 'which', 'today')."""
     return frozenset(_language(language)["stop_words"].split())
