@@ -764,8 +764,6 @@ _NAMED_BEFORE = re.compile(
     r"(?:\s+(?:at|to))?|is\s+now|of))\s*$", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|according\b|people\b|persons\b)",
                            re.IGNORECASE)
-_NOT_A_NOUN = frozenset("the a an and or of to at in on by for with from as is was were are be been has had have "
-                        "which that this than total".split())
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
@@ -779,7 +777,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     if not _CLAUSE_AFTER.match(sentence, after):
         return None
     named = _NAMED_BEFORE.search(sentence[max(0, start - 60):start])
-    if named is None or named["noun"].lower() in _NOT_A_NOUN:
+    if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
         concept = concepts().get(_word_before(sentence, start))
         return concept  # "killing at least 1,330 and injuring thousands"
     return named["noun"].lower()
