@@ -310,7 +310,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         if day is not None and day[2] is not None:
             return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}", None
     stated = YEAR_IN_BRACKETS.findall(said)
-    if len(stated) == 1:  # "Ethnic groups (2002): Kazakh 55.8%, ...", "..., other 4.9% (2023 est.)"
+    if len(stated) == 1:  # "Ethnic groups (2002): Tavish 55.8%, ...", "..., other 4.9% (2023 est.)"
         m = YEAR_IN_BRACKETS.search(said)
         frame = next((f for f in figures if f.start <= m.start(1) < f.end and f.value.kind == "date"), None)  # type: ignore[union-attr]
         return stated[0], frame

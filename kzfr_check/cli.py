@@ -250,12 +250,12 @@ def conflicts(
 
 
 @app.command(rich_help_panel=CHECK, epilog=_example(
-    "on the bundled seed articles (every source's year of the strategic partnership)",
-    'kzfr-check claim "strategic partnership"'))
+    "on the bundled seed articles (every source's count of the companies)",
+    'kzfr-check claim "number of companies"'))
 def claim(
     query: Annotated[str, typer.Argument(
         metavar="QUERY", show_default=False,
-        help='A few words of the fact: "number of companies", "rank investors", "when partnership".')],
+        help='A few words of the fact: "number of companies", "rank", "when signed".')],
     paths: PathsArg = None,
     config: ConfigOpt = None,
     format: ListFormatOpt = ListFormat.text,  # type: ignore[attr-defined]

@@ -337,7 +337,7 @@ def _ordinal(g: Grammar, text: str) -> int | None:
 def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
     """An ordinal that places something in a ranking: a verb of ranking before it, a word of ranking near it
     ('четвёртое место', 'au troisième rang', 'la plus grande'), or a place named after it ('troisième
-    investisseur étranger au Kazakhstan'). 'Le deuxième jour', 'первый визит' number a sequence instead."""
+    investisseur étranger du pays'). 'Le deuxième jour', 'первый визит' number a sequence instead."""
     n = _ordinal(g, m.group(0))
     if n is None or not 1 <= n <= 1000:
         return None

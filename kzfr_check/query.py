@@ -110,7 +110,7 @@ def find(query_text: str, report: Report) -> Found:
     return Found(topics[:MAX_MATCHES], single[:MAX_MATCHES], closest)
 
 
-# A value typed alone is read by the grammar as a figure in a sentence: alone ("$9.6bn", "June 11, 2008"), or
+# A value typed alone is read by the grammar as a figure in a sentence: alone ("$9.6bn", "May 27, 1937"), or
 # where its kind needs words around it, as an ordinal after a ranking verb or a count before what it counts.
 _TYPED_IN = ("{}", "It ranks {}.", "{} items")
 

@@ -47,7 +47,7 @@ ANAPHORA_DISTANCE = 6      # how far the words of the sentence a pronoun points 
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
-LABEL_BOOST = 3.0          # the label of a figure in a list: 'Russian 14.9%,'
+LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
 SAME_VALUE_BUCKET = 4      # a specific value stated in more shapes than this singles out no fact
@@ -268,7 +268,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
-    label: int | None = None  # where the figure's label is among the words: 'Russian 14.9%,'
+    label: int | None = None  # where the figure's label is among the words: 'Orvenian 22.1%,'
     # distance counts content words and punctuation only: function words do not separate meaning
     for side, seq in (("before", before[::-1]), ("after", after)):
         distance = 0.0
@@ -304,7 +304,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
             s_, surface, weight = words[0]
             words[0] = (s_, surface, weight * HEAD_BOOST)
         elif side == "after" and label is not None:
-            # the label of a figure in a list ('Kazakh 71%, Russian 14.9%'): the only word that tells its
+            # the label of a figure in a list ('Tavish 61.5%, Orvenian 22.1%'): the only word that tells its
             # figures apart
             s_, surface, weight = words[label]
             words[label] = (s_, surface, weight * LABEL_BOOST)
@@ -441,7 +441,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
         return False
     if a.kind == "count":
         return _same_thing(a.counted, b.counted)
-    if a.counted and b.counted:  # figures named by a word before them: 'Russian 14.9%' is not 'German 1.1%'
+    if a.counted and b.counted:  # figures named by a word before them: 'Orvenian 22.1%' is not 'Tavish 9.4%'
         return _same_thing(a.counted, b.counted)
     if a.kind == "rank" and a.language == b.language == "en":  # the predicate is read in English only
         pa, pb = _rank_predicate(a), _rank_predicate(b)

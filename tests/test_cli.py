@@ -185,3 +185,9 @@ def test_console_script_runs_from_any_directory(tmp_path):
     assert "Traceback" not in result.stderr
     help_run = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
     assert help_run.returncode == 0 and "conflicts" in help_run.stdout
+
+
+def test_claim_shows_the_topic_id_on_its_own_line(cli, tmp_path):
+    out = cli("claim", "number of companies", cwd=tmp_path).stdout
+    assert "\\ntopic" not in out  # the line break is a break, not an escape of one
+    assert any(line.strip().startswith("topic count-") for line in out.splitlines())

@@ -82,7 +82,7 @@ _LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}")
 
 def as_written(value: str, kind: str) -> str:
     """A normalised value as people write it: '56,080', 'USD 9,600', '≥12,000 km'. Dates, periods and
-    anniversaries keep their form (2008, not 2,008). Only for people: the JSON keeps the normalised value,
+    anniversaries keep their form (1937, not 1,937). Only for people: the JSON keeps the normalised value,
     and `resolve --accept` takes either."""
     from kzfr_check.values import DATE_KINDS  # here: the grammar is not loaded for --help
 

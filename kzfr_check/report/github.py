@@ -34,7 +34,7 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
 def dissent(verdict: Verdict) -> tuple[ValueSupport, ...]:
     """The values to annotate. Against a resolution: those contradicting the accepted value (for an
     open conflict, only those it does not overrule yet). Without one, against the suggested value:
-    those that contradict it, never the lines that agree with it or fit it (2008-06-11 beside 2008).
+    those that contradict it, never the lines that agree with it or fit it (1937-05-27 beside 1937).
     When nothing is suggested, every value that contradicts another; a value that fits them all ("top 5"
     beside "4" and "3") is not dissent."""
     values, r = verdict.values, verdict.resolution

@@ -62,7 +62,7 @@ def fingerprint(verdict: Verdict) -> str:
 
 
 def value_text(value: ValueSupport) -> str:
-    """'2008 (000, 001, 002; 2 independent)': a value as people write it, its sources, and the witnesses they
+    """'1937 (000, 001, 002; 2 independent)': a value as people write it, its sources, and the witnesses they
     are when fewer."""
     independent = f"; {value.witnesses} independent" if value.witnesses < len(value.sources) else ""
     return f"{as_written(value.value, value.claims[0].kind)} ({', '.join(value.sources)}{independent})"

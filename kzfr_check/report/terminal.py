@@ -203,7 +203,7 @@ def render_matches(report: Report, verdicts: Sequence[Verdict], single: Sequence
         for verdict in verdicts:
             table = Table(title=Text.assemble(shown(verdict.topic.label, "bold"), "  ",
                                               (verdict.status, STYLE[verdict.status]),
-                                              shown(f"\ntopic {verdict.topic.id}", "dim")),
+                                              "\n", shown(f"topic {verdict.topic.id}", "dim")),
                           title_justify="left", expand=True, show_lines=True)
             table.add_column("source", style="cyan", no_wrap=True)
             table.add_column("value", style="bold", no_wrap=True)
