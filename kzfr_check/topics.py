@@ -321,8 +321,8 @@ COGNATE_PREFIX = 6  # letters a stem of another language shares with one word's 
 
 
 def _cognates(canon: dict[str, str], foreign: frozenset[str]) -> dict[str, str]:
-    """Stems found only in other languages that begin as a word does ('strategichesk', 'strateg'; 'partnerstv',
-    'partnership') are that word: words borrowed across languages keep their first letters, and a name keeps
+    """Stems found only in other languages that begin as a word does ('ekonomichesk', 'econom'; 'investitsi',
+    'invest') are that word: words borrowed across languages keep their first letters, and a name keeps
     them once spelled in Latin letters. English stems are never merged with each other this way."""
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for s in sorted({rep for rep in canon.values() if len(rep) >= COGNATE_PREFIX}):
