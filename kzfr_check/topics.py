@@ -366,7 +366,7 @@ def _shape(claim: Claim, masked: _Masked) -> tuple[str, ...]:
     thing and one vector serves them all."""
     start, end = claim.figure_in_quote
     return (claim.value.group_key, claim.counted, masked[claim.said[:start]], masked[claim.said[end:]],
-            masked[claim.said_before])
+            masked[claim.said_before], *sorted(_claim_qualifiers(claim)))
 
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
@@ -434,10 +434,87 @@ def _same_thing(a: str, b: str) -> bool:
     return a == b or _same_word(a, b)
 
 
+# What sets one figure of a measure apart from another of the same words (English grammar, not topics):
+_PEAK = frozenset({"peak", "peaked", "peaking", "top"})  # the extreme over time: 'peak winds', not those at landfall
+_OCCURRENCE = re.compile(  # which occurrence: 'the second landfall', 'its first cycle'
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial)\s+(?P<noun>[a-z]{3,})\b",
+    re.IGNORECASE)
+_DURATION = re.compile(  # the span an amount is spread over: '45 million dollars over five years'
+    r"\b(?:over|during|within|across|for)\s+(?:the\s+(?:next|past|last|coming)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
+_NAME = r"(?P<holder>[A-Z][\w]*(?:\s+[A-Z][\w]*)*)"  # 'Valdmark', 'United States', 'US' (of 'US-landfalling')
+_SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one-minute sustained winds', '24-hour'
+    r"\b(?P<n>\d+|[a-z]+)-(?P<unit>minute|hour|day|week|month|year)\b(?!-old)[^,;.:()\d]{0,40}$", re.IGNORECASE)
+_HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
+_HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
+    rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
+_ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
+
+
+
+@lru_cache(maxsize=65536)
+def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
+    """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
+    ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood')."""
+    if language != "en":
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    before, after = said[:start], said[end:]
+    if kind != "rank":  # a rank's own ordinal is its value
+        for m in _OCCURRENCE.finditer(said):
+            if (m.end() <= start or m.start() >= end) and m["noun"].lower() not in STOP_WORDS:
+                ordinal = "first" if m["ordinal"].lower() == "initial" else m["ordinal"].lower()
+                found.add(("occurrence", f"{term(m['noun'].lower())}|{ordinal}"))
+    clause = re.split(r"[;.]\s|,\s+(?:and|but|while)\s", before)[-1]
+    if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]):
+        found.add(("peak", ""))
+    spread = _DURATION.search(after[:40]) or _SPAN_BEFORE.search(before[-60:])
+    if spread and (kind in ("money", "count") or kind in MEASURE_KINDS):
+        n = CARDINALS.get(spread["n"].lower(), spread["n"])
+        found.add(("duration", f"{n} {spread['unit'].lower().rstrip('s')}"))
+    holder = _HOLDER_BEFORE.search(before[-40:]) or _HOLDER_AFTER.match(after)
+    if holder and kind == "rank":
+        found.add(("holder", holder["holder"]))
+    named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
+    if named and named["noun"].lower() not in STOP_WORDS:
+        found.add(("names", term(named["noun"].lower())))
+    return frozenset(found)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name, or a name and its initials ('United States', 'US')."""
+    initials = ["".join(w[0] for w in name.split()) if " " in name else name for name in (a, b)]
+    return a == b or initials[0] == b or initials[1] == a
+
+
+def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
+    return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language)
+
+
+def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Do two figures' qualifiers say they measure different things? A peak is not a value at another
+    time; the second of something is not the first; amounts over five years are not those over ten;
+    one country's rank is not another's; a year naming an event dates that event only."""
+    if ("peak", "") in a ^ b:
+        return True
+    occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
+    if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
+        return True
+    for name in ("duration", "holder"):
+        mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
+        if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
+            return True
+    named = [{v for k, v in side if k == "names"} for side in (a, b)]
+    return bool(named[0] or named[1]) and named[0] != named[1]
+
+
 def _may_share_subject(a: Claim, b: Claim) -> bool:
     """Claims of one kind that count the same thing (counts: the noun counted; 'first ... to VERB'
     ranks: the verb) may state the same fact; this depends on their words only, not their values."""
     if a.value.group_key != b.value.group_key:
+        return False
+    if _set_apart(_claim_qualifiers(a), _claim_qualifiers(b)):
         return False
     if a.kind == "count":
         return _same_thing(a.counted, b.counted)
@@ -586,7 +663,9 @@ class _Groups:
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
+        self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         for u, unit in units.items():
+            self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
             v = intern(unit.value)
             self.sources[u] = set(unit.sources)
             self.as_of[u] = {v: frozenset({unit.as_of})}
@@ -616,7 +695,7 @@ class _Groups:
     def likeness(self, a: int, b: int) -> float | None:
         """How alike two groups are, when they share no source and are alike enough to be linked; their
         values are not yet weighed."""
-        if not self.sources[a].isdisjoint(self.sources[b]):
+        if not self.sources[a].isdisjoint(self.sources[b]) or self.set_apart(a, b):
             return None
         if self.centroid[a] is self.centroid[b]:
             return 1.0  # one shape: the same words
@@ -624,6 +703,13 @@ class _Groups:
         if score >= LINK_THRESHOLD:
             return score
         return score if score >= SAME_VALUE_THRESHOLD and self.share_specific(a, b) else None
+
+    def set_apart(self, a: int, b: int) -> bool:
+        """Do the qualifiers of two groups' statements say they measure different things (_set_apart)?"""
+        mine, theirs = self.qualified[a], self.qualified[b]
+        if not mine and not theirs:
+            return False  # (most groups: nothing sets their statements apart)
+        return any(_set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
 
     def share_specific(self, a: int, b: int) -> bool:
         """Do two groups state one specific value (see _specific)?"""
@@ -679,6 +765,7 @@ class _Groups:
         """b joins a."""
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
+        self.qualified[a] |= self.qualified.pop(b)
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
             joined = facts[a]
             for value, items in facts.pop(b).items():
@@ -750,6 +837,7 @@ class _Unit(NamedTuple):
     sources: frozenset[str]
     years: frozenset[int | None]  # of the documents that state it
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
+    qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
 
 
 @dataclass(frozen=True)
@@ -868,7 +956,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         units[u] = _Unit(c.source, c.value, c.as_of, frozenset(claims[i].source for i in unit),
                          frozenset(claims[i].document_year for i in unit),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                               if z != unit[0]))
+                               if z != unit[0]),
+                         _claim_qualifiers(c))
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)

@@ -767,7 +767,8 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|a
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
-_INCREMENT = frozenset("new more additional further fresh".split())  # a count of what was added, not of all
+# a count of what was added, or of the rest ("ten other agreements"), not of all
+_INCREMENT = frozenset("new more additional further fresh other".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
 

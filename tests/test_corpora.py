@@ -111,10 +111,7 @@ def test_other_corpora_conflicts_of_the_key_are_found(cli, tmp_path, empty_confi
         assert any(values <= c for c in conflicts), (values, conflicts)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="known limit: 1,173 proposals in the first cycle "
-                                               "and about 1,600 for the second are grouped as one count"))
-    if name == "webb" else name for name in sorted(KEYS)])
+@pytest.mark.parametrize("name", sorted(KEYS))
 def test_other_corpora_have_no_false_conflict(cli, tmp_path, empty_config, name):
     for values in _conflicts(cli, tmp_path, empty_config, name):
         assert any(values <= allowed for allowed in KEYS[name]["allowed"]), values

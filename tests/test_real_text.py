@@ -146,3 +146,80 @@ def test_centuries_are_dates_a_step_apart(cli, tmp_path, empty_config) -> None:
     })
     topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "13th century", "15th century")
     assert topic["status"] == "conflict"  # a hundred years apart is one step of a century's precision
+
+
+def _grouped(data: dict, *values: str) -> bool:
+    """Does one topic hold all of `values`?"""
+    return any(set(values) <= {v["value"] for v in t["values"]} for t in data["topics"])
+
+
+def test_a_peak_is_not_the_value_at_another_time(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "storm", {
+        "a.txt": "Published 30 August 2021\n\nHurricane Orla reached peak sustained winds of 175 mph near the coast.\n",
+        "b.txt": "Published 2 September 2021\n\nHurricane Orla reached top sustained winds of 175 mph near the coast.\n",
+        "c.txt": "Published 3 September 2021\n\nHurricane Orla reached the coast with sustained winds of 140 mph.\n",
+        "d.txt": "Published 4 September 2021\n\nHurricane Orla reached the coast with sustained winds of 125 mph.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "175 mph")["status"] == "agree"
+    assert topic_by_values(data, "125 mph", "140 mph")["status"] == "conflict"
+    assert not _grouped(data, "175 mph", "125 mph") and not _grouped(data, "175 mph", "140 mph")
+
+
+def test_the_second_of_something_is_not_the_first(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "telescope", {
+        "a.txt": "Published 4 May 2023\n\nIn the first cycle of observations, 1,173 proposals were submitted.\n",
+        "b.txt": "Published 9 May 2023\n\nIn the second cycle of observations, about 1,600 proposals were submitted.\n",
+        "c.txt": "Published 1 June 2023\n\nIn the first cycle of observations, 1,180 proposals were submitted.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "1173", "1180")["status"] == "conflict"
+    assert not _grouped(data, "~1600", "1173") and not _grouped(data, "~1600", "1180")
+
+
+def test_amounts_over_different_spans_are_different_amounts(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "water", {
+        "a.txt": "Published 4 May 2023\n\nThe water utility has asked the government for 45 million dollars over "
+                 "five years to replace its pipes.\n",
+        "b.txt": "Published 9 May 2023\n\nThe government has promised to spend 120 million dollars over ten years "
+                 "on water pipes.\n",
+        "c.txt": "Published 3 May 2023\n\nThe storm reached one-minute sustained winds of 120 knots.\n",
+        "d.txt": "Published 5 May 2023\n\nThe storm reached 10-minute sustained winds of 185 km/h.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not _grouped(data, "USD 45 million", "USD 120 million")
+    assert not _grouped(data, "120 kt", "185 km/h")  # winds averaged over one minute and over ten
+
+
+def test_a_rank_held_by_one_country_is_not_anothers(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "trade", {
+        "a.txt": "Published 4 May 2023\n\nOrvenia is Kestria's second-largest trading partner in the region.\n",
+        "b.txt": "Published 9 May 2023\n\nKestria is the fifth-largest trading partner of Orvenia.\n",
+        "c.txt": "Published 1 June 2023\n\nKestria is Orvenia's fourth-largest trading partner.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "4", "5")["status"] == "conflict"
+    assert not _grouped(data, "2", "4") and not _grouped(data, "2", "5")
+
+
+def test_a_year_that_names_an_event_dates_that_event_only(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "dam", {
+        "a.txt": "Published 4 May 2023\n\nThe resettlement plan was updated after the 2021 flood.\n",
+        "b.txt": "Published 9 May 2023\n\nThe resettlement plan was revised after the 2021 flood.\n",
+        "c.txt": "Published 1 June 2023\n\nThe resettlement plan was to be updated in 2024, after the flood.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "2021")["status"] == "agree"
+    assert not _grouped(data, "2021", "2024")
+
+
+def test_the_rest_of_a_count_is_not_the_whole(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "visit", {
+        "a.txt": "Published 14 March 2023\n\nThe two governments signed 11 agreements on Tuesday.\n",
+        "b.txt": "Published 15 March 2023\n\nThe two governments signed a memorandum on ports and ten other "
+                 "agreements.\n",
+        "c.txt": "Published 16 March 2023\n\nThe two governments signed twelve agreements during the visit.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "11", "12")["status"] == "conflict"
+    assert not _grouped(data, "10", "11")
