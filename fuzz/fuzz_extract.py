@@ -11,7 +11,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["kzfr_check"]):
-    from kzfr_check.claims import extract_claims, figures_in
+    from kzfr_check.claims import extract_claims, figures_in, reference_date
     from kzfr_check.errors import InputError
     from kzfr_check.sources import read_source
 
@@ -34,7 +34,7 @@ def test_one_input(data: bytes) -> None:
         assert claim.said == source.norm[claim.quote_start:claim.quote_start + len(claim.said)]
         assert claim.line >= 1
         span = (claim.start - claim.quote_start, claim.end - claim.quote_start)
-        again = figures_in(claim.said, None, claim.language)
+        again = figures_in(claim.said, reference_date(source), claim.language)
         assert any((f.start, f.end) == span for f in again) or claim.kind == "anniversary"
 
 

@@ -162,9 +162,13 @@ def _windows(block: str, offset: int, start: int, end: int) -> Iterator[tuple[in
     yield offset + start, offset + end
 
 
-def _reference_date(source: Source) -> dt.date | None:
+def reference_date(source: Source) -> dt.date | None:
+    """The day a source's figures are read from ('last year', 'the 30th anniversary', 'on 20 February'): its
+    date, or the middle of its month or year, so that a day without its year falls in the source's year."""
     d = source.date
-    return dt.date(d.year, d.month or 1, d.day or 1) if d else None
+    if d is None:
+        return None
+    return dt.date(d.year, d.month or 7, d.day or (15 if d.month else 2))
 
 
 def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
@@ -177,7 +181,7 @@ def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
 def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     """Every figure of a source as an atomic claim, in the order of the text; only the first `limit` when
     given, and the sentences after them are not read."""
-    base = _reference_date(source)
+    base = reference_date(source)
     claims = []
     before = ""
     spans = list(sentences(source.norm, source.language))
@@ -273,6 +277,7 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
+YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 
 
@@ -319,6 +324,10 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         year_start = m.start(1) if m.group(1) else m.start(2)
         frame = next((f for f in figures if f.start <= year_start < f.end and f.value.kind == "date"), None)
         return m.group(1) or m.group(2), frame
+    m = YEAR_LABEL.search(said, 0, figure.start)
+    if m:  # "Bilateral trade 2022: $2.87 billion"
+        frame = next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
+        return m.group(1), frame
     m = RELATIVE_YEAR.search(said)
     if m and base is not None:
         return str(base.year if m.group(1).lower() == "this" else base.year - 1), None

@@ -8,6 +8,7 @@ stems, and claims of the same kind that say the same thing are merged, at most o
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 import math
@@ -24,7 +25,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concept_of, concepts, gloss, stop_words
+from kzfr_check.lang import concept_of, concepts, cumulative, gloss, stop_words
 from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
 
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
@@ -509,6 +510,47 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     return bool(named[0] or named[1]) and named[0] != named[1]
 
 
+def _frame_span(as_of: str) -> tuple[int, int] | None:
+    """The first and last day of the period a figure is stated for ('2022', '2022-01/2022-09', '2023-02-10/16')."""
+    first, _, last = as_of.partition("/")
+    last = last or first
+    if len(last) < len(first):  # '2023-02-10/16': the last day in the first's month
+        last = first[:len(first) - len(last)] + last
+    try:
+        start = _frame_day(first, end=False)
+        return start, _frame_day(last, end=True)
+    except ValueError:
+        return None
+
+
+def _frame_day(text: str, end: bool) -> int:
+    parts = [int(x) for x in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts).toordinal()
+    if len(parts) == 2:
+        month_end = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+        return (month_end if end else dt.date(parts[0], parts[1], 1)).toordinal()
+    return dt.date(parts[0], 12, 31).toordinal() if end else dt.date(parts[0], 1, 1).toordinal()
+
+
+def _frames_apart(p: str, q: str, cumulative: bool) -> bool:
+    """Do the periods two figures are stated for make them different measures? A part of a period is not the
+    whole ('January-September 2022' / '2022'), and a running total as of a day is not what was added over a
+    span ('11,482 cases' as of 16 February / '3,940 cases between 24 February and 1 March')."""
+    sp, sq = _frame_span(p), _frame_span(q)
+    if sp is None or sq is None or sp == sq:
+        return False
+    nested = sp[0] <= sq[0] and sq[1] <= sp[1] or sq[0] <= sp[0] and sp[1] <= sq[1]
+    if nested and sp[1] > sp[0] and sq[1] > sq[0]:
+        return True
+    # a running total is stated as of a day or a month (its report's); what was added, for a range or a year
+    return cumulative and _added_over(p) != _added_over(q)
+
+
+def _added_over(as_of: str) -> bool:
+    return "/" in as_of or len(as_of) == 4
+
+
 def _may_share_subject(a: Claim, b: Claim) -> bool:
     """Claims of one kind that count the same thing (counts: the noun counted; 'first ... to VERB'
     ranks: the verb) may state the same fact; this depends on their words only, not their values."""
@@ -664,8 +706,10 @@ class _Groups:
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
+        self.frames: dict[int, set[tuple[str, bool]]] = {}  # the periods its statements are stated for, if any
         for u, unit in units.items():
             self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
+            self.frames[u] = {(unit.as_of, unit.cumulative)} if unit.as_of and not unit.as_of.endswith("..") else set()
             v = intern(unit.value)
             self.sources[u] = set(unit.sources)
             self.as_of[u] = {v: frozenset({unit.as_of})}
@@ -695,7 +739,7 @@ class _Groups:
     def likeness(self, a: int, b: int) -> float | None:
         """How alike two groups are, when they share no source and are alike enough to be linked; their
         values are not yet weighed."""
-        if not self.sources[a].isdisjoint(self.sources[b]) or self.set_apart(a, b):
+        if not self.sources[a].isdisjoint(self.sources[b]) or self.set_apart(a, b) or self.other_frames(a, b):
             return None
         if self.centroid[a] is self.centroid[b]:
             return 1.0  # one shape: the same words
@@ -710,6 +754,11 @@ class _Groups:
         if not mine and not theirs:
             return False  # (most groups: nothing sets their statements apart)
         return any(_set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
+
+    def other_frames(self, a: int, b: int) -> bool:
+        """Are two groups' figures stated for periods that make them different measures (_frames_apart)?"""
+        mine, theirs = self.frames[a], self.frames[b]
+        return bool(mine and theirs) and any(_frames_apart(p, q, c or d) for p, c in mine for q, d in theirs)
 
     def share_specific(self, a: int, b: int) -> bool:
         """Do two groups state one specific value (see _specific)?"""
@@ -766,6 +815,7 @@ class _Groups:
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
+        self.frames[a] |= self.frames.pop(b)
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
             joined = facts[a]
             for value, items in facts.pop(b).items():
@@ -838,6 +888,7 @@ class _Unit(NamedTuple):
     years: frozenset[int | None]  # of the documents that state it
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
+    cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
 
 
 @dataclass(frozen=True)
@@ -957,7 +1008,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                          frozenset(claims[i].document_year for i in unit),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0]),
-                         _claim_qualifiers(c))
+                         _claim_qualifiers(c), c.kind == "count" and c.counted in cumulative())
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)

@@ -181,6 +181,7 @@ DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
 DATE_MY = rf"\b{MONTH},?\s+{YEAR}\b"
 DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
+DAY_NO_YEAR = rf"{DAY}\s+(?:of\s+)?{MONTH_CASED}|{MONTH_CASED}\s+{DAY}"  # "24 February", "March 1st"
 ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
 
 _I = re.IGNORECASE
@@ -249,6 +250,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
      _needs(r"%|per\s?cent\b")),
     ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
                           rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
+    ("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
+                          rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>{DAY_NO_YEAR}(?:,?\s+{YEAR})?)\b",
+                          _I),
+     _needs(_MONTH_NEEDS)),
+    ("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
+     _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
     ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), _needs(r"[-–]\s*\d")),
     ("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
                           rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
@@ -261,10 +268,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
-    # once full dates and periods had their turn: a score ("3–0"), a day without its year ("2 January",
-    # "Saturday 10 August", "December 25"), a temperature: none is a fact that can be grouped as read
+    # once full dates and periods had their turn: a score ("3–0") and a temperature are no facts that can be
+    # grouped as read; a day without its year ("2 January", "Saturday 10 August", "December 25") is one of the
+    # year of its document, when it has one
     ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
-    ("skip", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
+    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
                         rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), _needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
      _needs("°|degree")),
@@ -539,6 +547,28 @@ def _date_value(expr: str, base: dt.date | None) -> Value | None:
     return Value("date", _date_text(*parts), *_span(*parts))
 
 
+HALF_A_YEAR = 183  # days: a day without its year written in a document is the nearest such day to its date
+
+
+def _day_value(expr: str, base: dt.date | None) -> Value | None:
+    """A day without its year ('on 20 February', 'August 29th'), in the year of its document: the nearest
+    such day to the document's date, so that 'on 28 December' in a report of 3 January is of the year before."""
+    if base is None:
+        return None
+    day = " ".join(re.sub(r"\b(?:of|the)\b|(?<=\d)(?:st|nd|rd|th)\b", " ", expr).split())
+    parts = parse_date(f"{day} {base.year}", base)
+    if parts is None or parts[1] is None or parts[2] is None:
+        return None
+    when = dt.date(*parts)  # type: ignore[arg-type]
+    if (when - base).days > HALF_A_YEAR or (base - when).days > HALF_A_YEAR:
+        year = base.year - 1 if when > base else base.year + 1
+        try:
+            when = when.replace(year=year)
+        except ValueError:  # 29 February
+            return None
+    return Value("date", _date_text(when.year, when.month, when.day), *_span(when.year, when.month, when.day))
+
+
 # ------------------------------------------------------------------ per-kind readers
 
 
@@ -621,7 +651,25 @@ def _measure(m: re.Match[str]) -> Value | None:
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
     groups = m.groupdict()
-    if groups.get("qa") or groups.get("q"):
+    if groups.get("ma"):  # "January–September 2022"
+        start, end = parse_date(f"{groups['ma']} {groups['my']}"), parse_date(f"{groups['mb']} {groups['my']}")
+        if start is None or end is None or end < start:
+            return None
+    elif groups.get("da"):  # "between 24 February and 1 March": days of the year of the document, or of the last day
+        last = parse_date(groups["db"], base) if re.search(r"\d{4}", groups["db"]) else None
+        last_day = _day_value(groups["db"], base) if last is None else None
+        if last is None and last_day is None:
+            return None
+        end_date = dt.date(*last) if last is not None and last[2] is not None else (
+            dt.date.fromordinal(int(last_day.low)) if last_day is not None else None)
+        if end_date is None:
+            return None
+        first = _day_value(groups["da"], end_date)
+        if first is None or first.low > end_date.toordinal():
+            return None
+        begin = dt.date.fromordinal(int(first.low))
+        start, end = (begin.year, begin.month, begin.day), (end_date.year, end_date.month, end_date.day)
+    elif groups.get("qa") or groups.get("q"):
         year = int(groups.get("qa") or groups["a"])
         q = int(groups["qn"]) if groups.get("qn") else ORDINALS[groups["q"].lower()]
         start, end = (year, 3 * q - 2, None), (year, 3 * q, None)
@@ -883,7 +931,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if start == end or taken.overlaps(start, end):
                 continue
             figure = _read(kind, m, sentence, base)
-            if kind in ("skip", "fraction") or figure is not None:
+            if kind in ("skip", "fraction", "day") or figure is not None:
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)
@@ -919,13 +967,14 @@ def _bound_value(value: Value, prefix: str) -> Value:
     return replace(value, text=f"{prefix}{value.text}", low=low, high=high)
 
 
-_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"]
+# what the reference date may change: an anniversary counted back from it, a day without its year
+_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind in ("anniversary", "day")]
 
 
 def base_matters(sentence: str) -> bool:
     """Could the reference date change what find_figures reads in a sentence? Only for an anniversary
-    counted back from it ("the 30th anniversary"), so only where an anniversary pattern may match: dates
-    and periods are read as written."""
+    counted back from it ("the 30th anniversary") or a day written without its year ("on 20 February"), so
+    only where such a pattern may match: other dates and periods are read as written."""
     lower = sentence.lower()
     return any(needs is None or needs(sentence, lower) for needs in _COUNTED_BACK)
 
@@ -986,6 +1035,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _period(m, base)
     elif kind == "date":
         value = _date_value(m.group(0), base)
+    elif kind == "day":
+        value = _day_value(m.group(0), base)
     elif kind == "anniversary":
         value = _anniversary(m, sentence, base)
     elif kind == "measure":

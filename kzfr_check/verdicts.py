@@ -19,7 +19,9 @@ from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, relation
 
 Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
 STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
-CHANGING_KINDS = frozenset(KINDS) - DATE_KINDS
+# What a later edition may state otherwise because it changed or was measured again: all but dates and readings
+# on a named scale (a storm's category at landfall, a quake's magnitude), which are of one past event.
+CHANGING_KINDS = frozenset(KINDS) - DATE_KINDS - {"scale"}
 
 
 @dataclass(frozen=True)

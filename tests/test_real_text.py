@@ -156,7 +156,8 @@ def _grouped(data: dict, *values: str) -> bool:
 def test_a_peak_is_not_the_value_at_another_time(cli, tmp_path, empty_config) -> None:
     corpus = _write(tmp_path / "storm", {
         "a.txt": "Published 30 August 2021\n\nHurricane Orla reached peak sustained winds of 175 mph near the coast.\n",
-        "b.txt": "Published 2 September 2021\n\nHurricane Orla reached top sustained winds of 175 mph near the coast.\n",
+        "b.txt": "Published 2 September 2021\n\nHurricane Orla reached top sustained winds of 175 mph near the "
+                 "coast.\n",
         "c.txt": "Published 3 September 2021\n\nHurricane Orla reached the coast with sustained winds of 140 mph.\n",
         "d.txt": "Published 4 September 2021\n\nHurricane Orla reached the coast with sustained winds of 125 mph.\n",
     })
@@ -223,3 +224,47 @@ def test_the_rest_of_a_count_is_not_the_whole(cli, tmp_path, empty_config) -> No
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "11", "12")["status"] == "conflict"
     assert not _grouped(data, "10", "11")
+
+
+def test_a_part_of_a_period_is_not_the_whole(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "trade", {
+        "a.txt": "Published 16 March 2023\n\nIn January–September 2022, bilateral trade amounted to $2.14 billion.\n",
+        "b.txt": "Published 20 March 2023\n\nKey figures\n\nBilateral trade 2022: $2.87 billion\n",
+        "c.txt": "Published 2 May 2023\n\nIn 2022, bilateral trade amounted to $2.9 billion.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "USD 2.87 billion", "USD 2.9 billion")["status"] == "compatible"
+    assert not _grouped(data, "USD 2.14 billion")  # nine months of trade are no figure of the year's
+
+
+def test_what_was_added_over_a_week_is_not_the_running_total(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "outbreak", {
+        "a.txt": "Situation report no. 3\nPublished 24 February 2023\n\n- Cumulative suspected cases: 15,930\n",
+        "b.txt": "Situation update\nPublished 2 March 2023\n\n- Suspected cases: 3,940 (24 February to 1 March)\n",
+        "c.txt": "Situation report no. 4\nPublished 3 March 2023\n\n- Cumulative suspected cases: 19,870\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "15930", "19870")["status"] == "changed"
+    assert not _grouped(data, "3940", "15930") and not _grouped(data, "3940", "19870")
+
+
+def test_a_day_without_its_year_is_of_its_documents_year(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "vaccines", {
+        "a.txt": "Published 23 February 2023\n\nThe first vaccine doses arrived in the port on 20 February.\n",
+        "b.txt": "Published 1 March 2023\n\nThe first vaccine doses arrived in the port on Monday, 20 February.\n",
+        "c.txt": "The first vaccine doses arrived in the port on 22 February.\n",  # undated: no year to read
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "2023-02-20")["status"] == "agree"
+    assert not any(c["source"] == "c" for t in data["topics"] for c in t["claims"])
+
+
+def test_a_storms_category_at_landfall_does_not_change_with_the_years(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "storm", {
+        "a.txt": "Published 30 August 2005\n\nThe hurricane made landfall near the town of Aldra as a Category 4 "
+                 "storm.\n",
+        "b.txt": "Published 29 August 2025\n\nTwenty years ago the hurricane made landfall near Aldra as a "
+                 "Category 3 storm.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "category 4", "category 3")["status"] == "conflict"

@@ -565,7 +565,7 @@ def _corpus_texts() -> list[str]:
     return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.iterdir())]
 
 
-def test_only_an_anniversary_reads_the_reference_date() -> None:
+def test_only_an_anniversary_or_a_day_without_its_year_reads_the_reference_date() -> None:
     """A sentence base_matters says nothing of reads the same with any reference date: this is what
     lets a process reuse what it read in a sentence for the same sentence in a document of another date."""
     lines = [line for text in _corpus_texts() for line in text.splitlines() if line.strip()]
@@ -575,6 +575,11 @@ def test_only_an_anniversary_reads_the_reference_date() -> None:
         assert find_figures(line, BASE) == find_figures(line, None) == find_figures(line, dt.date(1999, 1, 1))
     assert base_matters("They marked the 30th anniversary.") and base_matters("It was 25 years since then.")
     assert find_figures("They marked the 30th anniversary.", BASE) != find_figures("They marked the 30th anniversary.")
+    assert base_matters("The vaccines arrived on 20 February.")
+    assert [f.value.text for f in find_figures("The vaccines arrived on 20 February.", dt.date(2023, 3, 2))] == [
+        "2023-02-20"]
+    assert [f.value.text for f in find_figures("It struck on 28 December.", dt.date(2024, 1, 3))] == ["2023-12-28"]
+    assert find_figures("The vaccines arrived on 20 February.") == []  # a day of no known year is no claim
 
 
 NUMBER_WORDS = sorted({*grammar.CARDINALS, *grammar.ORDINALS})
