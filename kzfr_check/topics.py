@@ -40,7 +40,7 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
-SAME_VALUE_THRESHOLD = 0.12  # the same, for groups that state one specific value ('902 mb' and '902 millibars')
+SAME_VALUE_THRESHOLD = 0.05  # the same, for groups that state one specific value ('902 mb' and '902 millibars')
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
 DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
@@ -558,7 +558,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
         return False
     if _set_apart(_claim_qualifiers(a), _claim_qualifiers(b)):
         return False
-    if a.kind == "count":
+    if a.kind == "count" and (a.counted and b.counted):
         return _same_thing(a.counted, b.counted)
     if a.counted and b.counted:  # figures named by a word before them: 'Orvenian 22.1%' is not 'Tavish 9.4%'
         return _same_thing(a.counted, b.counted)

@@ -799,6 +799,9 @@ DETERMINERS = frozenset("the these those its their our his her my your both all 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+# a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
+_VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|saw|did|will|would|could|can|may|"
+                         r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
 _MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|smaller|bigger|higher|greater|over)",
                          re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
@@ -874,8 +877,16 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if named_before is not None:
         counted = named_before
     elif words and _WORD_AFTER.match(sentence, after):
-        nouns = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:4] if w.lower() not in _INCREMENT][:3]
-        counted = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), (nouns or words)[0])
+        if _VERB_AFTER.match(words[0]) and words[0] not in measures():
+            # the count is the subject of a verb ('a crowd of 48,512 watched', '23,118 came'): what it counts is
+            # named before it, if at all
+            named = _NAMED_BEFORE.search(sentence[max(0, start - 60):start])
+            counted = named["noun"].lower() if named and named["noun"].lower() not in stop_words() else ""
+        else:
+            stop = stop_words()
+            nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:4]
+                     if w.lower() not in _INCREMENT and w.lower() not in stop][:3]
+            counted = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)
@@ -1082,5 +1093,7 @@ def _label(sentence: str, start: int) -> str:
         return ""
     if m[2].endswith(("ing", "ed")):
         return ""  # a verb: "costing £9 billion", "reported 5%"
+    known = concepts()
+    named = [known[w.lower()] for w in m[1].split() if w.lower() in known]
     word = m[2].lower()
-    return concepts().get(word, word)
+    return known.get(word) or (named[-1] if named else word)  # "Damage estimates exceeded $100 billion": damage

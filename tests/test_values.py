@@ -147,6 +147,9 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("The number of injured rose to 1,240 on Monday.", "1240", "injured"),
     ("The storm killed over 1,800 people.", ">1800", "deaths"),
     ("Eleven workers were killed.", "11", "deaths"),
+    ("A crowd of 48,512 watched the final.", "48512", "crowd"),  # a verb after the count: its noun is before it
+    ("Nearly 50,000 were at the stadium.", "≲50000", ""),  # ... or nowhere
+    ("The ground averaged 11,400 this season.", "11400", "season"),  # 'this' names nothing
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
@@ -202,6 +205,15 @@ def test_counts_relate_by_their_bounds() -> None:
 ])
 def test_numbers_that_count_nothing_are_not_counts(sentence: str) -> None:
     assert figures(sentence, "count") == []
+
+
+@pytest.mark.parametrize(("sentence", "kind", "counted"), [
+    ("Damage estimates exceeded 100 billion dollars.", "money", "damage"),  # the concept among a label's words
+    ("Ethnic groups: Kestrian 61.5%, Orvenian 22.1%.", "percent", "orvenian"),  # else the label's last word
+    ("The storm had a maximum sustained wind speed of 185 km/h gusting to 210 km/h.", "speed", "gusts"),
+])
+def test_an_amount_is_named_by_the_word_before_it(sentence: str, kind: str, counted: str) -> None:
+    assert figures(sentence, kind)[-1].counted == counted
 
 
 def test_labels_and_furniture_yield_no_figure_at_all() -> None:
