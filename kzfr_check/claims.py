@@ -270,7 +270,8 @@ def _readings(said_all: list[str], base: dt.date | None, language: str = "en") -
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
 AS_OF_HEADING = re.compile(r"\W*(?:[^\W\d_]+\s+){0,3}as\s+(?:of|at|on)\s+", re.IGNORECASE)  # "Situation as of "
-AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by)\s+$", re.IGNORECASE)
+AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by)\s+$"  # "By the time it was declared over on"
+                        r"|\bby\s+the\s+time\b[^.;]{0,80}?\b(?:on|in)\s+$", re.IGNORECASE)
 # "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
 AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)

@@ -450,6 +450,8 @@ _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$") 
 _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
+# the named scale of an intensity: "IX on the Modified Mercalli scale"
+_SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
 
 
@@ -457,7 +459,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 
 @lru_cache(maxsize=65536)
 def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
-    ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood')."""
+    ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
+    ('scale', 'modified mercalli')."""
     if language != "en":
         return frozenset()
     found: set[tuple[str, str]] = set()
@@ -477,6 +480,9 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     holder = _HOLDER_BEFORE.search(before[-40:]) or _HOLDER_AFTER.match(after)
     if holder and kind == "rank":
         found.add(("holder", holder["holder"]))
+    scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
+    if scale:
+        found.add(("scale", " ".join(scale["name"].lower().split())))
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
@@ -496,13 +502,14 @@ def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
 def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; the second of something is not the first; amounts over five years are not those over ten;
-    one country's rank is not another's; a year naming an event dates that event only."""
+    one country's rank is not another's; intensities on two named scales are two measures; a year naming an
+    event dates that event only."""
     if ("peak", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
         return True
-    for name in ("duration", "holder"):
+    for name in ("duration", "holder", "scale"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

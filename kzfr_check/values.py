@@ -292,6 +292,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     ("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
     ("rank", re.compile(ORDW, _I), None),
+    # a year a figure is compared with is no date of the text's ("6% fewer than in the same period of 2022")
+    ("skip", re.compile(rf"\b(?:than\s+in|compared\s+(?:with|to)|same\s+(?:period|time|week|month|quarter)\s+"
+                        rf"(?:of|in))\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?{YEAR}\b", _I),
+     _needs(r"than\s+in|compared\s|same\s")),
+    # a bound before a number of a year's shape makes it a count: "more than 2000 people"
+    ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
 ]
@@ -1074,8 +1080,16 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _CLAUSE_END.match(sentence, end) else ""
-        counted = counted or _concept_near(sentence, start, end, "", before_first=True)
+        counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
     return Figure(start, end, value, counted)
+
+
+def _subject(sentence: str, start: int) -> str:
+    """The measure an amount's sentence names before it, past commas but not past another figure: "Exports to
+    the Nordic country, mainly copper and lithium, were worth $1.63bn" measures exports."""
+    known = measures()
+    before = re.split(r"\d", sentence[:start].rstrip("$€£¥ US"))[-1]
+    return next((known[w.lower()] for w in reversed(_WORD.findall(before)) if w.lower() in known), "")
 
 
 # A short item led by a separator, named by its last word: "Religion: Sunni Muslim 47%, Russian Orthodox 44%",

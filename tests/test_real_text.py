@@ -268,3 +268,28 @@ def test_a_storms_category_at_landfall_does_not_change_with_the_years(cli, tmp_p
     })
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "category 4", "category 3")["status"] == "conflict"
+
+
+def test_intensities_on_two_named_scales_are_two_measures(cli, tmp_path, empty_config) -> None:
+    said = "Published {} March 2024\n\nSeismologists assigned an intensity of {} on the {} scale to the town.\n"
+    corpus = _write(tmp_path / "quake", {
+        "a.txt": said.format(4, "IX", "Modified Mercalli"),
+        "b.txt": said.format(8, "X", "European Macroseismic"),
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "intensity 10", "intensity 9")
+    (corpus / "c.txt").write_text(said.format(9, "VIII", "Modified Mercalli"))
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "intensity 9", "intensity 8")["status"] == (
+        "conflict")  # on one scale, the two readings are compared
+
+
+def test_a_total_by_the_time_an_outbreak_ended_is_stated_as_of_that_day(cli, tmp_path, empty_config) -> None:
+    corpus = _write(tmp_path / "outbreak", {
+        "a.txt": "Weekly bulletin\nPublished 17 February 2023\n\nThe Institute has recorded 16,412 suspected cholera "
+                 "cases so far.\n",
+        "b.txt": "By the time the ministry declared the outbreak over on 30 June 2023, 31,806 suspected cholera cases "
+                 "had been recorded.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    topic = topic_by_values(data, "16412", "31806")
+    assert topic["status"] == "changed"
+    assert [t["as_of"] for t in topic["timeline"]] == ["2023-02-17", "2023-06-30"]

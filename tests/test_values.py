@@ -211,9 +211,20 @@ def test_numbers_that_count_nothing_are_not_counts(sentence: str) -> None:
     ("Damage estimates exceeded 100 billion dollars.", "money", "damage"),  # the concept among a label's words
     ("Ethnic groups: Kestrian 61.5%, Orvenian 22.1%.", "percent", "orvenian"),  # else the label's last word
     ("The storm had a maximum sustained wind speed of 185 km/h gusting to 210 km/h.", "speed", "gusts"),
+    ("Exports to the Nordic country, mainly copper and lithium, were worth $1.63bn.", "money", "exports"),
 ])
 def test_an_amount_is_named_by_the_word_before_it(sentence: str, kind: str, counted: str) -> None:
     assert figures(sentence, kind)[-1].counted == counted
+
+
+@pytest.mark.parametrize(("sentence", "figures_read"), [
+    ("Malaria cases were 6% fewer than in the same period of 2022.", [("percent", "6%")]),  # a year compared with
+    ("Exports rose 5% compared with 2021.", [("percent", "5%")]),
+    ("More than 2000 people fled.", [("count", ">2000")]),  # a bound makes a count of a year's shape
+    ("It opened in 2021.", [("date", "2021")]),
+])
+def test_a_year_compared_with_is_no_date_and_a_bounded_number_is_no_year(sentence: str, figures_read: list) -> None:
+    assert [(f.value.kind, f.value.text) for f in find_figures(sentence)] == figures_read
 
 
 def test_labels_and_furniture_yield_no_figure_at_all() -> None:
