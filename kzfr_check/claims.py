@@ -200,7 +200,9 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
         quote = said if quote == said else quote  # one string for the figures of a sentence, and for both
         # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
         # time frame, not a fact of its own
-        frames = {frame for _, frame in periods if frame is not None}
+        # ... but a month or a day is the date of an event: "completed the sealing of 181 tunnels in May 2000"
+        frames = {frame for _, frame in periods if frame is not None
+                  and (frame.value.kind != "date" or re.fullmatch(YEAR, frame.value.text))}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start):
@@ -303,7 +305,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         return nearest.value.text, nearest
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
-    years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)
+    years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
     if years:
         return years[0].value.text, years[0]

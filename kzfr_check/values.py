@@ -819,7 +819,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*:|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
     r"(?:\s+(?:at|to))?|is\s+now|of))\s*$", re.IGNORECASE)
-_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|and\b|as\s+of\b|on\b|in\b|by\b|according\b|people\b|persons\b)",
+_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|--|and\b|as\s+of\b|on\b|in\b|by\b|according\b|people\b|persons\b)",
                            re.IGNORECASE)
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "

@@ -293,3 +293,13 @@ def test_a_total_by_the_time_an_outbreak_ended_is_stated_as_of_that_day(cli, tmp
     topic = topic_by_values(data, "16412", "31806")
     assert topic["status"] == "changed"
     assert [t["as_of"] for t in topic["timeline"]] == ["2023-02-17", "2023-06-30"]
+
+
+def test_a_year_frames_the_figures_of_its_clause_and_a_month_is_an_events_date(cli, tmp_path, empty_config) -> None:
+    said = ("Published 10 February 2014\n\nIn 1995 the country removed its last warheads and completed the sealing "
+            "of {} test tunnels in May 2000.\n")
+    corpus = _write(tmp_path / "treaty", {"a.txt": said.format(181), "b.txt": said.format(181)})
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "1995")["status"] == "agree"
+    assert topic_by_values(data, "2000-05")["status"] == "agree"
+    assert {c["as_of"] for c in topic_by_values(data, "181")["claims"]} == {"2000-05"}

@@ -150,6 +150,7 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("A crowd of 48,512 watched the final.", "48512", "crowd"),  # a verb after the count: its noun is before it
     ("Nearly 50,000 were at the stadium.", "≲50000", ""),  # ... or nowhere
     ("The ground averaged 11,400 this season.", "11400", "season"),  # 'this' names nothing
+    ("Population (2002): 14.8 million--down from earlier.", "14800000", "population"),  # a dash ends its clause
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
