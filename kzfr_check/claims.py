@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import NamedTuple
 
-from kzfr_check.lang import cumulative
+from kzfr_check.lang import cumulative, increments
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
@@ -183,7 +183,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     spans = list(sentences(source.norm, source.language))
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
-    readings = _readings(said_all, base, source.language)
+    readings = list(_readings(said_all, base, source.language))
+    headings = _restated_headings(source.norm, spans, readings)
     for (s, e), said, (figures, periods) in zip(spans, said_all, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
@@ -199,13 +200,15 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
         frames = {frame for _, frame in periods if frame is not None}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
-            if figure in frames or _is_dateline(source, figure, start):
+            if figure in frames or _is_dateline(source, figure, start) or start in headings:
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
                 period = heading
             if period is None and source.date is not None and figure.value.kind not in DATE_KINDS and (
-                    source.date.snapshot or figure.counted in cumulative()):
-                # a situation report's figures, or a toll, are stated as of the day of their report
+                    source.date.snapshot or figure.counted in cumulative()
+                    or _is_increment(said, figure, source.language)):
+                # a situation report's figures, a toll, or a new instalment, are stated as of the day of their
+                # report
                 period = str(source.date)
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
@@ -215,6 +218,33 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
             if len(claims) == limit:
                 return claims
     return claims
+
+
+def _is_increment(said: str, figure: Figure, language: str) -> bool:
+    """Is the figure announced as an instalment ("an additional $1.5 million"), within its clause?"""
+    before, after = increments(language)
+    return bool(before.search(re.split(r"[,;:]", said[:figure.start])[-1])
+                or after.match(re.split(r"[,;:.]", said[figure.end:], maxsplit=1)[0]))
+
+
+HEADING_LENGTH = 120  # characters of the longest line read as a heading
+
+
+def _restated_headings(norm: str, spans: Sequence[tuple[int, int]], readings: Sequence[_Reading]) -> set[int]:
+    """Where the date of a heading line stands ("Establishment of the embassy, 1992.") when the sentence below
+    it states a date within it more precisely ("... was established on 3 February 1992"): the heading names the
+    paragraph's subject, and its date is the paragraph's own, said again in less detail."""
+    restated = set()
+    for i, ((s, e), reading) in enumerate(zip(spans[:-1], readings[:-1], strict=True)):
+        figures = reading.figures
+        if (len(figures) != 1 or figures[0].value.kind != "date" or e - s > HEADING_LENGTH
+                or norm[s - 1:s] not in ("", "\n") or norm[e:e + 1] not in ("", "\n")):
+            continue
+        heading = figures[0].value
+        if any(f.value.kind == "date" and f.value.text != heading.text and heading.low <= f.value.low
+               and f.value.high <= heading.high for f in readings[i + 1].figures):
+            restated.add(s + figures[0].start)
+    return restated
 
 
 class _Reading(NamedTuple):

@@ -93,6 +93,17 @@ def cumulative(language: str = ENGLISH) -> frozenset[str]:
 
 
 @cache
+def increments(language: str = ENGLISH) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes a figure a new instalment announced on its document's day ("an additional $1.5 million",
+    "1,5 million de dollars supplémentaires"): a pattern for the text before a figure (the word, then at most three
+    words of the figure's own), and one for the text after it."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                     sorted(_language(language)["increments"], key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{words})\s+(?:[^\s,;:]+\s+){{0,3}}\(?$", re.IGNORECASE),
+            re.compile(rf"^\s*(?:{words})(?!\w)", re.IGNORECASE))
+
+
+@cache
 def stop_words(language: str = ENGLISH) -> frozenset[str]:
     """Words that say nothing about what a figure measures ('the', 'which', 'today')."""
     return frozenset(_language(language)["stop_words"].split())
