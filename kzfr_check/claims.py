@@ -183,9 +183,10 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     spans = list(sentences(source.norm, source.language))
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
-    readings = list(_readings(said_all, base, source.language))
+    spoken = [source.language_at(s) for s, _ in spans]  # each sentence's language: its line's, or its document's
+    readings = list(_readings(said_all, base, spoken))
     headings = _restated_headings(source.norm, spans, readings)
-    for (s, e), said, (figures, periods) in zip(spans, said_all, readings, strict=True):
+    for (s, e), said, language, (figures, periods) in zip(spans, said_all, spoken, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -206,7 +207,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 period = heading
             if period is None and source.date is not None and figure.value.kind not in DATE_KINDS and (
                     source.date.snapshot or figure.counted in cumulative()
-                    or _is_increment(said, figure, source.language)):
+                    or _is_increment(said, figure, language)):
                 # a situation report's figures, a toll, or a new instalment, are stated as of the day of their
                 # report
                 period = str(source.date)
@@ -214,7 +215,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=period, said_before=leading, language=source.language))
+                as_of=period, said_before=leading, language=language))
             if len(claims) == limit:
                 return claims
     return claims
@@ -277,10 +278,11 @@ def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Fi
     return find_figures_in(said, base, language)
 
 
-def _readings(said_all: list[str], base: dt.date | None, language: str = "en") -> Iterator[_Reading]:
-    """What each sentence states, as it is asked for; a sentence read before is not read again."""
-    english = language == "en"
-    for said in said_all:
+def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str]) -> Iterator[_Reading]:
+    """What each sentence states, read in its language, as it is asked for; a sentence read before is not read
+    again."""
+    for said, language in zip(said_all, languages, strict=True):
+        english = language == "en"
         dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
         key = (said, base if dated else None, language)
         reading = _READ.get(key)

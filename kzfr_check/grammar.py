@@ -460,6 +460,17 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
     return Figure(start, end, value, counted)
 
 
+def _one_clause(said: str, a: Figure, b: Figure) -> bool:
+    """Do two figures of a sentence stand in one clause (no comma, semicolon or colon between them)?"""
+    return re.search(r"[,;:]", said[min(a.end, b.end):max(a.start, b.start)]) is None
+
+
+def _opens(g: Grammar, said: str, year: Figure) -> bool:
+    """Does the year open its sentence ('В 2022 году, по данным ...', 'En 2022, ...'): the period of all of it?"""
+    frame = g.in_year.search(said, 0, year.start)
+    return frame is not None and not re.search(r"\w", said[:frame.start()])
+
+
 def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: str,
                base: dt.date | None = None) -> tuple[str | None, Figure | None]:
     """A year the sentence sets its figure in: 'в 2022 году товарооборот составил ...', '... en 2022', or names
@@ -471,7 +482,7 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
         return nearest.value.text, nearest
     g = grammar(language)
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)
-             and g.in_year.search(said, 0, f.start)]
+             and g.in_year.search(said, 0, f.start) and (_one_clause(said, f, figure) or _opens(g, said, f))]
     if years:
         nearest = min(years, key=lambda f: abs(f.start - figure.start))
         return nearest.value.text, nearest

@@ -68,8 +68,8 @@ def where(claim: Claim, sources: dict[str, Source]) -> Text:
     text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
-    if source.language != "en":  # the quote is in its own language, never translated
-        text.append(f"  in {source.language}", style="dim")
+    if claim.language != "en":  # the quote is in its own language, never translated
+        text.append(f"  in {claim.language}", style="dim")
     return text
 
 
