@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -217,8 +217,20 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 counted=figure.counted, document_year=source.date.year if source.date else None,
                 as_of=period, said_before=leading, language=language))
             if len(claims) == limit:
-                return claims
-    return claims
+                return _restated_periods(claims)
+    return _restated_periods(claims)
+
+
+def _restated_periods(claims: list[Claim]) -> list[Claim]:
+    """A figure a source states twice, once with its period ("In 2022 the farm covered 12% of demand") and once
+    without (a headline: "Farm covers 12% of demand"), is one statement: both are stated for that period. Not
+    when the source states the figure for two periods."""
+    periods: dict[tuple[str, str, str], set[str]] = {}
+    for c in claims:
+        if c.as_of is not None:
+            periods.setdefault((c.kind, c.value.text, c.counted), set()).add(c.as_of)
+    return [replace(c, as_of=next(iter(stated))) if c.as_of is None and len(
+        stated := periods.get((c.kind, c.value.text, c.counted), set())) == 1 else c for c in claims]
 
 
 def _is_increment(said: str, figure: Figure, language: str) -> bool:

@@ -69,6 +69,7 @@ class Grammar:
     rank_words: re.Pattern[str]
     rank_verbs: frozenset[str]
     rank_in: frozenset[str]
+    articles: frozenset[str]
     in_year: re.Pattern[str]
     last_year: re.Pattern[str]
     this_year: re.Pattern[str]
@@ -117,7 +118,7 @@ def grammar(language: str) -> Grammar:
         anniversary.append(rf"\b(?P<w>{_words(g['anniversary_words'])})\w*")
     anniversary.append(rf"\b(?P<o>{ordinal_words}|{ordinal_digits})\s+(?:{_words(g['anniversary_after'])})\b")
     patterns: list[tuple[str, str]] = [
-        ("skip", r"\b\d{1,2}:\d{2}|\[\s*\d+\s*\]"),
+        ("skip", r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\[\s*\d+\s*\]"),  # a time ("12:25", "09h15"), a note
         ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
         ("money", rf"(?:(?P<bound>{bound})\s+)?(?P<cur>{symbols}|(?-i:(?:{codes}))\b)\s?(?P<num>{number})"
                   rf"(?:\s*(?P<scale>{scale}))?"),
@@ -150,6 +151,7 @@ def grammar(language: str) -> Grammar:
         time_units=frozenset(g["time_units"]), determiners=frozenset(g["determiners"]),
         sequence_nouns=frozenset(g["sequence_nouns"]),
         rank_words=rank_words, rank_verbs=frozenset(g["rank_verbs"]), rank_in=frozenset(g["rank_in"]),
+        articles=frozenset(g["articles"]),
         in_year=re.compile(rf"\b{_words(g['in_year'])}\s+$", _I),
         last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
         this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
@@ -313,7 +315,7 @@ def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
 
 def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | None) -> Value | None:
     """'30-летие', 'le 30e anniversaire' in a text of 2022: based 1992; a year the sentence names wins."""
-    if m["n"]:
+    if m.groupdict().get("n"):  # a language without anniversary suffixes has no such group
         n = int(m["n"])
     elif m.groupdict().get("w"):
         n = next(v for w, v in g.anniversary_words.items() if m["w"].lower().startswith(w))
@@ -347,6 +349,8 @@ def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
     if re.match(r"\s*\d", sentence[m.end():]):
         return None
     before = _word_before(sentence, m.start())
+    if before in g.articles:  # "est le deuxième": the verb before the article
+        before = _word_before(sentence, sentence.lower().rfind(before, 0, m.start()))
     near = sentence[max(0, m.start() - 30):m.end() + 60]
     placed = any(word.lower() in g.rank_in and following[i + 1][:1].isupper()
                  for i, word in enumerate(following[:-1]))
@@ -421,7 +425,8 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
             if start == end or taken.overlaps(start, end):
                 continue
             figure = _read(g, kind, m, sentence, base)
-            if kind == "skip" or figure is not None:
+            # an anniversary without a date to count back from is no count either: its span is taken
+            if kind in ("skip", "anniversary") or figure is not None:
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)

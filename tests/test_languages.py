@@ -106,6 +106,37 @@ def test_figures_in_their_written_forms() -> None:
     assert read("Le pont mesure 1 200 mètres.", "fr") == ["1200 m"]
     assert read("Depuis 2005, les investissements dépassent 15 milliards de dollars.", "fr") == [
         "2005/..", ">USD 15 billion"]
+    assert read("La Norvande est le deuxième partenaire commercial du Varsk.", "fr") == ["2"]  # past the article
+    assert read("C'est la deuxième fois que le pont ferme.", "fr") == []
+    assert read("Publié le 20 mars 2023 à 09h15", "fr") == ["2023-03-20"]  # a time, not a count of 9
+    assert read("Ils ont fêté le 25e anniversaire de la ville.", "fr") == []  # no date to count back from
+
+
+def test_an_anniversary_counts_back_from_the_document_date_in_every_language(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    pages = {"fr.txt": "Publié le 3 mai 2022\n\nLa ville a fêté le 25e anniversaire de son université.\n",
+             "ru.txt": "Опубликовано 4 мая 2022\n\nГород отметил 25-летие своего университета.\n",
+             "en.txt": "May 5, 2022\n\nThe town marked the 25th anniversary of its university.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert [c.value.text for c in extract_claims(read_source(tmp_path / name))] == ["1997"], name
+
+
+def test_a_figure_said_again_without_its_period_is_stated_for_it(tmp_path: Path) -> None:
+    """A headline repeats a figure the body dates: one statement, of that year. A figure the page states for two
+    years keeps no year where it has none."""
+    from kzfr_check.claims import extract_claims
+
+    (tmp_path / "ru.txt").write_text(
+        "Доля ветра выросла до 14%\n\nОпубликовано 4 мая 2024\n\nВ 2023 году ветропарк дал 14% электроэнергии "
+        "региона.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Exports grew 14%\n\nExports grew 14% in 2022 and 14% in 2023, the port said.\n", encoding="utf-8")
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru.txt"))] == [
+        ("14%", "2023"), ("14%", "2023")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "en.txt"))] == [
+        ("14%", None), ("14%", "2022"), ("14%", "2023")]
 
 
 def test_a_year_named_by_its_distance_from_the_document_date_is_the_period_of_its_figures(tmp_path: Path) -> None:
