@@ -73,6 +73,7 @@ class Grammar:
     in_year: re.Pattern[str]
     last_year: re.Pattern[str]
     this_year: re.Pattern[str]
+    months_of_relative: re.Pattern[str]
     anniversary_words: dict[str, int]
     of: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -112,6 +113,13 @@ def grammar(language: str) -> Grammar:
     months_of = "|".join(
         re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n{i}>{number})") + rf"[^\W\d_]*\s*(?P<y{i}>{YEAR})"
         for i, t in enumerate(g["months_of"]))
+    # the first N months of the year the document is written in, or of the year before: "за восемь месяцев
+    # текущего года", "les huit premiers mois de l'année"
+    months_of_relative = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n{i}>{number})") + r"[^\W\d_]*\s*"
+        for i, t in enumerate(g["months_of"]))
+    this_year = _words([*g["this_year"], *g["months_of_this_year"]])
+    months_of_relative = rf"(?:{months_of_relative})(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])}))(?!\w)"
     anniversary = [rf"(?<![\d.,])(?P<n>\d{{1,3}})(?:{_words(g['anniversary_suffixes'])})\w*"] \
         if g["anniversary_suffixes"] else []
     if g["anniversary_words"]:
@@ -155,6 +163,7 @@ def grammar(language: str) -> Grammar:
         in_year=re.compile(rf"\b{_words(g['in_year'])}\s+$", _I),
         last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
         this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
+        months_of_relative=re.compile(months_of_relative, _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
@@ -466,8 +475,9 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
 
 
 def _one_clause(said: str, a: Figure, b: Figure) -> bool:
-    """Do two figures of a sentence stand in one clause (no comma, semicolon or colon between them)?"""
-    return re.search(r"[,;:]", said[min(a.end, b.end):max(a.start, b.start)]) is None
+    """Do two figures of a sentence stand in one clause (no comma, semicolon or colon between them, but for the
+    decimal comma of a number: '4,2')?"""
+    return re.search(r"[,;:](?!\d)", said[min(a.end, b.end):max(a.start, b.start)]) is None
 
 
 def _opens(g: Grammar, said: str, year: Figure) -> bool:
@@ -492,6 +502,14 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
         nearest = min(years, key=lambda f: abs(f.start - figure.start))
         return nearest.value.text, nearest
     if base is not None:
+        # the nearest before the figure, else after it: "за восемь месяцев текущего года ... X, а за девять месяцев
+        # прошлого года — Y"
+        months = min(g.months_of_relative.finditer(said), default=None,
+                     key=lambda m: (m.start() > figure.start, abs(m.start() - figure.start)))
+        n = _number(g, next(v for k, v in months.groupdict().items() if k[0] == "n" and v)) if months else None
+        if n is not None and 1 <= n[0] <= 12:
+            year = base.year - (months["last"] is not None)  # type: ignore[index]
+            return f"{year}-01/{year}-{int(n[0]):02d}", None
         if g.last_year.search(said):
             return str(base.year - 1), None
         if g.this_year.search(said):

@@ -256,3 +256,22 @@ def test_a_name_in_cyrillic_meets_its_latin_spelling() -> None:
     assert {term_in(word, "ru") for word in ("франция", "франции", "францией")} == {term("france")}
     assert term_in("france", "fr") == term("france")
     assert term_in("казахстане", "ru") == term("kazakhstan")
+
+
+def test_the_first_months_of_the_document_s_year_or_the_year_before_are_a_figure_s_period(tmp_path: Path) -> None:
+    """'За восемь месяцев текущего года' in a page of November 2023 is January to August 2023: not the whole year,
+    which a later page may state another figure for."""
+    from kzfr_check.claims import extract_claims
+
+    pages = {
+        "ru.txt": "Опубликовано 1 ноября 2023\n\nЗа восемь месяцев текущего года товарооборот составил 2,7 млрд "
+                  "долларов, а за девять месяцев прошлого года — 2,2 млрд долларов.\n",
+        "fr.txt": "Publié le 2 novembre 2023\n\nSur les huit premiers mois de l'année, les échanges ont progressé de "
+                  "21 % pour atteindre 2,7 milliards de dollars.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru.txt"))] == [
+        ("USD 2.7 billion", "2023-01/2023-08"), ("USD 2.2 billion", "2022-01/2022-09")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr.txt"))] == [
+        ("21%", "2023-01/2023-08"), ("USD 2.7 billion", "2023-01/2023-08")]
