@@ -46,6 +46,12 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _I = re.IGNORECASE
 
 
+def _templates(templates: Iterable[str], number: str, group: str) -> str:
+    """A regex for any of the phrases, '{n}' in each a number in a group of its own (group0, group1, ...)."""
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<{group}{i}>{number})")
+                    for i, t in enumerate(templates)) or "(?!)"
+
+
 def _words(words: Iterable[str]) -> str:
     """A regex for any of the phrases, longest first, spaces matching any run of spaces."""
     return _alternation(words).replace(r"\ ", r"\s+") if words else "(?!)"
@@ -78,6 +84,8 @@ class Grammar:
     of: re.Pattern[str]
     abbreviations: frozenset[str]
     units: dict[str, str]
+    months_named: dict[str, int]
+    top_words: dict[str, int]
 
 
 @cache
@@ -125,6 +133,12 @@ def grammar(language: str) -> Grammar:
     if g["anniversary_words"]:
         anniversary.append(rf"\b(?P<w>{_words(g['anniversary_words'])})\w*")
     anniversary.append(rf"\b(?P<o>{ordinal_words}|{ordinal_digits})\s+(?:{_words(g['anniversary_after'])})\b")
+    anniversary.append(rf"\b(?:{_templates(g['anniversary_phrases'], number, 'q')})(?!\w)")
+    months_named = (rf"\b(?P<part>{_words(g['months_named'])})\s+(?:(?:{_words(g['of'])})\s*)?(?P<py>{YEAR})\b"
+                    rf"{year_words}")
+    top = [rf"\b(?:{_templates(g['top'], number, 't')})(?!\w)"]
+    if g["top_words"]:
+        top.append(rf"\b(?P<tw>{_words(g['top_words'])})(?!\w)")
     patterns: list[tuple[str, str]] = [
         ("skip", r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\[\s*\d+\s*\]"),  # a time ("12:25", "09h15"), a note
         ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
@@ -137,6 +151,7 @@ def grammar(language: str) -> Grammar:
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
+        ("period", months_named),
         ("since", rf"\b{_words(g['since'])}\s+(?P<a>{one_date})\b"),
         ("date", day_range),
         ("date", day_month_year),
@@ -147,6 +162,7 @@ def grammar(language: str) -> Grammar:
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
         ("skip", r"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*|\b\d+[^\W\d_]{3,}\w*|\d+\+\d+"),
+        ("rank_top", "|".join(top)),
         ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
         ("year", rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"),
         ("count", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
@@ -168,6 +184,8 @@ def grammar(language: str) -> Grammar:
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
         units={w.lower(): symbol for w, symbol in g["units"].items()},
+        months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
+        top_words={w.lower(): n for w, n in g["top_words"].items()},
     )
 
 
@@ -299,6 +317,10 @@ def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | Non
 
 def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "part" in groups:  # "au premier semestre 2022": its first months
+        year, last = int(groups["py"]), g.months_named[" ".join(groups["part"].lower().split())]
+        (lo, hi), (elo, ehi) = _span(year, 1, None), _span(year, last, None)
+        return Value("period", f"{year}-01/{year}-{last:02d}", lo, hi, elo, ehi)
     months = next((groups[k] for k in groups if k.startswith("n")), None)
     if months is not None:
         n = _number(g, months)
@@ -324,7 +346,11 @@ def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
 
 def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | None) -> Value | None:
     """'30-летие', 'le 30e anniversaire' in a text of 2022: based 1992; a year the sentence names wins."""
-    if m.groupdict().get("n"):  # a language without anniversary suffixes has no such group
+    said = next((v for k, v in m.groupdict().items() if k[0] == "q" and v), None)  # "les 30 ans de"
+    if said is not None:
+        number = _number(g, said)
+        n = int(number[0]) if number is not None and number[0] == number[0].to_integral_value() else 0
+    elif m.groupdict().get("n"):  # a language without anniversary suffixes has no such group
         n = int(m["n"])
     elif m.groupdict().get("w"):
         n = next(v for w, v in g.anniversary_words.items() if m["w"].lower().startswith(w))
@@ -365,6 +391,23 @@ def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
                  for i, word in enumerate(following[:-1]))
     ranked = before in g.rank_verbs or g.rank_words.search(near) is not None or placed
     return Value("rank", str(n), n, n) if ranked else None
+
+
+def _rank_top(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
+    """A place among the first N: 'des cinq premiers investisseurs', 'в пятёрку крупнейших' (a word of ranking near
+    a word that is such a place alone)."""
+    following = _WORD.findall(sentence[m.end():m.end() + 40])[:1]
+    if following and (following[0].lower() in g.sequence_nouns or following[0].lower() in g.time_units):
+        return None  # "les trois premiers jours" number a sequence
+    said = next((v for k, v in m.groupdict().items() if k[0] == "t" and k != "tw" and v), None)
+    if said is not None:
+        number = _number(g, said)
+        n = int(number[0]) if number is not None and number[0] == number[0].to_integral_value() else 0
+    elif g.rank_words.search(sentence[max(0, m.start() - 30):m.end() + 60]):
+        n = g.top_words[m["tw"].lower()]
+    else:
+        return None
+    return Value("rank", f"top {n}", 1, n) if 1 <= n <= 1000 else None
 
 
 def _concept_near(language: str, sentence: str, start: int, end: int, counted: str) -> str:
@@ -444,8 +487,8 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
 
 def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
-    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or any(w.lower().startswith(a) for a in
-               g.anniversary_words) for w in _WORD.findall(sentence))
+    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words or
+               any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
 
 
 def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
@@ -459,6 +502,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "date": lambda: _date(g, m, base),
         "anniversary": lambda: _anniversary(g, m, sentence, base),
         "rank": lambda: _rank(g, m, sentence),
+        "rank_top": lambda: _rank_top(g, m, sentence),
         "year": lambda: Value("date", m.group(0), *_span(int(m.group(0)), None, None)),
         "count": lambda: _count(g, m, sentence),
     }

@@ -109,6 +109,17 @@ def test_figures_in_their_written_forms() -> None:
     assert read("La Norvande est le deuxième partenaire commercial du Varsk.", "fr") == ["2"]  # past the article
     assert read("C'est la deuxième fois que le pont ferme.", "fr") == []
     assert read("Publié le 20 mars 2023 à 09h15", "fr") == ["2023-03-20"]  # a time, not a count of 9
+    # a place among the first N is no first place: "des cinq premiers", "в пятёрку крупнейших"
+    assert read("Le Varsk fait partie des cinq premiers investisseurs de la région.", "fr") == ["top 5"]
+    assert read("Норвандия входит в пятёрку крупнейших инвесторов региона.", "ru") == ["top 5"]
+    assert read("Норвандия входит в число десяти крупнейших торговых партнёров.", "ru") == ["top 10"]
+    assert read("Les trois premiers jours du salon ont attiré du monde.", "fr") == []  # a sequence of days
+    assert read("Пятёрка друзей вышла из дома.", "ru") == []  # no ranking
+    # the first months of a year named as a part of it
+    assert read("Au premier semestre 2022, le port a traité 1,2 million de tonnes.", "fr") == [
+        "2022-01/2022-06", "1200000 t"]
+    assert read("В I квартале 2023 года экспорт составил 40 млн долларов.", "ru") == [
+        "2023-01/2023-03", "USD 40 million"]
     assert read("Ils ont fêté le 25e anniversaire de la ville.", "fr") == []  # no date to count back from
 
 
@@ -116,7 +127,9 @@ def test_an_anniversary_counts_back_from_the_document_date_in_every_language(tmp
     from kzfr_check.claims import extract_claims
 
     pages = {"fr.txt": "Publié le 3 mai 2022\n\nLa ville a fêté le 25e anniversaire de son université.\n",
+             "fr2.txt": "Publié le 3 mai 2022\n\nLa ville a fêté les 25 ans de son université.\n",
              "ru.txt": "Опубликовано 4 мая 2022\n\nГород отметил 25-летие своего университета.\n",
+             "ru2.txt": "Опубликовано 4 мая 2022\n\nИсполнилось 25 лет со дня открытия университета.\n",
              "en.txt": "May 5, 2022\n\nThe town marked the 25th anniversary of its university.\n"}
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
