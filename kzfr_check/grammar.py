@@ -190,10 +190,11 @@ def grammar(language: str) -> Grammar:
 
 
 def figure_words(language: str) -> frozenset[str]:
-    """Words that are part of a figure (number words, ordinals, months, scales), not of what it measures."""
+    """Words that are part of a figure (number words, ordinals, months, scales, currencies, units), not of what it
+    measures: 'долларов' and 'dollars' say what a figure is written in, as '$' does."""
     g = grammar(language)
-    return frozenset(w for table in (g.cardinals, g.ordinals, g.months, g.scales) for phrase in table
-                     for w in phrase.split())
+    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, g.currencies, g.units)
+                     for phrase in table for w in phrase.split())
 
 
 # ------------------------------------------------------------------ numbers

@@ -288,3 +288,29 @@ def test_the_first_months_of_the_document_s_year_or_the_year_before_are_a_figure
         ("USD 2.7 billion", "2023-01/2023-08"), ("USD 2.2 billion", "2022-01/2022-09")]
     assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr.txt"))] == [
         ("21%", "2023-01/2023-08"), ("USD 2.7 billion", "2023-01/2023-08")]
+
+
+TRADE = {
+    "ru1.txt": "Опубликовано 2 ноября 2023\n\nПо итогам 2022 года товарооборот между Варнией и Норландом вырос на "
+               "30% и составил 4 млрд долларов. В Варнии работают более 90 норландских компаний.\n",
+    "ru2.txt": "Опубликовано 26 января 2022\n\nВ 2021 году товарооборот между странами составил 3,1 млрд долларов.\n",
+    "fr1.txt": "Publié le 2 novembre 2023\n\nEn 2022, les échanges commerciaux entre le Norland et la Varnie ont "
+               "atteint 4 milliards de dollars, en hausse de 30 %.\n",
+    "fr2.txt": "Paris, le 26 janvier 2022\n\nEn 2021, les échanges commerciaux se sont élevés à 3,1 milliards de "
+               "dollars.\n",
+    "en1.txt": "November 1, 2023\n\nTrade between Varnia and Norland reached $4 billion in 2022, up 30% on the year "
+               "before.\n",
+}
+
+
+def test_words_that_only_say_how_much_leave_a_trade_figure_to_its_subject(tmp_path: Path) -> None:
+    """'составил', 'atteint', 'élevés' (amounted to, reached) and 'долларов', 'dollars' (what a figure is written
+    in, as '$' is) say nothing of what is measured: each year's trade is one topic in three languages."""
+    from kzfr_check.pipeline import check
+
+    for name, text in TRADE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    trade = [v for v in report.verdicts if v.topic.kind == "money"]
+    assert sorted((v.status, v.topic.sources) for v in trade) == [
+        ("agree", ("en1", "fr1", "ru1")), ("agree", ("fr2", "ru2"))]

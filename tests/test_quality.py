@@ -37,7 +37,7 @@ FLOORS = {
     "kestrel-dam": (3, 6, 12),
     "tri-lingual": (4, 0, 2),
     "valdmark-carrasca": (3, 5, 9),
-    "wind-and-trade": (4, 0, 5),
+    "wind-and-trade": (4, 0, 6),
     "webb": (1, 1, 4),
     "deepwater": (1, 0, 4),
     "katrina": (1, 3, 8),
