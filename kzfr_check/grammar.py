@@ -103,8 +103,8 @@ def grammar(language: str) -> Grammar:
     bound = rf"(?:\b{_words(bounds)})"
     month = rf"(?:{_words(months)})(?!\w)"
     year_words = rf"(?:\s+{_words(g['year_words'])}(?!\w))?"
-    day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})\s*,?\s+" \
-                     rf"(?P<y>{YEAR})\b{year_words}"
+    day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*(?:[-–]|\s{_words(g['and'])}\s)\s*(?P<d2>\d{{1,2}}))?\s+" \
+                     rf"(?P<m>{month})\s*,?\s+(?P<y>{YEAR})\b{year_words}"
     month_year = rf"\b(?P<m>{month})\s+(?P<y>{YEAR})\b{year_words}"
     day_range = "|".join(
         rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
@@ -115,7 +115,8 @@ def grammar(language: str) -> Grammar:
     symbols = _alternation(CURRENCY_SYMBOLS)
     codes = "|".join(CURRENCY_CODES)
     ordinal_words = _words(ordinals)
-    ordinal_digits = rf"\d{{1,3}}(?:{_words(g['ordinal_suffixes'])})"
+    ordinal_suffix = rf"(?:{_words(g['ordinal_suffixes'])})"
+    ordinal_digits = rf"\d{{1,3}}{ordinal_suffix}"
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
     months_of = "|".join(
@@ -161,7 +162,8 @@ def grammar(language: str) -> Grammar:
         ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
-        ("skip", r"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*|\b\d+[^\W\d_]{3,}\w*|\d+\+\d+"),
+        ("skip", rf"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*"
+                 rf"|\b\d+(?!{ordinal_suffix}(?!\w))[^\W\d_]{{3,}}\w*|\d+\+\d+"),
         ("rank_top", "|".join(top)),
         ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
         ("year", rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"),

@@ -109,6 +109,9 @@ def test_figures_in_their_written_forms() -> None:
     assert read("La Norvande est le deuxième partenaire commercial du Varsk.", "fr") == ["2"]  # past the article
     assert read("C'est la deuxième fois que le pont ferme.", "fr") == []
     assert read("Publié le 20 mars 2023 à 09h15", "fr") == ["2023-03-20"]  # a time, not a count of 9
+    assert read("Le ministre sera à Brasle les 4 et 5 décembre 2014.", "fr") == ["2014-12-04/05"]
+    assert read("Визит пройдёт 4 и 5 декабря 2014 года.", "ru") == ["2014-12-04/05"]
+    assert read("Le Varsk détient 3 % des réserves de cuivre (2ème rang mondial).", "fr") == ["3%", "2"]
     # a place among the first N is no first place: "des cinq premiers", "в пятёрку крупнейших"
     assert read("Le Varsk fait partie des cinq premiers investisseurs de la région.", "fr") == ["top 5"]
     assert read("Норвандия входит в пятёрку крупнейших инвесторов региона.", "ru") == ["top 5"]
