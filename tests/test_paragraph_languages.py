@@ -92,3 +92,7 @@ def test_every_report_names_the_language_of_each_quote(tmp_path: Path, monkeypat
 
     text = _report(corpus, "text")
     assert "in ru" in text and "in en" not in text
+
+    table = CliRunner().invoke(app, ["claims", str(corpus), "--source", "page"]).stdout
+    assert "in ru" in table and "in fr" in table  # the claims of the page's Russian and French lines
+    assert "in en" not in CliRunner().invoke(app, ["claims", str(corpus), "--source", "guide"]).stdout
