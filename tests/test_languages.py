@@ -317,3 +317,19 @@ def test_words_that_only_say_how_much_leave_a_trade_figure_to_its_subject(tmp_pa
     trade = [v for v in report.verdicts if v.topic.kind == "money"]
     assert sorted((v.status, v.topic.sources) for v in trade) == [
         ("agree", ("en1", "fr1", "ru1")), ("agree", ("fr2", "ru2"))]
+
+
+def test_news_words_meet_through_the_glossary(tmp_path: Path) -> None:
+    """'Визит' (vizit), 'посол', 'саммит' (sammit) are not spelled as 'visit', 'ambassador', 'summit' once in Latin
+    letters: the glossary joins them, and a Russian date meets the English one of the same event."""
+    from kzfr_check.pipeline import check
+
+    pages = {"ru.txt": "Первый визит президента Норландии в Брасл состоялся в 2014 году.\n",
+             "en.txt": "The first visit of a Norland president to Brasle took place in 2015.\n",
+             "ru2.txt": "Саммит в Брасле прошёл в 2019 году.\n",
+             "en2.txt": "The Brasle summit was held in 2019.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    assert sorted((v.status, v.topic.sources) for v in report.verdicts) == [
+        ("agree", ("en2", "ru2")), ("conflict", ("en", "ru"))]
