@@ -80,6 +80,7 @@ class Grammar:
     last_year: re.Pattern[str]
     this_year: re.Pattern[str]
     months_of_relative: re.Pattern[str]
+    month_range: re.Pattern[str]
     anniversary_words: dict[str, int]
     of: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -117,6 +118,10 @@ def grammar(language: str) -> Grammar:
     ordinal_words = _words(ordinals)
     ordinal_suffix = rf"(?:{_words(g['ordinal_suffixes'])})"
     ordinal_digits = rf"\d{{1,3}}{ordinal_suffix}"
+    # from one month to another, of a year named after them or of the document's: "entre janvier et septembre 2022",
+    # "с января по сентябрь"
+    month_range = "|".join(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
+                           for i, (a, b) in enumerate(g["between"]))
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
     months_of = "|".join(
@@ -153,6 +158,7 @@ def grammar(language: str) -> Grammar:
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
         ("period", months_named),
+        ("period", rf"(?:{month_range})\s+(?P<ry>{YEAR})\b{year_words}"),
         ("since", rf"\b{_words(g['since'])}\s+(?P<a>{one_date})\b"),
         ("date", day_range),
         ("date", day_month_year),
@@ -182,6 +188,8 @@ def grammar(language: str) -> Grammar:
         last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
         this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
         months_of_relative=re.compile(months_of_relative, _I),
+        month_range=re.compile(rf"(?:{month_range})(?:\s*(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])})))?"
+                               rf"(?![\w\s]*?\b{YEAR})", _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
@@ -309,6 +317,16 @@ def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
     return Value("date", _date_text(year, month, day), *first)
 
 
+def _month_range(g: Grammar, groups: dict[str, str], year: int) -> Value | None:
+    """From one month to another of a year: 'entre janvier et septembre' -> 2022-01/2022-09."""
+    first = g.months[" ".join(next(v for k, v in groups.items() if k.startswith("ma")).lower().split())]
+    last = g.months[" ".join(next(v for k, v in groups.items() if k.startswith("mb")).lower().split())]
+    if last < first:
+        return None
+    (lo, hi), (elo, ehi) = _span(year, first, None), _span(year, last, None)
+    return Value("period", f"{year}-{first:02d}/{year}-{last:02d}", lo, hi, elo, ehi)
+
+
 def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | None:
     words = text.lower().split()
     if len(words) == 1:
@@ -320,6 +338,8 @@ def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | Non
 
 def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "ry" in groups:  # "entre janvier et septembre 2022"
+        return _month_range(g, groups, int(groups["ry"]))
     if "part" in groups:  # "au premier semestre 2022": its first months
         year, last = int(groups["py"]), g.months_named[" ".join(groups["part"].lower().split())]
         (lo, hi), (elo, ehi) = _span(year, 1, None), _span(year, last, None)
@@ -557,6 +577,13 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
         if n is not None and 1 <= n[0] <= 12:
             year = base.year - (months["last"] is not None)  # type: ignore[index]
             return f"{year}-01/{year}-{int(n[0]):02d}", None
+        months = min(g.month_range.finditer(said), default=None,
+                     key=lambda m: (m.start() > figure.start, abs(m.start() - figure.start)))
+        if months is not None:
+            groups = {k: v for k, v in months.groupdict().items() if v is not None}
+            ranged = _month_range(g, groups, base.year - ("last" in groups))
+            if ranged is not None:
+                return ranged.text, None
         if g.last_year.search(said):
             return str(base.year - 1), None
         if g.this_year.search(said):

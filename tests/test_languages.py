@@ -284,6 +284,10 @@ def test_the_first_months_of_the_document_s_year_or_the_year_before_are_a_figure
                   "долларов, а за девять месяцев прошлого года — 2,2 млрд долларов.\n",
         "fr.txt": "Publié le 2 novembre 2023\n\nSur les huit premiers mois de l'année, les échanges ont progressé de "
                   "21 % pour atteindre 2,7 milliards de dollars.\n",
+        "fr2.txt": "Publié le 2 novembre 2023\n\nEntre janvier et septembre, le port a traité 3 millions de tonnes. "
+                   "Entre janvier et juin 2022, il avait traité 1,9 million de tonnes.\n",
+        "ru2.txt": "Опубликовано 1 ноября 2023\n\nПо итогам девяти месяцев 2022 года экспорт составил 900 млн "
+                   "долларов, а с января по сентябрь прошлого года импорт составил 300 млн долларов.\n",
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -291,6 +295,10 @@ def test_the_first_months_of_the_document_s_year_or_the_year_before_are_a_figure
         ("USD 2.7 billion", "2023-01/2023-08"), ("USD 2.2 billion", "2022-01/2022-09")]
     assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr.txt"))] == [
         ("21%", "2023-01/2023-08"), ("USD 2.7 billion", "2023-01/2023-08")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr2.txt"))] == [
+        ("3000000 t", "2023-01/2023-09"), ("1900000 t", "2022-01/2022-06")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru2.txt"))] == [
+        ("USD 900 million", "2022-01/2022-09"), ("USD 300 million", "2022-01/2022-09")]
 
 
 TRADE = {
