@@ -22,6 +22,7 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
+    INF,
     UNIT_SYMBOLS,
     YEAR,
     Figure,
@@ -87,6 +88,7 @@ class Grammar:
     units: dict[str, str]
     months_named: dict[str, int]
     top_words: dict[str, int]
+    year_spans: dict[str, int]
 
 
 @cache
@@ -142,6 +144,8 @@ def grammar(language: str) -> Grammar:
     anniversary.append(rf"\b(?:{_templates(g['anniversary_phrases'], number, 'q')})(?!\w)")
     months_named = (rf"\b(?P<part>{_words(g['months_named'])})\s+(?:(?:{_words(g['of'])})\s*)?(?P<py>{YEAR})\b"
                     rf"{year_words}")
+    lasted = (rf"\b{_words(g['since_years'])}\s+(?:(?P<bound>{bound})\s+)?(?:(?P<num>{number})\s+"
+              rf"{_words(g['years_after'])}|(?P<span>{_words(g['year_spans'])}))(?!\w)")
     top = [rf"\b(?:{_templates(g['top'], number, 't')})(?!\w)"]
     if g["top_words"]:
         top.append(rf"\b(?P<tw>{_words(g['top_words'])})(?!\w)")
@@ -165,6 +169,7 @@ def grammar(language: str) -> Grammar:
         ("date", month_year),
         ("date", DATE_ISO),
         ("anniversary", "|".join(anniversary)),
+        ("lasted", lasted),
         ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
@@ -196,6 +201,7 @@ def grammar(language: str) -> Grammar:
         units={w.lower(): symbol for w, symbol in g["units"].items()},
         months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
         top_words={w.lower(): n for w, n in g["top_words"].items()},
+        year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
     )
 
 
@@ -386,6 +392,24 @@ def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | No
     return Value("anniversary", str(reference - n), *_span(reference - n, None, None))
 
 
+def _lasted(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    """What has lasted so many years up to the document's date began that many years before it, as an
+    anniversary does: 'depuis plus de 30 ans' in a text of 2022 began in 1992 or before."""
+    if base is None:
+        return None
+    read = _number(g, m["num"]) if m["num"] else (Decimal(g.year_spans[" ".join(m["span"].lower().split())]), None)
+    if read is None or read[0] != read[0].to_integral_value() or not 1 <= read[0] <= 1000:
+        return None
+    year = base.year - int(read[0])
+    low, high = _span(year, None, None)
+    bound = _bound(g, m)
+    if bound in ("more than", "at least"):
+        return Value("anniversary", f"≤{year}", -INF, high)
+    if bound in ("less than", "at most"):
+        return Value("anniversary", f"≥{year}", low, INF)
+    return Value("anniversary", str(year), low, high)
+
+
 def _ordinal(g: Grammar, text: str) -> int | None:
     t = text.lower()
     if t in g.ordinals:
@@ -501,7 +525,7 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
                 continue
             figure = _read(g, kind, m, sentence, base)
             # an anniversary without a date to count back from is no count either: its span is taken
-            if kind in ("skip", "anniversary") or figure is not None:
+            if kind in ("skip", "anniversary", "lasted") or figure is not None:
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)
@@ -510,8 +534,9 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
 
 def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
-    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words or
-               any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
+    spans = {w for phrase in g.year_spans for w in phrase.split()}
+    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words or w.lower() in spans
+               or any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
 
 
 def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
@@ -524,6 +549,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),
         "anniversary": lambda: _anniversary(g, m, sentence, base),
+        "lasted": lambda: _lasted(g, m, base),
         "rank": lambda: _rank(g, m, sentence),
         "rank_top": lambda: _rank_top(g, m, sentence),
         "year": lambda: Value("date", m.group(0), *_span(int(m.group(0)), None, None)),

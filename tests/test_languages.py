@@ -139,6 +139,22 @@ def test_an_anniversary_counts_back_from_the_document_date_in_every_language(tmp
         assert [c.value.text for c in extract_claims(read_source(tmp_path / name))] == ["1997"], name
 
 
+def test_what_has_lasted_so_many_years_began_that_many_years_before_the_document(tmp_path: Path) -> None:
+    """'Depuis plus de 30 ans' in a page of 2022 began in 1992 or before, as did what a 30th anniversary marked in
+    2021 (1991); in a page that is not dated, it gives no year."""
+    from kzfr_check.claims import extract_claims
+
+    pages = {"fr.txt": "Publié le 3 mai 2022\n\nLe Varsk et la Norvande sont partenaires depuis plus de 30 ans.\n",
+             "ru.txt": "Опубликовано 4 мая 2022\n\nВ течение более четверти века Варск остаётся партнёром Норвандии.\n",
+             "ru2.txt": "Опубликовано 4 мая 2022\n\nУже 20 лет страны сотрудничают.\n",
+             "undated.txt": "Le Varsk et la Norvande sont partenaires depuis plus de 30 ans.\n"}
+    read = {}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        read[name] = [c.value.text for c in extract_claims(read_source(tmp_path / name))]
+    assert read == {"fr.txt": ["≤1992"], "ru.txt": ["≤1997"], "ru2.txt": ["2002"], "undated.txt": []}
+
+
 def test_a_figure_said_again_without_its_period_is_stated_for_it(tmp_path: Path) -> None:
     """A headline repeats a figure the body dates: one statement, of that year. A figure the page states for two
     years keeps no year where it has none."""

@@ -42,7 +42,7 @@ FLOORS = {
     "deepwater": (1, 0, 4),
     "katrina": (1, 3, 8),
     "kazakhstan": (3, 0, 29),
-    "multilingual": (1, 0, 5),
+    "multilingual": (1, 0, 6),
 }
 KEYS = quality.answer_keys([])
 
