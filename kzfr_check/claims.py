@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import NamedTuple
 
-from kzfr_check.lang import cumulative
+from kzfr_check.lang import cumulative, increments
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
@@ -187,8 +187,10 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     spans = list(sentences(source.norm, source.language))
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
-    readings = _readings(said_all, base, source.language)
-    for (s, e), said, (figures, periods) in zip(spans, said_all, readings, strict=True):
+    spoken = [source.language_at(s) for s, _ in spans]  # each sentence's language: its line's, or its document's
+    readings = list(_readings(said_all, base, spoken))
+    headings = _restated_headings(source.norm, spans, readings)
+    for (s, e), said, language, (figures, periods) in zip(spans, said_all, spoken, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -205,22 +207,63 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                   and (frame.value.kind != "date" or re.fullmatch(YEAR, frame.value.text))}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
-            if figure in frames or _is_dateline(source, figure, start):
+            if figure in frames or _is_dateline(source, figure, start) or start in headings:
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
                 period = heading
             if period is None and source.date is not None and figure.value.kind not in DATE_KINDS and (
-                    source.date.snapshot or figure.counted in cumulative()):
-                # a situation report's figures, or a toll, are stated as of the day of their report
+                    source.date.snapshot or figure.counted in cumulative()
+                    or _is_increment(said, figure, language)):
+                # a situation report's figures, a toll, or a new instalment, are stated as of the day of their
+                # report
                 period = str(source.date)
             claims.append(Claim(
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=period, said_before=leading, language=source.language))
+                as_of=period, said_before=leading, language=language))
             if len(claims) == limit:
-                return claims
-    return claims
+                return _restated_periods(claims)
+    return _restated_periods(claims)
+
+
+def _restated_periods(claims: list[Claim]) -> list[Claim]:
+    """A figure a source states twice, once with its period ("In 2022 the farm covered 12% of demand") and once
+    without (a headline: "Farm covers 12% of demand"), is one statement: both are stated for that period. Not
+    when the source states the figure for two periods."""
+    periods: dict[tuple[str, str], set[str]] = {}  # (what a figure measures may be read in one place only)
+    for c in claims:
+        if c.as_of is not None:
+            periods.setdefault((c.kind, c.value.text), set()).add(c.as_of)
+    return [replace(c, as_of=next(iter(stated))) if c.as_of is None and len(
+        stated := periods.get((c.kind, c.value.text), set())) == 1 else c for c in claims]
+
+
+def _is_increment(said: str, figure: Figure, language: str) -> bool:
+    """Is the figure announced as an instalment ("an additional $1.5 million"), within its clause?"""
+    before, after = increments(language)
+    return bool(before.search(re.split(r"[,;:]", said[:figure.start])[-1])
+                or after.match(re.split(r"[,;:.]", said[figure.end:], maxsplit=1)[0]))
+
+
+HEADING_LENGTH = 120  # characters of the longest line read as a heading
+
+
+def _restated_headings(norm: str, spans: Sequence[tuple[int, int]], readings: Sequence[_Reading]) -> set[int]:
+    """Where the date of a heading line stands ("Establishment of the embassy, 1992.") when the sentence below
+    it states a date within it more precisely ("... was established on 3 February 1992"): the heading names the
+    paragraph's subject, and its date is the paragraph's own, said again in less detail."""
+    restated = set()
+    for i, ((s, e), reading) in enumerate(zip(spans[:-1], readings[:-1], strict=True)):
+        figures = reading.figures
+        if (len(figures) != 1 or figures[0].value.kind != "date" or e - s > HEADING_LENGTH
+                or norm[s - 1:s] not in ("", "\n") or norm[e:e + 1] not in ("", "\n")):
+            continue
+        heading = figures[0].value
+        if any(f.value.kind == "date" and f.value.text != heading.text and heading.low <= f.value.low
+               and f.value.high <= heading.high for f in readings[i + 1].figures):
+            restated.add(s + figures[0].start)
+    return restated
 
 
 class _Reading(NamedTuple):
@@ -253,10 +296,11 @@ def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Fi
     return find_figures_in(said, base, language)
 
 
-def _readings(said_all: list[str], base: dt.date | None, language: str = "en") -> Iterator[_Reading]:
-    """What each sentence states, as it is asked for; a sentence read before is not read again."""
-    english = language == "en"
-    for said in said_all:
+def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str]) -> Iterator[_Reading]:
+    """What each sentence states, read in its language, as it is asked for; a sentence read before is not read
+    again."""
+    for said, language in zip(said_all, languages, strict=True):
+        english = language == "en"
         dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
         key = (said, base if dated else None, language)
         reading = _READ.get(key)

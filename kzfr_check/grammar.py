@@ -22,6 +22,7 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
+    INF,
     UNIT_SYMBOLS,
     YEAR,
     Figure,
@@ -44,6 +45,12 @@ _SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
 _NEAR = 5  # words either side of a count where the word naming its measure is looked for
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _I = re.IGNORECASE
+
+
+def _templates(templates: Iterable[str], number: str, group: str) -> str:
+    """A regex for any of the phrases, '{n}' in each a number in a group of its own (group0, group1, ...)."""
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<{group}{i}>{number})")
+                    for i, t in enumerate(templates)) or "(?!)"
 
 
 def _words(words: Iterable[str]) -> str:
@@ -69,13 +76,19 @@ class Grammar:
     rank_words: re.Pattern[str]
     rank_verbs: frozenset[str]
     rank_in: frozenset[str]
+    articles: frozenset[str]
     in_year: re.Pattern[str]
     last_year: re.Pattern[str]
     this_year: re.Pattern[str]
+    months_of_relative: re.Pattern[str]
+    month_range: re.Pattern[str]
     anniversary_words: dict[str, int]
     of: re.Pattern[str]
     abbreviations: frozenset[str]
     units: dict[str, str]
+    months_named: dict[str, int]
+    top_words: dict[str, int]
+    year_spans: dict[str, int]
 
 
 @cache
@@ -93,8 +106,8 @@ def grammar(language: str) -> Grammar:
     bound = rf"(?:\b{_words(bounds)})"
     month = rf"(?:{_words(months)})(?!\w)"
     year_words = rf"(?:\s+{_words(g['year_words'])}(?!\w))?"
-    day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})\s*,?\s+" \
-                     rf"(?P<y>{YEAR})\b{year_words}"
+    day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*(?:[-–]|\s{_words(g['and'])}\s)\s*(?P<d2>\d{{1,2}}))?\s+" \
+                     rf"(?P<m>{month})\s*,?\s+(?P<y>{YEAR})\b{year_words}"
     month_year = rf"\b(?P<m>{month})\s+(?P<y>{YEAR})\b{year_words}"
     day_range = "|".join(
         rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
@@ -105,19 +118,39 @@ def grammar(language: str) -> Grammar:
     symbols = _alternation(CURRENCY_SYMBOLS)
     codes = "|".join(CURRENCY_CODES)
     ordinal_words = _words(ordinals)
-    ordinal_digits = rf"\d{{1,3}}(?:{_words(g['ordinal_suffixes'])})"
+    ordinal_suffix = rf"(?:{_words(g['ordinal_suffixes'])})"
+    ordinal_digits = rf"\d{{1,3}}{ordinal_suffix}"
+    # from one month to another, of a year named after them or of the document's: "entre janvier et septembre 2022",
+    # "с января по сентябрь"
+    month_range = "|".join(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
+                           for i, (a, b) in enumerate(g["between"]))
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
     months_of = "|".join(
         re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n{i}>{number})") + rf"[^\W\d_]*\s*(?P<y{i}>{YEAR})"
         for i, t in enumerate(g["months_of"]))
+    # the first N months of the year the document is written in, or of the year before: "за восемь месяцев
+    # текущего года", "les huit premiers mois de l'année"
+    months_of_relative = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+").replace(r"\{n\}", f"(?P<n{i}>{number})") + r"[^\W\d_]*\s*"
+        for i, t in enumerate(g["months_of"]))
+    this_year = _words([*g["this_year"], *g["months_of_this_year"]])
+    months_of_relative = rf"(?:{months_of_relative})(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])}))(?!\w)"
     anniversary = [rf"(?<![\d.,])(?P<n>\d{{1,3}})(?:{_words(g['anniversary_suffixes'])})\w*"] \
         if g["anniversary_suffixes"] else []
     if g["anniversary_words"]:
         anniversary.append(rf"\b(?P<w>{_words(g['anniversary_words'])})\w*")
     anniversary.append(rf"\b(?P<o>{ordinal_words}|{ordinal_digits})\s+(?:{_words(g['anniversary_after'])})\b")
+    anniversary.append(rf"\b(?:{_templates(g['anniversary_phrases'], number, 'q')})(?!\w)")
+    months_named = (rf"\b(?P<part>{_words(g['months_named'])})\s+(?:(?:{_words(g['of'])})\s*)?(?P<py>{YEAR})\b"
+                    rf"{year_words}")
+    lasted = (rf"\b{_words(g['since_years'])}\s+(?:(?P<bound>{bound})\s+)?(?:(?P<num>{number})\s+"
+              rf"{_words(g['years_after'])}|(?P<span>{_words(g['year_spans'])}))(?!\w)")
+    top = [rf"\b(?:{_templates(g['top'], number, 't')})(?!\w)"]
+    if g["top_words"]:
+        top.append(rf"\b(?P<tw>{_words(g['top_words'])})(?!\w)")
     patterns: list[tuple[str, str]] = [
-        ("skip", r"\b\d{1,2}:\d{2}|\[\s*\d+\s*\]"),
+        ("skip", r"\b\d{1,2}(?::|\s?h\s?)\d{2}\b|\[\s*\d+\s*\]"),  # a time ("12:25", "09h15"), a note
         ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
         ("money", rf"(?:(?P<bound>{bound})\s+)?(?P<cur>{symbols}|(?-i:(?:{codes}))\b)\s?(?P<num>{number})"
                   rf"(?:\s*(?P<scale>{scale}))?"),
@@ -128,16 +161,21 @@ def grammar(language: str) -> Grammar:
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
+        ("period", months_named),
+        ("period", rf"(?:{month_range})\s+(?P<ry>{YEAR})\b{year_words}"),
         ("since", rf"\b{_words(g['since'])}\s+(?P<a>{one_date})\b"),
         ("date", day_range),
         ("date", day_month_year),
         ("date", month_year),
         ("date", DATE_ISO),
         ("anniversary", "|".join(anniversary)),
+        ("lasted", lasted),
         ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
-        ("skip", r"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*|\b\d+[^\W\d_]{3,}\w*|\d+\+\d+"),
+        ("skip", rf"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*"
+                 rf"|\b\d+(?!{ordinal_suffix}(?!\w))[^\W\d_]{{3,}}\w*|\d+\+\d+"),
+        ("rank_top", "|".join(top)),
         ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
         ("year", rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"),
         ("count", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
@@ -150,21 +188,29 @@ def grammar(language: str) -> Grammar:
         time_units=frozenset(g["time_units"]), determiners=frozenset(g["determiners"]),
         sequence_nouns=frozenset(g["sequence_nouns"]),
         rank_words=rank_words, rank_verbs=frozenset(g["rank_verbs"]), rank_in=frozenset(g["rank_in"]),
+        articles=frozenset(g["articles"]),
         in_year=re.compile(rf"\b{_words(g['in_year'])}\s+$", _I),
         last_year=re.compile(rf"(?<!\w){_words(g['last_year'])}(?!\w)", _I),
         this_year=re.compile(rf"(?<!\w){_words(g['this_year'])}(?!\w)", _I),
+        months_of_relative=re.compile(months_of_relative, _I),
+        month_range=re.compile(rf"(?:{month_range})(?:\s*(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])})))?"
+                               rf"(?![\w\s]*?\b{YEAR})", _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
         of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
         units={w.lower(): symbol for w, symbol in g["units"].items()},
+        months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
+        top_words={w.lower(): n for w, n in g["top_words"].items()},
+        year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
     )
 
 
 def figure_words(language: str) -> frozenset[str]:
-    """Words that are part of a figure (number words, ordinals, months, scales), not of what it measures."""
+    """Words that are part of a figure (number words, ordinals, months, scales, currencies, units), not of what it
+    measures: 'долларов' and 'dollars' say what a figure is written in, as '$' does."""
     g = grammar(language)
-    return frozenset(w for table in (g.cardinals, g.ordinals, g.months, g.scales) for phrase in table
-                     for w in phrase.split())
+    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, g.currencies, g.units)
+                     for phrase in table for w in phrase.split())
 
 
 # ------------------------------------------------------------------ numbers
@@ -277,6 +323,16 @@ def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
     return Value("date", _date_text(year, month, day), *first)
 
 
+def _month_range(g: Grammar, groups: dict[str, str], year: int) -> Value | None:
+    """From one month to another of a year: 'entre janvier et septembre' -> 2022-01/2022-09."""
+    first = g.months[" ".join(next(v for k, v in groups.items() if k.startswith("ma")).lower().split())]
+    last = g.months[" ".join(next(v for k, v in groups.items() if k.startswith("mb")).lower().split())]
+    if last < first:
+        return None
+    (lo, hi), (elo, ehi) = _span(year, first, None), _span(year, last, None)
+    return Value("period", f"{year}-{first:02d}/{year}-{last:02d}", lo, hi, elo, ehi)
+
+
 def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | None:
     words = text.lower().split()
     if len(words) == 1:
@@ -288,6 +344,12 @@ def _one_date(g: Grammar, text: str) -> tuple[int, int | None, int | None] | Non
 
 def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "ry" in groups:  # "entre janvier et septembre 2022"
+        return _month_range(g, groups, int(groups["ry"]))
+    if "part" in groups:  # "au premier semestre 2022": its first months
+        year, last = int(groups["py"]), g.months_named[" ".join(groups["part"].lower().split())]
+        (lo, hi), (elo, ehi) = _span(year, 1, None), _span(year, last, None)
+        return Value("period", f"{year}-01/{year}-{last:02d}", lo, hi, elo, ehi)
     months = next((groups[k] for k in groups if k.startswith("n")), None)
     if months is not None:
         n = _number(g, months)
@@ -313,7 +375,11 @@ def _period(g: Grammar, kind: str, m: re.Match[str]) -> Value | None:
 
 def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | None) -> Value | None:
     """'30-летие', 'le 30e anniversaire' in a text of 2022: based 1992; a year the sentence names wins."""
-    if m["n"]:
+    said = next((v for k, v in m.groupdict().items() if k[0] == "q" and v), None)  # "les 30 ans de"
+    if said is not None:
+        number = _number(g, said)
+        n = int(number[0]) if number is not None and number[0] == number[0].to_integral_value() else 0
+    elif m.groupdict().get("n"):  # a language without anniversary suffixes has no such group
         n = int(m["n"])
     elif m.groupdict().get("w"):
         n = next(v for w, v in g.anniversary_words.items() if m["w"].lower().startswith(w))
@@ -324,6 +390,24 @@ def _anniversary(g: Grammar, m: re.Match[str], sentence: str, base: dt.date | No
     if reference is None or not 1 <= n <= 1000:
         return None
     return Value("anniversary", str(reference - n), *_span(reference - n, None, None))
+
+
+def _lasted(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    """What has lasted so many years up to the document's date began that many years before it, as an
+    anniversary does: 'depuis plus de 30 ans' in a text of 2022 began in 1992 or before."""
+    if base is None:
+        return None
+    read = _number(g, m["num"]) if m["num"] else (Decimal(g.year_spans[" ".join(m["span"].lower().split())]), None)
+    if read is None or read[0] != read[0].to_integral_value() or not 1 <= read[0] <= 1000:
+        return None
+    year = base.year - int(read[0])
+    low, high = _span(year, None, None)
+    bound = _bound(g, m)
+    if bound in ("more than", "at least"):
+        return Value("anniversary", f"≤{year}", -INF, high)
+    if bound in ("less than", "at most"):
+        return Value("anniversary", f"≥{year}", low, INF)
+    return Value("anniversary", str(year), low, high)
 
 
 def _ordinal(g: Grammar, text: str) -> int | None:
@@ -347,11 +431,30 @@ def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
     if re.match(r"\s*\d", sentence[m.end():]):
         return None
     before = _word_before(sentence, m.start())
+    if before in g.articles:  # "est le deuxième": the verb before the article
+        before = _word_before(sentence, sentence.lower().rfind(before, 0, m.start()))
     near = sentence[max(0, m.start() - 30):m.end() + 60]
     placed = any(word.lower() in g.rank_in and following[i + 1][:1].isupper()
                  for i, word in enumerate(following[:-1]))
     ranked = before in g.rank_verbs or g.rank_words.search(near) is not None or placed
     return Value("rank", str(n), n, n) if ranked else None
+
+
+def _rank_top(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
+    """A place among the first N: 'des cinq premiers investisseurs', 'в пятёрку крупнейших' (a word of ranking near
+    a word that is such a place alone)."""
+    following = _WORD.findall(sentence[m.end():m.end() + 40])[:1]
+    if following and (following[0].lower() in g.sequence_nouns or following[0].lower() in g.time_units):
+        return None  # "les trois premiers jours" number a sequence
+    said = next((v for k, v in m.groupdict().items() if k[0] == "t" and k != "tw" and v), None)
+    if said is not None:
+        number = _number(g, said)
+        n = int(number[0]) if number is not None and number[0] == number[0].to_integral_value() else 0
+    elif g.rank_words.search(sentence[max(0, m.start() - 30):m.end() + 60]):
+        n = g.top_words[m["tw"].lower()]
+    else:
+        return None
+    return Value("rank", f"top {n}", 1, n) if 1 <= n <= 1000 else None
 
 
 def _concept_near(language: str, sentence: str, start: int, end: int, counted: str) -> str:
@@ -421,7 +524,8 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
             if start == end or taken.overlaps(start, end):
                 continue
             figure = _read(g, kind, m, sentence, base)
-            if kind == "skip" or figure is not None:
+            # an anniversary without a date to count back from is no count either: its span is taken
+            if kind in ("skip", "anniversary", "lasted") or figure is not None:
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)
@@ -430,8 +534,9 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
 
 def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
-    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or any(w.lower().startswith(a) for a in
-               g.anniversary_words) for w in _WORD.findall(sentence))
+    spans = {w for phrase in g.year_spans for w in phrase.split()}
+    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words or w.lower() in spans
+               or any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
 
 
 def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
@@ -444,7 +549,9 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),
         "anniversary": lambda: _anniversary(g, m, sentence, base),
+        "lasted": lambda: _lasted(g, m, base),
         "rank": lambda: _rank(g, m, sentence),
+        "rank_top": lambda: _rank_top(g, m, sentence),
         "year": lambda: Value("date", m.group(0), *_span(int(m.group(0)), None, None)),
         "count": lambda: _count(g, m, sentence),
     }
@@ -460,6 +567,18 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
     return Figure(start, end, value, counted)
 
 
+def _one_clause(said: str, a: Figure, b: Figure) -> bool:
+    """Do two figures of a sentence stand in one clause (no comma, semicolon or colon between them, but for the
+    decimal comma of a number: '4,2')?"""
+    return re.search(r"[,;:](?!\d)", said[min(a.end, b.end):max(a.start, b.start)]) is None
+
+
+def _opens(g: Grammar, said: str, year: Figure) -> bool:
+    """Does the year open its sentence ('В 2022 году, по данным ...', 'En 2022, ...'): the period of all of it?"""
+    frame = g.in_year.search(said, 0, year.start)
+    return frame is not None and not re.search(r"\w", said[:frame.start()])
+
+
 def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: str,
                base: dt.date | None = None) -> tuple[str | None, Figure | None]:
     """A year the sentence sets its figure in: 'в 2022 году товарооборот составил ...', '... en 2022', or names
@@ -471,11 +590,26 @@ def year_frame(said: str, figure: Figure, figures: Sequence[Figure], language: s
         return nearest.value.text, nearest
     g = grammar(language)
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(YEAR, f.value.text)
-             and g.in_year.search(said, 0, f.start)]
+             and g.in_year.search(said, 0, f.start) and (_one_clause(said, f, figure) or _opens(g, said, f))]
     if years:
         nearest = min(years, key=lambda f: abs(f.start - figure.start))
         return nearest.value.text, nearest
     if base is not None:
+        # the nearest before the figure, else after it: "за восемь месяцев текущего года ... X, а за девять месяцев
+        # прошлого года — Y"
+        months = min(g.months_of_relative.finditer(said), default=None,
+                     key=lambda m: (m.start() > figure.start, abs(m.start() - figure.start)))
+        n = _number(g, next(v for k, v in months.groupdict().items() if k[0] == "n" and v)) if months else None
+        if n is not None and 1 <= n[0] <= 12:
+            year = base.year - (months["last"] is not None)  # type: ignore[index]
+            return f"{year}-01/{year}-{int(n[0]):02d}", None
+        months = min(g.month_range.finditer(said), default=None,
+                     key=lambda m: (m.start() > figure.start, abs(m.start() - figure.start)))
+        if months is not None:
+            groups = {k: v for k, v in months.groupdict().items() if v is not None}
+            ranged = _month_range(g, groups, base.year - ("last" in groups))
+            if ranged is not None:
+                return ranged.text, None
         if g.last_year.search(said):
             return str(base.year - 1), None
         if g.this_year.search(said):

@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from kzfr_check.errors import InputError, NoSourcesError, printable
-from kzfr_check.lang import detect
+from kzfr_check.lang import detect, paragraph_language
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -61,6 +61,16 @@ class Source:
     date: DocDate | None
     encoding: str
     language: str = "en"  # the code of its language's data file (kzfr_check/lang), told from its text
+    # lines in another language than the document's: (start, end) offsets of each in `norm`, and its language
+    other_languages: tuple[tuple[int, int, str], ...] = ()
+
+    def language_at(self, offset: int) -> str:
+        """The language of the text at an offset: that of its line when the line is in another language than
+        the document's (see paragraph_language), else the document's."""
+        index = bisect_right(self.other_languages, offset, key=lambda entry: entry[0])
+        if index and offset < self.other_languages[index - 1][1]:
+            return self.other_languages[index - 1][2]
+        return self.language
 
     def _line_entry(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
@@ -417,9 +427,21 @@ def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, langu
         norm = _blank_markdown(norm)
     if norm == text:
         norm = text  # one string, not two equal ones: most text has nothing to fold
+    declared = language is not None
     language = language or detect(norm)
+    others = () if declared else _other_languages(norm, language)
     return Source(name_text(path.stem), shown, text, norm, line_offsets, _document_date(norm, language), encoding,
-                  language)
+                  language, others)
+
+
+def _other_languages(norm: str, language: str) -> tuple[tuple[int, int, str], ...]:
+    """The lines of a text written in another language than the whole text's (a declared language has none)."""
+    others = []
+    for line in re.finditer(r"[^\n]+", norm):
+        told = paragraph_language(line.group(), language)
+        if told != language:
+            others.append((line.start(), line.end(), told))
+    return tuple(others)
 
 
 def _print_warning(message: str) -> None:

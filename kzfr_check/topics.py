@@ -319,6 +319,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
 
 MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
 COGNATE_PREFIX = 6  # letters a stem of another language shares with one word's stem to be that word
+SHORT_COGNATE = 2  # letters an English stem may have beyond a shorter stem of another language it begins with
 
 
 def _cognates(canon: dict[str, str], foreign: frozenset[str]) -> dict[str, str]:
@@ -333,6 +334,19 @@ def _cognates(canon: dict[str, str], foreign: frozenset[str]) -> dict[str, str]:
         native = [s for s in group if s not in foreign]
         if native and len(group) > 1:
             merged.update({s: native[0] for s in group if s in foreign})
+    # a name whose stem lost its ending in another language ('Острия' -> 'ostr', 'Астана' -> 'asta') is the one
+    # English word that begins with it and is little longer ('ostria', 'astana')
+    english = {canon[s] for s in canon if s not in foreign}
+    natives = sorted(english)
+    for rep in sorted({rep for rep in canon.values() if rep not in english and MIN_STEM <= len(rep) < COGNATE_PREFIX}):
+        longer = []
+        for at in range(bisect_left(natives, rep), len(natives)):
+            if not natives[at].startswith(rep):
+                break
+            if len(natives[at]) - len(rep) <= SHORT_COGNATE:
+                longer.append(natives[at])
+        if len(longer) == 1:
+            merged[rep] = longer[0]
     return {s: merged.get(rep, rep) for s, rep in canon.items()}
 
 

@@ -283,6 +283,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
      _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
+    # a year that heads a proper name names an edition of it, as part of the name: "the 2015 Westfair Trade Summit"
+    ("skip", re.compile(rf"(?<=\b[Tt]he ){YEAR}(?=\s+(?!{MONTH_CASED}\b)[A-Z])"), _needs(r"the [12]\d{3}\s")),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
      _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),

@@ -31,10 +31,11 @@ NAME_SUFFIXES = ("s", "es", "'s", "n", "an", "ian", "ese", "ish", "i", "ic", "er
 def witness_groups(claims: Sequence[Claim]) -> list[tuple[str, ...]]:
     """Groups of two or more sources that are one witness, sorted; other sources stand alone."""
     stated: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)  # in the order of the text
-    language: dict[str, str] = {}
+    spoken: dict[str, Counter[str]] = defaultdict(Counter)  # the languages of its claims' sentences
     for c in claims:
         stated[c.source].setdefault((c.kind, c.value.text), c.said)
-        language[c.source] = c.language
+        spoken[c.source][c.language] += 1
+    language = {source: counts.most_common(1)[0][0] for source, counts in spoken.items()}  # most of its claims
     holders: Counter[tuple[str, str]] = Counter(value for values in stated.values() for value in values)
     # Two witnesses share most of their values, so each shares one of its rarest few with the other
     # (prefix filtering): only pairs that do are counted, never every pair that shares some value.

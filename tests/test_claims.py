@@ -168,3 +168,39 @@ def test_claims_survive_the_trip_from_a_worker_process_whole():
     assert back == claims
     assert [dataclasses.astuple(c) for c in back] == [dataclasses.astuple(c) for c in claims]
     assert any(c.as_of for c in back) and any(c.counted for c in back) and any(c.value.unit for c in back)
+
+
+def test_a_heading_restated_more_precisely_below_it_is_no_claim_of_its_own(tmp_path):
+    """A heading line's year is the date of the paragraph below it, said again with less detail: the
+    paragraph's date is the claim, so a source that dates the event differently disputes that one."""
+    (tmp_path / "history.txt").write_text(
+        "Opening of the Consulate in Varnholm, 1994.\n"
+        "The Consulate in Varnholm was opened on March 14, 1994, with a small staff.\n"
+        "Closing of the old mission, 2001.\n"
+        "The museum reopened in 2003 after a long repair.\n")
+    (tmp_path / "factsheet.txt").write_text(
+        "The Consulate in Varnholm was opened in May 1994 and later moved to the capital.\n")
+    history = extract_claims(read_source(tmp_path / "history.txt"))
+    assert [c.value.text for c in history] == ["1994-03-14", "2001", "2003"]  # 2001: not restated below
+    report = check([tmp_path], jobs=1)
+    assert [(v.status, sorted(s.value for s in v.values)) for v in report.verdicts] == [
+        ("conflict", ["1994-03-14", "1994-05"])]
+
+
+def test_an_instalment_is_stated_as_of_its_document_s_day(tmp_path):
+    """'An additional $2 million' announced on two days are two instalments: a change over time, not one
+    amount that two sources dispute."""
+    (tmp_path / "march.txt").write_text(
+        "March 3, 2021\n\nThe foundation has granted an additional $2 million to the Orsel river clean-up.\n")
+    (tmp_path / "june.txt").write_text(
+        "June 9, 2021\n\nThe foundation has granted an additional 310 million korun ($3.5 million) to the "
+        "Orsel river clean-up.\n")
+    (tmp_path / "juin.txt").write_text(
+        "Le 10 juin 2021\n\nLa fondation a accordé 3,5 millions de dollars supplémentaires pour le nettoyage "
+        "de la rivière Orsel.\n")
+    march = extract_claims(read_source(tmp_path / "march.txt"))
+    assert [(c.value.text, c.as_of) for c in march] == [("USD 2 million", "2021-03-03")]
+    juin = extract_claims(read_source(tmp_path / "juin.txt"))
+    assert [(c.value.text, c.as_of) for c in juin] == [("USD 3.5 million", "2021-06-10")]
+    statuses = {v.status for v in check([tmp_path], jobs=1).verdicts if v.topic.kind == "money"}
+    assert "conflict" not in statuses

@@ -106,6 +106,69 @@ def test_figures_in_their_written_forms() -> None:
     assert read("Le pont mesure 1 200 mètres.", "fr") == ["1200 m"]
     assert read("Depuis 2005, les investissements dépassent 15 milliards de dollars.", "fr") == [
         "2005/..", ">USD 15 billion"]
+    assert read("La Norvande est le deuxième partenaire commercial du Varsk.", "fr") == ["2"]  # past the article
+    assert read("C'est la deuxième fois que le pont ferme.", "fr") == []
+    assert read("Publié le 20 mars 2023 à 09h15", "fr") == ["2023-03-20"]  # a time, not a count of 9
+    assert read("Le ministre sera à Brasle les 4 et 5 décembre 2014.", "fr") == ["2014-12-04/05"]
+    assert read("Визит пройдёт 4 и 5 декабря 2014 года.", "ru") == ["2014-12-04/05"]
+    assert read("Le Varsk détient 3 % des réserves de cuivre (2ème rang mondial).", "fr") == ["3%", "2"]
+    # a place among the first N is no first place: "des cinq premiers", "в пятёрку крупнейших"
+    assert read("Le Varsk fait partie des cinq premiers investisseurs de la région.", "fr") == ["top 5"]
+    assert read("Норвандия входит в пятёрку крупнейших инвесторов региона.", "ru") == ["top 5"]
+    assert read("Норвандия входит в число десяти крупнейших торговых партнёров.", "ru") == ["top 10"]
+    assert read("Les trois premiers jours du salon ont attiré du monde.", "fr") == []  # a sequence of days
+    assert read("Пятёрка друзей вышла из дома.", "ru") == []  # no ranking
+    # the first months of a year named as a part of it
+    assert read("Au premier semestre 2022, le port a traité 1,2 million de tonnes.", "fr") == [
+        "2022-01/2022-06", "1200000 t"]
+    assert read("В I квартале 2023 года экспорт составил 40 млн долларов.", "ru") == [
+        "2023-01/2023-03", "USD 40 million"]
+    assert read("Ils ont fêté le 25e anniversaire de la ville.", "fr") == []  # no date to count back from
+
+
+def test_an_anniversary_counts_back_from_the_document_date_in_every_language(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    pages = {"fr.txt": "Publié le 3 mai 2022\n\nLa ville a fêté le 25e anniversaire de son université.\n",
+             "fr2.txt": "Publié le 3 mai 2022\n\nLa ville a fêté les 25 ans de son université.\n",
+             "ru.txt": "Опубликовано 4 мая 2022\n\nГород отметил 25-летие своего университета.\n",
+             "ru2.txt": "Опубликовано 4 мая 2022\n\nИсполнилось 25 лет со дня открытия университета.\n",
+             "en.txt": "May 5, 2022\n\nThe town marked the 25th anniversary of its university.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert [c.value.text for c in extract_claims(read_source(tmp_path / name))] == ["1997"], name
+
+
+def test_what_has_lasted_so_many_years_began_that_many_years_before_the_document(tmp_path: Path) -> None:
+    """'Depuis plus de 30 ans' in a page of 2022 began in 1992 or before, as did what a 30th anniversary marked in
+    2021 (1991); in a page that is not dated, it gives no year."""
+    from kzfr_check.claims import extract_claims
+
+    pages = {"fr.txt": "Publié le 3 mai 2022\n\nLe Varsk et la Norvande sont partenaires depuis plus de 30 ans.\n",
+             "ru.txt": "Опубликовано 4 мая 2022\n\nВ течение более четверти века Варск остаётся партнёром Норвандии.\n",
+             "ru2.txt": "Опубликовано 4 мая 2022\n\nУже 20 лет страны сотрудничают.\n",
+             "undated.txt": "Le Varsk et la Norvande sont partenaires depuis plus de 30 ans.\n"}
+    read = {}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        read[name] = [c.value.text for c in extract_claims(read_source(tmp_path / name))]
+    assert read == {"fr.txt": ["≤1992"], "ru.txt": ["≤1997"], "ru2.txt": ["2002"], "undated.txt": []}
+
+
+def test_a_figure_said_again_without_its_period_is_stated_for_it(tmp_path: Path) -> None:
+    """A headline repeats a figure the body dates: one statement, of that year. A figure the page states for two
+    years keeps no year where it has none."""
+    from kzfr_check.claims import extract_claims
+
+    (tmp_path / "ru.txt").write_text(
+        "Доля ветра выросла до 14%\n\nОпубликовано 4 мая 2024\n\nВ 2023 году ветропарк дал 14% электроэнергии "
+        "региона.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Exports grew 14%\n\nExports grew 14% in 2022 and 14% in 2023, the port said.\n", encoding="utf-8")
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru.txt"))] == [
+        ("14%", "2023"), ("14%", "2023")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "en.txt"))] == [
+        ("14%", None), ("14%", "2022"), ("14%", "2023")]
 
 
 def test_a_year_named_by_its_distance_from_the_document_date_is_the_period_of_its_figures(tmp_path: Path) -> None:
@@ -215,3 +278,82 @@ def test_two_articles_in_two_languages_that_disagree_are_two_witnesses(tmp_path:
 
     report = check([_three(tmp_path)], warn=lambda message: None)
     assert report.witnesses == (("en", "ru"),)
+
+
+def test_a_name_in_cyrillic_meets_its_latin_spelling() -> None:
+    """'Франция' in any case and 'France' are one word to the grouping: 'ц' is spelled 'c', as the names that
+    have it mostly came from a Latin 'c' (Франция, Греция, Венеция)."""
+    from kzfr_check.topics import term, term_in
+
+    assert {term_in(word, "ru") for word in ("франция", "франции", "францией")} == {term("france")}
+    assert term_in("france", "fr") == term("france")
+    assert term_in("казахстане", "ru") == term("kazakhstan")
+
+
+def test_the_first_months_of_the_document_s_year_or_the_year_before_are_a_figure_s_period(tmp_path: Path) -> None:
+    """'За восемь месяцев текущего года' in a page of November 2023 is January to August 2023: not the whole year,
+    which a later page may state another figure for."""
+    from kzfr_check.claims import extract_claims
+
+    pages = {
+        "ru.txt": "Опубликовано 1 ноября 2023\n\nЗа восемь месяцев текущего года товарооборот составил 2,7 млрд "
+                  "долларов, а за девять месяцев прошлого года — 2,2 млрд долларов.\n",
+        "fr.txt": "Publié le 2 novembre 2023\n\nSur les huit premiers mois de l'année, les échanges ont progressé de "
+                  "21 % pour atteindre 2,7 milliards de dollars.\n",
+        "fr2.txt": "Publié le 2 novembre 2023\n\nEntre janvier et septembre, le port a traité 3 millions de tonnes. "
+                   "Entre janvier et juin 2022, il avait traité 1,9 million de tonnes.\n",
+        "ru2.txt": "Опубликовано 1 ноября 2023\n\nПо итогам девяти месяцев 2022 года экспорт составил 900 млн "
+                   "долларов, а с января по сентябрь прошлого года импорт составил 300 млн долларов.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru.txt"))] == [
+        ("USD 2.7 billion", "2023-01/2023-08"), ("USD 2.2 billion", "2022-01/2022-09")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr.txt"))] == [
+        ("21%", "2023-01/2023-08"), ("USD 2.7 billion", "2023-01/2023-08")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "fr2.txt"))] == [
+        ("3000000 t", "2023-01/2023-09"), ("1900000 t", "2022-01/2022-06")]
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "ru2.txt"))] == [
+        ("USD 900 million", "2022-01/2022-09"), ("USD 300 million", "2022-01/2022-09")]
+
+
+TRADE = {
+    "ru1.txt": "Опубликовано 2 ноября 2023\n\nПо итогам 2022 года товарооборот между Варнией и Норландом вырос на "
+               "30% и составил 4 млрд долларов. В Варнии работают более 90 норландских компаний.\n",
+    "ru2.txt": "Опубликовано 26 января 2022\n\nВ 2021 году товарооборот между странами составил 3,1 млрд долларов.\n",
+    "fr1.txt": "Publié le 2 novembre 2023\n\nEn 2022, les échanges commerciaux entre le Norland et la Varnie ont "
+               "atteint 4 milliards de dollars, en hausse de 30 %.\n",
+    "fr2.txt": "Paris, le 26 janvier 2022\n\nEn 2021, les échanges commerciaux se sont élevés à 3,1 milliards de "
+               "dollars.\n",
+    "en1.txt": "November 1, 2023\n\nTrade between Varnia and Norland reached $4 billion in 2022, up 30% on the year "
+               "before.\n",
+}
+
+
+def test_words_that_only_say_how_much_leave_a_trade_figure_to_its_subject(tmp_path: Path) -> None:
+    """'составил', 'atteint', 'élevés' (amounted to, reached) and 'долларов', 'dollars' (what a figure is written
+    in, as '$' is) say nothing of what is measured: each year's trade is one topic in three languages."""
+    from kzfr_check.pipeline import check
+
+    for name, text in TRADE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    trade = [v for v in report.verdicts if v.topic.kind == "money"]
+    assert sorted((v.status, v.topic.sources) for v in trade) == [
+        ("agree", ("en1", "fr1", "ru1")), ("agree", ("fr2", "ru2"))]
+
+
+def test_news_words_meet_through_the_glossary(tmp_path: Path) -> None:
+    """'Визит' (vizit), 'посол', 'саммит' (sammit) are not spelled as 'visit', 'ambassador', 'summit' once in Latin
+    letters: the glossary joins them, and a Russian date meets the English one of the same event."""
+    from kzfr_check.pipeline import check
+
+    pages = {"ru.txt": "Первый визит президента Норландии в Брасл состоялся в 2014 году.\n",
+             "en.txt": "The first visit of a Norland president to Brasle took place in 2015.\n",
+             "ru2.txt": "Саммит в Брасле прошёл в 2019 году.\n",
+             "en2.txt": "The Brasle summit was held in 2019.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    assert sorted((v.status, v.topic.sources) for v in report.verdicts) == [
+        ("agree", ("en2", "ru2")), ("conflict", ("en", "ru"))]

@@ -27,21 +27,22 @@ _spec.loader.exec_module(quality)
 
 # corpus: (conflicts of the key found at least, false conflicts at most, agreements recognised at least)
 FLOORS = {
-    "ashcombe": (2, 0, 3),
-    "brennmark-results": (3, 0, 6),
+    "ashcombe": (2, 0, 5),
+    "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
     "cyclone-orla": (3, 4, 14),
-    "dramont-cholera": (2, 4, 7),
-    "dravel-earthquake": (5, 3, 8),
+    "dramont-cholera": (3, 3, 8),
+    "dravel-earthquake": (5, 2, 8),
     "golden-gate": (4, 0, 6),
     "kestrel-dam": (3, 4, 12),
     "tri-lingual": (4, 0, 2),
-    "valdmark-carrasca": (3, 3, 11),
+    "valdmark-carrasca": (3, 2, 12),
+    "wind-and-trade": (4, 0, 6),
     "webb": (1, 0, 4),
-    "deepwater": (1, 0, 4),
-    "katrina": (1, 2, 8),
-    "kazakhstan": (3, 0, 29),
-    "multilingual": (0, 1, 5),
+    "deepwater": (1, 0, 5),
+    "katrina": (1, 2, 9),
+    "kazakhstan": (3, 0, 30),
+    "multilingual": (1, 0, 6),
 }
 KEYS = quality.answer_keys([])
 

@@ -736,3 +736,14 @@ def test_relation_and_gap_properties_on_any_intervals(a: Value, b: Value) -> Non
     assert r == relation(b, a)
     assert gap(a, b) == gap(b, a)
     assert (gap(a, b) > 0) == (r == "conflict")
+
+
+def test_a_year_that_heads_a_proper_name_is_part_of_the_name() -> None:
+    """'the 2015 Westfair Trade Summit' names an edition; 'the 2015 summit' and 'the May 2015 summit' date one."""
+    def read(sentence: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None)]
+
+    assert read("Buyers met at the 2015 Westfair Trade Summit near the harbour.") == []
+    assert read("The 1998 Harvest Fair drew crowds.") == []
+    assert read("Buyers met at the 2015 summit near the harbour.") == ["2015"]
+    assert read("Buyers met at the May 2015 summit, the largest since the 2009 one.") == ["2015-05", "2009"]

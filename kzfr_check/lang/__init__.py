@@ -14,6 +14,9 @@ ENGLISH = "en"
 _WORDS = re.compile(r"[^\W\d_]+")
 _SAMPLE = 4000  # characters of a document read to tell its language: enough for a few hundred words
 _ENGLISH_ENOUGH = 0.2  # share of English stop words above which a text is English without further ado
+_PARAGRAPH_WORDS = 8  # words a paragraph needs to be told a language of its own: fewer are a name, a heading
+_STAYS = 0.15  # share of its document's stop words at which a paragraph is in its document's language
+_SWITCHES = 0.3  # share of another language's stop words (of the same script) at which a paragraph is in that one
 
 
 @cache
@@ -93,6 +96,17 @@ def cumulative(language: str = ENGLISH) -> frozenset[str]:
 
 
 @cache
+def increments(language: str = ENGLISH) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes a figure a new instalment announced on its document's day ("an additional $1.5 million",
+    "1,5 million de dollars supplémentaires"): a pattern for the text before a figure (the word, then at most three
+    words of the figure's own), and one for the text after it."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                     sorted(_language(language)["increments"], key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{words})\s+(?:[^\s,;:]+\s+){{0,3}}\(?$", re.IGNORECASE),
+            re.compile(rf"^\s*(?:{words})(?!\w)", re.IGNORECASE))
+
+
+@cache
 def stop_words(language: str = ENGLISH) -> frozenset[str]:
     """Words that say nothing about what a figure measures ('the', 'which', 'today')."""
     return frozenset(_language(language)["stop_words"].split())
@@ -117,3 +131,23 @@ def detect(text: str) -> str:
     if not candidates:
         return ENGLISH
     return max(candidates, key=lambda code: (sum(w in stop_words(code) for w in words), code == ENGLISH))
+
+
+def _share(words: list[str], language: str) -> float:
+    """The share of the words that are the language's stop words."""
+    stops = stop_words(language)
+    return sum(w in stops for w in words) / len(words)
+
+
+def paragraph_language(text: str, around: str) -> str:
+    """The language of a paragraph of a document in `around`: that one, unless the paragraph is long enough to
+    tell and is plainly in another (written in another script, or using another language's stop words where it
+    hardly uses its document's): a Russian interview quoted in an English page."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    if len(words) < _PARAGRAPH_WORDS or _share(words, around) >= _STAYS:
+        return around
+    told = detect(text)
+    if told == around:
+        return around
+    other_script = _language(told)["script"] != _language(around)["script"]
+    return told if other_script or _share(words, told) >= _SWITCHES else around

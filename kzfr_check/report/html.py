@@ -161,7 +161,8 @@ def _where(claim: Claim, sources: dict[str, Source]) -> str:
     source = sources[claim.source]
     dated = f", dated {source.date}" if source.date else ", undated"
     as_of = f"; figure as of {esc(claim.as_of)}" if claim.as_of else ""
-    return f'<p class="where"><code>{esc(source.path)}:{claim.line}</code>{dated}{as_of}</p>'
+    language = f", in {esc(claim.language)}" if claim.language != "en" else ""
+    return f'<p class="where"><code>{esc(source.path)}:{claim.line}</code>{dated}{language}{as_of}</p>'
 
 
 def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> list[str]:
@@ -173,7 +174,8 @@ def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> l
     lines = ['<section class="value">', f"<h4><code>{esc(as_written(value.value, verdict.topic.kind))}</code></h4>",
              f'<p class="who">{plural(len(value.sources), "source")}{witnesses}: {who}</p>', '<ul class="quotes">']
     for claim in value.claims:
-        lines.append(f"<li><blockquote><p>“{_quote(claim)}”</p></blockquote>{_where(claim, sources)}</li>")
+        lines.append(f'<li><blockquote lang="{esc(claim.language)}"><p>“{_quote(claim)}”</p></blockquote>'
+                     f"{_where(claim, sources)}</li>")
     return [*lines, "</ul>", "</section>"]
 
 
@@ -343,7 +345,8 @@ def _variants(variants: Sequence[NameVariant], sources: dict[str, Source]) -> li
     lines = ['<section aria-labelledby="notices">', '<h2 id="notices">Name variants</h2>',
              "<p>Names spelled differently across sources. Worth a look; never a conflict.</p>", "<ul>"]
     for variant in variants:
-        quotes = "".join(f"<li><blockquote><p>“{_marked_name(c, name)}”</p></blockquote>{_where(c, sources)}</li>"
+        quotes = "".join(f'<li><blockquote lang="{esc(c.language)}"><p>“{_marked_name(c, name)}”</p></blockquote>'
+                         f"{_where(c, sources)}</li>"
                          for name, c in zip(variant.names, variant.claims, strict=True))
         lines.append(f"<li>{esc(variant.names[0])} / {esc(variant.names[1])}"
                      f'<ul class="quotes">{quotes}</ul></li>')
@@ -365,7 +368,7 @@ def _header(report: Report) -> list[str]:
              "</ul>", '<section aria-labelledby="corpus">', '<h2 id="corpus">Corpus</h2>', '<ul class="sources">']
     for source in report.sources:
         lines.append(f"<li><code>{esc(source.id)}</code>: {esc(source.path)}, "
-                     f"{f'dated {source.date}' if source.date else 'undated'}</li>")
+                     f"{f'dated {source.date}' if source.date else 'undated'}, in {esc(source.language)}</li>")
     lines.append("</ul>")
     for group in report.witnesses:
         lines.append(f"<p>One witness: {', '.join(f'<code>{esc(s)}</code>' for s in group)} are one text, "

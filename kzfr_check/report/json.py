@@ -20,6 +20,7 @@ def claim_json(claim: Claim, topic: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "source": claim.source, "line": claim.line, "start": claim.start, "end": claim.end,
         "quote": claim.quote, "text": claim.text, "value": claim.value.text, "kind": claim.kind,
+        "language": claim.language,
     }
     if claim.counted:
         data["counted"] = claim.counted
@@ -122,7 +123,8 @@ def _claim_line(claim: Claim) -> str:
     writes them, as json does."""
     line = (f'{{"source": {encode_basestring(claim.source)}, "line": {claim.line}, "start": {claim.start}, '
             f'"end": {claim.end}, "quote": {encode_basestring(claim.quote)}, "text": {encode_basestring(claim.text)}, '
-            f'"value": {encode_basestring(claim.value.text)}, "kind": {encode_basestring(claim.kind)}')
+            f'"value": {encode_basestring(claim.value.text)}, "kind": {encode_basestring(claim.kind)}, '
+            f'"language": {encode_basestring(claim.language)}')
     if claim.counted:
         line += f', "counted": {encode_basestring(claim.counted)}'
     if claim.as_of:

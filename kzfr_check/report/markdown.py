@@ -65,8 +65,11 @@ def _topic(verdict: Verdict) -> str:
     return f"{escape(verdict.topic.label)} ({code(verdict.topic.id)})"
 
 
-def _source(source: Source) -> str:
-    return f"{code(source.id)}, dated {source.date}" if source.date else code(source.id)
+def _source(source: Source, claim: Claim) -> str:
+    """The source of a quote, its date, and the quote's language when it is not English (never translated)."""
+    dated = f", dated {source.date}" if source.date else ""
+    language = f", in {claim.language}" if claim.language != "en" else ""
+    return f"{code(source.id)}{dated}{language}"
 
 
 def _counted(report: Report, verdict: Verdict) -> str:
@@ -79,7 +82,7 @@ def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> l
         for index, claim in enumerate(value.claims):
             source = sources[claim.source]
             first = f"**{code(as_written(value.value, verdict.topic.kind))}**" if index == 0 else ""
-            rows.append((first, _source(source), quote(claim),
+            rows.append((first, _source(source, claim), quote(claim),
                          code(f"{source.path}:{claim.line}")))
     lines = [f"## Conflict: {escape(verdict.topic.label)}", "", f"Topic: {code(verdict.topic.id)}", "",
              f"Kind {escape(verdict.topic.kind)}: "

@@ -98,10 +98,12 @@ def _location(claim: Claim, source: Source) -> dict[str, Any]:
     if span.start_column is not None:
         # the snippet is the region's text: the figure, when the columns are known
         region |= {"startColumn": span.start_column, "endColumn": span.end_column, "snippet": {"text": claim.text}}
-    said = f"{claim.source} says {as_written(claim.value.text, claim.kind)}: “{fold(claim.quote).strip()}”"
+    language = f" (in {claim.language})" if claim.language != "en" else ""  # the quote is never translated
+    said = f"{claim.source} says {as_written(claim.value.text, claim.kind)}{language}: “{fold(claim.quote).strip()}”"
     return {
         "physicalLocation": {"artifactLocation": {"uri": _uri(source.path)}, "region": region},
         "message": {"text": said},
+        "properties": {"language": claim.language},
     }
 
 

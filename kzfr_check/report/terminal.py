@@ -68,8 +68,8 @@ def where(claim: Claim, sources: dict[str, Source]) -> Text:
     text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
         text.append(f"  dated {source.date}", style="dim")
-    if source.language != "en":  # the quote is in its own language, never translated
-        text.append(f"  in {source.language}", style="dim")
+    if claim.language != "en":  # the quote is in its own language, never translated
+        text.append(f"  in {claim.language}", style="dim")
     return text
 
 
@@ -254,8 +254,11 @@ def render_claims(report: Report, source_id: str | None = None, color: bool = Fa
             for name in ("line", "kind", "value", "as of", "text", "topic"):
                 table.add_column(name, no_wrap=name != "text", overflow="fold")
             for claim in claims:
+                text = shown(claim.text)
+                if claim.language != source.language:  # a line in another language than its document's
+                    text.append(f"  in {claim.language}", style="dim")
                 table.add_row(str(claim.line), claim.kind, shown(as_written(claim.value.text, claim.kind)),
-                              shown(claim.as_of or ""), shown(claim.text), shown(report.reported_topic_id(claim) or ""))
+                              shown(claim.as_of or ""), text, shown(report.reported_topic_id(claim) or ""))
             console.print(table)
             console.print()
 
