@@ -202,9 +202,11 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
         quote = said if quote == said else quote  # one string for the figures of a sentence, and for both
         # a year or period that dates another figure ("In 2021, trade reached $2 billion") is its
         # time frame, not a fact of its own
-        # ... but a month or a day is the date of an event: "completed the sealing of 181 tunnels in May 2000"
+        # ... but a month or a day is the date of an event ("completed the sealing of 181 tunnels in May 2000"),
+        # unless it is the day figures are counted up to ("As of 1 March 2023, ...", "By 8 March ...")
         frames = {frame for _, frame in periods if frame is not None
-                  and (frame.value.kind != "date" or re.fullmatch(YEAR, frame.value.text))}
+                  and (frame.value.kind != "date" or re.fullmatch(YEAR, frame.value.text)
+                       or AS_OF_DATE.search(said, 0, frame.start))}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start) or start in headings:

@@ -596,8 +596,13 @@ def _may_group(a: Claim, b: Claim) -> bool:
 
 
 def _same_time(a: Value, b: Value) -> bool:
-    """Spans of time that do not even overlap are two periods, not one in dispute."""
-    return a.kind != "period" or (a.low <= b.end_high and b.low <= a.end_high)
+    """Spans of time that do not even overlap are two periods, not one in dispute: periods, and spans of days
+    ('Reporting period: 10-16 February 2023')."""
+    if a.kind == "period":
+        return a.low <= b.end_high and b.low <= a.end_high
+    if a.kind == "date" and "/" in a.text and "/" in b.text:
+        return a.low <= b.high and b.low <= a.high
+    return True
 
 
 def _centroid(vectors: Iterable[_Said]) -> dict[str, float]:

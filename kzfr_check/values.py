@@ -21,7 +21,7 @@ from importlib import resources
 from operator import attrgetter
 from typing import Literal
 
-from kzfr_check.lang import concepts, measures, stop_words
+from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
@@ -827,6 +827,10 @@ _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
 # a count of what was added, or of the rest ("ten other agreements"), not of all
+# a sentence about what happened within a short span: its tolls are what was added then, not running totals
+_IN_A_SPAN = re.compile(r"\b(?:during|in|over|within)\s+the\s+(?:reporting|past|last|previous|same)\s+"
+                        r"(?:week|day|fortnight|24\s+hours|seven\s+days)\b|\b(?:this|each|per|every)\s+week\b",
+                        re.IGNORECASE)
 _INCREMENT = frozenset("new more additional further fresh other".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
@@ -900,6 +904,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     counted = _concept_near(sentence, start, after, counted)
     if words and words[0] in _INCREMENT:
         counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases
+    elif counted in cumulative() and _IN_A_SPAN.search(sentence):
+        counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     half = _half_ulp(num) * scale if m["scale"] else Decimal(0)
     lo, hi, prefix = _bounded(n * scale, half, m["bound"])

@@ -31,7 +31,7 @@ FLOORS = {
     "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
     "cyclone-orla": (3, 4, 14),
-    "dramont-cholera": (3, 3, 8),
+    "dramont-cholera": (4, 1, 7),
     "dravel-earthquake": (5, 2, 8),
     "golden-gate": (4, 0, 6),
     "kestrel-dam": (3, 4, 12),

@@ -303,3 +303,16 @@ def test_a_year_frames_the_figures_of_its_clause_and_a_month_is_an_events_date(c
     assert topic_by_values(data, "1995")["status"] == "agree"
     assert topic_by_values(data, "2000-05")["status"] == "agree"
     assert {c["as_of"] for c in topic_by_values(data, "181")["claims"]} == {"2000-05"}
+
+
+def test_reporting_periods_of_two_reports_are_not_in_dispute(cli, tmp_path, empty_config) -> None:
+    said = "Situation report no. {}\nPublished {} February 2023\n\nReporting period: {} February 2023\n\n" \
+           "During the reporting week, 3,197 new suspected cases and {} deaths were notified.\n\n- Deaths: {}\n"
+    corpus = _write(tmp_path / "sitreps", {
+        "a.txt": said.format(3, 17, "10-16", 61, 214),
+        "b.txt": said.format(4, 24, "17-23", 73, 287),
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not _grouped(data, "2023-02-10/16", "2023-02-17/23")  # two weeks, one after the other
+    assert topic_by_values(data, "214", "287")["status"] == "changed"  # running totals
+    assert not _grouped(data, "61", "214") and not _grouped(data, "73", "287")  # a week's deaths are no total
