@@ -169,6 +169,8 @@ class _VisibleText(HTMLParser):
         self.hidden_at: dict[str, list[int]] = {}  # where each tag is open in `hidden`: a page may nest thousands
         self.pre_depth = 0
         self.space = False
+        self.cells = 0  # cells of the table row being read: a row is one line, its cells joined by " | "
+        self.term = False  # a <dt> just ended: its <dd> follows on its line ("Total cost: US$2.6 billion")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body" or (tag in _BLOCK_TAGS and self.hidden_at.get("head")):
@@ -177,8 +179,17 @@ class _VisibleText(HTMLParser):
         if tag in _HIDDEN_TAGS:
             self.hidden_at.setdefault(tag, []).append(len(self.hidden))
             self.hidden.append(tag)
+        elif tag in ("td", "th") and not self.hidden:
+            if self.cells and self.parts and not self.parts[-1].endswith("\n"):
+                self._append(" | ")
+                self.space = False
+            self.cells += 1
+        elif tag == "dd" and self.term and not self.hidden:
+            self._append(": ")
+            self.space = False
         elif tag in _BLOCK_TAGS:
             self._end_line()
+        self.term = False
         if tag == "pre":
             self.pre_depth += 1
 
@@ -188,8 +199,12 @@ class _VisibleText(HTMLParser):
             for inner in self.hidden[closed:]:
                 self.hidden_at[inner].pop()
             del self.hidden[closed:]
-        elif tag in _BLOCK_TAGS:
+        elif tag == "dt" and not self.hidden and self.parts and not self.parts[-1].endswith("\n"):
+            self.term = True
+        elif tag in _BLOCK_TAGS and tag not in ("td", "th"):
             self._end_line()
+        if tag in ("tr", "table"):
+            self.cells = 0
         if tag == "pre" and self.pre_depth:
             self.pre_depth -= 1
 
@@ -231,6 +246,7 @@ class _VisibleText(HTMLParser):
         if self.parts and not self.parts[-1].endswith("\n"):
             self._append("\n")
         self.space = False
+        self.term = False
 
     def _append(self, chunk: str) -> None:
         self.parts.append(chunk)

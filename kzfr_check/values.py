@@ -818,11 +818,12 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalis
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
 # number of injured rose to 1,240", "a population of 20 million", "Population (2002): 14.8 million".
 _NAMED_BEFORE = re.compile(
-    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*:|\s+(?:(?:now\s+|has\s+|had\s+)?"
+    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
     r"(?:\s+(?:at|to))?|is\s+now|of))\s*$", re.IGNORECASE)
-_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|--|and\b|as\s+of\b|on\b|in\b|by\b|according\b|people\b|persons\b)",
-                           re.IGNORECASE)
+# what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
+_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
+                           r"according\b|people\b|persons\b)", re.IGNORECASE)
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
@@ -840,7 +841,8 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     """The noun a figure at the end of its clause counts, named before it, or None."""
     if not _CLAUSE_AFTER.match(sentence, after):
         return None
-    named = _NAMED_BEFORE.search(sentence[max(0, start - 60):start])
+    head = sentence[max(0, start - 60):start]
+    named = _NAMED_BEFORE.search(head)
     if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
         concept = concepts().get(_word_before(sentence, start))
         return concept  # "killing at least 1,330 and injuring thousands"
@@ -902,8 +904,11 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)
+    added = _word_before(sentence, sentence.lower().rfind(named_before, 0, start)) if named_before else ""
     if words and words[0] in _INCREMENT:
         counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases
+    elif added in _INCREMENT:
+        counted = f"{counted} {added}"  # "New deaths | 64"
     elif counted in cumulative() and _IN_A_SPAN.search(sentence):
         counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)

@@ -128,11 +128,11 @@ UNRELATED = {
 
 KNOWN_LIMIT = pytest.mark.xfail(strict=True, reason=(
     "word weights are corpus-wide: an unrelated document that says 'cost EUR 90 million' changes how much "
-    "'cost' weighs, and moves a claim out of a cost conflict (golden-gate, webb, kestrel-dam); in cyclone-orla "
+    "'cost' weighs, and moves a claim out of a cost conflict (golden-gate, webb); in cyclone-orla "
     "a wind speed joins a conflict. Weights from the language alone (wordfreq) were "
     "measured and found worse on every corpus with an answer key (bench/README.md)"))
 UNRELATED_CASES = [pytest.param(corpus, marks=KNOWN_LIMIT)
-                   if corpus.name in ("golden-gate", "webb", "kestrel-dam", "cyclone-orla")
+                   if corpus.name in ("golden-gate", "webb", "cyclone-orla")
                    else corpus for corpus in CORPUS_DIRS]
 ON_THE_SUBJECT = {"ashcombe": "football.txt"}  # a football club's corpus: the football text is not unrelated
 

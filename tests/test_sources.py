@@ -107,12 +107,13 @@ def test_html_blocks_end_lines_and_malformed_markup_never_raises(tmp_path: Path)
     page = tmp_path / "page.htm"
     page.write_text(
         "<html><head><title>T</title>\n<body>\n<div>One\nsentence</div><div>Two</div>\n"
-        "<p>Three &amp; <b>bold</b><br>four</p>\n<table><tr><td>5</td><td>6</td></tr></table>\n"
-        "<p>unclosed <aside>side",
+        "<p>Three &amp; <b>bold</b><br>four</p>\n<table><tr><td>5</td><td>6</td></tr><tr><th>Deaths</th><td>7</td>"
+        "</tr></table>\n<dl><dt>Total cost</dt><dd>$8 billion</dd></dl><p>unclosed <aside>side",
         encoding="utf-8",
     )
     source = read_source(page)
-    assert source.text == "One sentence\nTwo\nThree & bold\nfour\n5\n6\nunclosed"
+    # a table row is one line, its cells joined as a reader sees them; a term and its definition are one line
+    assert source.text == "One sentence\nTwo\nThree & bold\nfour\n5 | 6\nDeaths | 7\nTotal cost: $8 billion\nunclosed"
     assert source.line_of(source.text.index("sentence")) == 4
     assert source.line_of(source.text.index("Three")) == 5
     assert source.line_of(source.text.index("5")) == 6
