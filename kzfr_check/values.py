@@ -159,17 +159,18 @@ _NOT_AFTER_PLACE_VERB = "".join(
     for n in sorted({len(verb) for verb in _PLACE_VERBS}))
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow.
-BOUND = (rf"(?:~|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
+BOUND = (rf"(?:[~≈≥>≤<]|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
+BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
 _BOUNDS = {
-    "gt": ("more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
+    "gt": (">", "≥", "more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
-    "lt": ("less than", "fewer than", "under", "below", "up to", "at most", "no more than",
+    "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
            "not more than", "a maximum of"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
@@ -238,15 +239,15 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                          r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
                          r"(?!\s*(?:%|per\s?cent))", _I),
      _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
-    ("scale", re.compile(rf"\bintensity\s+(?:of\s+)?(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
-                         rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli")),
-    ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
+    ("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
+                         rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli|mmi\s")),
+    ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
      _needs(_SYMBOLS, _CODES_TRIE)),
-    ("money", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?"
-                         rf"\s*(?P<cur>{CURRENCY_AFTER})", _I),
+    ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"
+                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})", _I),
      _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
-    ("percent", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
+    ("percent", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
      _needs(r"%|per\s?cent\b")),
     ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
                           rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
@@ -268,15 +269,18 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
     ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
-    # once full dates and periods had their turn: a score ("3–0") and a temperature are no facts that can be
-    # grouped as read; a day without its year ("2 January", "Saturday 10 August", "December 25") is one of the
-    # year of its document, when it has one
+    # once full dates and periods had their turn: a range of counts ("59,488–62,013 deaths"); a score ("3–0") and
+    # a temperature are no facts that can be grouped as read; a day without its year ("2 January", "Saturday 10
+    # August", "December 25") is one of the year of its document, when it has one
+    ("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
+                               rf"(?P<num>{DIGITS})(?![\d.,%])(?:\s+(?P<scale>{SCALE}))?(?=\s+[^\W\d_])", _I),
+     _needs(r"\d\s*[–—-]\s*\d|\d\s+to\s+\d")),
     ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
-    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w,]*\s*\d)"
-                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d)"), _needs(_MONTH_NEEDS)),
+    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
+                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"), _needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
      _needs("°|degree")),
-    ("measure", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
+    ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
                            rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
      _needs(_MEASURE_NEEDS)),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
@@ -301,7 +305,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
     ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
-    ("count", re.compile(rf"(?:(?P<bound>{BOUND})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
+    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
 ]
 
 # ------------------------------------------------------------------ values
@@ -443,9 +447,9 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
     if not b:
         return lo, hi, ""
     if b in _BOUNDS["gt"]:
-        return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min")) else ">"
+        return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min", "≥")) else ">"
     if b in _BOUNDS["lt"]:
-        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max")) else "<"
+        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "≤")) else "<"
     if b in _BOUNDS["near"]:
         return float(n) * 0.9, float(n), "≲"
     margin = float(min(_last_digit(n), abs(n) / 10))
@@ -868,6 +872,22 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     return counted
 
 
+_UNIT_AFTER = re.compile(rf"\s*(?:{_alternation(MEASURES)}|{CURRENCY_AFTER})(?![\w²])", re.IGNORECASE)
+
+
+def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
+    """'59,488–62,013 deaths': a count somewhere from the first number to the second (read as the second is)."""
+    if _UNIT_AFTER.match(sentence, m.end()):
+        return None, ""  # a range of amounts or measures: read as its own kind ("35,000 to 60,000 barrels per day")
+    read = _count(m, sentence)
+    low, high = parse_number(m["a"]), parse_number(m["num"])
+    if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
+        return None, ""
+    value, counted = read
+    scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
+    return Value("count", f"{_fmt(low * scale)}–{_fmt(high * scale)}", float(low * scale), float(high * scale)), counted
+
+
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
@@ -1012,7 +1032,7 @@ def base_matters(sentence: str) -> bool:
 # Patterns whose every match is a number, with at most a bound before it ("more than 40 stations"), by their
 # id: a compiled pattern hashes its whole program, which costs as much as a quick search
 _NUMBER_LED = {id(pattern) for _, pattern, _ in PATTERNS
-               if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND})\\s+)?(?P<num>{NUMBER})")}
+               if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})")}
 _BOUND_REACH = 16  # no bound is longer ("approximately", "no fewer than")
 
 
@@ -1081,6 +1101,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _rank_top(m)
     elif kind == "rank":
         value = _rank(m, sentence)
+    elif kind == "count_range":
+        value, counted = _count_range(m, sentence)
     else:
         read = _count(m, sentence)
         value, counted = read if read else (None, "")

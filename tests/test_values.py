@@ -228,6 +228,20 @@ def test_a_year_compared_with_is_no_date_and_a_bounded_number_is_no_year(sentenc
     assert [(f.value.kind, f.value.text) for f in find_figures(sentence)] == figures_read
 
 
+@pytest.mark.parametrize(("sentence", "figures_read"), [
+    ("Aftershocks | ≥30,000", [("count", "≥30000")]),  # a sign is a bound, with or without a space
+    ("Total damage | > US$163.6 billion (estimated)", [("money", ">USD 163.6 billion")]),
+    ("Casualties | 59,488–62,013 deaths, 140 missing", [("count", "59488–62013"), ("count", "140")]),  # a range
+    ("Some 200-300 people left.", [("count", "200–300")]),
+    ("The estimate was 35,000 to 60,000 barrels of oil per day.", [("flow", "60000 bbl/day")]),  # not a count
+    ("Rovers won 3–0 at home.", []),  # a score
+    ("Max. intensity | MMI XII (Extreme)", [("scale", "intensity 12")]),
+    ("As of 18 February, 40,642 people were killed.", [("count", "40642")]),  # a day of no known year, then a count
+])
+def test_signs_ranges_and_infobox_rows(sentence: str, figures_read: list) -> None:
+    assert [(f.value.kind, f.value.text) for f in find_figures(sentence)] == figures_read
+
+
 def test_labels_and_furniture_yield_no_figure_at_all() -> None:
     for sentence in ("3 min read", "No.25", "No. 17", "school #3", "at 16:43", "[2]", "COVID-19", "G20"):
         assert find_figures(sentence) == [], sentence
@@ -747,3 +761,10 @@ def test_a_year_that_heads_a_proper_name_is_part_of_the_name() -> None:
     assert read("The 1998 Harvest Fair drew crowds.") == []
     assert read("Buyers met at the 2015 summit near the harbour.") == ["2015"]
     assert read("Buyers met at the May 2015 summit, the largest since the 2009 one.") == ["2015-05", "2009"]
+
+
+@given(st.integers(min_value=100, max_value=10**7), st.integers(min_value=1, max_value=10**7))
+def test_a_range_of_counts_holds_both_ends(low: int, span: int) -> None:
+    f = only(f"Between them, {low:,}–{low + span:,} people were displaced.", "count")
+    assert (f.value.low, f.value.high) == (low, low + span)
+    assert relation(f.value, only(f"{low + span // 2:,} people were displaced.", "count").value) != "conflict"
