@@ -850,7 +850,32 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
         concept = concepts().get(_word_before(sentence, start))
         return concept  # "killing at least 1,330 and injuring thousands"
-    return named["noun"].lower()
+    noun = named["noun"].lower()
+    if head[named.end("noun"):].lstrip().startswith((":", "|")):
+        return _label_head(head[:named.end("noun")]) or noun
+    return noun
+
+
+_PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
+_PEOPLE = frozenset("people persons children men women households families residents".split())
+_NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
+
+
+def _label_head(label: str) -> str:
+    """The noun a label names ('Aftershocks recorded' -> aftershocks, 'People rescued alive from the rubble' ->
+    people): its words before any preposition, less the participles and adverbs that end it."""
+    words = [w.lower() for w in _WORD.findall(re.split(r"[-•|:(\n]", label)[-1])]
+    of = next((i for i in range(len(words) - 2) if words[i] in ("number", "total", "count") and words[i + 1] == "of"),
+              None)
+    if of is not None:
+        words = words[of + 2:]  # "Number of deaths", "Total number of deaths"
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    named = words[:cut]
+    while named and _NOT_A_HEAD.fullmatch(named[-1]) and named[-1] not in measures():
+        named.pop()
+    if not named:  # "Rescued alive": what happened is all it names
+        named = words[:1]
+    return named[-1] if named and named[-1] not in stop_words() else ""
 
 
 def _concept_near(sentence: str, start: int, after: int, counted: str, before_first: bool = False) -> str:
@@ -920,7 +945,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
             stop = stop_words()
             nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:4]
                      if w.lower() not in _INCREMENT and w.lower() not in stop][:3]
-            counted = next((w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
+            counted = nouns[0] if nouns and nouns[0] in _PEOPLE else next(
+                (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)

@@ -151,6 +151,10 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("Nearly 50,000 were at the stadium.", "≲50000", ""),  # ... or nowhere
     ("The ground averaged 11,400 this season.", "11400", "season"),  # 'this' names nothing
     ("Population (2002): 14.8 million--down from earlier.", "14800000", "population"),  # a dash ends its clause
+    ("- Aftershocks recorded: 340", "340", "aftershocks"),  # a label names its head noun, not its participle
+    ("- People rescued alive from the rubble: 1,390", "1390", "people"),
+    ("Total number of deaths: 12", "12", "deaths"),
+    ("Some 150,000 people remain in tents.", "~150000", "people"),  # people, not the tents they are in
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
