@@ -451,6 +451,7 @@ def _same_thing(a: str, b: str) -> bool:
 
 # What sets one figure of a measure apart from another of the same words (English grammar, not topics):
 _PEAK = frozenset({"peak", "peaked", "peaking", "top"})  # the extreme over time: 'peak winds', not those at landfall
+_BRACKET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(([^()]{1,80})\)")  # a bracket right after a figure
 _OCCURRENCE = re.compile(  # which occurrence: 'the second landfall', 'its first cycle'
     r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial)\s+(?P<noun>[a-z]{3,})\b",
     re.IGNORECASE)
@@ -485,7 +486,9 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
                 ordinal = "first" if m["ordinal"].lower() == "initial" else m["ordinal"].lower()
                 found.add(("occurrence", f"{term(m['noun'].lower())}|{ordinal}"))
     clause = re.split(r"[;.]\s|,\s+(?:and|but|while)\s", before)[-1]
-    if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]):
+    bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
+    if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
+            bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
         found.add(("peak", ""))
     spread = _DURATION.search(after[:40]) or _SPAN_BEFORE.search(before[-60:])
     if spread and (kind in ("money", "count") or kind in MEASURE_KINDS):

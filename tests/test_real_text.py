@@ -316,3 +316,12 @@ def test_reporting_periods_of_two_reports_are_not_in_dispute(cli, tmp_path, empt
     assert not _grouped(data, "2023-02-10/16", "2023-02-17/23")  # two weeks, one after the other
     assert topic_by_values(data, "214", "287")["status"] == "changed"  # running totals
     assert not _grouped(data, "61", "214") and not _grouped(data, "73", "287")  # a week's deaths are no total
+
+
+def test_a_peak_named_in_a_bracket_after_the_figure(cli, tmp_path, empty_config) -> None:
+    said = "Published {} September 2021\n\nThe storm attained Category {} status ({} sustained winds of {} mph).\n"
+    corpus = _write(tmp_path / "storm", {
+        "a.txt": said.format(2, 5, "with peak", 175),
+        "b.txt": said.format(3, 3, "with", 125),
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "category 5", "category 3")
