@@ -485,7 +485,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
             if (m.end() <= start or m.start() >= end) and m["noun"].lower() not in STOP_WORDS:
                 ordinal = "first" if m["ordinal"].lower() == "initial" else m["ordinal"].lower()
                 found.add(("occurrence", f"{term(m['noun'].lower())}|{ordinal}"))
-    clause = re.split(r"[;.]\s|,\s+(?:and|but|while)\s", before)[-1]
+    clause = re.split(r"[;.,]\s", before)[-1]
     bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
     if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
             bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):

@@ -40,7 +40,7 @@ FLOORS = {
     "wind-and-trade": (4, 0, 6),
     "webb": (1, 0, 4),
     "deepwater": (1, 0, 5),
-    "katrina": (1, 1, 9),
+    "katrina": (1, 1, 10),
     "kazakhstan": (3, 0, 30),
     "multilingual": (1, 0, 6),
 }
