@@ -199,16 +199,16 @@ def test_ctrl_c_while_workers_run_is_one_line(corpus):
 
 
 def test_stopping_the_workers_ends_a_long_task_at_once():
-    """What a Ctrl-C while a worker groups claims does (pipeline._check): the workers are stopped, not waited for."""
-    from kzfr_check.pipeline import _stop_workers, _worker_pool
+    """What a Ctrl-C while a worker groups claims does (the local engine): the workers are stopped, not waited for."""
+    from kzfr_check.engine.local import stop_workers, worker_pool
 
     started = time.monotonic()
-    with pytest.raises(KeyboardInterrupt), _worker_pool(2) as executor:
+    with pytest.raises(KeyboardInterrupt), worker_pool(2) as executor:
         assert executor is not None
         task = executor.submit(time.sleep, 60)
         while not task.running():
             time.sleep(0.05)
-        _stop_workers(executor)
+        stop_workers(executor)
         raise KeyboardInterrupt
     with pytest.raises(concurrent.futures.process.BrokenProcessPool):
         task.result(timeout=30)
