@@ -1,4 +1,5 @@
-"""Sources at fsspec URLs (file:// here; s3://, gs://… the same once their package is installed)."""
+"""Sources at fsspec URLs (file:// here; s3://, gs://… the same once their package is installed). fsspec comes
+with the dask extra, which the test extra brings."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ import sys
 import pytest
 
 from conftest import SEEDS, TUNNEL
-
-pytest.importorskip("fsspec")
 
 
 def _without_paths(stdout: str) -> dict:
