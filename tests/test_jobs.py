@@ -213,3 +213,20 @@ def test_stopping_the_workers_ends_a_long_task_at_once():
     with pytest.raises(concurrent.futures.process.BrokenProcessPool):
         task.result(timeout=30)
     assert time.monotonic() - started < 30
+
+
+def test_workers_stopped_while_sending_results_leave_the_exit_free(tmp_path):
+    """Ctrl-C while workers send big results: a worker stopped half-way through its result must not leave the
+    pool's thread waiting for the rest, which held the exit for ever (2 runs in 3 before the fix)."""
+    code = ("from kzfr_check.engine.local import worker_pool\n"
+            "try:\n"
+            "    with worker_pool(2) as executor:\n"
+            "        sent = [executor.submit(bytes, 50_000_000) for _ in range(20)]\n"
+            "        sent[0].result()\n"  # results are on their way: the others are being sent now
+            "        raise KeyboardInterrupt\n"
+            "except KeyboardInterrupt:\n"
+            "    print('stopped')\n")
+    for _ in range(3):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
+                             cwd=tmp_path)
+        assert run.returncode == 0 and run.stdout == "stopped\n" and run.stderr == "", run.stderr

@@ -53,17 +53,22 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
     except BaseException:  # an error, Ctrl-C or SIGTERM: the tasks not started are dropped, and the workers stopped
         # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
         # are taken first, and joined, so that none outlives the run
-        processes = _processes(executor)
+        processes, results = _processes(executor), getattr(executor, "_result_queue", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
             process.join()
+        # A worker stopped while it sent a result leaves half of it in the pipe, and the pool's thread waits for
+        # the rest, which would hold this process's exit for ever: with this end closed too, it reads the end.
+        if results is not None:
+            results._writer.close()
         raise
     executor.shutdown()
 
 
 def _processes(executor: Executor | None) -> list[multiprocessing.Process]:
-    """The worker processes of a pool. No public way before 3.14; the pool is this engine's own."""
+    """The worker processes of a pool. No public way before 3.14 (nor to its result pipe, above); the pool is
+    this engine's own."""
     return list((getattr(executor, "_processes", None) or {}).values())
 
 
