@@ -35,12 +35,15 @@ def _example(description: str, *command: str) -> str:
 
 Format = StrEnum("Format", {name: name for name in FORMATS})  # every registered output format
 ListFormat = StrEnum("ListFormat", {"text": "text", "json": "json"})  # for `claim` and `claims`
+EngineName = StrEnum("EngineName", {"local": "local", "dask": "dask"})  # kzfr_check.engine.ENGINES, not imported
 
 
-PathsArg = Annotated[list[Path] | None, typer.Argument(
+# Strings, not Paths: a URL keeps its "//"
+PathsArg = Annotated[list[str] | None, typer.Argument(
     metavar="[PATHS]...", show_default=False,
-    help="Source files or folders (.txt, .md, .html). Default: the \\[sources] paths of claims.toml; when it "
-         "names none, the bundled seed articles.")]
+    help="Source files or folders (.txt, .md, .html), or fsspec URLs (s3://bucket/folder) when the package for "
+         "them is installed. Default: the \\[sources] paths of claims.toml; when it names none, the bundled "
+         "seed articles.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", "-c", metavar="FILE", show_default=False,
     help="claims.toml to use. Default: ./claims.toml when there is one; none is the same as an empty file.")]
@@ -146,13 +149,24 @@ class _ProgressBar:
             self.bar.stop()
 
 
-def _check(paths: list[Path], config):  # type: ignore[no-untyped-def]
+def _check(paths: list[str] | list[Path], config, engine=None):  # type: ignore[no-untyped-def]
     """The library's check with the global options, and a progress bar for long runs."""
     from kzfr_check.pipeline import check
 
     with _ProgressBar() as progress:
         return check(paths, config, max_bytes=_Settings.max_bytes, jobs=_Settings.jobs, progress=progress,
-                     allow_outside=_Settings.allow_outside)
+                     allow_outside=_Settings.allow_outside, engine=engine)
+
+
+def _engine(name: EngineName, scheduler: str | None):  # type: ignore[no-untyped-def]
+    """The engine asked for, None for the local one (the library's default, with --jobs)."""
+    if scheduler is not None and name is not EngineName.dask:  # type: ignore[attr-defined]
+        raise _fail("--scheduler needs --engine dask")
+    if name is EngineName.local:  # type: ignore[attr-defined]
+        return None
+    from kzfr_check.engine import engine
+
+    return engine(name.value, jobs=_Settings.jobs, scheduler=scheduler, note=_note)
 
 
 def _note(message: str) -> None:
@@ -171,16 +185,17 @@ def _seeds(why: str) -> list[Path]:
     return [bundled_seeds()]
 
 
-def _report(paths: list[Path] | None, config_path: Path | None):  # type: ignore[no-untyped-def]
+def _report(paths: list[str] | list[Path] | None, config_path: Path | None, engine=None):  # type: ignore[no-untyped-def]
     """Run the pipeline on the paths given, else on those claims.toml names, else on the bundled seeds: the
-    same for every command, and an empty claims.toml is the same as none."""
+    same for every command, and an empty claims.toml is the same as none. On the engine given (None: the
+    local one)."""
     from kzfr_check.config import find_config, project_sources
 
     config = find_config(config_path, Path.cwd())
     if not paths:
         named = "no ./claims.toml" if config.path is None else f"no [sources] paths in {config.path}"
         paths = project_sources(config, _Settings.allow_outside) or _seeds(f"no PATHS and {named}")
-    return _check(paths, config)
+    return _check(paths, config, engine)
 
 
 def _run(command):  # type: ignore[no-untyped-def]
@@ -218,6 +233,15 @@ def conflicts(
         help="Write the report to this file (atomically) instead of stdout ('-').")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too: stale resolutions.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Report, but exit 0 even with conflicts.")] = False,
+    engine: Annotated[EngineName, typer.Option(
+        "--engine", metavar="local|dask",
+        help="Where to read, extract and group: this machine's processes (--jobs), or a Dask cluster "
+             "(pip install 'kzfr-check\\[dask]'). The report is the same.")
+    ] = EngineName.local,  # type: ignore[attr-defined]
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", show_default=False,
+        help="With --engine dask: the address of the cluster's scheduler (tcp://host:8786). Default: a local "
+             "cluster of --jobs workers.")] = None,
 ) -> None:
     """Show where the sources contradict each other; exit 1 while a conflict is unresolved.
 
@@ -228,7 +252,7 @@ def conflicts(
         from kzfr_check.pipeline import warn_stderr
         from kzfr_check.report import RenderOptions, chunk_renderer
 
-        report = _report(paths, config)
+        report = _report(paths, config, _engine(engine, scheduler))
         for warning in report.warnings:
             warn_stderr(warning)
         to_stdout = output is None or str(output) == "-"

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import gc
-import signal
+import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kzfr_check.claims import Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
+from kzfr_check.engine import Engine, Workers
+from kzfr_check.engine.local import LocalEngine
 from kzfr_check.errors import InputError, printable
 from kzfr_check.sources import (
     DEFAULT_MAX_BYTES,
@@ -23,6 +22,8 @@ from kzfr_check.sources import (
     display_path,
     excluded,
     find_source_files,
+    find_source_urls,
+    is_url,
     name_sources,
     read_document,
 )
@@ -30,9 +31,6 @@ from kzfr_check.topics import Topic, group_claims
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import STATUSES, Resolution, Verdict, judge_all, stale_resolutions
 from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, witness_of
-
-if TYPE_CHECKING:
-    import multiprocessing
 
 
 @dataclass(frozen=True)
@@ -100,25 +98,22 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
-# A worker process is a new interpreter importing this package ("spawn", the same on every system, and safe
-# in a process with threads): about 0.35 s before its first result, what extracting 40 or so documents of a few
-# kilobytes takes. So a worker is started for every 50 documents at most, and fewer than 100 stay in process.
-DOCUMENTS_PER_WORKER = 50
-
 # One document dense with figures would otherwise cost as much as thousands of documents, in memory (about
 # 8 KB a claim) and in grouping; its first figures are checked, with a warning. The largest document of the
 # test and real corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
 CLAIMS_PER_DOCUMENT = 20_000
 
-# a file, its path as shown to the user, the --max-bytes limit, its language when claims.toml declares it
-Task = tuple[Path, str, int, str | None]
+# A document to read: where it is (an absolute path or a URL, which every worker reads the same), its path as
+# shown to the user, the --max-bytes limit, its language when claims.toml declares it. Plain values, so that
+# any engine can send it to any process.
+Task = tuple[str, str, int, str | None]
 Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
 
 
-def _read_and_extract(task: Task) -> Extraction:
-    """One document read and its claims extracted: what a worker process does, from and to picklable values."""
-    path, shown, max_bytes, language = task
-    source, warning = read_document(path, shown, max_bytes, language)
+def read_and_extract(task: Task) -> Extraction:
+    """One document read and its claims extracted: what a worker does, from and to picklable values."""
+    location, shown, max_bytes, language = task
+    source, warning = read_document(location, shown, max_bytes, language)
     warnings = () if warning is None else (warning,)
     if source is None:
         return source, warnings, []
@@ -130,93 +125,32 @@ def _read_and_extract(task: Task) -> Extraction:
     return source, warnings, claims
 
 
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C held back in this thread for a moment: worker processes started meanwhile inherit that and never
-    see it, so only this process answers it, once, when the moment is over. (No signal masks on Windows.)"""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+def _task(file: Path | str, max_bytes: int, declared: Callable[[Path], str | None]) -> Task:
+    """The task of a file found (a URL is shown as it is, and no language glob matches it)."""
+    if is_url(file):
+        return str(file), str(file), max_bytes, None
+    path = Path(file)
+    return os.path.abspath(path), display_path(path), max_bytes, declared(path)
 
 
-def _workers(jobs: int, documents: int) -> int:
-    """How many worker processes pay for starting them: up to `jobs`; fewer than 2 means none."""
-    return min(jobs, documents // DOCUMENTS_PER_WORKER)
-
-
-@contextmanager
-def _worker_pool(workers: int) -> Iterator[Executor | None]:
-    """The worker processes (None for fewer than 2): they read and extract the documents, then one groups
-    part of the claims."""
-    if workers < 2:
-        yield None
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        yield executor
-    except BaseException:  # an error, Ctrl-C or SIGTERM: the tasks not started are dropped, and the workers stopped
-        # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
-        # are taken first, and joined, so that none outlives the run
-        processes = _processes(executor)
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-            process.join()
-        raise
-    executor.shutdown()
-
-
-def _processes(executor: Executor | None) -> list[multiprocessing.Process]:
-    """The worker processes of a pool. No public way before 3.14."""
-    return list((getattr(executor, "_processes", None) or {}).values())
-
-
-def _stop_workers(executor: Executor | None) -> None:
-    """Stop the worker processes at once, when what they do is no longer wanted: a worker grouping claims
-    would otherwise hold the exit for seconds. Only once reading is over, when no task waits to be
-    cancelled (the pool's thread fails on a cancelled task of a stopped pool)."""
-    for process in _processes(executor):
-        process.terminate()
-
-
-def _read_and_extract_each(tasks: list[Task], executor: Executor | None, workers: int) -> Iterator[Extraction]:
-    """Every document read and extracted, in the order of the tasks: by the workers, if any."""
-    if executor is None:
-        yield from map(_read_and_extract, tasks)
-        return
-    # Chunks of a few tasks: fewer round trips, and small enough that no worker idles long at the end. There
-    # are at least 4 per worker, and map submits them all at once, which starts every worker there and then.
-    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
-    with _interrupts_held():
-        results = executor.map(_read_and_extract, tasks, chunksize=chunksize)
-    yield from results
-
-
-def _read_all(files: list[Path], paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int,
-              executor: Executor | None, workers: int, progress: Progress,
+def _read_all(files: list[Path | str], paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int,
+              workers: Workers, progress: Progress,
               declared: Callable[[Path], str | None] = lambda file: None) -> tuple[list[Source], list[Claim]]:
-    """Every readable document of the files found under paths and its claims, in path order, the same
-    with workers or without."""
-    tasks = [(file, display_path(file), max_bytes, declared(file)) for file in files]
+    """Every readable document of the files (and URLs) found under paths and its claims, in path order, the
+    same on every engine."""
+    tasks = [_task(file, max_bytes, declared) for file in files]
     read: list[tuple[Source, list[Claim]]] = []
-    kept: list[Path] = []
-    extractions = _read_and_extract_each(tasks, executor, workers)
+    kept: list[Path] = []  # (a URL's path names a source apart from a namesake as well)
+    extractions = workers.map(read_and_extract, tasks)
     for done, (file, (source, warnings, claims)) in enumerate(zip(files, extractions, strict=True), 1):
         for warning in warnings:
             warn(warning)
         if source is not None:
             read.append((source, claims))
-            kept.append(file)
+            kept.append(Path(file))
         progress("reading documents", done, len(files))
     forget_sentences()  # (read in this process, without workers)
+    workers.everywhere(forget_sentences)
     sources = name_sources([source for source, _ in read], kept, paths)
     # A worker names claims after their file's stem; a source renamed apart from a namesake passes its id on.
     claims = [claim if named.id == source.id else replace(claim, source=named.id)
@@ -232,19 +166,23 @@ def declared_language(config: Config, file: Path) -> str | None:
 
 def check(paths: Sequence[str | Path], config: Config | None = None,
           warn: Callable[[str], None] = warn_stderr, max_bytes: int = DEFAULT_MAX_BYTES,
-          jobs: int = 1, progress: Progress | None = None, allow_outside: bool = False) -> Report:
+          jobs: int = 1, progress: Progress | None = None, allow_outside: bool = False,
+          engine: Engine | None = None) -> Report:
     """Read the sources, extract their claims, group them into topics and judge each topic.
 
     `jobs` > 1 reads and extracts in that many processes when there are enough documents, and one of them
-    groups part of the claims; the report is the same. `progress` is told how far each long stage has got.
-    Links in a folder that lead out of it are skipped, with a warning, unless `allow_outside`.
+    groups part of the claims; the report is the same. `engine` runs that work elsewhere (a Dask cluster:
+    `kzfr_check.engine.engine("dask")`), with the same report again; it overrides `jobs`. `progress` is told
+    how far each long stage has got. Links in a folder that lead out of it are skipped, with a warning, unless
+    `allow_outside`.
     """
     # A check makes hundreds of thousands of objects and no reference cycles: the cycle collector would
     # only walk them over and over (a tenth of a big run). It is off during the check, then as it was.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, config or Config(), warn, max_bytes, jobs, progress or _no_progress, allow_outside)
+        return _check(paths, config or Config(), warn, max_bytes, engine or LocalEngine(jobs), progress or _no_progress,
+                      allow_outside)
     finally:
         if collecting:
             gc.enable()
@@ -276,12 +214,14 @@ def _shared_words(a: str, b: str) -> tuple[int, str]:
     return len(set(a.split("-")) & set(b.split("-"))), b
 
 
-def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int, jobs: int,
-           progress: Progress, allow_outside: bool) -> Report:
-    files = find_source_files(paths, config.exclude, config.path.parent if config.path else None, warn, allow_outside)
-    workers = _workers(jobs, len(files))
-    with _worker_pool(workers) as executor:
-        sources, claims = _read_all(files, paths, warn, max_bytes, executor, workers, progress,
+def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], None], max_bytes: int,
+           engine: Engine, progress: Progress, allow_outside: bool) -> Report:
+    local = [path for path in paths if not is_url(path)]
+    files: list[Path | str] = [*find_source_files(local, config.exclude, config.path.parent if config.path else None,
+                                                  warn, allow_outside),
+                               *find_source_urls([str(path) for path in paths if is_url(path)])]
+    with engine.start(len(files)) as workers:
+        sources, claims = _read_all(files, paths, warn, max_bytes, workers, progress,
                                     partial(declared_language, config))
         progress("grouping claims", 0, len(claims))
         # What the claims alone show, found while the workers group (at 10,000 documents judging takes a
@@ -294,11 +234,9 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
             variants.extend(name_variants(claims))
 
         try:
-            topics = group_claims(claims, config.topics, executor, meanwhile)
+            topics = group_claims(claims, config.topics, workers.executor, meanwhile)
         finally:
-            # Done with them either way: told to exit, a worker would first free all it has read (a
-            # second on a big corpus) while this process waits; a worker grouping claims, for longer.
-            _stop_workers(executor)
+            workers.stop()
         progress("grouping claims", len(claims), len(claims))
     # A resolution must name a declared topic or a discovered one. A discovered id (it starts with
     # its kind) that is gone now is stale, a warning; any other unknown name is a mistake in the file.

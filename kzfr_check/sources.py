@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from itertools import islice
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
+from urllib.parse import urlsplit
 
 from kzfr_check.errors import InputError, NoSourcesError, printable
 from kzfr_check.lang import detect, paragraph_language
@@ -432,7 +433,7 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     return data
 
 
-def _source_from_text(decoded: str, encoding: str, path: Path, shown: str, language: str | None = None) -> Source:
+def _source_from_text(decoded: str, encoding: str, path: PurePath, shown: str, language: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         text, line_offsets = _html_text(decoded)
@@ -581,18 +582,76 @@ def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
     return unique
 
 
-def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES,
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def is_url(location: str | Path) -> bool:
+    """A location fsspec reads (s3://bucket/key, gs://…, file:///…), not a path of this machine."""
+    return isinstance(location, str) and _URL.match(location) is not None
+
+
+def _filesystem(url: str):  # type: ignore[no-untyped-def]
+    """fsspec's file system for the URL and the path in it; a missing package is the user's to install."""
+    try:
+        from fsspec.core import url_to_fs
+
+        return url_to_fs(url)
+    except ImportError as exc:  # fsspec itself, or the package of the URL's protocol (s3fs, gcsfs, …)
+        hint = "pip install fsspec" if (exc.name or "").split(".")[0] == "fsspec" else exc.msg
+        raise InputError(f"{url}: cannot read URLs ({hint})") from None
+    except ValueError as exc:
+        raise InputError(f"{url}: {exc}") from None
+
+
+def find_source_urls(urls: Sequence[str]) -> list[str]:
+    """Source files at the URLs given: a URL of a file, or every source file under a URL of a folder (hidden
+    ones aside), in order. `[sources] exclude` applies to local paths only."""
+    found: dict[str, None] = {}
+    for url in urls:
+        fs, root = _filesystem(url)
+        try:
+            if fs.isdir(root):
+                under = [path for path in fs.find(root) if PurePosixPath(path).suffix.lower() in SOURCE_SUFFIXES
+                         and not any(part.startswith(".") for part in PurePosixPath(path).relative_to(root).parts)]
+            elif fs.exists(root):
+                under = [root]
+            else:
+                raise InputError(f"{url}: no such file or directory")
+        except OSError as error:
+            raise InputError(f"{url}: cannot list ({error.strerror or error})") from None
+        found.update(dict.fromkeys(fs.unstrip_protocol(path) for path in sorted(under)))
+    return list(found)
+
+
+def _read_url_bytes(url: str, max_bytes: int) -> bytes:
+    fs, path = _filesystem(url)
+    try:
+        size = fs.size(path)
+        if size is not None and size > max_bytes:
+            raise InputError(f"{url}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
+        data = bytes(fs.cat_file(path, start=0, end=max_bytes + 1))  # the size said is not trusted: a file may grow
+    except OSError as error:
+        raise InputError(f"{url}: cannot read ({(error.strerror or type(error).__name__).lower()})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{url}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+    return data
+
+
+def read_document(location: Path | str, shown: str, max_bytes: int = DEFAULT_MAX_BYTES,
                   language: str | None = None) -> tuple[Source | None, str | None]:
-    """One file found under the paths checked, and the warning to give about it: binary content is
-    skipped (no Source), a legacy encoding read but noted. Its language is told from its text unless given.
-    Depends on its arguments only, for worker processes."""
-    data = _read_bytes(path, shown, max_bytes)
+    """One file found under the paths checked (or at a URL fsspec reads), and the warning to give about it:
+    binary content is skipped (no Source), a legacy encoding read but noted. Its language is told from its text
+    unless given. Depends on its arguments only, for worker processes."""
+    if is_url(location):
+        data, name = _read_url_bytes(str(location), max_bytes), PurePosixPath(urlsplit(str(location)).path)
+    else:
+        data, name = _read_bytes(Path(location), shown, max_bytes), PurePath(location)
     if _looks_binary(data):
         return None, f"{shown}: skipped, looks binary"
     decoded, encoding = _decode(data)
     if is_own_report(decoded):
         return None, f"{shown}: skipped, a report kzfr-check wrote"
-    source = _source_from_text(decoded, encoding, path, shown, language)
+    source = _source_from_text(decoded, encoding, name, shown, language)
     if source.encoding not in _UNICODE_ENCODINGS:
         return source, f"{shown}: not UTF-8, read as {source.encoding}"
     return source, None

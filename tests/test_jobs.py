@@ -199,17 +199,34 @@ def test_ctrl_c_while_workers_run_is_one_line(corpus):
 
 
 def test_stopping_the_workers_ends_a_long_task_at_once():
-    """What a Ctrl-C while a worker groups claims does (pipeline._check): the workers are stopped, not waited for."""
-    from kzfr_check.pipeline import _stop_workers, _worker_pool
+    """What a Ctrl-C while a worker groups claims does (the local engine): the workers are stopped, not waited for."""
+    from kzfr_check.engine.local import stop_workers, worker_pool
 
     started = time.monotonic()
-    with pytest.raises(KeyboardInterrupt), _worker_pool(2) as executor:
+    with pytest.raises(KeyboardInterrupt), worker_pool(2) as executor:
         assert executor is not None
         task = executor.submit(time.sleep, 60)
         while not task.running():
             time.sleep(0.05)
-        _stop_workers(executor)
+        stop_workers(executor)
         raise KeyboardInterrupt
     with pytest.raises(concurrent.futures.process.BrokenProcessPool):
         task.result(timeout=30)
     assert time.monotonic() - started < 30
+
+
+def test_workers_stopped_while_sending_results_leave_the_exit_free(tmp_path):
+    """Ctrl-C while workers send big results: a worker stopped half-way through its result must not leave the
+    pool's thread waiting for the rest, which held the exit for ever (2 runs in 3 before the fix)."""
+    code = ("from kzfr_check.engine.local import worker_pool\n"
+            "try:\n"
+            "    with worker_pool(2) as executor:\n"
+            "        sent = [executor.submit(bytes, 50_000_000) for _ in range(20)]\n"
+            "        sent[0].result()\n"  # results are on their way: the others are being sent now
+            "        raise KeyboardInterrupt\n"
+            "except KeyboardInterrupt:\n"
+            "    print('stopped')\n")
+    for _ in range(3):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
+                             cwd=tmp_path)
+        assert run.returncode == 0 and run.stdout == "stopped\n" and run.stderr == "", run.stderr

@@ -1,0 +1,152 @@
+"""The local engine against --engine dask (a LocalCluster of two worker processes) on generated corpora, in
+one run: wall time and peak memory of each kind of process; then what a document costs to move between
+processes. Checks that both engines wrote the same report, byte for byte.
+
+    python bench/engines.py [SIZE ...] [--work DIR] [--workers N] [--seed S]
+
+Needs `pip install -e '.[dask]'` in the environment of this Python; nothing else beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generate import generate
+from run import commit, kzfr_check_command, machine
+
+
+def _status_kb(pid: int, key: str) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        return next((int(line.split()[1]) for line in status if line.startswith(key)), 0)
+
+
+def _children(pid: int) -> list[int]:
+    """Its child processes, whichever of its threads started them (Dask starts workers from its own thread)."""
+    found = []
+    try:
+        for thread in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{thread}/children") as children:
+                found += [int(child) for child in children.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+@dataclass
+class Sampler:
+    """Samples a process and its descendants every 50 ms until stopped: each one's peak RSS (VmHWM, kept by
+    the kernel, so a sample misses only what a process does in its last 50 ms)."""
+
+    root: int
+    peaks: dict[int, tuple[str, int]] = field(default_factory=dict)  # pid -> (command, peak KiB)
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            pids, at = [self.root], 0
+            while at < len(pids):
+                pids += _children(pids[at])
+                at += 1
+            for pid in pids:
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                        command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+                    self.peaks[pid] = (command, max(self.peaks.get(pid, ("", 0))[1], _status_kb(pid, "VmHWM:")))
+                except (OSError, StopIteration):
+                    pass
+
+
+@dataclass(frozen=True)
+class Measured:
+    seconds: float
+    check_mb: float  # peak RSS of the process that runs the check (the Dask client)
+    worker_mb: float  # peak RSS of the largest worker process (0: none)
+    processes: int
+
+
+def measure(command: list[str]) -> Measured:
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = Sampler(child.pid)
+    thread = threading.Thread(target=sampler.run)
+    thread.start()
+    _, stderr = child.communicate()
+    seconds = time.perf_counter() - started
+    sampler.done.set()
+    thread.join()
+    if child.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} exited {child.returncode}:\n{stderr}")
+    workers = [kb for pid, (_, kb) in sampler.peaks.items() if pid != child.pid]
+    return Measured(seconds, sampler.peaks[child.pid][1] / 1024, max(workers, default=0) / 1024, len(workers))
+
+
+def shuffle_sizes(corpus: Path, sample: int = 200) -> str:
+    """What a document costs to move, from an even sample of the corpus read here: its Source (text, line
+    table) and its claims, pickled as a worker sends them (a partition of 64 pickles within 1% of the sum of
+    its documents); the claims alone are what a shuffle by blocking key would move."""
+    import pickle
+
+    from kzfr_check.pipeline import read_and_extract
+
+    files = sorted(corpus.rglob("*.txt"))
+    step = max(1, len(files) // sample)
+    picked = files[::step][:sample]
+    sources = claims = claim_count = 0
+    for file in picked:
+        source, _, found = read_and_extract((str(file), file.name, 50_000_000, None))
+        sources += len(pickle.dumps(source, pickle.HIGHEST_PROTOCOL))
+        claims += len(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+        claim_count += len(found)
+    n = len(picked)
+    return (f"per document (a sample of {n}): {claim_count / n:.1f} claims; pickled, its Source "
+            f"{sources / n / 1e3:.1f} kB and its claims {claims / n / 1e3:.1f} kB "
+            f"({claims / max(1, claim_count):.0f} B a claim)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000])
+    parser.add_argument("--work", type=Path, help="keep corpora and reports here (default: a temporary folder)")
+    parser.add_argument("--workers", type=int, default=2, help="--jobs: worker processes of either engine")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kzfr-engines-"))
+    work.mkdir(parents=True, exist_ok=True)
+    config = work / "empty.toml"
+    config.write_text("")
+    print(machine())
+    print(f"kzfr-check: {' '.join(kzfr_check_command())} at {commit()}; corpus seed {args.seed}; "
+          f"{args.workers} workers")
+    print(f"{'docs':>7} {'engine':>6} {'wall s':>7} {'ms/doc':>6} {'check MB':>8} {'worker MB':>9} "
+          f"{'procs':>5} {'same':>4}")
+    for size in args.sizes:
+        corpus = work / f"corpus-{size}"
+        if not corpus.is_dir():
+            generate(corpus, size, seed=args.seed)
+        reports = {}
+        for engine in ("local", "dask"):
+            reports[engine] = work / f"report-{size}-{engine}.json"
+            command = [*kzfr_check_command(), "--quiet", "--jobs", str(args.workers), "conflicts", str(corpus),
+                       "--config", str(config), "--format", "json", "--output", str(reports[engine]),
+                       "--engine", engine]
+            m = measure(command)
+            same = reports[engine].read_bytes() == reports["local"].read_bytes()
+            same_text = "-" if engine == "local" else "yes" if same else "NO"
+            print(f"{size:>7} {engine:>6} {m.seconds:>7.2f} {1000 * m.seconds / size:>6.2f} {m.check_mb:>8.0f} "
+                  f"{m.worker_mb:>9.0f} {m.processes:>5} {same_text:>4}",
+                  flush=True)
+        os.remove(reports["local"])
+        os.remove(reports["dask"])
+    print(shuffle_sizes(work / f"corpus-{args.sizes[-1]}"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""--engine dask: the same report, byte for byte, as the local engine, on a LocalCluster of two workers."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import distributed  # the test extra brings the dask extra: these tests run wherever the others do
+import pytest
+
+from kzfr_check import topics
+from kzfr_check.config import Config
+from kzfr_check.engine import engine
+from kzfr_check.pipeline import check
+from kzfr_check.report import RenderOptions, chunk_renderer
+
+from conftest import ROOT, SEEDS, TUNNEL
+
+KZFR = str(Path(sys.executable).with_name("kzfr-check"))
+
+
+def _generate(out: Path, count: int) -> None:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(out, count)
+
+
+def _two_workers() -> distributed.LocalCluster:
+    return distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0",
+                                    silence_logs=logging.ERROR)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with _two_workers() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dask")
+    _generate(root / "corpus", 1000)
+    (root / "empty.toml").write_text("")
+    return root
+
+
+def _tasks_run(cluster: distributed.LocalCluster) -> set[str]:
+    """The names of the functions the cluster's scheduler has run tasks of."""
+    with distributed.Client(cluster) as client:
+        return set(client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes)))
+
+
+def test_the_seeds_give_the_same_json(cli, cluster, empty_config):
+    args = ("conflicts", SEEDS, "--config", empty_config, "--format", "json")
+    local = cli(*args)
+    dask = cli(*args, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert dask.exit_code == local.exit_code == 1
+    assert dask.stdout == local.stdout
+    assert f"dask: 2 workers at {cluster.scheduler_address}, dashboard http" in dask.stderr
+    assert "run_partition" in _tasks_run(cluster)
+
+
+def test_the_channel_tunnel_gives_the_same_json(cli, cluster, empty_config):
+    args = ("conflicts", TUNNEL, "--config", empty_config, "--format", "json")
+    local = cli(*args)
+    dask = cli("--quiet", *args, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert dask.exit_code == local.exit_code == 1
+    assert dask.stdout == local.stdout and dask.json["topics"]
+    assert dask.stderr == ""  # --quiet: no note of where the cluster is
+
+
+def test_workers_read_sources_at_urls(cli, cluster, empty_config):
+    """A URL reaches the workers as it is (fsspec opens it there): the same JSON as the local engine's."""
+    args = ("conflicts", TUNNEL.as_uri(), "--config", empty_config, "--format", "json")
+    local = cli(*args)
+    dask = cli("--quiet", *args, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert dask.exit_code == local.exit_code == 1
+    assert dask.stdout == local.stdout and local.json["sources"][0]["path"].startswith("file:///")
+
+
+def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli, cluster, generated, monkeypatch):
+    """1,000 documents: extraction in partitions on the workers, and pieces of the grouping sent to them (the
+    bar is lowered: this corpus is below the size at which grouping is shared)."""
+    args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
+    local = cli("--jobs", "2", *args, cwd=generated)
+    assert "group_block" not in _tasks_run(cluster)
+    monkeypatch.setattr(topics, "UNITS_FOR_A_WORKER", 100)
+    dask = cli(*args, "--engine", "dask", "--scheduler", cluster.scheduler_address, cwd=generated)
+    assert "group_block" in _tasks_run(cluster)  # (Dask names a task after its function, less the _)
+    assert dask.exit_code == local.exit_code == 1
+    assert dask.stdout == local.stdout
+    assert local.json["summary"]["sources"] == 1000 and local.json["summary"]["conflicts"] > 0
+
+
+def test_an_error_on_a_worker_is_the_same_one_line(cli, cluster, empty_config):
+    args = ("--max-bytes", "3000", "conflicts", SEEDS, "--config", empty_config)
+    local = cli(*args)
+    dask = cli("--quiet", *args, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert dask.exit_code == local.exit_code == 2
+    assert dask.stderr == local.stderr and "is over the limit of 3,000" in local.stderr
+
+
+def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
+    """A worker dies while the documents are read: Dask runs its tasks again on the other and on the one
+    that replaces it, and the report is the same."""
+    _generate(tmp_path / "corpus", 600)
+    config = Config()
+
+    def as_json(report) -> str:  # type: ignore[no-untyped-def]
+        return "".join(chunk_renderer("json")(report, RenderOptions()))
+
+    local = as_json(check([tmp_path / "corpus"], config))
+    with _two_workers() as cluster, distributed.Client(cluster) as client:
+        before = client.run(os.getpid)
+        killed: list[int] = []
+
+        def kill_one(stage: str, done: int, total: int) -> None:
+            if stage == "reading documents" and not killed:
+                killed.append(next(iter(before.values())))
+                os.kill(killed[0], signal.SIGKILL)
+
+        dask = as_json(check([tmp_path / "corpus"], config, progress=kill_one,
+                             engine=engine("dask", scheduler=cluster.scheduler_address)))
+        client.wait_for_workers(2, timeout=60)
+        after = client.run(os.getpid)
+    assert killed and killed[0] not in after.values() and len(after) == 2
+    assert dask == local
+
+
+def test_the_cli_starts_a_local_cluster_without_a_scheduler(cli, empty_config):
+    args = ("conflicts", str(SEEDS), "--config", str(empty_config), "--format", "json")
+    local = cli(*args)
+    run = subprocess.run([KZFR, "--jobs", "2", *args, "--engine", "dask"],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 1 and run.stdout == local.stdout
+    assert run.stderr.startswith("dask: 2 workers at tcp://127.0.0.1:") and len(run.stderr.splitlines()) == 1
+
+
+def test_ctrl_c_cancels_the_cluster_work_and_exits_130(generated):
+    """Ctrl-C reaches the whole process group, as from a terminal: one line, no worker's traceback, status 130,
+    and no process left behind."""
+    args = [KZFR, "--jobs", "2", "conflicts", "corpus", "--config", "empty.toml", "--engine", "dask"]
+    interrupted = 0
+    for delay in (0.5, 2.0, 6.0):
+        process = subprocess.Popen(args, cwd=generated, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True, start_new_session=True)
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("dask: 2 workers")
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+        if process.returncode == 130:
+            interrupted += 1
+            assert stderr == "kzfr-check: interrupted\n", stderr
+        else:
+            assert process.returncode == 1 and stderr == "", stderr
+        for _ in range(100):  # a worker may take a moment to end after the scheduler that it served
+            left = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True, check=False)
+            if not left.stdout:
+                break
+            time.sleep(0.1)
+        assert left.stdout == "", "processes of the interrupted run are still alive after 10 s"
+    assert interrupted, "no run was interrupted: make the corpus bigger"
+
+
+def test_without_dask_installed_the_error_is_one_line(tmp_path):
+    """Run where neither dask nor distributed can be imported, as when the extra is not installed."""
+    code = ("import sys; sys.modules['dask'] = sys.modules['distributed'] = None; "
+            "from kzfr_check import main; main()")
+    run = subprocess.run([sys.executable, "-c", code, "--quiet", "conflicts", str(SEEDS), "--engine", "dask"],
+                         capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == "kzfr-check: error: --engine dask needs distributed: pip install 'kzfr-check[dask]'\n"
+
+
+def test_a_scheduler_needs_the_dask_engine(cli, empty_config):
+    run = cli("conflicts", SEEDS, "--config", empty_config, "--scheduler", "tcp://127.0.0.1:8786")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == "kzfr-check: error: --scheduler needs --engine dask\n"
+
+
+def test_an_unreachable_scheduler_is_one_line(cli, empty_config):
+    run = cli("--quiet", "conflicts", SEEDS, "--config", empty_config, "--engine", "dask",
+              "--scheduler", "tcp://127.0.0.1:9")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr.startswith("kzfr-check: error: tcp://127.0.0.1:9: cannot reach the Dask scheduler (")
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_the_local_engine_never_imports_dask(tmp_path):
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom kzfr_check.cli import app\n"
+            f"result = CliRunner().invoke(app, ['conflicts', {str(SEEDS)!r}])\n"
+            "assert result.exit_code == 1, result.output\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                         cwd=tmp_path)
+    assert run.stdout == "[]\n"
