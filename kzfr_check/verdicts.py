@@ -195,8 +195,9 @@ def suggest(topic: Topic, values: Sequence[ValueSupport], witness: Mapping[str, 
     # the values each one contains: the more precise ones that fit it
     holds = [[j for j in _fits(row) if _inside(firsts[j], firsts[i], "compatible")] for i, row in enumerate(related)]
     candidates = [i for i, row in enumerate(related) if "conflict" in row]
-    # a value inside another disputed one ("1999-03-14" inside "1999") supports it, not itself
-    held = {j for i in candidates for j in holds[i]}
+    # a value inside another disputed one ("1999-03-14" inside "1999") supports it, not itself; two that hold each
+    # other (one interval, written two ways) are both candidates
+    held = {j for i in candidates for j in holds[i] if i not in holds[j]}
     chosen = [i for i in candidates if i not in held]
     disputed = [values[i] for i in chosen]
 

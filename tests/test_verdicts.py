@@ -145,3 +145,24 @@ def test_the_dates_note_names_the_dates_of_every_conflicting_pair(values: list[V
     known = dated_note(values, dates, related)
     noted = [n for n in _notes(None, values, dates, related) if n.startswith("sources dated")]  # type: ignore[arg-type]
     assert noted == ([f"sources dated {_and(sorted(known))}: may be a change over time"] if known else [])
+
+
+def test_values_written_two_ways_for_one_interval_still_get_a_suggestion() -> None:
+    """Two values that hold each other (one interval, two texts) are both candidates: a suggestion never fails
+    for want of one (a generated corpus once crashed here)."""
+    from kzfr_check.claims import Claim
+    from kzfr_check.topics import Topic
+    from kzfr_check.values import Value
+    from kzfr_check.verdicts import ValueSupport, suggest
+
+    def support(text: str, low: float, high: float, source: str) -> ValueSupport:
+        claim = Claim(source=source, line=1, start=0, end=1, quote_start=0, quote=text, said=text, text=text,
+                      value=Value("count", text, low, high), counted="ships")
+        return ValueSupport(text, (claim,))
+
+    values = [support("~100", 95, 105, "a"), support("≈100", 95, 105, "b"), support("~300", 285, 315, "c"),
+              support("≈300", 285, 315, "d")]
+    topic = Topic("count-ships", "count: ships", "count", tuple(c for v in values for c in v.claims))
+    chosen = suggest(topic, values, {}, {})
+    assert chosen.value is None and chosen.reason.startswith("cannot decide")  # two against two, undated
+    assert all(v in chosen.reason for v in ("~100", "≈100", "~300", "≈300"))
