@@ -414,17 +414,19 @@ class _Counts:
                 self.sources[s] += 1
 
 
-_WORD_AFTER = re.compile(r"(?P<before>[^\w\s]*)\s*(?P<word>[^\W\d_]{2,})")  # a word, and what stands before it
+_CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
+    *("".join(c for c in map(chr, range(0x530)) if test(c)) for test in (str.isupper, str.islower))))
+_OPENING = " \t\n\"'«“‘(["  # what may stand between the end of a sentence and the word that opens the next
 
 
 def _names(said: str, language: str) -> frozenset[str]:
-    """The terms of the names a sentence says: its capitalised words but the one that opens it or a sentence
-    inside it ('The', «Тавер» when it opens), and codes such as 'EUR'."""
+    """The terms of the names a sentence says: its capitalised words but one that opens it or a sentence inside
+    it ('The', «Тавер» when it opens), and codes such as 'EUR'."""
     names = []
-    for n, m in enumerate(_WORD_AFTER.finditer(said)):
-        word = m["word"]
-        if n and word[0].isupper() and word[1].islower() and not m["before"].endswith((".", "!", "?")):
-            names.append(term_in(word.lower(), language))
+    for m in _CAPITALISED.finditer(said):
+        before = said[:m.start()].rstrip(_OPENING)
+        if before and not before.endswith((".", "!", "?")):
+            names.append(term_in(m.group(0).lower(), language))
     return frozenset(names)
 
 
@@ -478,14 +480,16 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
     stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
     sentence_stems: dict[str, frozenset[str]] = {}
     sources_of: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, frozenset[str]] = {}
     names_of: dict[str, frozenset[str]] = {}
     for c in sorted(claims, key=lambda claim: claim.source):
         if c.said not in sentence_stems:
-            names_of[c.said] = frozenset(canon.get(s, s) for s in _names(c.said, c.language))
             said = masked[c.said]
             if said not in stems_of:
                 stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said, c.language))
+                named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
             sentence_stems[c.said] = stems_of[said]
+            names_of[c.said] = named[said]
         sources_of[c.said].add(c.source)
     figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
                              for t in _figure_terms(language))
