@@ -440,8 +440,9 @@ def _figure_terms(language: str) -> frozenset[str]:
 
 def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, set[str]],
               names_of: dict[str, frozenset[str]], figure_terms: frozenset[str]) -> list[list[str]]:
-    """The sources, grouped by subject: two share one when both name one thing ('Orvel'), or both repeat one
-    word (say it in two sentences or more: 'bridge') other than a word of figures. How rare a word is, is
+    """The sources, grouped by subject: two share one when both name one thing ('Orvel'), both repeat one word
+    (say it in two sentences or more: 'bridge') other than a word of figures, or both measure one concept of
+    the language ('=trade': a page of one sentence may name nothing and repeat nothing). How rare a word is, is
     counted within a subject, so that documents on another subject (a recipe beside reports on a cyclone)
     change no verdict of these."""
     said_by: dict[str, Counter[str]] = defaultdict(Counter)
@@ -453,7 +454,7 @@ def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, s
     sharing: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for source in sorted(said_by):
         for s, times in said_by[source].items():
-            if times > 1 and s not in figure_terms:
+            if (times > 1 or s.startswith("=")) and s not in figure_terms:
                 sharing[(s, False)].append(source)
         for name in named_by[source]:
             sharing[(name, True)].append(source)

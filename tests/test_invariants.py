@@ -130,7 +130,7 @@ UNRELATED = {
     "shop.md": "# Our shop\n\nThe shop opened in 2009. It cost $2.5 million to build and employs 14 people. "
                "Sales rose 12% in 2022 to $3.1 million.\n",
 }
-ON_THE_SUBJECT = {"ashcombe": ("football.txt", "rovers.txt", "rovers-history.md")}  # a football club's corpus: not unrelated
+ON_THE_SUBJECT = {"ashcombe": ("football.txt", "rovers.txt", "rovers-history.md")}  # a football club: not unrelated
 
 
 @pytest.mark.parametrize("corpus", CORPUS_DIRS, ids=lambda p: p.name)
