@@ -26,7 +26,18 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.lang import concept_of, concepts, cumulative, gloss, stop_words
-from kzfr_check.values import CARDINALS, DATE_KINDS, MEASURES, MONTHS, ORDINALS, Value, gap, relation
+from kzfr_check.values import (
+    CARDINALS,
+    CURRENCY_WORDS,
+    DATE_KINDS,
+    MEASURES,
+    MONTHS,
+    ORDINALS,
+    SCALES,
+    Value,
+    gap,
+    relation,
+)
 
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
@@ -384,6 +395,72 @@ def _shape(claim: Claim, masked: _Masked) -> tuple[str, ...]:
             masked[claim.said_before], *sorted(_claim_qualifiers(claim)))
 
 
+class _Counts:
+    """How rare words are among some sentences: how many sentences there are, how many of them hold each
+    word, and how many sources use it."""
+
+    def __init__(self) -> None:
+        self.sentences = 0
+        self.holding: Counter[str] = Counter()
+        self.sources: Counter[str] = Counter()
+        self._used: set[tuple[str, str]] = set()
+
+    def add(self, stems: frozenset[str], source: str) -> None:
+        self.sentences += 1
+        self.holding.update(stems)
+        for s in stems:
+            if (source, s) not in self._used:
+                self._used.add((source, s))
+                self.sources[s] += 1
+
+
+_CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
+    *("".join(c for c in map(chr, range(0x530)) if test(c)) for test in (str.isupper, str.islower))))
+_OPENING = " \t\n\"'«“‘(["  # what may stand between the end of a sentence and the word that opens the next
+
+
+def _names(said: str, language: str) -> frozenset[str]:
+    """The terms of the names a sentence says: its capitalised words but one that opens it or a sentence inside
+    it ('The', «Тавер» when it opens), and codes such as 'EUR'."""
+    names = []
+    for m in _CAPITALISED.finditer(said):
+        before = said[:m.start()].rstrip(_OPENING)
+        if before and not before.endswith((".", "!", "?")):
+            names.append(term_in(m.group(0).lower(), language))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=8)
+def _figure_terms(language: str) -> frozenset[str]:
+    """The terms of the words that write figures ('million', 'March', 'euros', 'млн'): any document repeats them,
+    whatever its subject."""
+    words = _foreign(language)[1] if language != "en" else FIGURE_WORDS | {*SCALES, *CURRENCY_WORDS}
+    return frozenset(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase))
+
+
+def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, set[str]],
+              names_of: dict[str, frozenset[str]], figure_terms: frozenset[str]) -> list[list[str]]:
+    """The sources, grouped by subject: two share one when both name one thing ('Orvel'), both repeat one word
+    (say it in two sentences or more: 'bridge') other than a word of figures, or both measure one concept of
+    the language ('=trade': a page of one sentence may name nothing and repeat nothing). How rare a word is, is
+    counted within a subject, so that documents on another subject (a recipe beside reports on a cyclone)
+    change no verdict of these."""
+    said_by: dict[str, Counter[str]] = defaultdict(Counter)
+    named_by: dict[str, set[str]] = defaultdict(set)
+    for said, stems in sentence_stems.items():
+        for source in sources_of[said]:
+            said_by[source].update(stems)
+            named_by[source].update(names_of[said])
+    sharing: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for source in sorted(said_by):
+        for s, times in said_by[source].items():
+            if (times > 1 or s.startswith("=")) and s not in figure_terms:
+                sharing[(s, False)].append(source)
+        for name in named_by[source]:
+            sharing[(name, True)].append(source)
+    return connected(sorted(said_by), [(sources[0], other) for sources in sharing.values() for other in sources[1:]])
+
+
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -403,27 +480,57 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
     # sentence, or by a verbatim copy of a source, counts once.
     stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
     sentence_stems: dict[str, frozenset[str]] = {}
-    first_source: dict[str, str] = {}
+    sources_of: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, frozenset[str]] = {}
+    names_of: dict[str, frozenset[str]] = {}
     for c in sorted(claims, key=lambda claim: claim.source):
         if c.said not in sentence_stems:
             said = masked[c.said]
             if said not in stems_of:
                 stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said, c.language))
+                named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
             sentence_stems[c.said] = stems_of[said]
-            first_source[c.said] = c.source
-    df = Counter(s for stems in sentence_stems.values() for s in stems)
-    n = len(sentence_stems)
-    # a word only one source uses cannot show that two sources say the same thing
-    in_sources = Counter(s for _, s in {(first_source[said], s) for said, stems in sentence_stems.items()
-                                        for s in stems})
+            names_of[c.said] = named[said]
+        sources_of[c.said].add(c.source)
+    figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
+                             for t in _figure_terms(language))
+    subjects = [group for group in _subjects(sentence_stems, sources_of, names_of, figure_terms) if len(group) > 1] or [
+        sorted({c.source for c in claims})]
+    subject_of = {source: n for n, group in enumerate(subjects) for source in group}
+    within = [_Counts() for _ in subjects]
+    # a source that shares no subject counts its words among those of all the others and its own
+    any_subject = within[0] if len(within) == 1 else _Counts()
+    own: dict[str, _Counts] = defaultdict(_Counts)
+    for said, stems in sentence_stems.items():
+        sources = sorted(sources_of[said])  # each sentence counts once, for the first source that says it
+        first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
+        for source in sources:
+            if source in subject_of:
+                first_on.setdefault(subject_of[source], source)
+        for subject, source in first_on.items():
+            within[subject].add(stems, source)
+        if first_on and len(within) > 1:
+            any_subject.add(stems, min(first_on.values()))
+        if not first_on:
+            for source in sources:
+                own[source].add(stems, source)
+    shape_sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for shape, c in zip(shapes, claims, strict=True):
+        shape_sources[shape].add(c.source)
     vectors = {}
     for shape, ctx in contexts.items():
         weights: dict[str, float] = {}
         words: dict[str, str] = {}
+        on = sorted(subject_of[source] for source in shape_sources[shape] if source in subject_of)
+        alone = None if on else own[min(shape_sources[shape])]
+        shared = within[on[0]] if on else any_subject
+        n = shared.sentences + (alone.sentences if alone else 0)
         for s, surface, nearness in ctx:
             key = canon[s]
-            idf = math.log((n + 1) / (df[key] + 0.5))
-            w = idf * nearness * (1.0 if in_sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
+            idf = math.log((n + 1) / (shared.holding[key] + (alone.holding[key] if alone else 0) + 0.5))
+            # a word only one source uses cannot show that two sources say the same thing; but the words of a
+            # source on a subject of its own say what sets it apart
+            w = idf * nearness * (1.0 if alone or shared.sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
                 words.setdefault(key, surface)

@@ -123,25 +123,21 @@ UNRELATED = {
                  "The loaf was first baked in 1998 by my grandmother, who won third prize at the 2004 fair.\n",
     "football.txt": "The club was founded in 1899. It has won the league 27 times and finished second in "
                     "2019. Its stadium holds over 81,000 spectators and cost EUR 90 million to rebuild.\n",
+    # two documents on one subject of their own: they name one club
+    "rovers.txt": "The Rovers were founded in 1899. Their stadium cost $90 million to rebuild.\n",
+    "rovers-history.md": "Founded in 1897, the Rovers have won the league 11 times.\n",
+    # in dollars, as most corpora state their costs
+    "shop.md": "# Our shop\n\nThe shop opened in 2009. It cost $2.5 million to build and employs 14 people. "
+               "Sales rose 12% in 2022 to $3.1 million.\n",
 }
+ON_THE_SUBJECT = {"ashcombe": ("football.txt", "rovers.txt", "rovers-history.md")}  # a football club: not unrelated
 
 
-KNOWN_LIMIT = pytest.mark.xfail(strict=True, reason=(
-    "word weights are corpus-wide: an unrelated document that says 'cost EUR 90 million' changes how much "
-    "'cost' weighs, and moves a claim out of a cost conflict (golden-gate, webb); in cyclone-orla "
-    "a wind speed joins a conflict. Weights from the language alone (wordfreq) were "
-    "measured and found worse on every corpus with an answer key (bench/README.md)"))
-UNRELATED_CASES = [pytest.param(corpus, marks=KNOWN_LIMIT)
-                   if corpus.name in ("golden-gate", "webb", "cyclone-orla")
-                   else corpus for corpus in CORPUS_DIRS]
-ON_THE_SUBJECT = {"ashcombe": "football.txt"}  # a football club's corpus: the football text is not unrelated
-
-
-@pytest.mark.parametrize("corpus", UNRELATED_CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("corpus", CORPUS_DIRS, ids=lambda p: p.name)
 def test_an_unrelated_document_changes_no_verdict(corpus: Path, tmp_path: Path) -> None:
-    """Every topic keeps its status and values, in a topic that holds at least its claims: word
-    weights depend on the whole corpus, so a topic may gain a claim of an existing source (it does in
-    golden-gate), but no verdict may change and no unrelated claim may join."""
+    """Every topic keeps its status and values, in a topic that holds at least its claims, and no unrelated
+    claim joins one: how rare a word is, is counted among the documents of its subject, which documents on
+    other subjects (a recipe; two on a football club, which share a subject of their own) do not join."""
     shutil.copytree(corpus, tmp_path / "docs")
 
     def verdicts() -> list[tuple[set[tuple[str, int]], str, list[str]]]:
@@ -150,7 +146,7 @@ def test_an_unrelated_document_changes_no_verdict(corpus: Path, tmp_path: Path) 
                 for t in data["topics"]]
 
     before = verdicts()
-    added = {name: text for name, text in UNRELATED.items() if name != ON_THE_SUBJECT.get(corpus.name)}
+    added = {name: text for name, text in UNRELATED.items() if name not in ON_THE_SUBJECT.get(corpus.name, ())}
     for name, text in added.items():
         (tmp_path / "docs" / name).write_text(text)
     after = verdicts()
