@@ -811,6 +811,8 @@ DETERMINERS = frozenset("the these those its their our his her my your both all 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
+_NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something".split())  # "two-thirds"
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
 _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|saw|did|will|would|could|can|may|"
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
@@ -926,7 +928,10 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
-    if named_before is None and _NOT_COUNTING.match(sentence, after):
+    compound = _COMPOUND.match(sentence, after)
+    if compound and compound[1].lower() in TIME_UNITS | _NOT_A_COMPOUND:
+        compound = None
+    if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
@@ -935,6 +940,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None  # part of a name: "League Two", "Ariane 5", "Apollo 11"
     if named_before is not None:
         counted = named_before
+    elif compound and not m["bound"] and not m["scale"]:
+        counted = compound[1].lower()  # "a five-layer sunshield", "a 19-match unbeaten run"
     elif words and _WORD_AFTER.match(sentence, after):
         if _VERB_AFTER.match(words[0]) and words[0] not in measures():
             # the count is the subject of a verb ('a crowd of 48,512 watched', '23,118 came'): what it counts is

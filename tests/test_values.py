@@ -155,6 +155,8 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("- People rescued alive from the rubble: 1,390", "1390", "people"),
     ("Total number of deaths: 12", "12", "deaths"),
     ("Some 150,000 people remain in tents.", "~150000", "people"),  # people, not the tents they are in
+    ("A five-layer sunshield protects it.", "5", "layer"),  # a count glued to its noun
+    ("It ended a 19-match unbeaten run.", "19", "match"),
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
@@ -239,6 +241,7 @@ def test_a_year_compared_with_is_no_date_and_a_bounded_number_is_no_year(sentenc
     ("Some 200-300 people left.", [("count", "200–300")]),
     ("The estimate was 35,000 to 60,000 barrels of oil per day.", [("flow", "60000 bbl/day")]),  # not a count
     ("Rovers won 3–0 at home.", []),  # a score
+    ("It is a five-year plan for a 30-year-old road and a two-thirds majority.", []),  # spans, ages, fractions
     ("Max. intensity | MMI XII (Extreme)", [("scale", "intensity 12")]),
     ("As of 18 February, 40,642 people were killed.", [("count", "40642")]),  # a day of no known year, then a count
 ])
