@@ -641,6 +641,7 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     return bool(named[0] or named[1]) and named[0] != named[1]
 
 
+@lru_cache(maxsize=65536)
 def _frame_span(as_of: str) -> tuple[int, int] | None:
     """The first and last day of the period a figure is stated for ('2022', '2022-01/2022-09', '2023-02-10/16')."""
     first, _, last = as_of.partition("/")
@@ -664,22 +665,61 @@ def _frame_day(text: str, end: bool) -> int:
     return dt.date(parts[0], 12, 31).toordinal() if end else dt.date(parts[0], 1, 1).toordinal()
 
 
-def _frames_apart(p: str, q: str, cumulative: bool) -> bool:
-    """Do the periods two figures are stated for make them different measures? A part of a period is not the
-    whole ('January-September 2022' / '2022'), and a running total as of a day is not what was added over a
-    span ('11,482 cases' as of 16 February / '3,940 cases between 24 February and 1 March')."""
-    sp, sq = _frame_span(p), _frame_span(q)
-    if sp is None or sq is None or sp == sq:
-        return False
-    nested = sp[0] <= sq[0] and sq[1] <= sp[1] or sq[0] <= sp[0] and sp[1] <= sq[1]
-    if nested and sp[1] > sp[0] and sq[1] > sq[0]:
-        return True
-    # a running total is stated as of a day or a month (its report's); what was added, for a range or a year
-    return cumulative and _added_over(p) != _added_over(q)
+class _Frames(NamedTuple):
+    """The periods a group's figures are stated for, as much as tells groups apart (see `apart`): the spans
+    longer than a day, and whether a running total (of what only grows) or what was added over a span is among
+    them, or any figure stated as of a day or over a span at all."""
+
+    years: frozenset[int] = frozenset()  # whole years
+    parts: frozenset[tuple[int, int]] = frozenset()  # other spans longer than a day, as first and last day
+    added_cumulative: bool = False
+    added: bool = False
+    total_cumulative: bool = False
+    total: bool = False
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def of(as_of: str | None, cumulative: bool) -> _Frames:
+        span = _frame_span(as_of) if as_of and not as_of.endswith("..") else None
+        if span is None:
+            return _NO_FRAMES
+        # a running total is stated as of a day or a month (its report's); what was added, for a range or a year
+        added = "/" in as_of or len(as_of) == 4  # type: ignore[operator]
+        year = frozenset({int(as_of)}) if len(as_of) == 4 else frozenset()  # type: ignore[arg-type]
+        part = frozenset({span}) if span[1] > span[0] and not year else frozenset()
+        return _Frames(year, part, added and cumulative, added, not added and cumulative, not added)
+
+    def join(self, other: _Frames) -> _Frames:
+        if other is _NO_FRAMES or other == self:
+            return self
+        return _Frames(self.years | other.years, self.parts | other.parts,
+                       *(x or y for x, y in zip(self[2:], other[2:], strict=True)))
+
+    def apart(self, other: _Frames) -> bool:
+        """Do the periods of two groups' figures make them different measures? A part of a period is not the
+        whole ('January-September 2022' / '2022'), and a running total as of a day is not what was added over
+        a span ('11,482 cases' as of 16 February / '3,940 cases between 24 February and 1 March')."""
+        if self is _NO_FRAMES or other is _NO_FRAMES:
+            return False
+        if (self.added_cumulative and other.total) or (self.added and other.total_cumulative) or (
+                self.total_cumulative and other.added) or (self.total and other.added_cumulative):
+            return True
+        # (two whole years never nest: only a part of a year can, and parts are few)
+        return _nested(self.parts, other.parts, other.years) or _nested(other.parts, self.parts, self.years)
 
 
-def _added_over(as_of: str) -> bool:
-    return "/" in as_of or len(as_of) == 4
+_NO_FRAMES = _Frames()
+
+
+def _nested(parts: frozenset[tuple[int, int]], others: frozenset[tuple[int, int]], years: frozenset[int]) -> bool:
+    """Does one of `parts` lie within another span, or within one of `years`, or hold another span?"""
+    for p in parts:
+        year = dt.date.fromordinal(p[0]).year
+        if year in years and dt.date.fromordinal(p[1]).year == year:
+            return True
+        if any(p != q and (p[0] <= q[0] and q[1] <= p[1] or q[0] <= p[0] and p[1] <= q[1]) for q in others):
+            return True
+    return False
 
 
 def _may_share_subject(a: Claim, b: Claim) -> bool:
@@ -842,10 +882,10 @@ class _Groups:
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
-        self.frames: dict[int, set[tuple[str, bool]]] = {}  # the periods its statements are stated for, if any
+        self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         for u, unit in units.items():
             self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
-            self.frames[u] = {(unit.as_of, unit.cumulative)} if unit.as_of and not unit.as_of.endswith("..") else set()
+            self.frames[u] = _Frames.of(unit.as_of, unit.cumulative)
             v = intern(unit.value)
             self.sources[u] = set(unit.sources)
             self.as_of[u] = {v: frozenset({unit.as_of})}
@@ -893,8 +933,7 @@ class _Groups:
 
     def other_frames(self, a: int, b: int) -> bool:
         """Are two groups' figures stated for periods that make them different measures (_frames_apart)?"""
-        mine, theirs = self.frames[a], self.frames[b]
-        return bool(mine and theirs) and any(_frames_apart(p, q, c or d) for p, c in mine for q, d in theirs)
+        return self.frames[a].apart(self.frames[b])
 
     def share_specific(self, a: int, b: int) -> bool:
         """Do two groups state one specific value (see _specific)?"""
@@ -951,7 +990,7 @@ class _Groups:
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
-        self.frames[a] |= self.frames.pop(b)
+        self.frames[a] = self.frames[a].join(self.frames.pop(b))
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
             joined = facts[a]
             for value, items in facts.pop(b).items():
