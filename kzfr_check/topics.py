@@ -572,6 +572,16 @@ _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$") 
 _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
+_CHANGE = r"(?:rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|" \
+          r"declined|decreased|slipped|soared|surged|up|down)"
+# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier") is of another time
+_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:\w+\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
+                       re.IGNORECASE)
+# the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
+_CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss)\s+of|"
+                          rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?)\s*(?:about\s+|around\s+|nearly\s+|some\s+)?"
+                          rf"[$€£¥]?\s?$",
+                          re.IGNORECASE)
 # the named scale of an intensity: "IX on the Modified Mercalli scale"
 _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
@@ -597,6 +607,10 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
             bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
         found.add(("peak", ""))
+    if kind not in DATE_KINDS and _PREVIOUS.search(before[-60:]):
+        found.add(("previous", ""))
+    elif kind not in DATE_KINDS and _CHANGE_SIZE.search(before[-60:]):
+        found.add(("change", ""))
     spread = _DURATION.search(after[:40]) or _SPAN_BEFORE.search(before[-60:])
     if spread and (kind in ("money", "count") or kind in MEASURE_KINDS):
         n = CARDINALS.get(spread["n"].lower(), spread["n"])
@@ -628,7 +642,7 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     time; the second of something is not the first; amounts over five years are not those over ten;
     one country's rank is not another's; intensities on two named scales are two measures; a year naming an
     event dates that event only."""
-    if ("peak", "") in a ^ b:
+    if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):

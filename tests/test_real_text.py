@@ -325,3 +325,17 @@ def test_a_peak_named_in_a_bracket_after_the_figure(cli, tmp_path, empty_config)
         "b.txt": said.format(3, 3, "with", 125),
     })
     assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "category 5", "category 3")
+
+
+def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli, tmp_path, empty_config) -> None:
+    said = "Published {} May 2023\n\nThe cost estimate of the bridge {}.\n"
+    corpus = _write(tmp_path / "audit", {
+        "a.txt": said.format(4, "rose from $4.8 billion to $17.2 billion"),
+        "b.txt": said.format(9, "is $4.9 billion"),
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 4.8 billion", "USD 4.9 billion")
+    corpus = _write(tmp_path / "audit-2", {
+        "c.txt": said.format(4, "rose by $12.4 billion"),
+        "d.txt": said.format(9, "is $12.5 billion"),
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 12.4 billion", "USD 12.5 billion")
