@@ -421,7 +421,7 @@ def _ordinal(g: Grammar, text: str) -> int | None:
 def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
     """An ordinal that places something in a ranking: a verb of ranking before it, a word of ranking near it
     ('четвёртое место', 'au troisième rang', 'la plus grande'), or a place named after it ('troisième
-    investisseur étranger du pays'). 'Le deuxième jour', 'первый визит' number a sequence instead."""
+    fournisseur étranger du pays'). 'Le deuxième jour', 'первый визит' number a sequence instead."""
     n = _ordinal(g, m.group(0))
     if n is None or not 1 <= n <= 1000:
         return None
@@ -441,7 +441,7 @@ def _rank(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
 
 
 def _rank_top(g: Grammar, m: re.Match[str], sentence: str) -> Value | None:
-    """A place among the first N: 'des cinq premiers investisseurs', 'в пятёрку крупнейших' (a word of ranking near
+    """A place among the first N: 'des cinq premiers fournisseurs', 'в пятёрку крупнейших' (a word of ranking near
     a word that is such a place alone)."""
     following = _WORD.findall(sentence[m.end():m.end() + 40])[:1]
     if following and (following[0].lower() in g.sequence_nouns or following[0].lower() in g.time_units):
