@@ -47,7 +47,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dask")
-    _generate(root / "corpus", 1000)
+    _generate(root / "corpus", 2000)
     (root / "empty.toml").write_text("")
     return root
 
@@ -87,7 +87,7 @@ def test_workers_read_sources_at_urls(cli, cluster, empty_config):
 
 
 def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli, cluster, generated, monkeypatch):
-    """1,000 documents: extraction in partitions on the workers, and pieces of the grouping sent to them (the
+    """2,000 documents: extraction in partitions on the workers, and pieces of the grouping sent to them (the
     bar is lowered: this corpus is below the size at which grouping is shared)."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     local = cli("--jobs", "2", *args, cwd=generated)
@@ -97,7 +97,7 @@ def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli
     assert "group_block" in _tasks_run(cluster)  # (Dask names a task after its function, less the _)
     assert dask.exit_code == local.exit_code == 1
     assert dask.stdout == local.stdout
-    assert local.json["summary"]["sources"] == 1000 and local.json["summary"]["conflicts"] > 0
+    assert local.json["summary"]["sources"] == 2000 and local.json["summary"]["conflicts"] > 0
 
 
 def test_an_error_on_a_worker_is_the_same_one_line(cli, cluster, empty_config):
