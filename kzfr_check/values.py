@@ -833,11 +833,11 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|\|\s*(?![\d\s])|--|and\b|a
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "
                          "are is reached totalled totaled stood stands rose fell worth cost costs".split())
-# a count of what was added, or of the rest ("ten other agreements"), not of all
 # a sentence about what happened within a short span: its tolls are what was added then, not running totals
 _IN_A_SPAN = re.compile(r"\b(?:during|in|over|within)\s+the\s+(?:reporting|past|last|previous|same)\s+"
                         r"(?:week|day|fortnight|24\s+hours|seven\s+days)\b|\b(?:this|each|per|every)\s+week\b",
                         re.IGNORECASE)
+# a count of what was added, or of the rest ("ten other agreements"), not of all
 _INCREMENT = frozenset("new more additional further fresh other".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
@@ -910,7 +910,7 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
     low, high = parse_number(m["a"]), parse_number(m["num"])
     if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
         return None, ""
-    value, counted = read
+    counted = read[1]
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     return Value("count", f"{_fmt(low * scale)}–{_fmt(high * scale)}", float(low * scale), float(high * scale)), counted
 
