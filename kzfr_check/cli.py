@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tomllib
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -26,11 +28,16 @@ app = typer.Typer(
 CHECK, DECIDE = "Check the sources", "Record decisions in claims.toml"
 
 
-def _example(description: str, *command: str) -> str:
-    """A command's epilog: an example on the bundled seed articles, to copy, in lines short enough for an
-    80-column terminal not to wrap (a long one goes on after a backslash, as a shell reads it)."""
-    lines = " \\\n    ".join(command)
-    return f"Example, {description}:\n\n  [bold]{lines}[/bold]"
+_EXAMPLES = tomllib.loads(resources.files("kzfr_check").joinpath("examples.toml").read_text(encoding="utf-8"))
+
+
+def _example(command: str) -> str:
+    """A command's epilog: its example on the bundled seed articles (kzfr_check/examples.toml), to copy, in lines
+    short enough for an 80-column terminal not to wrap (a long one goes on after a backslash, as a shell reads
+    it)."""
+    example = _EXAMPLES[command]
+    lines = " \\\n    ".join(example["command"])
+    return f"Example, {example['about']}:\n\n  [bold]{lines}[/bold]"
 
 
 Format = StrEnum("Format", {name: name for name in FORMATS})  # every registered output format
@@ -220,9 +227,7 @@ def _run(command):  # type: ignore[no-untyped-def]
         raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)") from None
 
 
-@app.command(rich_help_panel=CHECK, epilog=_example(
-    "in a folder with no claims.toml (the bundled seed articles: exit 1, 2 conflicts)",
-    "kzfr-check conflicts --format html --output report.html"))
+@app.command(rich_help_panel=CHECK, epilog=_example("conflicts"))
 def conflicts(
     paths: PathsArg = None,
     config: ConfigOpt = None,
@@ -273,9 +278,7 @@ def conflicts(
     raise typer.Exit(_run(body))
 
 
-@app.command(rich_help_panel=CHECK, epilog=_example(
-    "on the bundled seed articles (every source's count of the companies)",
-    'kzfr-check claim "number of companies"'))
+@app.command(rich_help_panel=CHECK, epilog=_example("claim"))
 def claim(
     query: Annotated[str, typer.Argument(
         metavar="QUERY", show_default=False,
@@ -317,8 +320,7 @@ def claim(
     raise typer.Exit(_run(body))
 
 
-@app.command("claims", rich_help_panel=CHECK, epilog=_example(
-    "on the bundled seed articles (one of them)", "kzfr-check claims --source 002_2781df7d8f51caa8"))
+@app.command("claims", rich_help_panel=CHECK, epilog=_example("claims"))
 def list_claims(
     paths: PathsArg = None,
     config: ConfigOpt = None,
@@ -352,9 +354,7 @@ def list_claims(
     raise typer.Exit(_run(body))
 
 
-@app.command(rich_help_panel=DECIDE, epilog=_example(
-    "in an empty folder (it holds no source, so the topics are those of the bundled seed articles)",
-    "kzfr-check init"))
+@app.command(rich_help_panel=DECIDE, epilog=_example("init"))
 def init(
     paths: Annotated[list[Path] | None, typer.Argument(
         metavar="[PATHS]...", show_default=False,
@@ -398,9 +398,7 @@ def init(
     raise typer.Exit(_run(body))
 
 
-@app.command(rich_help_panel=DECIDE, epilog=_example(
-    "after kzfr-check init in an empty folder (the seeds' year of the strategic partnership)",
-    "kzfr-check resolve date-strategic-signed-partnership", '--accept 2008 --reason "Three sources say 2008"'))
+@app.command(rich_help_panel=DECIDE, epilog=_example("resolve"))
 def resolve(
     topic: Annotated[str, typer.Argument(metavar="TOPIC", show_default=False,
                                          help="The topic id, as the report shows it.")],

@@ -463,7 +463,7 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
         return concept_of(counted, language)  # type: ignore[return-value]
     following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
     before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
-    for words in (following, before):  # the noun phrase a figure leads first: 'более 170 французских компаний'
+    for words in (following, before):  # the noun phrase a figure leads first: 'более 300 местных компаний'
         for i in range(min(_NEAR, len(words))):
             word = words[i].split("'")[-1]
             if i + 1 < len(words) and f"{word} {words[i + 1]}" in known:
@@ -474,7 +474,7 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
 
 
 def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
-    """A number that counts something named right after it: 'более 170 компаний' -> (>170, companies)."""
+    """A number that counts something named right after it: 'более 300 компаний' -> (>300, companies)."""
     read = _scaled(g, m)
     if read is None:
         return None

@@ -139,7 +139,7 @@ def concepts_of_english() -> frozenset[str]:
 def term_in(word: str, language: str) -> str:
     """What a lower-case word of a language says: the concept it names, shared by every language ('компаний',
     'entreprises', 'companies' -> '=companies'), else its stem in Latin letters, so that a name spelled in
-    another script ('Казахстане') meets its Latin spelling."""
+    another script ('Тавере') meets its Latin spelling."""
     if language == "en":
         return term(word)
     concept = concept_of(word, language)
@@ -345,8 +345,8 @@ def _cognates(canon: dict[str, str], foreign: frozenset[str]) -> dict[str, str]:
         native = [s for s in group if s not in foreign]
         if native and len(group) > 1:
             merged.update({s: native[0] for s in group if s in foreign})
-    # a name whose stem lost its ending in another language ('Острия' -> 'ostr', 'Астана' -> 'asta') is the one
-    # English word that begins with it and is little longer ('ostria', 'astana')
+    # a name whose stem lost its ending in another language ('Острия' -> 'ostr', 'Тавера' -> 'taver') is the one
+    # English word that begins with it and is little longer ('ostria', 'tavera')
     english = {canon[s] for s in canon if s not in foreign}
     natives = sorted(english)
     for rep in sorted({rep for rep in canon.values() if rep not in english and MIN_STEM <= len(rep) < COGNATE_PREFIX}):
