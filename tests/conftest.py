@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,3 +55,20 @@ def topic_by_values(data: dict, *values: str) -> dict:
     found = [t for t in data["topics"] if set(values) <= {v["value"] for v in t["values"]}]
     assert len(found) == 1, [(t["id"], [v["value"] for v in t["values"]]) for t in found]
     return found[0]
+
+
+def write_corpus(folder: Path, files: dict[str, str]) -> Path:
+    """A corpus a test writes: each file name with its text, in UTF-8."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def generate_corpus(out: Path, count: int) -> None:
+    """`count` documents from bench/generate.py (the benchmark's generator, loaded from its file)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(out, count)

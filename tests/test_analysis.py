@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 from kzfr_check.pipeline import check
 from kzfr_check.report.json import render
 
-from conftest import SEEDS, TUNNEL, topic_by_values
+from conftest import SEEDS, TUNNEL, topic_by_values, write_corpus
 
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
@@ -46,15 +45,8 @@ def test_no_witnesses_or_variants_in_independent_sources(cli, tmp_path, empty_co
     assert deaths["suggestion"]["value"] == "10"
 
 
-def _write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def test_figures_of_different_stated_periods_are_a_change_not_a_conflict(cli, tmp_path, empty_config):
-    corpus = _write(tmp_path / "trade", {
+    corpus = write_corpus(tmp_path / "trade", {
         "a.txt": "Rome, 3 March 2022\n\nIn 2021, trade between the two countries reached $2.1 billion.\n",
         "b.txt": "Rome, 9 March 2023\n\nIn 2022, trade between the two countries reached $2.6 billion.\n",
         "c.txt": "Milan, 1 May 2023\n\nTrade between the two countries reached $2.6 billion in 2022.\n",
@@ -71,7 +63,7 @@ def test_figures_of_different_stated_periods_are_a_change_not_a_conflict(cli, tm
 
 
 def test_periods_stated_in_many_ways(tmp_path):
-    corpus = _write(tmp_path / "periods", {
+    corpus = write_corpus(tmp_path / "periods", {
         "a.txt": "Oslo, 5 May 2023\n\nThe bilateral trade volume reached 2.5 billion dollars in the first nine months "
                  "of 2022.\nLast year the company hired 400 engineers.\nAs of 2023, it runs 12 plants.\n",
     })
@@ -82,7 +74,7 @@ def test_periods_stated_in_many_ways(tmp_path):
 
 
 def test_values_of_documents_years_apart_are_a_change_over_time(cli, tmp_path, empty_config):
-    corpus = _write(tmp_path / "museum", {
+    corpus = write_corpus(tmp_path / "museum", {
         "a.txt": "London, 6 May 2012\n\nThe museum is the second-largest art museum in the world.\n",
         "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
     })
@@ -93,7 +85,7 @@ def test_values_of_documents_years_apart_are_a_change_over_time(cli, tmp_path, e
 
 
 def test_values_of_documents_of_one_year_stay_a_conflict(cli, tmp_path, empty_config):
-    corpus = _write(tmp_path / "museum", {
+    corpus = write_corpus(tmp_path / "museum", {
         "a.txt": "London, 6 May 2020\n\nThe museum is the second-largest art museum in the world.\n",
         "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
         "c.txt": "The museum is the third-largest art museum in the world, its guide says.\n",
@@ -105,7 +97,7 @@ def test_values_of_documents_of_one_year_stay_a_conflict(cli, tmp_path, empty_co
 
 
 def test_a_tie_on_a_changing_fact_goes_to_the_most_recent_source(cli, tmp_path, empty_config):
-    corpus = _write(tmp_path / "museum", {
+    corpus = write_corpus(tmp_path / "museum", {
         "a.txt": "London, 6 May 2020\n\nThe museum is the second-largest art museum in the world.\n",
         "b.txt": "date 2020-11-02\n\nThe museum is the third-largest art museum in the world.\n",
     })

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import signal
@@ -20,17 +19,9 @@ from kzfr_check.engine import engine
 from kzfr_check.pipeline import check
 from kzfr_check.report import RenderOptions, chunk_renderer
 
-from conftest import ROOT, SEEDS, TUNNEL
+from conftest import SEEDS, TUNNEL, generate_corpus
 
 KZFR = str(Path(sys.executable).with_name("kzfr-check"))
-
-
-def _generate(out: Path, count: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(out, count)
 
 
 def _two_workers() -> distributed.LocalCluster:
@@ -47,7 +38,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dask")
-    _generate(root / "corpus", 2000)
+    generate_corpus(root / "corpus", 2000)
     (root / "empty.toml").write_text("")
     return root
 
@@ -111,7 +102,7 @@ def test_an_error_on_a_worker_is_the_same_one_line(cli, cluster, empty_config):
 def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
     """A worker dies while the documents are read: Dask runs its tasks again on the other and on the one
     that replaces it, and the report is the same."""
-    _generate(tmp_path / "corpus", 600)
+    generate_corpus(tmp_path / "corpus", 600)
     config = Config()
 
     def as_json(report) -> str:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import importlib.util
 import os
 import pty
 import select
@@ -18,19 +17,11 @@ import pytest
 
 from kzfr_check import topics
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, generate_corpus
 
 KZFR = str(Path(sys.executable).with_name("kzfr-check"))
 WARNINGS = ["warning: corpus/generated/doc000010.txt: not UTF-8, read as cp1252",
             "warning: corpus/generated/doc000020.txt: skipped, looks binary"]
-
-
-def _generate(out: Path, count: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(out, count)
 
 
 def _copied() -> list[Path]:
@@ -46,7 +37,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     in file order)."""
     root = tmp_path_factory.mktemp("jobs")
     generated = root / "corpus" / "generated"
-    _generate(generated, 60)
+    generate_corpus(generated, 60)
     for copy in ("a", "b"):
         for path in _copied():
             shutil.copy(path, root / "corpus" / f"{copy}-{path.parent.name}-{path.name}")

@@ -13,14 +13,7 @@ from hypothesis import strategies as st
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
-from conftest import topic_by_values
-
-
-def _write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+from conftest import topic_by_values, write_corpus
 
 
 def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
@@ -53,7 +46,7 @@ def test_an_approximate_figure_holds_its_own_value_and_no_more_than_a_tenth_arou
 
 
 def test_labelled_figures_in_a_list_group_by_their_label(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "census", {
+    corpus = write_corpus(tmp_path / "census", {
         "a.txt": "Published 2 March 2021\n\nEthnic groups: Kestrian 61.5%, Orvenian 22.1%, Tavish 9.4%, other 7%.\n",
         "b.txt": "Published 9 April 2021\n\nEthnic groups: Kestrian 63%, Orvenian 22.1%, Tavish 8.2%, other 6.7%.\n",
     })
@@ -66,7 +59,7 @@ def test_labelled_figures_in_a_list_group_by_their_label(cli, tmp_path, empty_co
 
 
 def test_a_figure_after_its_noun_and_a_running_toll_that_grows(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "quake", {
+    corpus = write_corpus(tmp_path / "quake", {
         "a.txt": "KESTRIA QUAKE: TOLL RISES\nPublished 4 March 2024\n\nThe death toll stands at 812, officials said.\n",
         "b.txt": "Situation report no. 5\nPublished 7 March 2024\n\n- Deaths: 2,317\n- Injured: 7,980\n",
         "c.txt": "Published 7 March 2024\n\nThe number of injured rose to 6,400, the agency said.\n",
@@ -80,7 +73,7 @@ def test_a_figure_after_its_noun_and_a_running_toll_that_grows(cli, tmp_path, em
 
 
 def test_a_toll_that_falls_between_reports_is_a_conflict(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "quake", {
+    corpus = write_corpus(tmp_path / "quake", {
         "a.txt": "Published 4 March 2024\n\nThe death toll has risen to 2,900 in the province.\n",
         "b.txt": "Published 7 March 2024\n\nThe death toll in the province has risen to 2,317.\n",
     })
@@ -88,7 +81,7 @@ def test_a_toll_that_falls_between_reports_is_a_conflict(cli, tmp_path, empty_co
 
 
 def test_an_as_of_heading_dates_the_figures_under_it(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "outbreak", {
+    corpus = write_corpus(tmp_path / "outbreak", {
         "01.md": "# Situation report 9\n\nPublished 17 February 2023\n\nAs of 16 February 2023:\n\n"
                  "- Treatment centres: 21\n",
         "02.md": "# Situation report 12\n\nPublished 24 February 2023\n\nAs of 23 February 2023:\n\n"
@@ -115,7 +108,7 @@ def test_datelines_of_real_pages(tmp_path: Path, text: str, date: str | None) ->
 
 
 def test_a_quantity_stated_years_apart_is_a_change_but_a_settled_total_is_not(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "tunnel", {
+    corpus = write_corpus(tmp_path / "tunnel", {
         "a.txt": "Published 3 May 2012\n\nTen workers lost their lives during construction.\n"
                  "It is the second-longest rail tunnel in the world.\n",
         "b.txt": "Published 2 November 2020\n\nEleven workers died during the construction.\n"
@@ -127,7 +120,7 @@ def test_a_quantity_stated_years_apart_is_a_change_but_a_settled_total_is_not(cl
 
 
 def test_since_a_year_is_no_year_to_tell_sources_apart(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "invest", {
+    corpus = write_corpus(tmp_path / "invest", {
         "a.txt": "Published 16 March 2023\n\nCompanies from Valdmark have invested $9.6 billion in Carrasca "
                  "since 2005.\n",
         "b.txt": "Published 27 April 2023\n\nValdmark companies have invested about $9.2 billion in Carrasca over the "
@@ -140,7 +133,7 @@ def test_since_a_year_is_no_year_to_tell_sources_apart(cli, tmp_path, empty_conf
 def test_centuries_are_dates_a_step_apart(cli, tmp_path, empty_config) -> None:
     assert [(f.value.kind, f.value.text) for f in find_figures("A 15th-century church stands there.")] == [
         ("date", "15th century")]
-    corpus = _write(tmp_path / "history", {
+    corpus = write_corpus(tmp_path / "history", {
         "a.txt": "Nomadic tribes migrated into the valley in the 13th century and were rarely united.\n",
         "b.txt": "The nomadic tribes of the valley migrated there in the 15th century.\n",
     })
@@ -154,7 +147,7 @@ def _grouped(data: dict, *values: str) -> bool:
 
 
 def test_a_peak_is_not_the_value_at_another_time(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "storm", {
+    corpus = write_corpus(tmp_path / "storm", {
         "a.txt": "Published 30 August 2021\n\nHurricane Orla reached peak sustained winds of 175 mph near the coast.\n",
         "b.txt": "Published 2 September 2021\n\nHurricane Orla reached top sustained winds of 175 mph near the "
                  "coast.\n",
@@ -168,7 +161,7 @@ def test_a_peak_is_not_the_value_at_another_time(cli, tmp_path, empty_config) ->
 
 
 def test_the_second_of_something_is_not_the_first(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "telescope", {
+    corpus = write_corpus(tmp_path / "telescope", {
         "a.txt": "Published 4 May 2023\n\nIn the first cycle of observations, 1,173 proposals were submitted.\n",
         "b.txt": "Published 9 May 2023\n\nIn the second cycle of observations, about 1,600 proposals were submitted.\n",
         "c.txt": "Published 1 June 2023\n\nIn the first cycle of observations, 1,180 proposals were submitted.\n",
@@ -179,7 +172,7 @@ def test_the_second_of_something_is_not_the_first(cli, tmp_path, empty_config) -
 
 
 def test_amounts_over_different_spans_are_different_amounts(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "water", {
+    corpus = write_corpus(tmp_path / "water", {
         "a.txt": "Published 4 May 2023\n\nThe water utility has asked the government for 45 million dollars over "
                  "five years to replace its pipes.\n",
         "b.txt": "Published 9 May 2023\n\nThe government has promised to spend 120 million dollars over ten years "
@@ -193,7 +186,7 @@ def test_amounts_over_different_spans_are_different_amounts(cli, tmp_path, empty
 
 
 def test_a_rank_held_by_one_country_is_not_anothers(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "trade", {
+    corpus = write_corpus(tmp_path / "trade", {
         "a.txt": "Published 4 May 2023\n\nOrvenia is Kestria's second-largest trading partner in the region.\n",
         "b.txt": "Published 9 May 2023\n\nKestria is the fifth-largest trading partner of Orvenia.\n",
         "c.txt": "Published 1 June 2023\n\nKestria is Orvenia's fourth-largest trading partner.\n",
@@ -204,7 +197,7 @@ def test_a_rank_held_by_one_country_is_not_anothers(cli, tmp_path, empty_config)
 
 
 def test_a_year_that_names_an_event_dates_that_event_only(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "dam", {
+    corpus = write_corpus(tmp_path / "dam", {
         "a.txt": "Published 4 May 2023\n\nThe resettlement plan was updated after the 2021 flood.\n",
         "b.txt": "Published 9 May 2023\n\nThe resettlement plan was revised after the 2021 flood.\n",
         "c.txt": "Published 1 June 2023\n\nThe resettlement plan was to be updated in 2024, after the flood.\n",
@@ -215,7 +208,7 @@ def test_a_year_that_names_an_event_dates_that_event_only(cli, tmp_path, empty_c
 
 
 def test_the_rest_of_a_count_is_not_the_whole(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "visit", {
+    corpus = write_corpus(tmp_path / "visit", {
         "a.txt": "Published 14 March 2023\n\nThe two governments signed 11 agreements on Tuesday.\n",
         "b.txt": "Published 15 March 2023\n\nThe two governments signed a memorandum on ports and ten other "
                  "agreements.\n",
@@ -227,7 +220,7 @@ def test_the_rest_of_a_count_is_not_the_whole(cli, tmp_path, empty_config) -> No
 
 
 def test_a_part_of_a_period_is_not_the_whole(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "trade", {
+    corpus = write_corpus(tmp_path / "trade", {
         "a.txt": "Published 16 March 2023\n\nIn January–September 2022, bilateral trade amounted to $2.14 billion.\n",
         "b.txt": "Published 20 March 2023\n\nKey figures\n\nBilateral trade 2022: $2.87 billion\n",
         "c.txt": "Published 2 May 2023\n\nIn 2022, bilateral trade amounted to $2.9 billion.\n",
@@ -238,7 +231,7 @@ def test_a_part_of_a_period_is_not_the_whole(cli, tmp_path, empty_config) -> Non
 
 
 def test_what_was_added_over_a_week_is_not_the_running_total(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "outbreak", {
+    corpus = write_corpus(tmp_path / "outbreak", {
         "a.txt": "Situation report no. 3\nPublished 24 February 2023\n\n- Cumulative suspected cases: 15,930\n",
         "b.txt": "Situation update\nPublished 2 March 2023\n\n- Suspected cases: 3,940 (24 February to 1 March)\n",
         "c.txt": "Situation report no. 4\nPublished 3 March 2023\n\n- Cumulative suspected cases: 19,870\n",
@@ -249,7 +242,7 @@ def test_what_was_added_over_a_week_is_not_the_running_total(cli, tmp_path, empt
 
 
 def test_a_day_without_its_year_is_of_its_documents_year(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "vaccines", {
+    corpus = write_corpus(tmp_path / "vaccines", {
         "a.txt": "Published 23 February 2023\n\nThe first vaccine doses arrived in the port on 20 February.\n",
         "b.txt": "Published 1 March 2023\n\nThe first vaccine doses arrived in the port on Monday, 20 February.\n",
         "c.txt": "The first vaccine doses arrived in the port on 22 February.\n",  # undated: no year to read
@@ -260,7 +253,7 @@ def test_a_day_without_its_year_is_of_its_documents_year(cli, tmp_path, empty_co
 
 
 def test_a_storms_category_at_landfall_does_not_change_with_the_years(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "storm", {
+    corpus = write_corpus(tmp_path / "storm", {
         "a.txt": "Published 30 August 2005\n\nThe hurricane made landfall near the town of Aldra as a Category 4 "
                  "storm.\n",
         "b.txt": "Published 29 August 2025\n\nTwenty years ago the hurricane made landfall near Aldra as a "
@@ -272,7 +265,7 @@ def test_a_storms_category_at_landfall_does_not_change_with_the_years(cli, tmp_p
 
 def test_intensities_on_two_named_scales_are_two_measures(cli, tmp_path, empty_config) -> None:
     said = "Published {} March 2024\n\nSeismologists assigned an intensity of {} on the {} scale to the town.\n"
-    corpus = _write(tmp_path / "quake", {
+    corpus = write_corpus(tmp_path / "quake", {
         "a.txt": said.format(4, "IX", "Modified Mercalli"),
         "b.txt": said.format(8, "X", "European Macroseismic"),
     })
@@ -283,7 +276,7 @@ def test_intensities_on_two_named_scales_are_two_measures(cli, tmp_path, empty_c
 
 
 def test_a_total_by_the_time_an_outbreak_ended_is_stated_as_of_that_day(cli, tmp_path, empty_config) -> None:
-    corpus = _write(tmp_path / "outbreak", {
+    corpus = write_corpus(tmp_path / "outbreak", {
         "a.txt": "Weekly bulletin\nPublished 17 February 2023\n\nThe Institute has recorded 16,412 suspected cholera "
                  "cases so far.\n",
         "b.txt": "By the time the ministry declared the outbreak over on 30 June 2023, 31,806 suspected cholera cases "
@@ -298,7 +291,7 @@ def test_a_total_by_the_time_an_outbreak_ended_is_stated_as_of_that_day(cli, tmp
 def test_a_year_frames_the_figures_of_its_clause_and_a_month_is_an_events_date(cli, tmp_path, empty_config) -> None:
     said = ("Published 10 February 2014\n\nIn 1995 the country removed its last warheads and completed the sealing "
             "of {} test tunnels in May 2000.\n")
-    corpus = _write(tmp_path / "treaty", {"a.txt": said.format(181), "b.txt": said.format(181)})
+    corpus = write_corpus(tmp_path / "treaty", {"a.txt": said.format(181), "b.txt": said.format(181)})
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1995")["status"] == "agree"
     assert topic_by_values(data, "2000-05")["status"] == "agree"
@@ -308,7 +301,7 @@ def test_a_year_frames_the_figures_of_its_clause_and_a_month_is_an_events_date(c
 def test_reporting_periods_of_two_reports_are_not_in_dispute(cli, tmp_path, empty_config) -> None:
     said = "Situation report no. {}\nPublished {} February 2023\n\nReporting period: {} February 2023\n\n" \
            "During the reporting week, 3,197 new suspected cases and {} deaths were notified.\n\n- Deaths: {}\n"
-    corpus = _write(tmp_path / "sitreps", {
+    corpus = write_corpus(tmp_path / "sitreps", {
         "a.txt": said.format(3, 17, "10-16", 61, 214),
         "b.txt": said.format(4, 24, "17-23", 73, 287),
     })
@@ -320,7 +313,7 @@ def test_reporting_periods_of_two_reports_are_not_in_dispute(cli, tmp_path, empt
 
 def test_a_peak_named_in_a_bracket_after_the_figure(cli, tmp_path, empty_config) -> None:
     said = "Published {} September 2021\n\nThe storm attained Category {} status ({} sustained winds of {} mph).\n"
-    corpus = _write(tmp_path / "storm", {
+    corpus = write_corpus(tmp_path / "storm", {
         "a.txt": said.format(2, 5, "with peak", 175),
         "b.txt": said.format(3, 3, "with", 125),
     })
@@ -329,12 +322,12 @@ def test_a_peak_named_in_a_bracket_after_the_figure(cli, tmp_path, empty_config)
 
 def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli, tmp_path, empty_config) -> None:
     said = "Published {} May 2023\n\nThe cost estimate of the bridge {}.\n"
-    corpus = _write(tmp_path / "audit", {
+    corpus = write_corpus(tmp_path / "audit", {
         "a.txt": said.format(4, "rose from $4.8 billion to $17.2 billion"),
         "b.txt": said.format(9, "is $4.9 billion"),
     })
     assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 4.8 billion", "USD 4.9 billion")
-    corpus = _write(tmp_path / "audit-2", {
+    corpus = write_corpus(tmp_path / "audit-2", {
         "c.txt": said.format(4, "rose by $12.4 billion"),
         "d.txt": said.format(9, "is $12.5 billion"),
     })
