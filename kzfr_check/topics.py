@@ -35,6 +35,7 @@ from kzfr_check.values import (
     ORDINALS,
     SCALES,
     Value,
+    _span,
     gap,
     relation,
 )
@@ -662,20 +663,11 @@ def _frame_span(as_of: str) -> tuple[int, int] | None:
     if len(last) < len(first):  # '2023-02-10/16': the last day in the first's month
         last = first[:len(first) - len(last)] + last
     try:
-        start = _frame_day(first, end=False)
-        return start, _frame_day(last, end=True)
-    except ValueError:
+        ends = [_span(*(parts + [None] * (3 - len(parts))))  # type: ignore[arg-type]
+                for parts in ([int(x) for x in text.split("-")] for text in (first, last))]
+    except (ValueError, TypeError):
         return None
-
-
-def _frame_day(text: str, end: bool) -> int:
-    parts = [int(x) for x in text.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts).toordinal()
-    if len(parts) == 2:
-        month_end = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
-        return (month_end if end else dt.date(parts[0], parts[1], 1)).toordinal()
-    return dt.date(parts[0], 12, 31).toordinal() if end else dt.date(parts[0], 1, 1).toordinal()
+    return int(ends[0][0]), int(ends[1][1])
 
 
 class _Frames(NamedTuple):
