@@ -1051,7 +1051,9 @@ def _bound_value(value: Value, prefix: str) -> Value:
 
 
 # what the reference date may change: an anniversary counted back from it, a day without its year
-_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind in ("anniversary", "day")]
+_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"] + [
+    lambda sentence, lower, day=pattern: day.search(sentence) is not None  # a day itself, not a month's name
+    for kind, pattern, _ in PATTERNS if kind == "day"]
 
 
 def base_matters(sentence: str) -> bool:
