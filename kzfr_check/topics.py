@@ -1137,7 +1137,8 @@ def connected(items: Sequence[T], pairs: Iterable[tuple[T, T]]) -> list[list[T]]
     return list(linked.values())
 
 
-# Below this many statements grouping stays in one process: starting a worker costs about half a second.
+# Below this many statements grouping stays in one piece and one process: starting a worker costs about half a
+# second.
 UNITS_FOR_A_WORKER = 20_000
 # What grouping a block costs, per statement: a part of its own (its shape, links, heap entries) worth this
 # many of the other part, one check against each distinct value of the block (fitted to timings of the
@@ -1165,8 +1166,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     of the few most similar shapes. The cost grows with the statements and their neighbours, never
     with all pairs.
 
-    Shapes that no likeness links can never group together: with an executor, they are cut into pieces
-    that a worker process and this one group side by side, and the topics are the same. `meanwhile` is
+    Shapes that no likeness links can never group together: in a large corpus they are cut into pieces,
+    grouped one after the other, so that what grouping needs is only ever held for one piece; with an
+    executor, a worker process and this one group pieces side by side. The topics are the same. `meanwhile` is
     other work of this process, done while the workers group their first pieces (or at the end).
     """
     free = [i for i in range(len(claims)) if i not in (taken or set())]
@@ -1182,13 +1184,17 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
     units = {}
+    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
     for u, unit in enumerate(members):
         c = claims[unit[0]]
-        units[u] = _Unit(c.source, c.value, c.as_of, frozenset(claims[i].source for i in unit),
-                         frozenset(claims[i].document_year for i in unit),
+        sources = frozenset(claims[i].source for i in unit)
+        years = frozenset(claims[i].document_year for i in unit)
+        units[u] = _Unit(c.source, c.value, c.as_of, one_of.setdefault(sources, sources),
+                         one_of.setdefault(years, years),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0]),
                          _claim_qualifiers(c), c.kind == "count" and c.counted in cumulative())
+    del statements, siblings, one_of  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -1212,7 +1218,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                       [(at[x], at[y]) for x, y in links if x in at])
 
     pieces = [list(range(len(shapes)))]
-    if executor is not None and len(units) >= UNITS_FOR_A_WORKER:
+    if len(units) >= UNITS_FOR_A_WORKER:  # in pieces, in one process too: what a piece needs is freed after it
         linked = connected(range(len(shapes)), links)
         costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
