@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
-from typing import NamedTuple
+from sys import intern
+from typing import Any, NamedTuple
 
 from kzfr_check.lang import cumulative, increments
 from kzfr_check.sources import Source
@@ -21,6 +22,7 @@ from kzfr_check.values import (
     find_figures,
     nearest_period,
     parse_date,
+    unpickled_value,
 )
 
 
@@ -55,12 +57,22 @@ class Claim:
     def figure_in_quote(self) -> tuple[int, int]:
         return self.start - self.quote_start, self.end - self.quote_start
 
-    def __reduce__(self) -> tuple[type[Claim], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Claim], tuple[object, ...]]:
         """Pickled as its fields (see Value.__reduce__)."""
-        return Claim, _claim_fields(self)
+        return _unpickled_claim, _claim_fields(self)
 
 
 _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
+
+
+def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: int, quote: str, said: str,
+                     text: str, *rest: Any) -> Claim:
+    """A claim sent by a worker process. Its short strings are interned: the figures, periods and words
+    counted that a corpus repeats are then one string each in the process that gathers its claims (its
+    sentences, mostly its own, are not)."""
+    value, counted, document_year, as_of, said_before, language = rest
+    return Claim(source, line, start, end, quote_start, quote, said, intern(text), value, intern(counted),
+                 document_year, None if as_of is None else intern(as_of), said_before, intern(language))
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.
@@ -284,8 +296,9 @@ READ_LIMIT = 100_000
 
 
 def forget_sentences() -> None:
-    """Drop what this process remembers of the sentences it has read (see _READ)."""
+    """Drop what this process remembers of the sentences it has read (see _READ), and of the values sent to it."""
     _READ.clear()
+    unpickled_value.cache_clear()
 
 
 def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Figure]:
