@@ -379,21 +379,20 @@ def _canonical_stems(vocabulary: Iterable[str]) -> dict[str, str]:
     return canon
 
 
-class _Masked(dict[str, str]):
-    """Texts with their digits masked, each worked out once: a corpus says many sentences again."""
+@lru_cache(maxsize=65536)
+def _masked(text: str) -> str:
+    """A text with its digits masked, worked out once for the texts a corpus says again and again (a bounded
+    cache: remembering every sentence of a large corpus would cost more memory than masking it costs time)."""
+    return _DIGITS.sub("#", text)
 
-    def __missing__(self, text: str) -> str:
-        self[text] = masked = _DIGITS.sub("#", text)
-        return masked
 
-
-def _shape(claim: Claim, masked: _Masked) -> tuple[str, ...]:
+def _shape(claim: Claim) -> tuple[str, ...]:
     """What a claim says with its digits masked. Claims of one shape have the same words around their
     figure (a sentence reprinted with other figures, a template filled in), so they say the same
     thing and one vector serves them all."""
     start, end = claim.figure_in_quote
-    return (claim.value.group_key, claim.counted, masked[claim.said[:start]], masked[claim.said[end:]],
-            masked[claim.said_before], *sorted(_claim_qualifiers(claim)))
+    return (claim.value.group_key, claim.counted, _masked(claim.said[:start]), _masked(claim.said[end:]),
+            _masked(claim.said_before), *sorted(_claim_qualifiers(claim)))
 
 
 class _Counts:
@@ -459,14 +458,13 @@ def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, s
                 sharing[(s, False)].append(source)
         for name in named_by[source]:
             sharing[(name, True)].append(source)
-    return connected(sorted(said_by), [(sources[0], other) for sources in sharing.values() for other in sources[1:]])
+    return connected(sorted(said_by), ((sources[0], other) for sources in sharing.values() for other in sources[1:]))
 
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
-    masked = _Masked()
-    shapes = [canonical.setdefault(shape, shape) for shape in (_shape(c, masked) for c in claims)]  # each kept once
+    shapes = [canonical.setdefault(shape, shape) for shape in map(_shape, claims)]  # each kept once
     example: dict[tuple[str, ...], Claim] = {}
     for shape, claim in zip(shapes, claims, strict=True):
         example.setdefault(shape, claim)
@@ -486,7 +484,7 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
     names_of: dict[str, frozenset[str]] = {}
     for c in sorted(claims, key=lambda claim: claim.source):
         if c.said not in sentence_stems:
-            said = masked[c.said]
+            said = _masked(c.said)
             if said not in stems_of:
                 stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said, c.language))
                 named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
@@ -537,6 +535,7 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[tuple[str, ...]], dict
                 words.setdefault(key, surface)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors[shape] = _Said(weights, norm, words, contexts[shape])
+    _masked.cache_clear()  # (this corpus's texts)
     return shapes, vectors
 
 
@@ -624,7 +623,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
-    return frozenset(found)
+    return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
 
 def _same_name(a: str, b: str) -> bool:
