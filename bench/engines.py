@@ -89,9 +89,10 @@ def measure(command: list[str]) -> Measured:
 
 
 def shuffle_sizes(corpus: Path, sample: int = 200) -> str:
-    """What a document costs to move, from an even sample of the corpus read here: its Source (text, line
-    table) and its claims, pickled as a worker sends them (a partition of 64 pickles within 1% of the sum of
-    its documents); the claims alone are what a shuffle by blocking key would move."""
+    """What a document costs to move, from an even sample of the corpus read here: its Document (name, date,
+    line table; its text stays in the worker) and its claims, pickled as a worker sends them (a partition of 64
+    pickles within 1% of the sum of its documents); the claims alone are what a shuffle by blocking key would
+    move."""
     import pickle
 
     from kzfr_check.pipeline import read_and_extract
@@ -106,7 +107,7 @@ def shuffle_sizes(corpus: Path, sample: int = 200) -> str:
         claims += len(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
         claim_count += len(found)
     n = len(picked)
-    return (f"per document (a sample of {n}): {claim_count / n:.1f} claims; pickled, its Source "
+    return (f"per document (a sample of {n}): {claim_count / n:.1f} claims; pickled, its Document "
             f"{sources / n / 1e3:.1f} kB and its claims {claims / n / 1e3:.1f} kB "
             f"({claims / max(1, claim_count):.0f} B a claim)")
 

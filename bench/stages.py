@@ -45,8 +45,8 @@ def timed_check(folder: str, config_path: str) -> dict[str, float]:
     witnesses = witness_groups(claims)
     verdicts = judge_all(topics, dates, config.resolutions, witness_of(claims, witnesses))
     warnings = stale_resolutions(verdicts, config.resolutions)
-    report = Report(tuple(sources), tuple(claims), tuple(topics), tuple(verdicts), tuple(warnings),
-                    tuple(witnesses), tuple(name_variants(claims)))
+    report = Report(tuple(source.document() for source in sources), tuple(claims), tuple(topics), tuple(verdicts),
+                    tuple(warnings), tuple(witnesses), tuple(name_variants(claims)))
     lap("verdicts")
     renderer("json")(report, RenderOptions())
     lap("report")

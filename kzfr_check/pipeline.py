@@ -18,7 +18,7 @@ from kzfr_check.engine.local import LocalEngine
 from kzfr_check.errors import InputError, printable
 from kzfr_check.sources import (
     DEFAULT_MAX_BYTES,
-    Source,
+    Document,
     display_path,
     excluded,
     find_source_files,
@@ -37,7 +37,7 @@ from kzfr_check.witnesses import NameVariant, name_variants, witness_groups, wit
 class Report:
     """Everything one check found: what was read, what it claims, and the verdicts."""
 
-    sources: tuple[Source, ...]
+    sources: tuple[Document, ...]  # what was read (not its text, see Document)
     claims: tuple[Claim, ...]
     topics: tuple[Topic, ...]
     verdicts: tuple[Verdict, ...]
@@ -107,11 +107,12 @@ CLAIMS_PER_DOCUMENT = 20_000
 # shown to the user, the --max-bytes limit, its language when claims.toml declares it. Plain values, so that
 # any engine can send it to any process.
 Task = tuple[str, str, int, str | None]
-Extraction = tuple[Source | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
+Extraction = tuple[Document | None, tuple[str, ...], list[Claim]]  # the document (None: skipped), warnings, claims
 
 
 def read_and_extract(task: Task) -> Extraction:
-    """One document read and its claims extracted: what a worker does, from and to picklable values."""
+    """One document read and its claims extracted: what a worker does, from and to picklable values. Its text
+    stays here."""
     location, shown, max_bytes, language = task
     source, warning = read_document(location, shown, max_bytes, language)
     warnings = () if warning is None else (warning,)
@@ -122,7 +123,7 @@ def read_and_extract(task: Task) -> Extraction:
         del claims[CLAIMS_PER_DOCUMENT:]
         warnings += (f"{shown}: more than {CLAIMS_PER_DOCUMENT:,} figures; only the first {CLAIMS_PER_DOCUMENT:,} "
                      f"(to line {claims[-1].line}) are checked",)
-    return source, warnings, claims
+    return source.document(), warnings, claims
 
 
 def _task(file: Path | str, max_bytes: int, declared: Callable[[Path], str | None]) -> Task:
@@ -135,11 +136,11 @@ def _task(file: Path | str, max_bytes: int, declared: Callable[[Path], str | Non
 
 def _read_all(files: list[Path | str], paths: Sequence[str | Path], warn: Callable[[str], None], max_bytes: int,
               workers: Workers, progress: Progress,
-              declared: Callable[[Path], str | None] = lambda file: None) -> tuple[list[Source], list[Claim]]:
+              declared: Callable[[Path], str | None] = lambda file: None) -> tuple[list[Document], list[Claim]]:
     """Every readable document of the files (and URLs) found under paths and its claims, in path order, the
     same on every engine."""
     tasks = [_task(file, max_bytes, declared) for file in files]
-    read: list[tuple[Source, list[Claim]]] = []
+    read: list[tuple[Document, list[Claim]]] = []
     kept: list[Path] = []  # (a URL's path names a source apart from a namesake as well)
     extractions = workers.map(read_and_extract, tasks)
     for done, (file, (source, warnings, claims)) in enumerate(zip(files, extractions, strict=True), 1):

@@ -20,6 +20,7 @@ from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path, PurePath, PurePosixPath
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from kzfr_check.errors import InputError, NoSourcesError, printable
@@ -50,8 +51,26 @@ class DocDate:
         return "-".join(parts)
 
 
+class _Lines:
+    """Lines of a file: `line_offsets` holds (offset in the text, 1-based line in the file) where each begins."""
+
+    line_offsets: tuple[tuple[int, int], ...]
+
+    def _line_entry(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
+        return self.line_offsets[max(index - 1, 0)]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line in the original file that holds text[offset]."""
+        return self._line_entry(offset)[1]
+
+    def line_start(self, offset: int) -> int:
+        """The offset in `text` where the line holding text[offset] begins, to count columns."""
+        return self._line_entry(offset)[0]
+
+
 @dataclass(frozen=True)
-class Source:
+class Source(_Lines):
     """One document: its content text, a matching copy with the same offsets, and where lines begin."""
 
     id: str
@@ -73,17 +92,23 @@ class Source:
             return self.other_languages[index - 1][2]
         return self.language
 
-    def _line_entry(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
-        return self.line_offsets[max(index - 1, 0)]
+    def document(self) -> Document:
+        """What a check keeps of this source once its claims are extracted."""
+        return Document(self.id, self.path, self.date, self.encoding, self.language, self.line_offsets)
 
-    def line_of(self, offset: int) -> int:
-        """1-based line in the original file that holds text[offset]."""
-        return self._line_entry(offset)[1]
 
-    def line_start(self, offset: int) -> int:
-        """The offset in `text` where the line holding text[offset] begins, to count columns."""
-        return self._line_entry(offset)[0]
+@dataclass(frozen=True)
+class Document(_Lines):
+    """What a check keeps of a source once its claims are extracted: its name, where it is, its date, encoding and
+    language, and where its lines begin, to place a figure in its file. Not its text: no later stage reads it (a
+    claim holds its quote), and a large corpus's text would not fit in the one process that gathers its claims."""
+
+    id: str
+    path: str
+    date: DocDate | None
+    encoding: str
+    language: str
+    line_offsets: tuple[tuple[int, int], ...]
 
 
 _PUNCTUATION = {
@@ -567,11 +592,14 @@ def read_source(path: Path, display: str | None = None) -> Source:
     return _source_from_text(*_decode(data), path, shown)
 
 
-def _unique_ids(sources: list[Source], paths: list[Path]) -> list[Source]:
+Named = TypeVar("Named", Source, Document)
+
+
+def _unique_ids(sources: list[Named], paths: list[Path]) -> list[Named]:
     """Stems name sources in reports; when two files share one, their folder tells them apart."""
     stems = Counter(source.id for source in sources)
     taken: Counter[str] = Counter()
-    unique: list[Source] = []
+    unique: list[Named] = []
     for source, path in zip(sources, paths, strict=True):
         ident = source.id
         if stems[ident] > 1:
@@ -657,7 +685,7 @@ def read_document(location: Path | str, shown: str, max_bytes: int = DEFAULT_MAX
     return source, None
 
 
-def name_sources(sources: list[Source], files: list[Path], paths: Sequence[str | Path]) -> list[Source]:
+def name_sources(sources: list[Named], files: list[Path], paths: Sequence[str | Path]) -> list[Named]:
     """The sources read from `files`, found under `paths`, each with an id of its own; none is an error."""
     if not sources:
         named = ", ".join(str(path) for path in paths) or "no path given"

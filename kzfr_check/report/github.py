@@ -10,7 +10,7 @@ from kzfr_check.errors import printable
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, as_written, fold, resolve_command, values_as_written
 from kzfr_check.report.sarif import figure_span, value_text
-from kzfr_check.sources import Source
+from kzfr_check.sources import Document
 from kzfr_check.values import relation
 from kzfr_check.verdicts import ValueSupport, Verdict, dissenting
 
@@ -55,7 +55,7 @@ def contradicted_by(verdict: Verdict, value: ValueSupport) -> tuple[ValueSupport
                  if w is not value and relation(value.claims[0].value, w.claims[0].value) == "conflict")
 
 
-def _location(claim: Claim, source: Source) -> dict[str, str | int]:
+def _location(claim: Claim, source: Document) -> dict[str, str | int]:
     span = figure_span(claim, source)
     where: dict[str, str | int] = {"file": source.path, "line": span.start_line}
     if span.end_line != span.start_line:
@@ -66,7 +66,7 @@ def _location(claim: Claim, source: Source) -> dict[str, str | int]:
     return where
 
 
-def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Source) -> str:
+def _annotation(verdict: Verdict, value: ValueSupport, claim: Claim, source: Document) -> str:
     topic = verdict.topic
     others = "; ".join(map(value_text, contradicted_by(verdict, value)))
     said = f"{claim.source} says {as_written(value.value, topic.kind)}: “{fold(claim.quote).strip()}”"

@@ -31,7 +31,7 @@ from kzfr_check.report import (
     uncorroborated_text,
     values_as_written,
 )
-from kzfr_check.sources import Source
+from kzfr_check.sources import Document
 from kzfr_check.values import DATE_KINDS, INF, Value
 from kzfr_check.verdicts import STATUSES, Verdict
 from kzfr_check.witnesses import NameVariant
@@ -157,7 +157,7 @@ def _quote(claim: Claim) -> str:
     return f"{esc(before)}<mark>{esc(figure)}</mark>{esc(after)}"
 
 
-def _where(claim: Claim, sources: dict[str, Source]) -> str:
+def _where(claim: Claim, sources: dict[str, Document]) -> str:
     source = sources[claim.source]
     dated = f", dated {source.date}" if source.date else ", undated"
     as_of = f"; figure as of {esc(claim.as_of)}" if claim.as_of else ""
@@ -165,7 +165,7 @@ def _where(claim: Claim, sources: dict[str, Source]) -> str:
     return f'<p class="where"><code>{esc(source.path)}:{claim.line}</code>{dated}{language}{as_of}</p>'
 
 
-def _value_column(verdict: Verdict, index: int, sources: dict[str, Source]) -> list[str]:
+def _value_column(verdict: Verdict, index: int, sources: dict[str, Document]) -> list[str]:
     value = verdict.values[index]
     # a reprint counts once: say so when the sources are fewer witnesses than files
     witnesses = (f", {value.witnesses} independent" if value.witnesses and value.witnesses != len(value.sources)
@@ -312,7 +312,7 @@ def _timeline(verdict: Verdict) -> list[str]:
     return []
 
 
-def _card(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[str]:
+def _card(verdict: Verdict, report: Report, sources: dict[str, Document]) -> list[str]:
     topic = verdict.topic
     alone = uncorroborated_text(report, verdict)
     flag = f' <span class="badge none">{esc(alone.split(":")[0])}</span>' if alone else ""
@@ -341,7 +341,7 @@ def _marked_name(claim: Claim, name: str) -> str:
             f"{esc(claim.quote[at + len(name):].rstrip())}")
 
 
-def _variants(variants: Sequence[NameVariant], sources: dict[str, Source]) -> list[str]:
+def _variants(variants: Sequence[NameVariant], sources: dict[str, Document]) -> list[str]:
     lines = ['<section aria-labelledby="notices">', '<h2 id="notices">Name variants</h2>',
              "<p>Names spelled differently across sources. Worth a look; never a conflict.</p>", "<ul>"]
     for variant in variants:

@@ -23,7 +23,7 @@ from kzfr_check.report import (
     summary_counts,
     values_as_written,
 )
-from kzfr_check.sources import Source
+from kzfr_check.sources import Document
 from kzfr_check.verdicts import Verdict
 
 # Characters that start Markdown or GitHub markup anywhere in a line ($ is GitHub's math).
@@ -65,7 +65,7 @@ def _topic(verdict: Verdict) -> str:
     return f"{escape(verdict.topic.label)} ({code(verdict.topic.id)})"
 
 
-def _source(source: Source, claim: Claim) -> str:
+def _source(source: Document, claim: Claim) -> str:
     """The source of a quote, its date, and the quote's language when it is not English (never translated)."""
     dated = f", dated {source.date}" if source.date else ""
     language = f", in {claim.language}" if claim.language != "en" else ""
@@ -76,7 +76,7 @@ def _counted(report: Report, verdict: Verdict) -> str:
     return counted(len(verdict.topic.sources), report.witness_count(verdict.topic.sources))
 
 
-def _conflict(verdict: Verdict, report: Report, sources: dict[str, Source]) -> list[str]:
+def _conflict(verdict: Verdict, report: Report, sources: dict[str, Document]) -> list[str]:
     rows = []
     for value in verdict.values:
         for index, claim in enumerate(value.claims):

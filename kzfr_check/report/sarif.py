@@ -18,7 +18,7 @@ from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
 from kzfr_check.report import RenderOptions, as_written, fold, resolve_command, values_as_written
 from kzfr_check.report.json import dumps
-from kzfr_check.sources import Source
+from kzfr_check.sources import Document
 from kzfr_check.values import KINDS
 from kzfr_check.verdicts import ValueSupport, Verdict
 
@@ -41,7 +41,7 @@ class Span:
     end_column: int | None = None
 
 
-def figure_span(claim: Claim, source: Source) -> Span:
+def figure_span(claim: Claim, source: Document) -> Span:
     """The figure's lines and columns in the source file, counted in Unicode code points."""
     last = max(claim.end - 1, claim.start)
     start_line, end_line = source.line_of(claim.start), source.line_of(last)
@@ -92,7 +92,7 @@ def _rule(kind: str) -> dict[str, Any]:
     }
 
 
-def _location(claim: Claim, source: Source) -> dict[str, Any]:
+def _location(claim: Claim, source: Document) -> dict[str, Any]:
     span = figure_span(claim, source)
     region: dict[str, Any] = {"startLine": span.start_line, "endLine": span.end_line}
     if span.start_column is not None:
@@ -117,7 +117,7 @@ def _message(verdict: Verdict) -> str:
     return " ".join([text, *(f"Note: {values_as_written(note, verdict)}." for note in verdict.notes), *settle])
 
 
-def _result(verdict: Verdict, rule_index: int, sources: dict[str, Source]) -> dict[str, Any]:
+def _result(verdict: Verdict, rule_index: int, sources: dict[str, Document]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": rule_id(verdict.topic.kind),
         "ruleIndex": rule_index,

@@ -26,7 +26,7 @@ from kzfr_check.report import (
     uncorroborated_text,
     values_as_written,
 )
-from kzfr_check.sources import Source
+from kzfr_check.sources import Document
 from kzfr_check.verdicts import Verdict
 
 STYLE = {"conflict": "bold red", "resolved": "green", "changed": "blue", "compatible": "yellow", "agree": "green"}
@@ -63,7 +63,7 @@ def quote_text(claim: Claim) -> Text:
     return Text.assemble("“", before, (figure, "bold reverse"), after, "”")
 
 
-def where(claim: Claim, sources: dict[str, Source]) -> Text:
+def where(claim: Claim, sources: dict[str, Document]) -> Text:
     source = sources[claim.source]
     text = shown(f"{source.path}:{claim.line}", style="cyan")
     if source.date:
@@ -105,7 +105,7 @@ def _more(count: int, what: str) -> Text:
     return Text(f"… and {plural(count, f'more {what}')} (see --format json)", style="dim")
 
 
-def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Source]) -> Panel:
+def verdict_panel(verdict: Verdict, report: Report, sources: dict[str, Document]) -> Panel:
     # the id on a line of its own, whole: a panel's title is cut to the width of the terminal
     parts: list[RenderableType] = [Text(f"topic {verdict.topic.id}", style="dim"), _values_table(verdict)]
     if len(verdict.values) > VALUES_PER_TOPIC:
