@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import kzfr_check.claims as claims_module
 from kzfr_check.claims import extract_claims, forget_sentences, sentences
-from kzfr_check.pipeline import check
+from kzfr_check.pipeline import check, read_and_extract
 from kzfr_check.sources import load_sources, read_source
 
 from conftest import ROOT, SEEDS, TUNNEL
@@ -168,6 +168,23 @@ def test_claims_survive_the_trip_from_a_worker_process_whole():
     assert back == claims
     assert [dataclasses.astuple(c) for c in back] == [dataclasses.astuple(c) for c in claims]
     assert any(c.as_of for c in back) and any(c.counted for c in back) and any(c.value.unit for c in back)
+
+
+def test_a_worker_sends_back_claims_and_where_they_are_not_the_text(tmp_path):
+    """What a worker returns crosses to the one process that gathers a corpus: a document's claims, with their
+    quotes, and the Document that places them in its file. Its text stays where it was read, and the values
+    that documents share arrive as one object."""
+    for name in ("north.txt", "south.txt"):
+        (tmp_path / name).write_text(
+            "Harbour works at Selvik\n\nThe quay walls were rebuilt in granite, stone by stone, as of old.\n"
+            "The new quay opened in 2019 after the rebuilding.\n", encoding="utf-8")
+    sent = [pickle.dumps(read_and_extract((str(tmp_path / name), name, 1_000_000, None)))
+            for name in ("north.txt", "south.txt")]
+    assert all(b"The new quay opened in 2019" in trip and b"granite" not in trip for trip in sent)
+    (north, _, north_claims), (south, _, south_claims) = (pickle.loads(trip) for trip in sent)
+    assert [c.value.text for c in north_claims] == [c.value.text for c in south_claims] == ["2019"]
+    assert north.line_of(north_claims[0].start) == 4 and north.path == "north.txt"
+    assert north_claims[0].value is south_claims[0].value
 
 
 def test_a_heading_restated_more_precisely_below_it_is_no_claim_of_its_own(tmp_path):
