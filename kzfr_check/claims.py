@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from sys import intern
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from kzfr_check.lang import cumulative, increments
 from kzfr_check.sources import Source
@@ -66,11 +66,11 @@ _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 
 
 def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: int, quote: str, said: str,
-                     text: str, *rest: Any) -> Claim:
+                     text: str, value: Value, counted: str, document_year: int | None, as_of: str | None,
+                     said_before: str, language: str) -> Claim:
     """A claim sent by a worker process. Its short strings are interned: the figures, periods and words
     counted that a corpus repeats are then one string each in the process that gathers its claims (its
     sentences, mostly its own, are not)."""
-    value, counted, document_year, as_of, said_before, language = rest
     return Claim(source, line, start, end, quote_start, quote, said, intern(text), value, intern(counted),
                  document_year, None if as_of is None else intern(as_of), said_before, intern(language))
 

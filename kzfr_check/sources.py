@@ -1,7 +1,8 @@
 """Stage 1: read source documents into text, a same-length normalised copy, line numbers and a date.
 
-Later stages search `Source.norm` and report through `Source.text` and `Source.line_of`,
-so the promise this module keeps is that an offset in `norm` is the same offset in `text`.
+Extraction searches `Source.norm` and quotes `Source.text`, so the promise this module keeps is that an offset in
+`norm` is the same offset in `text`; reports place a figure in its file with the line table a source's `Document`
+keeps (`line_of`), which is all a check keeps of a source after extraction.
 """
 
 from __future__ import annotations
