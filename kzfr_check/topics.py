@@ -838,6 +838,9 @@ _UNKNOWN = object()  # a penalty not computed yet (None: the values fit)
 def _gap_penalty(a: Value, b: Value) -> float:
     """Extra evidence a conflict needs as its values lie further apart: sources that state the same
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
+    if (a.kind == "period") != (b.kind == "period"):
+        # what holds since a day ('ambassador since 2021') and an event of another day are two facts
+        return math.inf
     g = gap(a, b)
     if a.kind in DATE_KINDS:
         # years apart in steps of the coarser value's precision: two centuries a hundred years apart are one step

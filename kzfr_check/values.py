@@ -326,7 +326,11 @@ class Value:
 
     @property
     def group_key(self) -> str:
-        """Values that may be compared: same kind and, for money and measures, same dimension."""
+        """Values that may be compared: same kind and, for money and measures, same dimension. A period open to
+        the present ('since 1974') is dated by its start, the day or year of the event that began it ('opened in
+        1974'): it is compared with dates."""
+        if self.kind == "period" and self.text.endswith("/.."):
+            return "date"
         return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale") else self.kind
 
     def __reduce__(self) -> tuple[type[Value], tuple[object, ...]]:

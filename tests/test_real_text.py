@@ -332,3 +332,16 @@ def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli,
         "d.txt": said.format(9, "is $12.5 billion"),
     })
     assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 12.4 billion", "USD 12.5 billion")
+
+
+def test_what_holds_since_a_year_is_dated_by_the_event_that_began_it(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "embassy", {
+        "a.txt": "Published 2 May 2023\n\nOrvenia has had a resident embassy in Tarsk since 1974.\n",
+        "b.txt": "Published 9 June 2023\n\nOrvenia opened its embassy in Tarsk in 1974.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1974/..", "1974")["status"] == "compatible"
+    corpus = write_corpus(tmp_path / "ambassador", {
+        "a.txt": "Published 2 May 2023\n\nIlse Varn has been the ambassador of Orvenia in Tarsk since 2021.\n",
+        "b.txt": "Published 9 June 2023\n\nThe ambassador of Orvenia in Tarsk met the mayor in 2023.\n",
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "2021/..", "2023")  # a state, and an event
