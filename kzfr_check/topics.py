@@ -744,6 +744,13 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _labelled_apart(a: Claim, b: Claim) -> bool:
+    """Are two figures of one list told apart by their labels ('Ukrainian 1.9%, Uzbek 3.3%')? Then neither is the
+    other's counterpart. (What a count counts is read less surely: 'Missing: 38 (of whom 33 fishermen)' holds the
+    '33 fishermen' another source says are missing.)"""
+    return a.kind != "count" and bool(a.counted and b.counted) and not _same_thing(a.counted, b.counted)
+
+
 def _may_group(a: Claim, b: Claim) -> bool:
     """Only claims from different sources that share a subject and, for periods, span overlapping
     time may state the same fact."""
@@ -1069,7 +1076,7 @@ class _Unit(NamedTuple):
     as_of: str | None
     sources: frozenset[str]
     years: frozenset[int | None]  # of the documents that state it
-    others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
+    others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact (_labelled_apart)
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
 
@@ -1190,7 +1197,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         units[u] = _Unit(c.source, c.value, c.as_of, frozenset(claims[i].source for i in unit),
                          frozenset(claims[i].document_year for i in unit),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                               if z != unit[0]),
+                               if z != unit[0] and not _labelled_apart(c, claims[z])),
                          _claim_qualifiers(c), c.kind == "count" and c.counted in cumulative())
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 

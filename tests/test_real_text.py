@@ -345,3 +345,16 @@ def test_what_holds_since_a_year_is_dated_by_the_event_that_began_it(cli, tmp_pa
         "b.txt": "Published 9 June 2023\n\nThe ambassador of Orvenia in Tarsk met the mayor in 2023.\n",
     })
     assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "2021/..", "2023")  # a state, and an event
+
+
+def test_a_figure_of_a_list_is_no_counterpart_of_a_figure_with_another_label(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "census", {
+        "a.txt": "Country profile\n\nEthnic groups (2002): Kestrian 55.8%, Orvenian 28.3%, Tavish 3.3%, Brannic 2.6%, "
+                 "other 10%.\n",
+        "b.txt": "Country profile\n\nEthnic groups (2023): Kestrian 71%, Orvenian 14.9%, Brannic 3.3%, Tavish 1.9%, "
+                 "other 8.9%.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    # 'Brannic 3.3%' beside 'Tavish 1.9%' does not make the Tavish figures two facts: each label is its own measure
+    assert topic_by_values(data, "3.3%", "1.9%")["status"] == "changed"
+    assert topic_by_values(data, "2.6%", "3.3%")["status"] == "changed"
