@@ -31,6 +31,12 @@ def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
     assert _values("Winds of 140 mph (225 km/h) were recorded.") == ["140 mph", "225 km/h"]
 
 
+def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
+    assert _values("<item><hi format=ital>land area:</hi> 2,669,800 sq km") == ["2669800 km²"]
+    assert _values("<p class=\"note\">1,200 people were evacuated.") == ["1200"]
+    assert _values("Deaths: >1,000 (provisional)") == [">1000"]
+
+
 def test_an_approximate_figure_is_good_to_its_last_digit() -> None:
     about, exact = (find_figures(s)[0].value for s in ("About $9.2 billion was spent.", "$9.6 billion was spent."))
     assert relation(about, exact) == "conflict"
