@@ -36,7 +36,7 @@ FLOORS = {
     "golden-gate": (4, 0, 6),
     "kestrel-dam": (3, 4, 11),
     "tri-lingual": (4, 0, 2),
-    "valdmark-carrasca": (3, 3, 13),
+    "valdmark-carrasca": (3, 3, 14),
     "wind-and-trade": (4, 0, 6),
     "webb": (1, 0, 5),
     "deepwater": (1, 0, 5),

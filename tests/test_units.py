@@ -43,6 +43,9 @@ def _read(sentence: str) -> list[tuple[str, str]]:
     ("Some 4.9 million barrels of oil were lost.", [("volume", "~4900000 bbl")]),
     ("Total: 2,724,900 sq km", [("area", "2724900 km²")]),
     ("Rain totals reached 12 inches.", [("length", "12 in")]),
+    # a unit named before its noun is written in the singular: "a 420 megawatt wind farm"
+    ("A planned 420 megawatt wind farm is waiting for a permit.", [("power", "420 MW")]),
+    ("The 300-megawatt turbines make 4.9 terawatt-hours a year.", [("power", "300 MW"), ("energy", "4.9 TWh")]),
 ])
 def test_units_outside_the_old_table(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _read(sentence) == expected
