@@ -1024,7 +1024,26 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
-    return _conversions(sentence, sorted(found, key=lambda f: f.start))
+    return _elliptic_counts(sentence, _conversions(sentence, sorted(found, key=lambda f: f.start)))
+
+
+# a count with its noun left out, coordinated with the count before it and followed by its place: "killed 118
+# people in Sandhara *and nine in Parvat*" ("24 league goals and 29 in all competitions" is another measure)
+_COORDINATED = re.compile(r"(?:,|\band)\s*$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|on|from|across)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A count followed by the place it is of, not by its noun, and coordinated with the count before it counts
+    what that count counts ('nine in Parvat' counts deaths, not Parvat)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if (first.value.kind == second.value.kind == "count" and first.counted
+                and _PLACE_AFTER.match(sentence, second.end)
+                and _COORDINATED.search(sentence, first.end, second.start)):
+            out[i] = replace(second, counted=first.counted)
+    return out
 
 
 _CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"

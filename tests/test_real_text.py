@@ -364,3 +364,15 @@ def test_a_figure_of_a_list_is_no_counterpart_of_a_figure_with_another_label(cli
     # 'Brannic 3.3%' beside 'Tavish 1.9%' does not make the Tavish figures two facts: each label is its own measure
     assert topic_by_values(data, "3.3%", "1.9%")["status"] == "changed"
     assert topic_by_values(data, "2.6%", "3.3%")["status"] == "changed"
+
+
+def test_a_count_without_its_noun_counts_what_the_count_before_it_counts(cli, tmp_path, empty_config) -> None:
+    assert [f.counted for f in find_figures("In all, the storm killed 118 people in Kestria and nine in Tavel.")] == [
+        "deaths", "deaths"]
+    assert [f.counted for f in find_figures("Arlow scored 24 league goals and 29 in all competitions.")] == [
+        "goals", "competitions"]  # another measure, not the league's
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Published 20 March 2025\n\nIn all, the storm killed 118 people in Kestria and nine in Tavel.\n",
+        "b.txt": "Published 18 March 2025\n\nIn neighbouring Tavel, 9 people lost their lives, officials said.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "9")["status"] == "agree"
