@@ -893,8 +893,10 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     if counted in known:
         return known[counted]
     stop = stop_words()
-    following = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])
-                 if w.lower() not in stop][:_NEAR]
+    clause = _CLAUSE_BREAK.split(sentence[after:after + 60], 1)
+    # words between an amount and the next figure name that one ('185 km/h gusting to 210 km/h')
+    named_next = before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
+    following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
     before = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1]
               if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):

@@ -37,6 +37,11 @@ def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
     assert _values("Deaths: >1,000 (provisional)") == [">1000"]
 
 
+def test_the_words_between_two_amounts_name_the_second() -> None:
+    figures = find_figures("It crossed the coast with a maximum sustained wind speed of 185 km/h gusting to 210 km/h.")
+    assert [(f.value.text, f.counted) for f in figures] == [("185 km/h", ""), ("210 km/h", "gusts")]
+
+
 def test_an_approximate_figure_is_good_to_its_last_digit() -> None:
     about, exact = (find_figures(s)[0].value for s in ("About $9.2 billion was spent.", "$9.6 billion was spent."))
     assert relation(about, exact) == "conflict"
