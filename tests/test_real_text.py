@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
@@ -381,3 +382,10 @@ def test_a_count_without_its_noun_counts_what_the_count_before_it_counts(cli, tm
         "b.txt": "Published 18 March 2025\n\nIn neighbouring Tavel, 9 people lost their lives, officials said.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "9")["status"] == "agree"
+
+
+def test_a_year_after_another_figure_frames_that_figure(tmp_path: Path) -> None:
+    (tmp_path / "profile.txt").write_text("Population (2002): 14.8 million--down from 16.2 million in 1989.\n")
+    claims = extract_claims(read_source(tmp_path / "profile.txt"))
+    assert [(c.value.text, c.as_of) for c in claims if c.kind == "count"] == [("14800000", "2002"),
+                                                                              ("16200000", "1989")]
