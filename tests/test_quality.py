@@ -30,7 +30,7 @@ FLOORS = {
     "ashcombe": (2, 0, 6),
     "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
-    "cyclone-orla": (4, 4, 15),
+    "cyclone-orla": (4, 3, 15),
     "dramont-cholera": (3, 0, 8),
     "dravel-earthquake": (5, 2, 9),
     "golden-gate": (4, 0, 6),

@@ -389,3 +389,11 @@ def test_a_year_after_another_figure_frames_that_figure(tmp_path: Path) -> None:
     claims = extract_claims(read_source(tmp_path / "profile.txt"))
     assert [(c.value.text, c.as_of) for c in claims if c.kind == "count"] == [("14800000", "2002"),
                                                                               ("16200000", "1989")]
+
+
+def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "routes", {
+        "a.txt": "Published 17 March 2025\n\nThe ferry crossing to the island is 40 miles (64 km) long.\n",
+        "b.txt": "Published 20 March 2025\n\nThe new gas pipeline is 52 miles (84 km) long.\n",
+    })
+    assert _report(cli, corpus, empty_config, tmp_path)["topics"] == []  # they share only the words of units
