@@ -34,6 +34,7 @@ from kzfr_check.values import (
     MONTHS,
     ORDINALS,
     SCALES,
+    TIME_UNITS,
     Value,
     _span,
     gap,
@@ -43,9 +44,10 @@ from kzfr_check.values import (
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
-# the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of
+# the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of; but for
+# those of time, which also say when ('this year')
 FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
-                          *(name for name in MEASURES if name.isalpha())])
+                          *(name for name in MEASURES if name.isalpha() and name not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")

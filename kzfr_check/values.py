@@ -25,7 +25,7 @@ from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
-         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow")
+         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
@@ -281,6 +281,18 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                         rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"), _needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
      _needs("°|degree")),
+    # an age ('a 34-year-old', 'aged one year', 'under five years of age') is no span of time, nor is a time that
+    # dates an event from another ('three years ago', 'six weeks after the first case was confirmed', '25 years
+    # since independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million
+    # over five years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a
+    # five-year plan'), but for a period ('an 87-day period')
+    ("skip", re.compile(rf"(?:\baged\s+|\b(?:over|during|within|across)\s+(?:the\s+(?:next|past|last|coming)\s+)?)"
+                        rf"(?:{NUMBER})[\s-]+(?:years?|months?|weeks?|days?)\b(?!\s+of\b)"
+                        rf"|\b(?:{NUMBER})[\s-]+(?:years?|months?|weeks?|days?)"
+                        rf"(?:[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b)"
+                        rf"|\b(?:{NUMBER})-(?:year|month|week|day)\b(?!\s+(?:period|span|stretch)\b)", _I),
+     _needs(r"old\b|ago\b|aged?\b|after\b|before\b|later\b|earlier\b|since\b|over\s|during\s|within\s"
+            r"|across\s|-(?:year|month|week|day)\b")),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
                            rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
      _needs(_MEASURE_NEEDS)),

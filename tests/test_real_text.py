@@ -397,3 +397,11 @@ def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
         "b.txt": "Published 20 March 2025\n\nThe new gas pipeline is 52 miles (84 km) long.\n",
     })
     assert _report(cli, corpus, empty_config, tmp_path)["topics"] == []  # they share only the words of units
+
+
+def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "spill", {
+        "a.txt": "Published 4 May 2015\n\nThe well released oil into the Gulf over an 87-day period.\n",
+        "b.txt": "Published 9 June 2016\n\nFor 87 days oil spewed unabated into the Gulf from the well.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "87 d")["status"] == "agree"
