@@ -211,7 +211,10 @@ _SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
 _CODES_TRIE = _alternation(CURRENCY_CODES)
 _MONTH_NEEDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_NEEDS = rf"{_MONTH_NEEDS}|{DATE_ISO}"
-_MEASURE_UNITS = _alternation(MEASURES)
+# Units of time apart from the others: their words are in most sentences ('this year'), and reading them with a
+# pattern of their own keeps the long one of all other units off those sentences
+_TIME_SPANS = [name for name, (kind, _, _) in MEASURES.items() if kind == "duration"]
+_MEASURE_UNITS = _alternation([name for name in MEASURES if name not in _TIME_SPANS])
 _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
 
@@ -281,21 +284,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                         rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"), _needs(_MONTH_NEEDS)),
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
      _needs("°|degree")),
-    # an age ('a 34-year-old', 'aged one year', 'under five years of age') is no span of time, nor is a time that
-    # dates an event from another ('three years ago', 'six weeks after the first case was confirmed', '25 years
-    # since independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million
-    # over five years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a
-    # five-year plan'), but for a period ('an 87-day period')
-    ("skip", re.compile(rf"(?:\baged\s+|\b(?:over|during|within|across)\s+(?:the\s+(?:next|past|last|coming)\s+)?)"
-                        rf"(?:{NUMBER})[\s-]+(?:years?|months?|weeks?|days?)\b(?!\s+of\b)"
-                        rf"|\b(?:{NUMBER})[\s-]+(?:years?|months?|weeks?|days?)"
-                        rf"(?:[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b)"
-                        rf"|\b(?:{NUMBER})-(?:year|month|week|day)\b(?!\s+(?:period|span|stretch)\b)", _I),
-     _needs(r"old\b|ago\b|aged?\b|after\b|before\b|later\b|earlier\b|since\b|over\s|during\s|within\s"
-            r"|across\s|-(?:year|month|week|day)\b")),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
-                           rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
+                           rf"(?P<unit>{_MEASURE_UNITS})(?![\w²])", _I),
      _needs(_MEASURE_NEEDS)),
+    ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?P<scale>)[\s-]*"
+                           rf"(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])", _I),
+     _needs(r"(?:day|week|month|year)s?\b")),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
@@ -667,12 +661,38 @@ def _percent(m: re.Match[str]) -> Value | None:
     return Value("percent", f"{prefix}{_fmt(n)}%", lo, hi)
 
 
+# An age ('a 34-year-old', 'aged one year', 'under five years of age') is no span of time, nor is a time that dates
+# an event from another ('three years ago', 'six weeks after the first case was confirmed', '25 years since
+# independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
+# years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
+# but for a period ('an 87-day period').
+_AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:over|during|within|across)(?:\s+the\s+(?:next|past|last|coming))?)"
+                                   r"\s+$", re.IGNORECASE)
+_AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
+                                  re.IGNORECASE)
+_NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _not_a_span(m: re.Match[str]) -> bool:
+    """Is a figure in units of time an age, a time that dates an event, the span of an amount or part of a name?"""
+    sentence, end = m.string, m.end()
+    if _AGE_OR_OFFSET_AFTER.match(sentence, end):
+        return True
+    if sentence[m.start("unit") - 1] == "-" and not _NAMED_SPAN.match(sentence, end):
+        return True
+    return bool(_AGE_OR_SPREAD_BEFORE.search(sentence, max(0, m.start("num") - 40), m.start("num"))
+                and not _OF.match(sentence, end))
+
+
 def _measure(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     unit = MEASURES.get(m["unit"].lower())
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
     kind, factor, symbol = unit
+    if kind == "duration" and _not_a_span(m):
+        return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
     return Value(kind, f"{prefix}{_fmt(n * scale)} {symbol}", lo * factor, hi * factor)
