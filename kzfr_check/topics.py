@@ -824,11 +824,12 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
 
 
 def _specific(value: Value) -> bool:
-    """A figure few facts share by chance: three significant digits or more, not a date ('902 mb', '1,833',
-    '$20.8 billion', not '11' or '1991'). Two sources stating it in few common words likely state one fact."""
+    """A figure few facts share by chance: three significant digits or more, or two with a unit, not a date
+    ('902 mb', '1,833', '$20.8 billion', '87 days', not '11' or '1991'). Two sources stating it in few common words
+    likely state one fact."""
     if value.kind in DATE_KINDS:
         return False
-    return len("".join(_DIGITS.findall(value.text)).strip("0")) >= 3
+    return len("".join(_DIGITS.findall(value.text)).strip("0")) >= (2 if value.kind in MEASURE_KINDS else 3)
 
 
 def _same_value_links(examples: Sequence[Claim], values: Sequence[Sequence[Value]]) -> set[tuple[int, int]]:

@@ -405,3 +405,13 @@ def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
         "b.txt": "Published 9 June 2016\n\nFor 87 days oil spewed unabated into the Gulf from the well.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "87 d")["status"] == "agree"
+
+
+def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "leak", {
+        "a.txt": "Published 4 May 2015\n\nAbout 3.1 million barrels of crude leaked from the broken Tarsk pipeline "
+                 "over a 64-day period, before engineers sealed it on 2 March.\n",
+        "b.txt": "Published 9 June 2016\n\nEarly attempts to seal the pipeline failed, and for 64 days crude poured "
+                 "into the bay, harming fisheries and beaches.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"
