@@ -34,6 +34,7 @@ from kzfr_check.values import (
     MONTHS,
     ORDINALS,
     SCALES,
+    TIME_UNITS,
     Value,
     _span,
     gap,
@@ -43,7 +44,10 @@ from kzfr_check.values import (
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
-FIGURE_WORDS = frozenset(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split())
+# the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of; but for
+# those of time, which also say when ('this year')
+FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
+                          *(name for name in MEASURES if name.isalpha() and name not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
@@ -743,6 +747,13 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _labelled_apart(a: Claim, b: Claim) -> bool:
+    """Are two figures of one list told apart by their labels ('Ukrainian 1.9%, Uzbek 3.3%')? Then neither is the
+    other's counterpart. (What a count counts is read less surely: 'Missing: 38 (of whom 33 fishermen)' holds the
+    '33 fishermen' another source says are missing.)"""
+    return a.kind != "count" and bool(a.counted and b.counted) and not _same_thing(a.counted, b.counted)
+
+
 def _may_group(a: Claim, b: Claim) -> bool:
     """Only claims from different sources that share a subject and, for periods, span overlapping
     time may state the same fact."""
@@ -812,11 +823,12 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
 
 
 def _specific(value: Value) -> bool:
-    """A figure few facts share by chance: three significant digits or more, not a date ('902 mb', '1,833',
-    '$20.8 billion', not '11' or '1991'). Two sources stating it in few common words likely state one fact."""
+    """A figure few facts share by chance: three significant digits or more, or two with a unit, not a date
+    ('902 mb', '1,833', '$20.8 billion', '87 days', not '11' or '1991'). Two sources stating it in few common words
+    likely state one fact."""
     if value.kind in DATE_KINDS:
         return False
-    return len("".join(_DIGITS.findall(value.text)).strip("0")) >= 3
+    return len("".join(_DIGITS.findall(value.text)).strip("0")) >= (2 if value.kind in MEASURE_KINDS else 3)
 
 
 def _same_value_links(examples: Sequence[Claim], values: Sequence[Sequence[Value]]) -> set[tuple[int, int]]:
@@ -837,6 +849,9 @@ _UNKNOWN = object()  # a penalty not computed yet (None: the values fit)
 def _gap_penalty(a: Value, b: Value) -> float:
     """Extra evidence a conflict needs as its values lie further apart: sources that state the same
     fact rarely differ by decades or by orders of magnitude, different facts often do."""
+    if (a.kind == "period") != (b.kind == "period"):
+        # what holds since a day ('ambassador since 2021') and an event of another day are two facts
+        return math.inf
     g = gap(a, b)
     if a.kind in DATE_KINDS:
         # years apart in steps of the coarser value's precision: two centuries a hundred years apart are one step
@@ -1065,7 +1080,7 @@ class _Unit(NamedTuple):
     as_of: str | None
     sources: frozenset[str]
     years: frozenset[int | None]  # of the documents that state it
-    others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact
+    others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact (_labelled_apart)
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
 
@@ -1191,7 +1206,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         units[u] = _Unit(c.source, c.value, c.as_of, one_of.setdefault(sources, sources),
                          one_of.setdefault(years, years),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                               if z != unit[0]),
+                               if z != unit[0] and not _labelled_apart(c, claims[z])),
                          _claim_qualifiers(c), c.kind == "count" and c.counted in cumulative())
     del statements, siblings, one_of  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}

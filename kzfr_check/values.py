@@ -25,7 +25,7 @@ from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
-         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow")
+         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
@@ -158,8 +158,9 @@ _NOT_AFTER_PLACE_VERB = "".join(
     f"(?<!{'|'.join(verb + ' ' for verb in _PLACE_VERBS if len(verb) == n)})"
     for n in sorted({len(verb) for verb in _PLACE_VERBS}))
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
-# the word is, since running them at every position of a text made it slow.
-BOUND = (rf"(?:[~≈≥>≤<]|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
+# the word is, since running them at every position of a text made it slow. A '>' that closes a tag left in a
+# page's text ('area:</hi> 2,669,800') is no bound.
+BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most"
@@ -210,7 +211,10 @@ _SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
 _CODES_TRIE = _alternation(CURRENCY_CODES)
 _MONTH_NEEDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_NEEDS = rf"{_MONTH_NEEDS}|{DATE_ISO}"
-_MEASURE_UNITS = _alternation(MEASURES)
+# Units of time apart from the others: their words are in most sentences ('this year'), and reading them with a
+# pattern of their own keeps the long one of all other units off those sentences
+_TIME_SPANS = [name for name, (kind, _, _) in MEASURES.items() if kind == "duration"]
+_MEASURE_UNITS = _alternation([name for name in MEASURES if name not in _TIME_SPANS])
 _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
 
@@ -281,8 +285,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
      _needs("°|degree")),
     ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
-                           rf"(?P<unit>{_alternation(MEASURES)})(?![\w²])", _I),
+                           rf"(?P<unit>{_MEASURE_UNITS})(?![\w²])", _I),
      _needs(_MEASURE_NEEDS)),
+    ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?P<scale>)[\s-]*"
+                           rf"(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])", _I),
+     _needs(r"(?:day|week|month|year)s?\b")),
     ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
                             rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                             rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
@@ -326,7 +333,11 @@ class Value:
 
     @property
     def group_key(self) -> str:
-        """Values that may be compared: same kind and, for money and measures, same dimension."""
+        """Values that may be compared: same kind and, for money and measures, same dimension. A period open to
+        the present ('since 1974') is dated by its start, the day or year of the event that began it ('opened in
+        1974'): it is compared with dates."""
+        if self.kind == "period" and self.text.endswith("/.."):
+            return "date"
         return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale") else self.kind
 
     def __reduce__(self) -> tuple[Callable[..., Value], tuple[object, ...]]:
@@ -657,12 +668,38 @@ def _percent(m: re.Match[str]) -> Value | None:
     return Value("percent", f"{prefix}{_fmt(n)}%", lo, hi)
 
 
+# An age ('a 34-year-old', 'aged one year', 'under five years of age') is no span of time, nor is a time that dates
+# an event from another ('three years ago', 'six weeks after the first case was confirmed', '25 years since
+# independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
+# years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
+# but for a period ('an 87-day period').
+_AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:over|during|within|across)(?:\s+the\s+(?:next|past|last|coming))?)"
+                                   r"\s+$", re.IGNORECASE)
+_AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
+                                  re.IGNORECASE)
+_NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _not_a_span(m: re.Match[str]) -> bool:
+    """Is a figure in units of time an age, a time that dates an event, the span of an amount or part of a name?"""
+    sentence, end = m.string, m.end()
+    if _AGE_OR_OFFSET_AFTER.match(sentence, end):
+        return True
+    if sentence[m.start("unit") - 1] == "-" and not _NAMED_SPAN.match(sentence, end):
+        return True
+    return bool(_AGE_OR_SPREAD_BEFORE.search(sentence, max(0, m.start("num") - 40), m.start("num"))
+                and not _OF.match(sentence, end))
+
+
 def _measure(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     unit = MEASURES.get(m["unit"].lower())
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
     kind, factor, symbol = unit
+    if kind == "duration" and _not_a_span(m):
+        return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
     return Value(kind, f"{prefix}{_fmt(n * scale)} {symbol}", lo * factor, hi * factor)
@@ -895,8 +932,10 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     if counted in known:
         return known[counted]
     stop = stop_words()
-    following = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])
-                 if w.lower() not in stop][:_NEAR]
+    clause = _CLAUSE_BREAK.split(sentence[after:after + 60], 1)
+    # words between an amount and the next figure name that one ('185 km/h gusting to 210 km/h')
+    named_next = before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
+    following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
     before = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1]
               if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
@@ -1026,7 +1065,26 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
-    return _conversions(sentence, sorted(found, key=lambda f: f.start))
+    return _elliptic_counts(sentence, _conversions(sentence, sorted(found, key=lambda f: f.start)))
+
+
+# a count with its noun left out, coordinated with the count before it and followed by its place: "killed 118
+# people in Sandhara *and nine in Parvat*" ("24 league goals and 29 in all competitions" is another measure)
+_COORDINATED = re.compile(r"(?:,|\band)\s*$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|on|from|across)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A count followed by the place it is of, not by its noun, and coordinated with the count before it counts
+    what that count counts ('nine in Parvat' counts deaths, not Parvat)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if (first.value.kind == second.value.kind == "count" and first.counted
+                and _PLACE_AFTER.match(sentence, second.end)
+                and _COORDINATED.search(sentence, first.end, second.start)):
+            out[i] = replace(second, counted=first.counted)
+    return out
 
 
 _CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"

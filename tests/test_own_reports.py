@@ -42,7 +42,7 @@ def test_the_text_view_redirected_into_the_sources_is_skipped(cli, flat, empty_c
 def test_a_source_quoting_the_marks_in_its_body_is_still_read(cli, flat, empty_config):
     (flat / "notes.md").write_text("# Notes\n\n" + "Padding sentence here.\n" * 200
                                    + 'It writes <meta name="generator" content="kzfr-check"> in 2011.\n'
-                                   + "5 sources, 46 claims, 10 topics: 2 conflict, 0 resolved, as it said.\n"
+                                   + "5 sources, 47 claims, 10 topics: 2 conflict, 0 resolved, as it said.\n"
                                    + "Padding sentence here.\n" * 200)
     run = cli("claims", ".", "--config", empty_config, "--source", "notes", "--format", "json", cwd=flat)
     assert run.exit_code == 0 and "skipped" not in run.stderr

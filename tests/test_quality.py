@@ -27,21 +27,21 @@ _spec.loader.exec_module(quality)
 
 # corpus: (conflicts of the key found at least, false conflicts at most, agreements recognised at least)
 FLOORS = {
-    "ashcombe": (2, 0, 5),
+    "ashcombe": (2, 0, 6),
     "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
-    "cyclone-orla": (4, 4, 14),
+    "cyclone-orla": (4, 3, 16),
     "dramont-cholera": (3, 0, 8),
     "dravel-earthquake": (5, 2, 9),
-    "golden-gate": (4, 0, 6),
+    "golden-gate": (4, 0, 8),
     "kestrel-dam": (3, 4, 11),
     "tri-lingual": (4, 0, 2),
-    "valdmark-carrasca": (3, 3, 12),
+    "valdmark-carrasca": (3, 3, 15),
     "wind-and-trade": (4, 0, 6),
-    "webb": (1, 0, 5),
-    "deepwater": (1, 0, 5),
+    "webb": (1, 0, 6),
+    "deepwater": (1, 0, 7),
     "katrina": (1, 1, 10),
-    "kazakhstan": (3, 0, 30),
+    "kazakhstan": (3, 0, 32),
     "multilingual": (1, 0, 6),
 }
 KEYS = quality.answer_keys([])

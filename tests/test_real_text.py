@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
@@ -29,6 +30,17 @@ def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
     assert _values("They signed deals worth more than 4 billion euros ($5.43 billion) on Tuesday.") == [
         ">EUR 4 billion", ">USD 5.43 billion"]
     assert _values("Winds of 140 mph (225 km/h) were recorded.") == ["140 mph", "225 km/h"]
+
+
+def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
+    assert _values("<item><hi format=ital>land area:</hi> 2,669,800 sq km") == ["2669800 km²"]
+    assert _values("<p class=\"note\">1,200 people were evacuated.") == ["1200"]
+    assert _values("Deaths: >1,000 (provisional)") == [">1000"]
+
+
+def test_the_words_between_two_amounts_name_the_second() -> None:
+    figures = find_figures("It crossed the coast with a maximum sustained wind speed of 185 km/h gusting to 210 km/h.")
+    assert [(f.value.text, f.counted) for f in figures] == [("185 km/h", ""), ("210 km/h", "gusts")]
 
 
 def test_an_approximate_figure_is_good_to_its_last_digit() -> None:
@@ -332,3 +344,74 @@ def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli,
         "d.txt": said.format(9, "is $12.5 billion"),
     })
     assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 12.4 billion", "USD 12.5 billion")
+
+
+def test_what_holds_since_a_year_is_dated_by_the_event_that_began_it(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "embassy", {
+        "a.txt": "Published 2 May 2023\n\nOrvenia has had a resident embassy in Tarsk since 1974.\n",
+        "b.txt": "Published 9 June 2023\n\nOrvenia opened its embassy in Tarsk in 1974.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1974/..", "1974")["status"] == "compatible"
+    corpus = write_corpus(tmp_path / "ambassador", {
+        "a.txt": "Published 2 May 2023\n\nIlse Varn has been the ambassador of Orvenia in Tarsk since 2021.\n",
+        "b.txt": "Published 9 June 2023\n\nThe ambassador of Orvenia in Tarsk met the mayor in 2023.\n",
+    })
+    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "2021/..", "2023")  # a state, and an event
+
+
+def test_a_figure_of_a_list_is_no_counterpart_of_a_figure_with_another_label(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "census", {
+        "a.txt": "Country profile\n\nEthnic groups (2002): Kestrian 55.8%, Orvenian 28.3%, Tavish 3.3%, Brannic 2.6%, "
+                 "other 10%.\n",
+        "b.txt": "Country profile\n\nEthnic groups (2023): Kestrian 71%, Orvenian 14.9%, Brannic 3.3%, Tavish 1.9%, "
+                 "other 8.9%.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    # 'Brannic 3.3%' beside 'Tavish 1.9%' does not make the Tavish figures two facts: each label is its own measure
+    assert topic_by_values(data, "3.3%", "1.9%")["status"] == "changed"
+    assert topic_by_values(data, "2.6%", "3.3%")["status"] == "changed"
+
+
+def test_a_count_without_its_noun_counts_what_the_count_before_it_counts(cli, tmp_path, empty_config) -> None:
+    assert [f.counted for f in find_figures("In all, the storm killed 118 people in Kestria and nine in Tavel.")] == [
+        "deaths", "deaths"]
+    assert [f.counted for f in find_figures("Arlow scored 24 league goals and 29 in all competitions.")] == [
+        "goals", "competitions"]  # another measure, not the league's
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Published 20 March 2025\n\nIn all, the storm killed 118 people in Kestria and nine in Tavel.\n",
+        "b.txt": "Published 18 March 2025\n\nIn neighbouring Tavel, 9 people lost their lives, officials said.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "9")["status"] == "agree"
+
+
+def test_a_year_after_another_figure_frames_that_figure(tmp_path: Path) -> None:
+    (tmp_path / "profile.txt").write_text("Population (2002): 14.8 million--down from 16.2 million in 1989.\n")
+    claims = extract_claims(read_source(tmp_path / "profile.txt"))
+    assert [(c.value.text, c.as_of) for c in claims if c.kind == "count"] == [("14800000", "2002"),
+                                                                              ("16200000", "1989")]
+
+
+def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "routes", {
+        "a.txt": "Published 17 March 2025\n\nThe ferry crossing to the island is 40 miles (64 km) long.\n",
+        "b.txt": "Published 20 March 2025\n\nThe new gas pipeline is 52 miles (84 km) long.\n",
+    })
+    assert _report(cli, corpus, empty_config, tmp_path)["topics"] == []  # they share only the words of units
+
+
+def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "spill", {
+        "a.txt": "Published 4 May 2015\n\nThe well released oil into the Gulf over an 87-day period.\n",
+        "b.txt": "Published 9 June 2016\n\nFor 87 days oil spewed unabated into the Gulf from the well.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "87 d")["status"] == "agree"
+
+
+def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "leak", {
+        "a.txt": "Published 4 May 2015\n\nAbout 3.1 million barrels of crude leaked from the broken Tarsk pipeline "
+                 "over a 64-day period, before engineers sealed it on 2 March.\n",
+        "b.txt": "Published 9 June 2016\n\nEarly attempts to seal the pipeline failed, and for 64 days crude poured "
+                 "into the bay, harming fisheries and beaches.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from kzfr_check.values import MEASURES, find_figures, relation
 
 BASE = {"length": "meter", "mass": "kilogram", "area": "meter ** 2", "power": "watt", "energy": "watt_hour",
-        "speed": "meter / second", "pressure": "pascal", "volume": "meter ** 3", "flow": "meter ** 3 / second"}
+        "speed": "meter / second", "pressure": "pascal", "volume": "meter ** 3", "flow": "meter ** 3 / second",
+        "duration": "second"}
 UNITS = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
 REGISTRY = pint.UnitRegistry()
 
@@ -43,6 +44,12 @@ def _read(sentence: str) -> list[tuple[str, str]]:
     ("Some 4.9 million barrels of oil were lost.", [("volume", "~4900000 bbl")]),
     ("Total: 2,724,900 sq km", [("area", "2724900 km²")]),
     ("Rain totals reached 12 inches.", [("length", "12 in")]),
+    # a unit named before its noun is written in the singular: "a 420 megawatt wind farm"
+    ("A planned 420 megawatt wind farm is waiting for a permit.", [("power", "420 MW")]),
+    ("The 300-megawatt turbines make 4.9 terawatt-hours a year.", [("power", "300 MW"), ("energy", "4.9 TWh")]),
+    ("Oil flowed into the Gulf over an 87-day period.", [("duration", "87 d")]),
+    ("The agency brings more than 20 years of experience.", [("duration", ">20 yr")]),
+    ("Recovery works took 14 months.", [("duration", "14 mo")]),
 ])
 def test_units_outside_the_old_table(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _read(sentence) == expected
@@ -78,3 +85,20 @@ def test_values_of_different_scales_are_never_compared() -> None:
 def test_roman_intensities_read_as_their_number(n: int) -> None:
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][n - 1]
     assert _read(f"Shaking reached intensity {roman} near the coast.") == [("scale", f"intensity {n}")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 34-year-old man was among the injured.",
+    "The campaign targets people aged one year and over.",
+    "Most cases were in children under five years of age.",
+    "The bridge opened three years ago.",
+    "Six weeks after the first case was confirmed, the outbreak had spread.",
+    "Two days later the river burst its banks.",
+])
+def test_ages_and_times_that_date_an_event_are_no_spans_of_time(sentence: str) -> None:
+    assert [kind for kind, _ in _read(sentence)] == []
+
+
+def test_the_span_an_amount_is_spread_over_is_no_figure_of_its_own() -> None:
+    assert _read("The utility asked for 45 million dollars over five years.") == [("money", "USD 45 million")]
+    assert _read("They have invested $9.6 billion over the past 18 years.") == [("money", "USD 9.6 billion")]

@@ -487,7 +487,7 @@ def test_years_after_another_event_do_not_count_from_the_base_date() -> None:
 
 @pytest.mark.parametrize("sentence", ["after six years of construction", "six years of construction took place"])
 def test_duration_is_not_an_anniversary(sentence: str) -> None:
-    assert find_figures(sentence, BASE) == []
+    assert [f.value.text for f in find_figures(sentence, BASE)] == ["6 yr"]  # a span of time, not a year
 
 
 # ------------------------------------------------------------------ number helpers

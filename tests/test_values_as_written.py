@@ -63,7 +63,7 @@ def test_dates_and_years_keep_their_form(cli, tmp_path, empty_config):
 
 
 @pytest.mark.parametrize("config, summary", [
-    (None, "5 sources, 46 claims, 10 topics: 2 conflicts, 0 resolved"),
+    (None, "5 sources, 47 claims, 10 topics: 2 conflicts, 0 resolved"),
     (ROOT / "claims.toml", ": 0 conflicts, 2 resolved"),
 ])
 def test_the_summary_line_counts_in_good_grammar(cli, tmp_path, empty_config, config, summary):

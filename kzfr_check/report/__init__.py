@@ -105,7 +105,7 @@ def values_as_written(text: str, verdict: Verdict) -> str:
 
 def summary_counts(summary: dict[str, int]) -> tuple[str, str, str]:
     """The summary line in three parts, for a format to mark the middle one (the conflicts):
-    '5 sources, 46 claims, 10 topics: ', '2 conflicts', ', 0 resolved, … 8 agree (…)'."""
+    '5 sources, 47 claims, 10 topics: ', '2 conflicts', ', 0 resolved, … 8 agree (…)'."""
     s = summary
     uncorroborated = (f" ({s['uncorroborated']} of them on one witness, not corroborated)"
                       if s["uncorroborated"] else "")
