@@ -366,7 +366,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
-    # a year after another figure frames that one: "14.8 million--down from 16.2 million in 1989"
+    # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures):
         return years[0].value.text, years[0]
     dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)

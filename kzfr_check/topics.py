@@ -56,7 +56,7 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
-SAME_VALUE_THRESHOLD = 0.05  # the same, for groups that state one specific value ('902 mb' and '902 millibars')
+SAME_VALUE_THRESHOLD = 0.05  # the same, for groups that state one specific value ('948 mb' and '948 millibars')
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
 DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
@@ -748,7 +748,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
 
 
 def _labelled_apart(a: Claim, b: Claim) -> bool:
-    """Are two figures of one list told apart by their labels ('Ukrainian 1.9%, Uzbek 3.3%')? Then neither is the
+    """Are two figures of one list told apart by their labels ('Tavish 61.5%, Orvenian 22.1%')? Then neither is the
     other's counterpart. (What a count counts is read less surely: 'Missing: 38 (of whom 33 fishermen)' holds the
     '33 fishermen' another source says are missing.)"""
     return a.kind != "count" and bool(a.counted and b.counted) and not _same_thing(a.counted, b.counted)
@@ -824,7 +824,7 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
 
 def _specific(value: Value) -> bool:
     """A figure few facts share by chance: three significant digits or more, or two with a unit, not a date
-    ('902 mb', '1,833', '$20.8 billion', '87 days', not '11' or '1991'). Two sources stating it in few common words
+    ('948 mb', '2,417', '$14.6 billion', '63 days', not '11' or '1991'). Two sources stating it in few common words
     likely state one fact."""
     if value.kind in DATE_KINDS:
         return False

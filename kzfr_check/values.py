@@ -159,7 +159,7 @@ _NOT_AFTER_PLACE_VERB = "".join(
     for n in sorted({len(verb) for verb in _PLACE_VERBS}))
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow. A '>' that closes a tag left in a
-# page's text ('area:</hi> 2,669,800') is no bound.
+# page's text ('area:</hi> 41,285') is no bound.
 BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
          r"|at least|no fewer than|no less than"
@@ -672,7 +672,7 @@ def _percent(m: re.Match[str]) -> Value | None:
 # an event from another ('three years ago', 'six weeks after the first case was confirmed', '25 years since
 # independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
 # years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
-# but for a period ('an 87-day period').
+# but for a period ('a 63-day period').
 _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:over|during|within|across)(?:\s+the\s+(?:next|past|last|coming))?)"
                                    r"\s+$", re.IGNORECASE)
 _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
@@ -866,7 +866,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalis
 
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
-# number of injured rose to 1,240", "a population of 20 million", "Population (2002): 14.8 million".
+# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million".
 _NAMED_BEFORE = re.compile(
     r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"

@@ -33,7 +33,7 @@ def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
 
 
 def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
-    assert _values("<item><hi format=ital>land area:</hi> 2,669,800 sq km") == ["2669800 km²"]
+    assert _values("<item><hi format=ital>land area:</hi> 41,285 sq km") == ["41285 km²"]
     assert _values("<p class=\"note\">1,200 people were evacuated.") == ["1200"]
     assert _values("Deaths: >1,000 (provisional)") == [">1000"]
 
@@ -385,10 +385,10 @@ def test_a_count_without_its_noun_counts_what_the_count_before_it_counts(cli, tm
 
 
 def test_a_year_after_another_figure_frames_that_figure(tmp_path: Path) -> None:
-    (tmp_path / "profile.txt").write_text("Population (2002): 14.8 million--down from 16.2 million in 1989.\n")
+    (tmp_path / "profile.txt").write_text("Population (2011): 3.2 million--down from 3.6 million in 1995.\n")
     claims = extract_claims(read_source(tmp_path / "profile.txt"))
-    assert [(c.value.text, c.as_of) for c in claims if c.kind == "count"] == [("14800000", "2002"),
-                                                                              ("16200000", "1989")]
+    assert [(c.value.text, c.as_of) for c in claims if c.kind == "count"] == [("3200000", "2011"),
+                                                                              ("3600000", "1995")]
 
 
 def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
@@ -401,10 +401,10 @@ def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
 
 def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
     corpus = write_corpus(tmp_path / "spill", {
-        "a.txt": "Published 4 May 2015\n\nThe well released oil into the Gulf over an 87-day period.\n",
-        "b.txt": "Published 9 June 2016\n\nFor 87 days oil spewed unabated into the Gulf from the well.\n",
+        "a.txt": "Published 4 May 2015\n\nThe broken main released sewage into the estuary over a 63-day period.\n",
+        "b.txt": "Published 9 June 2016\n\nFor 63 days sewage flowed unchecked into the estuary from the main.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "87 d")["status"] == "agree"
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "63 d")["status"] == "agree"
 
 
 def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, empty_config) -> None:

@@ -47,8 +47,8 @@ def _read(sentence: str) -> list[tuple[str, str]]:
     # a unit named before its noun is written in the singular: "a 420 megawatt wind farm"
     ("A planned 420 megawatt wind farm is waiting for a permit.", [("power", "420 MW")]),
     ("The 300-megawatt turbines make 4.9 terawatt-hours a year.", [("power", "300 MW"), ("energy", "4.9 TWh")]),
-    ("Oil flowed into the Gulf over an 87-day period.", [("duration", "87 d")]),
-    ("The agency brings more than 20 years of experience.", [("duration", ">20 yr")]),
+    ("Sewage flowed into the estuary over a 63-day period.", [("duration", "63 d")]),
+    ("The firm brings more than 15 years of experience.", [("duration", ">15 yr")]),
     ("Recovery works took 14 months.", [("duration", "14 mo")]),
 ])
 def test_units_outside_the_old_table(sentence: str, expected: list[tuple[str, str]]) -> None:
