@@ -54,6 +54,12 @@ class Claim:
         return self.value.kind
 
     @property
+    def only_grows(self) -> bool:
+        """A count of what only grows (deaths, cases): stated as of a day it is a running total, and a later
+        figure smaller than an earlier one contradicts it."""
+        return self.kind == "count" and self.counted in cumulative()
+
+    @property
     def figure_in_quote(self) -> tuple[int, int]:
         return self.start - self.quote_start, self.end - self.quote_start
 

@@ -25,7 +25,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concept_of, concepts, cumulative, gloss, stop_words
+from kzfr_check.lang import concept_of, concepts, gloss, stop_words
 from kzfr_check.values import (
     CARDINALS,
     CURRENCY_WORDS,
@@ -1207,7 +1207,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                          one_of.setdefault(years, years),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0] and not _labelled_apart(c, claims[z])),
-                         _claim_qualifiers(c), c.kind == "count" and c.counted in cumulative())
+                         _claim_qualifiers(c), c.only_grows)
     del statements, siblings, one_of  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 

@@ -13,7 +13,6 @@ from itertools import combinations
 from typing import Literal
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import cumulative
 from kzfr_check.topics import Topic
 from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, relation
 
@@ -161,7 +160,7 @@ def _years_apart(a: set[int] | None, b: set[int] | None) -> bool:
 def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     """Two values stated for different periods are a change over time, unless they count what only grows
     (a death toll) and the later figure is the smaller: a toll never falls, so that is a contradiction."""
-    if not any(c.kind == "count" and c.counted in cumulative() for c in (*a.claims, *b.claims)):
+    if not any(c.only_grows for c in (*a.claims, *b.claims)):
         return True  # (a rate or share of deaths may fall: only a count of them only grows)
     if not all(c.as_of for c in (*a.claims, *b.claims)):
         return False  # a toll told at no date cannot be ordered in time
