@@ -951,7 +951,7 @@ class _Groups:
         return any(_set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
 
     def other_frames(self, a: int, b: int) -> bool:
-        """Are two groups' figures stated for periods that make them different measures (_frames_apart)?"""
+        """Are two groups' figures stated for periods that make them different measures (_Frames.apart)?"""
         return self.frames[a].apart(self.frames[b])
 
     def share_specific(self, a: int, b: int) -> bool:
