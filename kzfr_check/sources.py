@@ -448,15 +448,24 @@ def _read_bytes(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
             if not stat.S_ISREG(info.st_mode):
                 raise InputError(f"{shown}: cannot read (not a regular file)")
             if info.st_size > max_bytes:
-                raise InputError(f"{shown}: {info.st_size:,} bytes is over the limit of {max_bytes:,} "
-                                 f"(raise it with --max-bytes)")
+                raise _over_limit(shown, max_bytes, info.st_size)
             data = file.read(max_bytes + 1)  # the size said is not trusted: a file may grow
     except OSError as error:
-        reason = (error.strerror or type(error).__name__).lower()
-        raise InputError(f"{shown}: cannot read ({reason})") from None
+        raise _cannot_read(shown, error) from None
     if len(data) > max_bytes:
-        raise InputError(f"{shown}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+        raise _over_limit(shown, max_bytes)
     return data
+
+
+def _over_limit(shown: str, max_bytes: int, size: int | None = None) -> InputError:
+    """A source over --max-bytes, by the size its file system says (`size`) or by what was read past it."""
+    if size is not None:
+        return InputError(f"{shown}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
+    return InputError(f"{shown}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+
+
+def _cannot_read(shown: str, error: OSError) -> InputError:
+    return InputError(f"{shown}: cannot read ({(error.strerror or type(error).__name__).lower()})")
 
 
 def _source_from_text(decoded: str, encoding: str, path: PurePath, shown: str, language: str | None = None) -> Source:
@@ -657,12 +666,12 @@ def _read_url_bytes(url: str, max_bytes: int) -> bytes:
     try:
         size = fs.size(path)
         if size is not None and size > max_bytes:
-            raise InputError(f"{url}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
+            raise _over_limit(url, max_bytes, size)
         data = bytes(fs.cat_file(path, start=0, end=max_bytes + 1))  # the size said is not trusted: a file may grow
     except OSError as error:
-        raise InputError(f"{url}: cannot read ({(error.strerror or type(error).__name__).lower()})") from None
+        raise _cannot_read(url, error) from None
     if len(data) > max_bytes:
-        raise InputError(f"{url}: over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+        raise _over_limit(url, max_bytes)
     return data
 
 
