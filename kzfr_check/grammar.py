@@ -89,6 +89,7 @@ class Grammar:
     months_named: dict[str, int]
     top_words: dict[str, int]
     year_spans: dict[str, int]
+    year_span_words: frozenset[str]  # the words of year_spans: a sentence holding none of them states no span
 
 
 @cache
@@ -202,6 +203,7 @@ def grammar(language: str) -> Grammar:
         months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
         top_words={w.lower(): n for w, n in g["top_words"].items()},
         year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
+        year_span_words=frozenset(w.lower() for phrase in g["year_spans"] for w in phrase.split()),
     )
 
 
@@ -534,8 +536,8 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
 
 def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
-    spans = {w for phrase in g.year_spans for w in phrase.split()}
-    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words or w.lower() in spans
+    return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words
+               or w.lower() in g.year_span_words
                or any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
 
 
