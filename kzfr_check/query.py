@@ -18,9 +18,9 @@ from kzfr_check.claims import Claim
 from kzfr_check.pipeline import Report
 from kzfr_check.report import as_written
 from kzfr_check.sources import normalise
-from kzfr_check.topics import content_stems
 from kzfr_check.values import DATE_KINDS, find_figures
 from kzfr_check.verdicts import Verdict
+from kzfr_check.words import content_stems
 
 WORD_MATCH = 85  # rapidfuzz ratio at which two stems of five letters or more are the same word
 MAX_MATCHES = 5

@@ -14,9 +14,9 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -25,7 +25,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.lang import concept_of, concepts, gloss, stop_words
+from kzfr_check.engine.sharing import bundled, nothing, shared
 from kzfr_check.values import (
     CARDINALS,
     CURRENCY_WORDS,
@@ -40,10 +40,8 @@ from kzfr_check.values import (
     gap,
     relation,
 )
+from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign, stem, term, term_in
 
-STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
-    "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
-    "measures measuring".split())
 # the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of; but for
 # those of time, which also say when ('this year')
 FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
@@ -52,7 +50,6 @@ RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
-WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
@@ -99,74 +96,6 @@ class Topic:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    """Snowball's English stemmer: compiled (PyStemmer) when installed, as it is with this package, since
-    the pure Python one takes longer to load and to run than the rest of a check of a few articles."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
-
-
-@lru_cache(maxsize=65536)
-def term(word: str) -> str:
-    """What a lower-case word says, for comparing sentences: the concept it names ('fatalities', 'killed' ->
-    '=deaths'), from the language's data, else its stem."""
-    concept = concepts().get(word)
-    return f"={concept}" if concept else stem(word)
-
-
-@lru_cache(maxsize=8)
-def _foreign(language: str) -> tuple[frozenset[str], frozenset[str], object, dict[int, str]]:
-    """A language's stop words, figure words, stemmer and the Latin spelling of its letters, read once."""
-    import snowballstemmer
-
-    from kzfr_check.grammar import figure_words
-    from kzfr_check.lang import data
-
-    spelling = str.maketrans(data(language)["grammar"]["transliteration"])
-    return stop_words(language), figure_words(language), snowballstemmer.stemmer(data(language)["stemmer"]), spelling
-
-
-@lru_cache(maxsize=1)
-def concepts_of_english() -> frozenset[str]:
-    return frozenset(concepts().values())
-
-
-@lru_cache(maxsize=65536)
-def term_in(word: str, language: str) -> str:
-    """What a lower-case word of a language says: the concept it names, shared by every language ('компаний',
-    'entreprises', 'companies' -> '=companies'), else its stem in Latin letters, so that a name spelled in
-    another script ('Тавере') meets its Latin spelling."""
-    if language == "en":
-        return term(word)
-    concept = concept_of(word, language)
-    if concept:
-        # a concept English has is its id; any other is named by the English word it means ('обошёлся' ->
-        # 'cost'), which meets that word in English sentences
-        return f"={concept}" if concept in concepts_of_english() else term(concept)
-    english = gloss(word, language)
-    if english:
-        return term(english)
-    _, _, stemmer, spelling = _foreign(language)
-    stemmed = stemmer.stemWord(word)  # type: ignore[attr-defined]
-    # a stem this short has lost what made the word (a name: 'Taver' -> 'tav'); the word says more
-    return (stemmed if len(stemmed) >= MIN_STEM else word).translate(spelling)
-
-
-def content_stems(text: str, language: str = "en") -> list[str]:
-    """The terms of a text's content words, in order (no stop words, no numbers)."""
-    if language != "en":
-        stops = _foreign(language)[0]
-        return [term_in(w, language) for w in WORD.findall(text.lower()) if w not in stops]
-    return [term(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
 # ------------------------------------------------------------------ declared topics
@@ -280,7 +209,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     *suppliers*', 'two public *schools*'). Claims of one shape have one context (kept on its _Said)."""
     fig_start, fig_end = claim.figure_in_quote
     language = claim.language
-    stops, figure_words = (STOP_WORDS, FIGURE_WORDS) if language == "en" else _foreign(language)[:2]
+    stops, figure_words = (STOP_WORDS, FIGURE_WORDS) if language == "en" else foreign(language)[:2]
     tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
@@ -333,7 +262,6 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     return tuple(words)
 
 
-MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
 COGNATE_PREFIX = 6  # letters a stem of another language shares with one word's stem to be that word
 SHORT_COGNATE = 2  # letters an English stem may have beyond a shorter stem of another language it begins with
 
@@ -438,7 +366,7 @@ def _names(said: str, language: str) -> frozenset[str]:
 def _figure_terms(language: str) -> frozenset[str]:
     """The terms of the words that write figures ('million', 'March', 'euros', 'млн'): any document repeats them,
     whatever its subject."""
-    words = _foreign(language)[1] if language != "en" else FIGURE_WORDS | {*SCALES, *CURRENCY_WORDS}
+    words = foreign(language)[1] if language != "en" else FIGURE_WORDS | {*SCALES, *CURRENCY_WORDS}
     return frozenset(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase))
 
 
@@ -1158,17 +1086,8 @@ UNITS_FOR_A_WORKER = 20_000
 # many of the other part, one check against each distinct value of the block (fitted to timings of the
 # benchmark's blocks, from a few hundred statements with a few values to thousands with hundreds).
 STATEMENT_COST = 46
-# Grouping shared with a worker is cut into about this many pieces of like cost: small enough that neither
-# process waits long for the other at the end, few enough that sending them costs little.
-PIECES = 32
-
-
-def _nothing() -> None:
-    pass
-
-
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
-                    executor: Executor | None = None, meanwhile: Callable[[], None] = _nothing) -> list[Topic]:
+                    executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
@@ -1236,8 +1155,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         linked = connected(range(len(shapes)), links)
         costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
                  for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
-        pieces = _pieces(linked, costs)
-    groups = _group_pieces(pieces, block, executor, meanwhile)
+        pieces = bundled(linked, costs)
+    groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
 
     topics = []
     for group in groups:
@@ -1245,53 +1164,6 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         if len({claims[i].source for i in claim_ids}) >= 2:
             topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
     return _unique_ids(topics)
-
-
-def _pieces(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
-    """The parts bundled into about PIECES pieces of like cost, costliest first; a part that costs more than
-    a piece is a piece of its own."""
-    share = sum(costs) / PIECES
-    pieces: list[list[int]] = []
-    piece: list[int] = []
-    cost = 0
-    for n in sorted(range(len(parts)), key=lambda n: (-costs[n], n)):
-        piece += parts[n]
-        cost += costs[n]
-        if cost >= share:
-            pieces.append(sorted(piece))
-            piece, cost = [], 0
-    return pieces + [sorted(piece)] if piece else pieces
-
-
-def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
-                  executor: Executor | None, meanwhile: Callable[[], None] = _nothing) -> list[list[int]]:
-    """The groups of every piece (shapes, made a block to group): with an executor, a worker groups some and
-    this process the others, each taking the next piece, the costliest first, when it is free. The worker
-    is kept two pieces ahead, so it never waits on this process, but never given the last piece waiting:
-    this process always has one to group. Whichever finishes first waits for the other about a piece or
-    two at most. Which process groups a piece changes nothing: pieces never group together. `meanwhile` is
-    done once the workers have pieces, so they group more of them."""
-    if executor is None or len(pieces) < 2:
-        groups = [group for places in pieces for group in _group_block(block(places))]
-        meanwhile()
-        return groups
-    waiting = deque(pieces)
-    sent: list[Future[list[list[int]]]] = []
-    groups: list[list[int]] = []
-
-    def feed() -> None:
-        while len(waiting) > 1 and sum(not future.done() for future in sent) < 2:
-            sent.append(executor.submit(_group_block, block(waiting.popleft())))
-
-    feed()
-    meanwhile()
-    feed()
-    while waiting:
-        groups += _group_block(block(waiting.popleft()))
-        feed()
-    for future in sent:
-        groups += future.result()
-    return groups
 
 
 def _as_of_year(as_of: str) -> int:
@@ -1356,9 +1228,9 @@ def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
 
 
 def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = (),
-                 executor: Executor | None = None, meanwhile: Callable[[], None] = _nothing) -> list[Topic]:
+                 executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """All topics: declared ones (even when empty), then discovered ones, in a stable order. An executor
     (of worker processes) may take part of the grouping; the topics are the same. `meanwhile` is other
-    work of this process, done while the workers group (see _group_pieces), or at the end without them."""
+    work of this process, done while the workers group (see kzfr_check.engine.sharing), or at the end without them."""
     declared, taken = declared_topics(claims, specs)
     return declared + discover_topics(claims, taken, executor, meanwhile)

@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.topics import connected, stem
+from kzfr_check.topics import connected
+from kzfr_check.words import stem
 
 SHARED_VALUES = 0.5      # share of their figures two sources must state alike (Jaccard of kind+value)
 MIN_SHARED = 4           # ...and at least this many

@@ -283,7 +283,7 @@ def test_two_articles_in_two_languages_that_disagree_are_two_witnesses(tmp_path:
 def test_a_name_in_cyrillic_meets_its_latin_spelling() -> None:
     """'Франция' in any case and 'France' are one word to the grouping: 'ц' is spelled 'c', as the names that
     have it mostly came from a Latin 'c' (Франция, Греция, Венеция)."""
-    from kzfr_check.topics import term, term_in
+    from kzfr_check.words import term, term_in
 
     assert {term_in(word, "ru") for word in ("франция", "франции", "францией")} == {term("france")}
     assert term_in("france", "fr") == term("france")

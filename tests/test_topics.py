@@ -13,7 +13,8 @@ from kzfr_check.claims import Claim
 from kzfr_check.config import load_config
 from kzfr_check.pipeline import Report, check
 from kzfr_check.report.json import render
-from kzfr_check.topics import TopicSpec, content_stems, group_claims
+from kzfr_check.topics import TopicSpec, group_claims
+from kzfr_check.words import content_stems
 
 from conftest import ROOT, SEEDS
 
@@ -141,7 +142,7 @@ def test_the_compiled_stemmer_stems_every_corpus_word_as_snowballs_python_one() 
     """PyStemmer stands in for snowballstemmer's pure Python stemmer: the stems, and so the groups, are the same."""
     from snowballstemmer.english_stemmer import EnglishStemmer
 
-    from kzfr_check.topics import stem
+    from kzfr_check.words import stem
 
     folders = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
     words = sorted({w for folder in folders for path in folder.iterdir()

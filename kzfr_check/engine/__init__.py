@@ -6,6 +6,8 @@ results in the order of the tasks, and lend an executor to the grouping (`kzfr_c
 What the function does is the pipeline's business: an engine only moves plain values to and from it. Judging
 and the report stay in the calling process, and the report is the same, byte for byte, on every engine. An
 engine's module is imported only when it is asked for, so the local engine's start-up never loads Dask.
+How the grouping's pieces are shared between this process and an executor is `sharing`, the same for every
+engine.
 """
 
 from __future__ import annotations

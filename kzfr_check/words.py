@@ -1,0 +1,83 @@
+"""What the words of a sentence say, for comparing sentences: stems, and the concepts a language's data names
+('fatalities', 'killed' -> '=deaths'), in English and in the other languages read."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kzfr_check.lang import concept_of, concepts, gloss, stop_words
+
+STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
+    "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
+    "measures measuring".split())
+WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    """Snowball's English stemmer: compiled (PyStemmer) when installed, as it is with this package, since
+    the pure Python one takes longer to load and to run than the rest of a check of a few articles."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def term(word: str) -> str:
+    """What a lower-case word says, for comparing sentences: the concept it names ('fatalities', 'killed' ->
+    '=deaths'), from the language's data, else its stem."""
+    concept = concepts().get(word)
+    return f"={concept}" if concept else stem(word)
+
+
+@lru_cache(maxsize=8)
+def foreign(language: str) -> tuple[frozenset[str], frozenset[str], object, dict[int, str]]:
+    """A language's stop words, figure words, stemmer and the Latin spelling of its letters, read once."""
+    import snowballstemmer
+
+    from kzfr_check.grammar import figure_words
+    from kzfr_check.lang import data
+
+    spelling = str.maketrans(data(language)["grammar"]["transliteration"])
+    return stop_words(language), figure_words(language), snowballstemmer.stemmer(data(language)["stemmer"]), spelling
+
+
+@lru_cache(maxsize=1)
+def concepts_of_english() -> frozenset[str]:
+    return frozenset(concepts().values())
+
+
+@lru_cache(maxsize=65536)
+def term_in(word: str, language: str) -> str:
+    """What a lower-case word of a language says: the concept it names, shared by every language ('компаний',
+    'entreprises', 'companies' -> '=companies'), else its stem in Latin letters, so that a name spelled in
+    another script ('Тавере') meets its Latin spelling."""
+    if language == "en":
+        return term(word)
+    concept = concept_of(word, language)
+    if concept:
+        # a concept English has is its id; any other is named by the English word it means ('обошёлся' ->
+        # 'cost'), which meets that word in English sentences
+        return f"={concept}" if concept in concepts_of_english() else term(concept)
+    english = gloss(word, language)
+    if english:
+        return term(english)
+    _, _, stemmer, spelling = foreign(language)
+    stemmed = stemmer.stemWord(word)  # type: ignore[attr-defined]
+    # a stem this short has lost what made the word (a name: 'Taver' -> 'tav'); the word says more
+    return (stemmed if len(stemmed) >= MIN_STEM else word).translate(spelling)
+
+
+def content_stems(text: str, language: str = "en") -> list[str]:
+    """The terms of a text's content words, in order (no stop words, no numbers)."""
+    if language != "en":
+        stops = foreign(language)[0]
+        return [term_in(w, language) for w in WORD.findall(text.lower()) if w not in stops]
+    return [term(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
