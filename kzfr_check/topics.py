@@ -1086,6 +1086,8 @@ UNITS_FOR_A_WORKER = 20_000
 # many of the other part, one check against each distinct value of the block (fitted to timings of the
 # benchmark's blocks, from a few hundred statements with a few values to thousands with hundreds).
 STATEMENT_COST = 46
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                     executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
