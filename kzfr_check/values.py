@@ -150,6 +150,12 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+# Nouns a number of a year's shape counts when it stands right before one, and the words that make such a
+# number a time instead
+_PEOPLE_OR_TOLL = (r"(?:people|persons|children|men|women|households|families|residents|deaths|fatalities|"
+                   r"casualties|victims|cases|infections|injuries|lives|homes|houses|buildings|workers)")
+_DATING_WORDS = ("in on by of since from until till through during after before to as year fy "
+                 + " ".join(MONTHS)).split()
 # After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
@@ -311,6 +317,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
      _needs(r"than\s+in|compared\s|same\s")),
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
     ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
+    # so does a plural noun of people or of a toll right after it: "52,310 cases and 1874 deaths", unless a word
+    # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")
+    ("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
+                         + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
+     None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
 ]

@@ -1,0 +1,40 @@
+"""Figures of real pages that state different facts must not be reported as one fact in conflict: a figure misread,
+a part beside its whole, a year that only dates another figure. Each corpus here is written by the test, with
+invented places and figures, in the shapes real reports take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzfr_check.values import find_figures
+
+from conftest import topic_by_values, write_corpus
+
+
+def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
+    return cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", "--exit-zero",
+               cwd=tmp_path).json
+
+
+def _read(sentence: str) -> list[tuple[str, str]]:
+    return [(f.value.kind, f.value.text) for f in find_figures(sentence)]
+
+
+def test_a_number_of_a_years_shape_before_people_or_a_toll_counts_them() -> None:
+    assert _read("A total of 52,310 cases and 1874 deaths were reported.") == [("count", "52310"), ("count", "1874")]
+    assert _read("The floods left 1950 families homeless.") == [("count", "1950")]
+    # a word that dates it keeps it a year
+    assert _read("In 1874 people left the valley.") == [("date", "1874")]
+    assert _read("By March 2019 cases had doubled.") == [("date", "2019-03")]
+
+
+def test_a_toll_of_a_years_shape_agrees_with_the_same_toll_written_with_a_comma(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "bulletin.txt": "Marrow fever in Ostvale\n\nSince January, 52,310 cases and 1874 deaths have been reported "
+                        "in Ostvale province.\n",
+        "wire.txt": "Ostvale fever spreads\n\nHealth officials in Ostvale province said the fever had caused "
+                    "1,874 deaths since January.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1874")
+    assert topic["kind"] == "count" and topic["status"] == "agree"
+    assert {c["source"] for c in topic["claims"]} == {"bulletin", "wire"}
