@@ -28,6 +28,7 @@ from kzfr_check.claims import Claim
 from kzfr_check.lang import concept_of, concepts, gloss, stop_words
 from kzfr_check.values import (
     CARDINALS,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
     DATE_KINDS,
     MEASURES,
@@ -52,6 +53,7 @@ RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
+PLACED_KINDS = MEASURE_KINDS | {"count", "money", "percent"}  # what adds up or varies over places
 WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
@@ -575,6 +577,15 @@ _SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one
 _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
 _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
+# the place a count or an amount is of: "In Ostvale, 3,400 homes were flooded", "3,400 homes in Ostvale", "a flood
+# line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
+_PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
+_PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
+_WHOLE_AFTER = re.compile(r"[^,;.:()\d]{0,50}?\b(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\b",
+                          re.IGNORECASE)
+_NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),
+                          *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), *CURRENCY_CODES])
+WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
 _CHANGE = r"(?:rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|" \
           r"declined|decreased|slipped|soared|surged|up|down)"
@@ -595,7 +606,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 
 def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
-    ('scale', 'modified mercalli')."""
+    ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
     if language != "en":
         return frozenset()
     found: set[tuple[str, str]] = set()
@@ -624,16 +635,33 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
     if scale:
         found.add(("scale", " ".join(scale["name"].lower().split())))
+    if kind in PLACED_KINDS:
+        place = _place(before, after)
+        if place:
+            found.add(("place", place))
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
 
+def _place(before: str, after: str) -> str:
+    """The place a figure is stated for, read around it (see _PLACE_OPENING): a name, WHOLE, or ''."""
+    if _WHOLE_AFTER.match(after):
+        return WHOLE
+    for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
+        if m and m["holder"].split()[0] not in _NOT_A_PLACE:
+            return m["holder"]
+    return ""
+
+
 def _same_name(a: str, b: str) -> bool:
-    """One name, or a name and its initials ('United States', 'US')."""
+    """One name, or a name and its initials ('United States', 'US'), or a name and a longer one it begins or
+    ends ('Ostvale City', 'Upper Ostvale')."""
     initials = ["".join(w[0] for w in name.split()) if " " in name else name for name in (a, b)]
-    return a == b or initials[0] == b or initials[1] == a
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return (a == b or initials[0] == b or initials[1] == a or longer[:len(shorter)] == shorter
+            or longer[-len(shorter):] == shorter)
 
 
 def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
@@ -643,14 +671,15 @@ def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
 def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; the second of something is not the first; amounts over five years are not those over ten;
-    one country's rank is not another's; intensities on two named scales are two measures; a year naming an
-    event dates that event only."""
+    one country's rank is not another's; intensities on two named scales are two measures; a count or an
+    amount of one place is not that of another, nor that of all places; a year naming an event dates that event
+    only."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
         return True
-    for name in ("duration", "holder", "scale"):
+    for name in ("duration", "holder", "scale", "place"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

@@ -38,3 +38,17 @@ def test_a_toll_of_a_years_shape_agrees_with_the_same_toll_written_with_a_comma(
     topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1874")
     assert topic["kind"] == "count" and topic["status"] == "agree"
     assert {c["source"] for c in topic["claims"]} == {"bulletin", "wire"}
+
+
+def test_a_count_of_one_place_is_neither_that_of_another_place_nor_that_of_all(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "paper.txt": "Storm Idra came ashore near Calloway on 3 October. At least 7,800 homes were wrecked or "
+                     "flooded by Idra along the coast. In Ostvale, 3,460 homes were wrecked or flooded, and 610 of "
+                     "them cannot be lived in. Flood lines 6 feet up the walls were measured in Brenhill.\n",
+        "report.txt": "No storm of the decade cost more than Idra. Idra wrecked or flooded more than 7,800 homes "
+                      "in all, most of them through the surge. Nearly 3,500 homes in Ostvale were wrecked or "
+                      "flooded. A flood line of 9.2 feet was measured at the Marsh Point gauge.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+    assert topic_by_values(data, "3460", "≲3500")["status"] == "compatible"
