@@ -931,7 +931,9 @@ class _Groups:
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
+        self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
         for u, unit in units.items():
+            self.dating[u] = unit.dates_another
             self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
             self.frames[u] = _Frames.of(unit.as_of, unit.cumulative)
             v = intern(unit.value)
@@ -991,11 +993,14 @@ class _Groups:
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
         values that contradict need more, the more the further apart, unless each is stated for its
-        own period (a change over time); none suffices when a veto applies. (The inner loop of grouping:
+        own period (a change over time); none suffices when a veto applies, nor between two years that each
+        only date another figure of their sentences ('In 2021, 23 countries ...' / '31 countries in 2023'): those
+        figures are the facts, the years their periods. (The inner loop of grouping:
         the penalty cache is read in place; contradicting pairs are kept only when a veto could apply.)"""
         may_veto = bool(self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
                         or (self.stated_for[b] and self.documents_of[a]))
         conflicts = []
+        dating = self.dating[a] and self.dating[b]
         known, n, penalty = self._penalty, len(self.value_list), self.penalty
         stated_a = self.as_of[a].items()
         for y, ys in self.as_of[b].items():  # b outside: most often the smaller (a lone statement, by value)
@@ -1005,6 +1010,8 @@ class _Groups:
                     extra = penalty(x, y)
                 if extra is None:
                     continue
+                if dating:
+                    return False
                 if score < CONFLICT_THRESHOLD + extra:  # (extra >= 0) enough only for a change over time
                     changed = None not in xs and None not in ys and xs.isdisjoint(ys)
                     if not changed or score < CONFLICT_THRESHOLD:
@@ -1039,6 +1046,7 @@ class _Groups:
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
+        self.dating[a] = self.dating[a] and self.dating.pop(b)
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
             joined = facts[a]
             for value, items in facts.pop(b).items():
@@ -1112,6 +1120,7 @@ class _Unit(NamedTuple):
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact (_labelled_apart)
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
+    dates_another: bool  # a year in a sentence that states a figure of another kind: it may only date that figure
 
 
 @dataclass(frozen=True)
@@ -1223,6 +1232,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
     members = list(statements.values())
     first = [unit[0] for unit in members]
+    measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
@@ -1236,8 +1246,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                          one_of.setdefault(years, years),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0] and not _labelled_apart(c, claims[z])),
-                         _claim_qualifiers(c), c.only_grows)
-    del statements, siblings, one_of  # (a corpus's worth of keys: grouping needs the memory)
+                         _claim_qualifiers(c), c.only_grows,
+                         c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured)
+    del statements, siblings, one_of, measured  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)

@@ -52,3 +52,25 @@ def test_a_count_of_one_place_is_neither_that_of_another_place_nor_that_of_all(c
     data = _report(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
     assert topic_by_values(data, "3460", "≲3500")["status"] == "compatible"
+
+
+def test_years_that_only_date_the_figures_of_their_sentences_are_no_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "review.txt": "Marrow fever: the year in review\n\nThings have got worse since our May bulletin.\n\nIn "
+                      "2018, most cases came from the northern lowlands. The fever kept spreading into 2019 as 23 "
+                      "provinces in three of the six health regions logged cases or outbreaks.\n\nThe camps are "
+                      "short of clean water and of vaccine.\n\nWe rate the national risk as very high.\n",
+        "update.txt": "Marrow fever: update 12\n\nOur twelfth update came out on Tuesday.\n\nSince the start of "
+                      "2020, marrow fever cases have come from 26 provinces across three health regions.\n\n"
+                      "Vaccine and trained staff are still scarce.\n\nRain in the south may spread it further.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_a_year_alone_in_its_sentence_is_still_a_date_in_dispute(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Ostvale and Brenmark established diplomatic relations in 1961.\n",
+        "almanac.txt": "The two countries, Ostvale and Brenmark, established diplomatic relations in 1962.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1961", "1962")["status"] == "conflict"
