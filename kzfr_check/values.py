@@ -1076,7 +1076,57 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
-    return _elliptic_counts(sentence, _conversions(sentence, sorted(found, key=lambda f: f.start)))
+    return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
+
+
+# A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
+# lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
+# word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
+_RANGED = frozenset({"money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
+_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d[\d,]*(?:\.\d+)?)"
+                      r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+_BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
+_NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
+                                 re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Amounts and measures stated as a range, read as one figure from its lower end to its upper one: read as its
+    upper end alone, "5 to 7 percent" would contradict a "6%" it holds."""
+    out: list[Figure] = []
+    for figure in figures:
+        value = figure.value
+        if value.kind not in _RANGED:
+            out.append(figure)
+            continue
+        previous = out[-1] if out else None
+        joined = _BETWEEN_ENDS.fullmatch(sentence, previous.end, figure.start) if previous else None
+        if (previous is not None and joined and previous.value.group_key == value.group_key
+                and previous.value.unit == value.unit and not previous.value.text.startswith(_PREFIXES)
+                and (not joined["and"] or _BETWEEN_BEFORE.search(sentence, 0, previous.start))
+                and not _NOT_A_RANGE_BEFORE.search(sentence, 0, previous.start)
+                and previous.value.high < value.low < previous.value.high * 1000):
+            out[-1] = Figure(previous.start, figure.end, replace(
+                value, text=f"{previous.value.text} to {value.text}", low=previous.value.low), figure.counted)
+            continue
+        low_end = _LOW_END.search(sentence, max(0, figure.start - 40), figure.start)
+        stated = _FIRST_NUMBER.search(sentence, figure.start, figure.end)
+        written = _FIRST_NUMBER.search(value.text)
+        if (low_end and stated and written and (not low_end["and"] or low_end["between"])
+                and not value.text.startswith(_PREFIXES)
+                and not (previous and previous.end > low_end.start("low"))
+                and not _NOT_A_RANGE_BEFORE.search(sentence, 0, low_end.start())):
+            low, high = parse_number(low_end["low"]), parse_number(stated[0])
+            shown = parse_number(written[0])
+            if low is not None and high and shown is not None and 0 < low < high:
+                text = f"{value.text[:written.start()]}{_fmt(low * shown / high)}–{value.text[written.start():]}"
+                lowest = float(low) * (value.low + value.high) / 2 / float(high)
+                out.append(Figure(low_end.start(), figure.end, replace(value, text=text, low=lowest), figure.counted))
+                continue
+        out.append(figure)
+    return out
 
 
 # a count with its noun left out, coordinated with the count before it and followed by its place: "killed 118

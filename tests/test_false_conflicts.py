@@ -74,3 +74,26 @@ def test_a_year_alone_in_its_sentence_is_still_a_date_in_dispute(cli, tmp_path, 
         "almanac.txt": "The two countries, Ostvale and Brenmark, established diplomatic relations in 1962.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1961", "1962")["status"] == "conflict"
+
+
+def test_a_range_of_amounts_or_measures_is_read_from_its_lower_end_to_its_upper_one() -> None:
+    assert _read("Crop losses of 5 to 7 percent are expected.") == [("percent", "5–7%")]
+    assert _read("Between 18 and 31 inches of rain fell on the valley.") == [("length", "18–31 in")]
+    assert _read("Damage could range between $41 billion to $63 billion.") == [
+        ("money", "USD 41 billion to USD 63 billion")]
+    # a change is no range: its figures are of two times
+    assert _read("Exports rose from $3.1 billion to $4.4 billion.") == [
+        ("money", "USD 3.1 billion"), ("money", "USD 4.4 billion")]
+    assert _read("The fund grew by $2 billion to $9 billion.") == [
+        ("money", "USD 2 billion"), ("money", "USD 9 billion")]
+
+
+def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Drought in Ostvale\n\nThe ministry expects harvest losses of 5 to 7 percent in Ostvale this "
+                        "season, the first such losses since the reservoirs were built.\n",
+        "wire.txt": "Ostvale drought bites\n\nThe ministry expects harvest losses of 6 percent in Ostvale this "
+                    "season, officials said on Monday.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
+    assert topic["status"] == "compatible"
