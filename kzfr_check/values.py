@@ -963,6 +963,8 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
     """'59,488–62,013 deaths': a count somewhere from the first number to the second (read as the second is)."""
     if _UNIT_AFTER.match(sentence, m.end()):
         return None, ""  # a range of amounts or measures: read as its own kind ("35,000 to 60,000 barrels per day")
+    if _NOT_A_RANGE_BEFORE.search(sentence, 0, m.start()):
+        return None, ""  # a change: "rose from 614 to 1,210 people"
     read = _count(m, sentence)
     low, high = parse_number(m["a"]), parse_number(m["num"])
     if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
@@ -1082,7 +1084,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
-_RANGED = frozenset({"money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
+_RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)

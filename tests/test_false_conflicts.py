@@ -88,6 +88,13 @@ def test_a_range_of_amounts_or_measures_is_read_from_its_lower_end_to_its_upper_
         ("money", "USD 2 billion"), ("money", "USD 9 billion")]
 
 
+def test_a_range_of_counts_is_read_whole_and_a_change_is_no_range() -> None:
+    assert _read("The agency gave an estimated 31,000-34,000 deaths.") == [("count", "31000–34000")]
+    assert _read("Between 31,000 and 34,000 people died.") == [("count", "31000–34000")]
+    assert _read("The toll rose from 614 to 1,210 people.") == [("count", "1210")]
+    assert _read("Estimates ranged from 614 to 1,210 people.") == [("count", "614–1210")]
+
+
 def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_config) -> None:
     corpus = write_corpus(tmp_path / "corpus", {
         "ministry.txt": "Drought in Ostvale\n\nThe ministry expects harvest losses of 5 to 7 percent in Ostvale this "
@@ -97,3 +104,4 @@ def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_conf
     })
     topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
     assert topic["status"] == "compatible"
+
