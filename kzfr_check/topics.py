@@ -892,6 +892,16 @@ def _gap_penalty(a: Value, b: Value) -> float:
     return DOUBLING_PENALTY * g
 
 
+def _fell(a: Value, a_periods: frozenset[str], b: Value, b_periods: frozenset[str]) -> bool:
+    """Is the value stated for the later periods the smaller? Of what only grows (a toll), that is no change over
+    time but a contradiction, and grouping it needs the evidence of one."""
+    if max(a_periods) < min(b_periods):
+        return b.high < a.low
+    if max(b_periods) < min(a_periods):
+        return a.high < b.low
+    return False
+
+
 def _other_years(stated: frozenset[int], years: frozenset[int | None]) -> bool:
     """Is any of these documents of a year neither stated nor the one after a stated year?"""
     return any(d is not None and d not in (year, year + 1) for year in stated for d in years)
@@ -932,8 +942,10 @@ class _Groups:
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
+        self.growing: dict[int, bool] = {}  # whether any of its statements counts what only grows (a toll)
         for u, unit in units.items():
             self.dating[u] = unit.dates_another
+            self.growing[u] = unit.cumulative
             self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
             self.frames[u] = _Frames.of(unit.as_of, unit.cumulative)
             v = intern(unit.value)
@@ -1001,6 +1013,7 @@ class _Groups:
                         or (self.stated_for[b] and self.documents_of[a]))
         conflicts = []
         dating = self.dating[a] and self.dating[b]
+        growing = self.growing[a] or self.growing[b]
         known, n, penalty = self._penalty, len(self.value_list), self.penalty
         stated_a = self.as_of[a].items()
         for y, ys in self.as_of[b].items():  # b outside: most often the smaller (a lone statement, by value)
@@ -1013,7 +1026,8 @@ class _Groups:
                 if dating:
                     return False
                 if score < CONFLICT_THRESHOLD + extra:  # (extra >= 0) enough only for a change over time
-                    changed = None not in xs and None not in ys and xs.isdisjoint(ys)
+                    changed = None not in xs and None not in ys and xs.isdisjoint(ys) and not (
+                        growing and _fell(self.value_list[x], xs, self.value_list[y], ys))  # type: ignore[arg-type]
                     if not changed or score < CONFLICT_THRESHOLD:
                         return False
                 if may_veto:
@@ -1047,6 +1061,7 @@ class _Groups:
         self.qualified[a] |= self.qualified.pop(b)
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
         self.dating[a] = self.dating[a] and self.dating.pop(b)
+        self.growing[a] = self.growing[a] or self.growing.pop(b)
         for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
             joined = facts[a]
             for value, items in facts.pop(b).items():

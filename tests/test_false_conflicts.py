@@ -105,3 +105,17 @@ def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_conf
     topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
     assert topic["status"] == "compatible"
 
+
+def test_a_smaller_toll_in_a_later_report_needs_the_evidence_of_a_conflict_to_be_grouped(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "wire.txt": "Friday, March 12, 2021\n\nOstvale earthquake\n\nA magnitude 6.9 quake struck about 30 "
+                    "kilometres from Brenhill. Up to two million people felt it, the Red Cross said, and it caused "
+                    "an estimated 8,200 deaths.\n",
+        "agency.txt": "March 16, 2021\n\nOstvale Earthquake M6.9\n\nA magnitude 6.9 quake struck near Brenhill, "
+                      "the agency said. On June 2, 1961, a magnitude 6.1 quake hit the coast 180 km further east, "
+                      "shaking some 38,000 people at intensity VII, and caused an estimated 7 fatalities.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict" and t["kind"] == "count"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
