@@ -53,6 +53,7 @@ RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
+READINGS = MEASURE_KINDS | {"scale"}  # what measures one event, read once: its year tells events apart
 PLACED_KINDS = MEASURE_KINDS | {"count", "money", "percent"}  # what adds up or varies over places
 WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
@@ -939,6 +940,7 @@ class _Groups:
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
+        self.happened: dict[int, dict[int, frozenset[int]]] = {}  # value -> years its event is dated in
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
@@ -956,6 +958,9 @@ class _Groups:
             # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
             closed = unit.as_of is not None and not unit.as_of.endswith("/..")
             self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if closed else {}  # type: ignore[arg-type]
+            self.happened[u] = {v: frozenset({unit.happened})} if unit.happened else {}
+            if unit.happened and not unit.as_of:
+                self.stated_for[u] = self.happened[u]
             self.documents_of[u] = {} if unit.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
@@ -1010,7 +1015,7 @@ class _Groups:
         figures are the facts, the years their periods. (The inner loop of grouping:
         the penalty cache is read in place; contradicting pairs are kept only when a veto could apply.)"""
         may_veto = bool(self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
-                        or (self.stated_for[b] and self.documents_of[a]))
+                        or (self.stated_for[b] and self.documents_of[a]) or (self.happened[a] and self.happened[b]))
         conflicts = []
         dating = self.dating[a] and self.dating[b]
         growing = self.growing[a] or self.growing[b]
@@ -1037,13 +1042,17 @@ class _Groups:
     def vetoed(self, a: int, b: int, conflicts: list[tuple[int, int]]) -> bool:
         """Do contradicting values x of a and y of b not merge? Not when the sentence stating one also
         states a value that fits the other (that figure is its counterpart), or when one is stated for a
-        year that the other's documents are not of. (Both ways for all pairs in one loop, the groups' facts
-        looked up once: grouping a corpus asks this millions of times.)"""
+        year that the other's documents are not of, or when they read events their sentences date apart. (Both
+        ways for all pairs in one loop, the groups' facts looked up once: grouping a corpus asks this millions of
+        times.)"""
         penalty = self.penalty
         also_a, also_b = self.also_stated[a], self.also_stated[b]
         stated_a, stated_b = self.stated_for[a], self.stated_for[b]
         documents_a, documents_b = self.documents_of[a], self.documents_of[b]
+        happened_a, happened_b = self.happened[a], self.happened[b]
         for x, y in conflicts:
+            if x in happened_a and y in happened_b and happened_a[x].isdisjoint(happened_b[y]):
+                return True  # readings of events of different years
             # the sentence stating y also states z: does z fit x? (and the other way round)
             if (any(penalty(z, x) is None for z in also_b.get(y, ()))
                     or any(penalty(z, y) is None for z in also_a.get(x, ()))):
@@ -1062,7 +1071,7 @@ class _Groups:
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
         self.dating[a] = self.dating[a] and self.dating.pop(b)
         self.growing[a] = self.growing[a] or self.growing.pop(b)
-        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
+        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened):
             joined = facts[a]
             for value, items in facts.pop(b).items():
                 joined[value] = joined[value] | items if value in joined else items
@@ -1136,6 +1145,7 @@ class _Unit(NamedTuple):
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
     dates_another: bool  # a year in a sentence that states a figure of another kind: it may only date that figure
+    happened: int | None  # the year its sentence dates a reading of one event in (READINGS), when it states one
 
 
 @dataclass(frozen=True)
@@ -1248,6 +1258,10 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     members = list(statements.values())
     first = [unit[0] for unit in members]
     measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
+    years_stated: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "date" and c.value.text[:4].isdigit():
+            years_stated[(c.source, c.quote_start)].add(int(c.value.text[:4]))
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
@@ -1262,8 +1276,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0] and not _labelled_apart(c, claims[z])),
                          _claim_qualifiers(c), c.only_grows,
-                         c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured)
-    del statements, siblings, one_of, measured  # (a corpus's worth of keys: grouping needs the memory)
+                         c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
+                         _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())))
+    del statements, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -1347,6 +1362,12 @@ def _group_pieces(pieces: list[list[int]], block: Callable[[list[int]], _Block],
     for future in sent:
         groups += future.result()
     return groups
+
+
+def _year_of_reading(claim: Claim, years: set[int]) -> int | None:
+    """The year a reading of one event is of (a magnitude, a wind speed, a depth), when its sentence dates it: 'On
+    June 2, 1961, a magnitude 6.1 earthquake struck' reads a quake of 1961."""
+    return next(iter(years)) if len(years) == 1 and claim.kind in READINGS else None
 
 
 def _as_of_year(as_of: str) -> int:

@@ -119,3 +119,18 @@ def test_a_smaller_toll_in_a_later_report_needs_the_evidence_of_a_conflict_to_be
     data = _report(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict" and t["kind"] == "count"], [
         (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_a_reading_of_an_event_dated_in_another_year_is_of_another_event(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "agency.txt": "March 16, 2021\n\nOstvale Earthquake M6.9\n\nA magnitude 6.9 quake struck near Brenhill at "
+                      "about 4:10 PM local time, the agency said. On June 2, 1961, a magnitude 6.1 quake hit the "
+                      "Republic of Ostvale 180 km further east, shaking some 38,000 people at intensity VII.\n",
+        "report.txt": "Field survey\n\nFew quakes in the recorded history of the Republic of Ostvale did more harm "
+                      "than the magnitude 6.9 shock of March 10, 2021.\n",
+        "wire.txt": "March 10, 2021\n\nA 6.9 magnitude quake shook the Republic of Ostvale this morning, the agency "
+                    "said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
