@@ -169,7 +169,7 @@ _NOT_AFTER_PLACE_VERB = "".join(
 BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
          r"|at least|no fewer than|no less than"
-         r"|not less than|a minimum of|less than|fewer than|up to|at most"
+         r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
@@ -178,7 +178,7 @@ _BOUNDS = {
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
-           "not more than", "a maximum of"),
+           "not more than", "a maximum of", "as many as", "as much as"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
 _CODES = "|".join(CURRENCY_CODES)
@@ -478,7 +478,7 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
     if b in _BOUNDS["gt"]:
         return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min", "≥")) else ">"
     if b in _BOUNDS["lt"]:
-        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "≤")) else "<"
+        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "as ", "≤")) else "<"
     if b in _BOUNDS["near"]:
         return float(n) * 0.9, float(n), "≲"
     margin = float(min(_last_digit(n), abs(n) / 10))

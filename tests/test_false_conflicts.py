@@ -134,3 +134,15 @@ def test_a_reading_of_an_event_dated_in_another_year_is_of_another_event(cli, tm
     data = _report(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [
         (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_as_many_as_or_as_much_as_is_an_upper_bound(cli, tmp_path, empty_config) -> None:
+    assert _read("The flood could affect as many as 40,000 people.") == [("count", "≤40000")]
+    assert _read("Losses could reach as much as $3 billion.") == [("money", "≤USD 3 billion")]
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Floods in Ostvale\n\nThe floods in the Tarn valley displaced as many as 40,000 people, the "
+                        "ministry said.\n",
+        "wire.txt": "Tarn valley floods\n\nThe floods in the Tarn valley displaced 36,500 people, the ministry said "
+                    "on Friday.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "≤40000", "36500")["status"] == "compatible"
