@@ -244,7 +244,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     ("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
      _needs(r"(?:category|cat\.|level|force)\s")),
-    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|M[wsL]?)(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
+    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
                          r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
                          r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
                          r"(?!\s*(?:%|per\s?cent))", _I),

@@ -146,3 +146,10 @@ def test_as_many_as_or_as_much_as_is_an_upper_bound(cli, tmp_path, empty_config)
                     "on Friday.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "≤40000", "36500")["status"] == "compatible"
+
+
+def test_cubic_metres_written_m3_are_a_volume_not_a_magnitude() -> None:
+    assert _read("The tank holds 41,000 m3 of oil.") == [("volume", "41000 m³")]
+    assert _read("Flow estimates rose to 5,200 m3/d.") == [("flow", "5200 m³/d")]
+    assert _read("An M6.2 quake and a magnitude 5.1 aftershock followed.") == [
+        ("scale", "magnitude 6.2"), ("scale", "magnitude 5.1")]
