@@ -233,6 +233,10 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
+    # a time of day in four digits, told by its time zone or its leading zero: "1715 GMT", "0445 UTC", "0200 hours"
+    ("skip", re.compile(r"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|Z)\b)"
+                        r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
+     _needs(r"\d\s*(?:gmt|utc|z)\b|0\d\d\d\s+hour")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
      _needs(r"the (?:no|nr|number)")),

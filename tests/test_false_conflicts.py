@@ -153,3 +153,11 @@ def test_cubic_metres_written_m3_are_a_volume_not_a_magnitude() -> None:
     assert _read("Flow estimates rose to 5,200 m3/d.") == [("flow", "5200 m³/d")]
     assert _read("An M6.2 quake and a magnitude 5.1 aftershock followed.") == [
         ("scale", "magnitude 6.2"), ("scale", "magnitude 5.1")]
+
+
+def test_a_time_of_day_in_four_digits_is_no_count() -> None:
+    assert _read("The first shock, at 7:15 a.m. (2315 GMT Monday), was magnitude 5.8.") == [
+        ("scale", "magnitude 5.8")]
+    assert _read("The storm crossed the coast at 0430 UTC with 1,200 people still in its path.") == [
+        ("count", "1200")]
+    assert _read("By 0600 hours the river had risen.") == []
