@@ -54,7 +54,8 @@ RANK_CRITERION = re.compile(
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 READINGS = MEASURE_KINDS | {"scale"}  # what measures one event, read once: its year tells events apart
-PLACED_KINDS = MEASURE_KINDS | {"count", "money", "percent"}  # what adds up or varies over places
+# what adds up or varies over places; a storm's speed or pressure is of the storm, wherever it is read
+PLACED_KINDS = (MEASURE_KINDS - {"speed", "pressure"}) | {"count", "money", "percent"}
 WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact

@@ -161,3 +161,13 @@ def test_a_time_of_day_in_four_digits_is_no_count() -> None:
     assert _read("The storm crossed the coast at 0430 UTC with 1,200 people still in its path.") == [
         ("count", "1200")]
     assert _read("By 0600 hours the river had risen.") == []
+
+
+def test_a_storms_winds_are_of_the_storm_wherever_they_are_read(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "service.txt": "Storm Idra\n\nIdra made landfall on 3 October with sustained winds of 135 mph in Calloway "
+                       "Parish, the service said.\n",
+        "wire.txt": "Idra hits the coast\n\nIdra made landfall on 3 October with sustained winds of 115 mph near "
+                    "Dunmore, the service said.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "135 mph", "115 mph")["status"] == "conflict"
