@@ -583,6 +583,8 @@ _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
+_WHOLE_OPENING = re.compile(r"^\W*(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\s*,",
+                            re.IGNORECASE)
 _WHOLE_AFTER = re.compile(r"[^,;.:()\d]{0,50}?\b(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\b",
                           re.IGNORECASE)
 _NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),
@@ -649,7 +651,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
 
 def _place(before: str, after: str) -> str:
     """The place a figure is stated for, read around it (see _PLACE_OPENING): a name, WHOLE, or ''."""
-    if _WHOLE_AFTER.match(after):
+    if _WHOLE_AFTER.match(after) or _WHOLE_OPENING.match(before):
         return WHOLE
     for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
         if m and m["holder"].split()[0] not in _NOT_A_PLACE:

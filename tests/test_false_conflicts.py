@@ -171,3 +171,12 @@ def test_a_storms_winds_are_of_the_storm_wherever_they_are_read(cli, tmp_path, e
                     "Dunmore, the service said.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "135 mph", "115 mph")["status"] == "conflict"
+
+
+def test_a_count_opened_by_in_total_is_of_all_places(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "report.txt": "Storm Idra\n\nIn total, Idra damaged 8,100 homes, the agency said.\n",
+        "wire.txt": "Idra\n\nIn Ostvale, Idra damaged 3,300 homes, the agency said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
