@@ -180,3 +180,15 @@ def test_a_count_opened_by_in_total_is_of_all_places(cli, tmp_path, empty_config
     })
     data = _report(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_a_title_that_ends_with_its_date_after_a_dash_dates_the_page(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "monday.txt": "Ostvale Flood Bulletin - Monday, March 8, 2021\n\nSome 2,100 crews are out today on 14 large "
+                      "floods across Ostvale.\n",
+        "thursday.txt": "Ostvale Flood Bulletin - Thursday, March 4, 2021\n\nSome 1,800 crews are out today on 16 "
+                        "large floods across Ostvale.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert {s["id"]: s["date"] for s in data["sources"]} == {"monday": "2021-03-08", "thursday": "2021-03-04"}
+    assert not [t for t in data["topics"] if t["kind"] == "date"]
