@@ -296,6 +296,8 @@ _KEYWORD_HEAD = 60  # characters of a line a keyword dateline's word stands in (
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued|released|(?P<as_of>as\s+(?:of|at)))\b",
                                re.IGNORECASE)
+# what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8"
+_TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 
@@ -317,7 +319,7 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     1937.")."""
     if line.lstrip().startswith("|"):
         return False  # a table's row: "| First case | 26 January 2023 |" is a fact, not the page's date
-    segment = re.split(r"[·•|—]", line[:start])[-1]
+    segment = _TITLE_BREAK.split(line[:start])[-1]
     if keyword.search(segment):
         return True
     words_before = _LETTERS.findall(segment)
@@ -347,7 +349,7 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
                 continue  # (a century is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-            keyword = dateline_keyword.search(re.split(r"[·•|—]", line[:figure.start])[-1])
+            keyword = dateline_keyword.search(_TITLE_BREAK.split(line[:figure.start])[-1])
             if keyword and len(parts) > 1:
                 return replace(date, snapshot=keyword["as_of"] is not None)
             if keyword:

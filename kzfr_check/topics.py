@@ -28,6 +28,7 @@ from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import bundled, nothing, shared
 from kzfr_check.values import (
     CARDINALS,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
     DATE_KINDS,
     MEASURES,
@@ -50,6 +51,9 @@ RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
+READINGS = MEASURE_KINDS | {"scale"}  # what measures one event, read once: its year tells events apart
+# what adds up or varies over places; a storm's speed or pressure is of the storm, wherever it is read
+PLACED_KINDS = (MEASURE_KINDS - {"speed", "pressure"}) | {"count", "money", "percent"}
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
@@ -503,6 +507,17 @@ _SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one
 _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
 _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
+# the place a count or an amount is of: "In Ostvale, 3,400 homes were flooded", "3,400 homes in Ostvale", "a flood
+# line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
+_PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
+_PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
+_WHOLE_OPENING = re.compile(r"^\W*(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\s*,",
+                            re.IGNORECASE)
+_WHOLE_AFTER = re.compile(r"[^,;.:()\d]{0,50}?\b(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\b",
+                          re.IGNORECASE)
+_NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),
+                          *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), *CURRENCY_CODES])
+WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
 _CHANGE = r"(?:rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|" \
           r"declined|decreased|slipped|soared|surged|up|down)"
@@ -523,7 +538,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 
 def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
-    ('scale', 'modified mercalli')."""
+    ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
     if language != "en":
         return frozenset()
     found: set[tuple[str, str]] = set()
@@ -552,16 +567,33 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
     if scale:
         found.add(("scale", " ".join(scale["name"].lower().split())))
+    if kind in PLACED_KINDS:
+        place = _place(before, after)
+        if place:
+            found.add(("place", place))
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
 
+def _place(before: str, after: str) -> str:
+    """The place a figure is stated for, read around it (see _PLACE_OPENING): a name, WHOLE, or ''."""
+    if _WHOLE_AFTER.match(after) or _WHOLE_OPENING.match(before):
+        return WHOLE
+    for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
+        if m and m["holder"].split()[0] not in _NOT_A_PLACE:
+            return m["holder"]
+    return ""
+
+
 def _same_name(a: str, b: str) -> bool:
-    """One name, or a name and its initials ('United States', 'US')."""
+    """One name, or a name and its initials ('United States', 'US'), or a name and a longer one it begins or
+    ends ('Ostvale City', 'Upper Ostvale')."""
     initials = ["".join(w[0] for w in name.split()) if " " in name else name for name in (a, b)]
-    return a == b or initials[0] == b or initials[1] == a
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return (a == b or initials[0] == b or initials[1] == a or longer[:len(shorter)] == shorter
+            or longer[-len(shorter):] == shorter)
 
 
 def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
@@ -571,14 +603,15 @@ def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
 def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; the second of something is not the first; amounts over five years are not those over ten;
-    one country's rank is not another's; intensities on two named scales are two measures; a year naming an
-    event dates that event only."""
+    one country's rank is not another's; intensities on two named scales are two measures; a count or an
+    amount of one place is not that of another, nor that of all places; a year naming an event dates that event
+    only."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
         return True
-    for name in ("duration", "holder", "scale"):
+    for name in ("duration", "holder", "scale", "place"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True
@@ -791,6 +824,16 @@ def _gap_penalty(a: Value, b: Value) -> float:
     return DOUBLING_PENALTY * g
 
 
+def _fell(a: Value, a_periods: frozenset[str], b: Value, b_periods: frozenset[str]) -> bool:
+    """Is the value stated for the later periods the smaller? Of what only grows (a toll), that is no change over
+    time but a contradiction, and grouping it needs the evidence of one."""
+    if max(a_periods) < min(b_periods):
+        return b.high < a.low
+    if max(b_periods) < min(a_periods):
+        return a.high < b.low
+    return False
+
+
 def _other_years(stated: frozenset[int], years: frozenset[int | None]) -> bool:
     """Is any of these documents of a year neither stated nor the one after a stated year?"""
     return any(d is not None and d not in (year, year + 1) for year in stated for d in years)
@@ -828,9 +871,14 @@ class _Groups:
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
+        self.happened: dict[int, dict[int, frozenset[int]]] = {}  # value -> years its event is dated in
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
+        self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
+        self.growing: dict[int, bool] = {}  # whether any of its statements counts what only grows (a toll)
         for u, unit in units.items():
+            self.dating[u] = unit.dates_another
+            self.growing[u] = unit.cumulative
             self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
             self.frames[u] = _Frames.of(unit.as_of, unit.cumulative)
             v = intern(unit.value)
@@ -841,6 +889,9 @@ class _Groups:
             # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
             closed = unit.as_of is not None and not unit.as_of.endswith("/..")
             self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if closed else {}  # type: ignore[arg-type]
+            self.happened[u] = {v: frozenset({unit.happened})} if unit.happened else {}
+            if unit.happened and not unit.as_of:
+                self.stated_for[u] = self.happened[u]
             self.documents_of[u] = {} if unit.as_of else {v: unit.years}
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
@@ -890,11 +941,15 @@ class _Groups:
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;
         values that contradict need more, the more the further apart, unless each is stated for its
-        own period (a change over time); none suffices when a veto applies. (The inner loop of grouping:
+        own period (a change over time); none suffices when a veto applies, nor between two years that each
+        only date another figure of their sentences ('In 2021, 23 countries ...' / '31 countries in 2023'): those
+        figures are the facts, the years their periods. (The inner loop of grouping:
         the penalty cache is read in place; contradicting pairs are kept only when a veto could apply.)"""
         may_veto = bool(self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
-                        or (self.stated_for[b] and self.documents_of[a]))
+                        or (self.stated_for[b] and self.documents_of[a]) or (self.happened[a] and self.happened[b]))
         conflicts = []
+        dating = self.dating[a] and self.dating[b]
+        growing = self.growing[a] or self.growing[b]
         known, n, penalty = self._penalty, len(self.value_list), self.penalty
         stated_a = self.as_of[a].items()
         for y, ys in self.as_of[b].items():  # b outside: most often the smaller (a lone statement, by value)
@@ -904,8 +959,11 @@ class _Groups:
                     extra = penalty(x, y)
                 if extra is None:
                     continue
+                if dating:
+                    return False
                 if score < CONFLICT_THRESHOLD + extra:  # (extra >= 0) enough only for a change over time
-                    changed = None not in xs and None not in ys and xs.isdisjoint(ys)
+                    changed = None not in xs and None not in ys and xs.isdisjoint(ys) and not (
+                        growing and _fell(self.value_list[x], xs, self.value_list[y], ys))  # type: ignore[arg-type]
                     if not changed or score < CONFLICT_THRESHOLD:
                         return False
                 if may_veto:
@@ -915,13 +973,17 @@ class _Groups:
     def vetoed(self, a: int, b: int, conflicts: list[tuple[int, int]]) -> bool:
         """Do contradicting values x of a and y of b not merge? Not when the sentence stating one also
         states a value that fits the other (that figure is its counterpart), or when one is stated for a
-        year that the other's documents are not of. (Both ways for all pairs in one loop, the groups' facts
-        looked up once: grouping a corpus asks this millions of times.)"""
+        year that the other's documents are not of, or when they read events their sentences date apart. (Both
+        ways for all pairs in one loop, the groups' facts looked up once: grouping a corpus asks this millions of
+        times.)"""
         penalty = self.penalty
         also_a, also_b = self.also_stated[a], self.also_stated[b]
         stated_a, stated_b = self.stated_for[a], self.stated_for[b]
         documents_a, documents_b = self.documents_of[a], self.documents_of[b]
+        happened_a, happened_b = self.happened[a], self.happened[b]
         for x, y in conflicts:
+            if x in happened_a and y in happened_b and happened_a[x].isdisjoint(happened_b[y]):
+                return True  # readings of events of different years
             # the sentence stating y also states z: does z fit x? (and the other way round)
             if (any(penalty(z, x) is None for z in also_b.get(y, ()))
                     or any(penalty(z, y) is None for z in also_a.get(x, ()))):
@@ -938,7 +1000,9 @@ class _Groups:
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
-        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of):
+        self.dating[a] = self.dating[a] and self.dating.pop(b)
+        self.growing[a] = self.growing[a] or self.growing.pop(b)
+        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened):
             joined = facts[a]
             for value, items in facts.pop(b).items():
                 joined[value] = joined[value] | items if value in joined else items
@@ -1011,6 +1075,8 @@ class _Unit(NamedTuple):
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact (_labelled_apart)
     qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
+    dates_another: bool  # a year in a sentence that states a figure of another kind: it may only date that figure
+    happened: int | None  # the year its sentence dates a reading of one event in (READINGS), when it states one
 
 
 @dataclass(frozen=True)
@@ -1115,6 +1181,11 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
     members = list(statements.values())
     first = [unit[0] for unit in members]
+    measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
+    years_stated: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "date" and c.value.text[:4].isdigit():
+            years_stated[(c.source, c.quote_start)].add(int(c.value.text[:4]))
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
@@ -1128,8 +1199,10 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                          one_of.setdefault(years, years),
                          tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
                                if z != unit[0] and not _labelled_apart(c, claims[z])),
-                         _claim_qualifiers(c), c.only_grows)
-    del statements, siblings, one_of  # (a corpus's worth of keys: grouping needs the memory)
+                         _claim_qualifiers(c), c.only_grows,
+                         c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
+                         _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())))
+    del statements, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
     unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -1166,6 +1239,12 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         if len({claims[i].source for i in claim_ids}) >= 2:
             topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
     return _unique_ids(topics)
+
+
+def _year_of_reading(claim: Claim, years: set[int]) -> int | None:
+    """The year a reading of one event is of (a magnitude, a wind speed, a depth), when its sentence dates it: 'On
+    June 2, 1961, a magnitude 6.1 earthquake struck' reads a quake of 1961."""
+    return next(iter(years)) if len(years) == 1 and claim.kind in READINGS else None
 
 
 def _as_of_year(as_of: str) -> int:

@@ -150,6 +150,12 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+# Nouns a number of a year's shape counts when it stands right before one, and the words that make such a
+# number a time instead
+_PEOPLE_OR_TOLL = (r"(?:people|persons|children|men|women|households|families|residents|deaths|fatalities|"
+                   r"casualties|victims|cases|infections|injuries|lives|homes|houses|buildings|workers)")
+_DATING_WORDS = ("in on by of since from until till through during after before to as year fy "
+                 + " ".join(MONTHS)).split()
 # After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()
@@ -163,7 +169,7 @@ _NOT_AFTER_PLACE_VERB = "".join(
 BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
          r"|at least|no fewer than|no less than"
-         r"|not less than|a minimum of|less than|fewer than|up to|at most"
+         r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
@@ -172,7 +178,7 @@ _BOUNDS = {
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
-           "not more than", "a maximum of"),
+           "not more than", "a maximum of", "as many as", "as much as"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
 _CODES = "|".join(CURRENCY_CODES)
@@ -227,6 +233,10 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
+    # a time of day in four digits, told by its time zone or its leading zero: "1715 GMT", "0445 UTC", "0200 hours"
+    ("skip", re.compile(r"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|Z)\b)"
+                        r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
+     _needs(r"\d\s*(?:gmt|utc|z)\b|0\d\d\d\s+hour")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
      _needs(r"the (?:no|nr|number)")),
@@ -238,7 +248,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     ("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
      _needs(r"(?:category|cat\.|level|force)\s")),
-    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|M[wsL]?)(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
+    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
                          r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
                          r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
                          r"(?!\s*(?:%|per\s?cent))", _I),
@@ -311,6 +321,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
      _needs(r"than\s+in|compared\s|same\s")),
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
     ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
+    # so does a plural noun of people or of a toll right after it: "52,310 cases and 1874 deaths", unless a word
+    # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")
+    ("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
+                         + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
+     None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
 ]
@@ -467,7 +482,7 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
     if b in _BOUNDS["gt"]:
         return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min", "≥")) else ">"
     if b in _BOUNDS["lt"]:
-        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "≤")) else "<"
+        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "as ", "≤")) else "<"
     if b in _BOUNDS["near"]:
         return float(n) * 0.9, float(n), "≲"
     margin = float(min(_last_digit(n), abs(n) / 10))
@@ -952,6 +967,8 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
     """'59,488–62,013 deaths': a count somewhere from the first number to the second (read as the second is)."""
     if _UNIT_AFTER.match(sentence, m.end()):
         return None, ""  # a range of amounts or measures: read as its own kind ("35,000 to 60,000 barrels per day")
+    if _NOT_A_RANGE_BEFORE.search(sentence, 0, m.start()):
+        return None, ""  # a change: "rose from 614 to 1,210 people"
     read = _count(m, sentence)
     low, high = parse_number(m["a"]), parse_number(m["num"])
     if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
@@ -1065,7 +1082,57 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
-    return _elliptic_counts(sentence, _conversions(sentence, sorted(found, key=lambda f: f.start)))
+    return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
+
+
+# A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
+# lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
+# word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
+_RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
+_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d[\d,]*(?:\.\d+)?)"
+                      r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+_BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
+_NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
+                                 re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Amounts and measures stated as a range, read as one figure from its lower end to its upper one: read as its
+    upper end alone, "5 to 7 percent" would contradict a "6%" it holds."""
+    out: list[Figure] = []
+    for figure in figures:
+        value = figure.value
+        if value.kind not in _RANGED:
+            out.append(figure)
+            continue
+        previous = out[-1] if out else None
+        joined = _BETWEEN_ENDS.fullmatch(sentence, previous.end, figure.start) if previous else None
+        if (previous is not None and joined and previous.value.group_key == value.group_key
+                and previous.value.unit == value.unit and not previous.value.text.startswith(_PREFIXES)
+                and (not joined["and"] or _BETWEEN_BEFORE.search(sentence, 0, previous.start))
+                and not _NOT_A_RANGE_BEFORE.search(sentence, 0, previous.start)
+                and previous.value.high < value.low < previous.value.high * 1000):
+            out[-1] = Figure(previous.start, figure.end, replace(
+                value, text=f"{previous.value.text} to {value.text}", low=previous.value.low), figure.counted)
+            continue
+        low_end = _LOW_END.search(sentence, max(0, figure.start - 40), figure.start)
+        stated = _FIRST_NUMBER.search(sentence, figure.start, figure.end)
+        written = _FIRST_NUMBER.search(value.text)
+        if (low_end and stated and written and (not low_end["and"] or low_end["between"])
+                and not value.text.startswith(_PREFIXES)
+                and not (previous and previous.end > low_end.start("low"))
+                and not _NOT_A_RANGE_BEFORE.search(sentence, 0, low_end.start())):
+            low, high = parse_number(low_end["low"]), parse_number(stated[0])
+            shown = parse_number(written[0])
+            if low is not None and high and shown is not None and 0 < low < high:
+                text = f"{value.text[:written.start()]}{_fmt(low * shown / high)}–{value.text[written.start():]}"
+                lowest = float(low) * (value.low + value.high) / 2 / float(high)
+                out.append(Figure(low_end.start(), figure.end, replace(value, text=text, low=lowest), figure.counted))
+                continue
+        out.append(figure)
+    return out
 
 
 # a count with its noun left out, coordinated with the count before it and followed by its place: "killed 118

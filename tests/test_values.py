@@ -239,7 +239,7 @@ def test_a_year_compared_with_is_no_date_and_a_bounded_number_is_no_year(sentenc
     ("Total damage | > US$163.6 billion (estimated)", [("money", ">USD 163.6 billion")]),
     ("Casualties | 59,488–62,013 deaths, 140 missing", [("count", "59488–62013"), ("count", "140")]),  # a range
     ("Some 200-300 people left.", [("count", "200–300")]),
-    ("The estimate was 35,000 to 60,000 barrels of oil per day.", [("flow", "60000 bbl/day")]),  # not a count
+    ("The estimate was 21,000 to 44,000 barrels of oil per day.", [("flow", "21000–44000 bbl/day")]),  # a range
     ("Rovers won 3–0 at home.", []),  # a score
     ("It is a five-year plan for a 30-year-old road and a two-thirds majority.", []),  # spans, ages, fractions
     ("Max. intensity | MMI XII (Extreme)", [("scale", "intensity 12")]),

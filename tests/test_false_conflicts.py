@@ -1,0 +1,194 @@
+"""Figures of real pages that state different facts must not be reported as one fact in conflict: a figure misread,
+a part beside its whole, a year that only dates another figure. Each corpus here is written by the test, with
+invented places and figures, in the shapes real reports take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzfr_check.values import find_figures
+
+from conftest import topic_by_values, write_corpus
+
+
+def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
+    return cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", "--exit-zero",
+               cwd=tmp_path).json
+
+
+def _read(sentence: str) -> list[tuple[str, str]]:
+    return [(f.value.kind, f.value.text) for f in find_figures(sentence)]
+
+
+def test_a_number_of_a_years_shape_before_people_or_a_toll_counts_them() -> None:
+    assert _read("A total of 52,310 cases and 1874 deaths were reported.") == [("count", "52310"), ("count", "1874")]
+    assert _read("The floods left 1950 families homeless.") == [("count", "1950")]
+    # a word that dates it keeps it a year
+    assert _read("In 1874 people left the valley.") == [("date", "1874")]
+    assert _read("By March 2019 cases had doubled.") == [("date", "2019-03")]
+
+
+def test_a_toll_of_a_years_shape_agrees_with_the_same_toll_written_with_a_comma(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "bulletin.txt": "Marrow fever in Ostvale\n\nSince January, 52,310 cases and 1874 deaths have been reported "
+                        "in Ostvale province.\n",
+        "wire.txt": "Ostvale fever spreads\n\nHealth officials in Ostvale province said the fever had caused "
+                    "1,874 deaths since January.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1874")
+    assert topic["kind"] == "count" and topic["status"] == "agree"
+    assert {c["source"] for c in topic["claims"]} == {"bulletin", "wire"}
+
+
+def test_a_count_of_one_place_is_neither_that_of_another_place_nor_that_of_all(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "paper.txt": "Storm Idra came ashore near Calloway on 3 October. At least 7,800 homes were wrecked or "
+                     "flooded by Idra along the coast. In Ostvale, 3,460 homes were wrecked or flooded, and 610 of "
+                     "them cannot be lived in. Flood lines 6 feet up the walls were measured in Brenhill.\n",
+        "report.txt": "No storm of the decade cost more than Idra. Idra wrecked or flooded more than 7,800 homes "
+                      "in all, most of them through the surge. Nearly 3,500 homes in Ostvale were wrecked or "
+                      "flooded. A flood line of 9.2 feet was measured at the Marsh Point gauge.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+    assert topic_by_values(data, "3460", "≲3500")["status"] == "compatible"
+
+
+def test_years_that_only_date_the_figures_of_their_sentences_are_no_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "review.txt": "Marrow fever: the year in review\n\nThings have got worse since our May bulletin.\n\nIn "
+                      "2018, most cases came from the northern lowlands. The fever kept spreading into 2019 as 23 "
+                      "provinces in three of the six health regions logged cases or outbreaks.\n\nThe camps are "
+                      "short of clean water and of vaccine.\n\nWe rate the national risk as very high.\n",
+        "update.txt": "Marrow fever: update 12\n\nOur twelfth update came out on Tuesday.\n\nSince the start of "
+                      "2020, marrow fever cases have come from 26 provinces across three health regions.\n\n"
+                      "Vaccine and trained staff are still scarce.\n\nRain in the south may spread it further.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_a_year_alone_in_its_sentence_is_still_a_date_in_dispute(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Ostvale and Brenmark established diplomatic relations in 1961.\n",
+        "almanac.txt": "The two countries, Ostvale and Brenmark, established diplomatic relations in 1962.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1961", "1962")["status"] == "conflict"
+
+
+def test_a_range_of_amounts_or_measures_is_read_from_its_lower_end_to_its_upper_one() -> None:
+    assert _read("Crop losses of 5 to 7 percent are expected.") == [("percent", "5–7%")]
+    assert _read("Between 18 and 31 inches of rain fell on the valley.") == [("length", "18–31 in")]
+    assert _read("Damage could range between $41 billion to $63 billion.") == [
+        ("money", "USD 41 billion to USD 63 billion")]
+    # a change is no range: its figures are of two times
+    assert _read("Exports rose from $3.1 billion to $4.4 billion.") == [
+        ("money", "USD 3.1 billion"), ("money", "USD 4.4 billion")]
+    assert _read("The fund grew by $2 billion to $9 billion.") == [
+        ("money", "USD 2 billion"), ("money", "USD 9 billion")]
+
+
+def test_a_range_of_counts_is_read_whole_and_a_change_is_no_range() -> None:
+    assert _read("The agency gave an estimated 31,000-34,000 deaths.") == [("count", "31000–34000")]
+    assert _read("Between 31,000 and 34,000 people died.") == [("count", "31000–34000")]
+    assert _read("The toll rose from 614 to 1,210 people.") == [("count", "1210")]
+    assert _read("Estimates ranged from 614 to 1,210 people.") == [("count", "614–1210")]
+
+
+def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Drought in Ostvale\n\nThe ministry expects harvest losses of 5 to 7 percent in Ostvale this "
+                        "season, the first such losses since the reservoirs were built.\n",
+        "wire.txt": "Ostvale drought bites\n\nThe ministry expects harvest losses of 6 percent in Ostvale this "
+                    "season, officials said on Monday.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
+    assert topic["status"] == "compatible"
+
+
+def test_a_smaller_toll_in_a_later_report_needs_the_evidence_of_a_conflict_to_be_grouped(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "wire.txt": "Friday, March 12, 2021\n\nOstvale earthquake\n\nA magnitude 6.9 quake struck about 30 "
+                    "kilometres from Brenhill. Up to two million people felt it, the Red Cross said, and it caused "
+                    "an estimated 8,200 deaths.\n",
+        "agency.txt": "March 16, 2021\n\nOstvale Earthquake M6.9\n\nA magnitude 6.9 quake struck near Brenhill, "
+                      "the agency said. On June 2, 1961, a magnitude 6.1 quake hit the coast 180 km further east, "
+                      "shaking some 38,000 people at intensity VII, and caused an estimated 7 fatalities.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict" and t["kind"] == "count"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_a_reading_of_an_event_dated_in_another_year_is_of_another_event(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "agency.txt": "March 16, 2021\n\nOstvale Earthquake M6.9\n\nA magnitude 6.9 quake struck near Brenhill at "
+                      "about 4:10 PM local time, the agency said. On June 2, 1961, a magnitude 6.1 quake hit the "
+                      "Republic of Ostvale 180 km further east, shaking some 38,000 people at intensity VII.\n",
+        "report.txt": "Field survey\n\nFew quakes in the recorded history of the Republic of Ostvale did more harm "
+                      "than the magnitude 6.9 shock of March 10, 2021.\n",
+        "wire.txt": "March 10, 2021\n\nA 6.9 magnitude quake shook the Republic of Ostvale this morning, the agency "
+                    "said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_as_many_as_or_as_much_as_is_an_upper_bound(cli, tmp_path, empty_config) -> None:
+    assert _read("The flood could affect as many as 40,000 people.") == [("count", "≤40000")]
+    assert _read("Losses could reach as much as $3 billion.") == [("money", "≤USD 3 billion")]
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Floods in Ostvale\n\nThe floods in the Tarn valley displaced as many as 40,000 people, the "
+                        "ministry said.\n",
+        "wire.txt": "Tarn valley floods\n\nThe floods in the Tarn valley displaced 36,500 people, the ministry said "
+                    "on Friday.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "≤40000", "36500")["status"] == "compatible"
+
+
+def test_cubic_metres_written_m3_are_a_volume_not_a_magnitude() -> None:
+    assert _read("The tank holds 41,000 m3 of oil.") == [("volume", "41000 m³")]
+    assert _read("Flow estimates rose to 5,200 m3/d.") == [("flow", "5200 m³/d")]
+    assert _read("An M6.2 quake and a magnitude 5.1 aftershock followed.") == [
+        ("scale", "magnitude 6.2"), ("scale", "magnitude 5.1")]
+
+
+def test_a_time_of_day_in_four_digits_is_no_count() -> None:
+    assert _read("The first shock, at 7:15 a.m. (2315 GMT Monday), was magnitude 5.8.") == [
+        ("scale", "magnitude 5.8")]
+    assert _read("The storm crossed the coast at 0430 UTC with 1,200 people still in its path.") == [
+        ("count", "1200")]
+    assert _read("By 0600 hours the river had risen.") == []
+
+
+def test_a_storms_winds_are_of_the_storm_wherever_they_are_read(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "service.txt": "Storm Idra\n\nIdra made landfall on 3 October with sustained winds of 135 mph in Calloway "
+                       "Parish, the service said.\n",
+        "wire.txt": "Idra hits the coast\n\nIdra made landfall on 3 October with sustained winds of 115 mph near "
+                    "Dunmore, the service said.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "135 mph", "115 mph")["status"] == "conflict"
+
+
+def test_a_count_opened_by_in_total_is_of_all_places(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "report.txt": "Storm Idra\n\nIn total, Idra damaged 8,100 homes, the agency said.\n",
+        "wire.txt": "Idra\n\nIn Ostvale, Idra damaged 3,300 homes, the agency said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_a_title_that_ends_with_its_date_after_a_dash_dates_the_page(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "monday.txt": "Ostvale Flood Bulletin - Monday, March 8, 2021\n\nSome 2,100 crews are out today on 14 large "
+                      "floods across Ostvale.\n",
+        "thursday.txt": "Ostvale Flood Bulletin - Thursday, March 4, 2021\n\nSome 1,800 crews are out today on 16 "
+                        "large floods across Ostvale.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert {s["id"]: s["date"] for s in data["sources"]} == {"monday": "2021-03-08", "thursday": "2021-03-04"}
+    assert not [t for t in data["topics"] if t["kind"] == "date"]
