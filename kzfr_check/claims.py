@@ -347,6 +347,10 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+# "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
+# measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
+SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
+                                 r"[^,;:.()]*$", re.IGNORECASE)
 
 
 def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date | None,
@@ -358,6 +362,12 @@ def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date |
     return year_frame(said, figure, figures, language, base)
 
 
+def _since_a_superlative(said: str, figure: Figure) -> bool:
+    """Is the figure the day a superlative of its clause is measured back to ('the strongest ... since 1998')?"""
+    return said[figure.start:figure.start + 6].lower() == "since " and bool(
+        SINCE_A_SUPERLATIVE.search(said, 0, figure.start))
+
+
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
           base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
@@ -365,7 +375,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     with the figure that states the period when there is one."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    nearest = nearest_period(figure, figures)
+    nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     if nearest is not None:
         return nearest.value.text, nearest
     after = said[figure.end:]

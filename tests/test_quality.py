@@ -32,7 +32,7 @@ FLOORS = {
     "channel-tunnel": (4, 0, 6),
     "cyclone-orla": (4, 3, 16),
     "dramont-cholera": (3, 0, 8),
-    "dravel-earthquake": (5, 2, 9),
+    "dravel-earthquake": (5, 2, 10),
     "golden-gate": (4, 0, 8),
     "kestrel-dam": (3, 4, 11),
     "tri-lingual": (4, 0, 2),

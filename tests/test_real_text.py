@@ -415,3 +415,15 @@ def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, 
                  "into the bay, harming fisheries and beaches.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"
+
+
+def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of_the_other_figures(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "floods", {
+        "a.txt": "It is the worst flood on the Tarnel since 1962, when the river killed about 400 people.\n",
+        "b.txt": "The Tarnel flood was the worst on the river since 1962, when it killed some 400 people.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", None)]
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "1962/..")["status"] == "agree"
