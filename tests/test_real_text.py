@@ -427,3 +427,29 @@ def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of
     assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", None)]
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1962/..")["status"] == "agree"
+
+
+def test_a_figure_is_of_the_occurrence_its_own_clause_names(cli, tmp_path, empty_config) -> None:
+    """A sentence that tells of a first and a second landfall: each figure is of the one in its clause, whatever
+    order the set of a figure's qualifiers is read in."""
+    corpus = write_corpus(tmp_path / "cyclone", {
+        "a.txt": "Cyclone Brena weakened to Category 4 before making its first landfall at Orvel, and came ashore "
+                 "again as a Category 2 storm in a second landfall at Dunmere.\n",
+        "b.txt": "Brena made its first landfall at Orvel as a Category 4 cyclone, its second landfall at Dunmere as a "
+                 "Category 3 storm.\n",
+        "c.txt": "Its second landfall, at Dunmere, was as a Category 3 storm, the weather office said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "category 4")["status"] == "agree"
+    second = topic_by_values(data, "category 2", "category 3")
+    assert second["status"] == "conflict"
+    assert {c["source"] for c in second["claims"]} == {"a", "b", "c"}
+
+
+def test_an_ordinal_before_a_superlative_ranks_and_tells_no_occurrence(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "pressure", {
+        "a.txt": "Brena's central pressure fell to 921 mb, the second lowest ever measured over the Sarn Sea.\n",
+        "b.txt": "Its central pressure of 921 mb made Brena the third lowest storm ever measured over the Sarn Sea.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "921 mb")["status"] == "agree"
