@@ -1214,7 +1214,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if kind in ("money", "percent", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
-        counted = _label(sentence, start) if _CLAUSE_END.match(sentence, end) else ""
+        counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
     return Figure(start, end, value, counted)
 
@@ -1231,6 +1231,10 @@ def _subject(sentence: str, start: int) -> str:
 # "Border lengths: Russia 6,846 km", "water: 47,500 sq km", "(Orthodox 17%,"
 _LABEL = re.compile(r"(?:^|[,;:(•–—]|\sand\s)\s*((?:[^\W\d_][\w'.-]*\s+){0,2}([^\W\d_][\w'-]{2,}))\s*:?\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;.)(\[]|$)")
+# ... and a figure ends its item when its clause ends after it, or after the bracket that follows it ('Kestria 612 km
+# (380 mi),'): a sentence that goes on past the bracket ('Wind readings above 135 km/h (84 mph) were measured') says
+# what it measures in its words, not by a label
+_ITEM_END = re.compile(r"\s*(?:\([^()]*\)\s*(?:[,;.)\[]|$)|(?!\([^()]*\))(?:[,;.)(\[]|$))")
 
 
 def _label(sentence: str, start: int) -> str:

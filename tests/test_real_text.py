@@ -453,3 +453,16 @@ def test_an_ordinal_before_a_superlative_ranks_and_tells_no_occurrence(cli, tmp_
     })
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "921 mb")["status"] == "agree"
+
+
+def test_a_figure_whose_sentence_goes_on_past_its_bracket_is_no_list_item(cli, tmp_path, empty_config) -> None:
+    """'Wind readings above 135 km/h (84 mph) were measured': the words before the figure are its sentence's subject,
+    not a label that would keep it from the 'winds: 110 km/h' of another source; a list item keeps its label."""
+    assert [(f.value.text, f.counted) for f in find_figures("Border lengths: Kestria 612 km (380 mi), Orvenia 240 km.")
+            ] == [("612 km", "kestria"), ("380 mi", ""), ("240 km", "orvenia")]
+    corpus = write_corpus(tmp_path / "landfall", {
+        "a.txt": "Wind readings above 135 km/h (84 mph) were measured at Orvel when Brena came ashore on Tuesday.\n",
+        "b.txt": "Brena came ashore at Orvel on Tuesday (sustained winds: 110 km/h) and weakened.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, ">135 km/h", "110 km/h")["status"] == "conflict"
