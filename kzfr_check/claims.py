@@ -97,6 +97,9 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]»]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
 WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
+# A short line of words that ends with a colon labels the line below it, as fact sheets write a figure
+# ("Shoreline:" above "311 km (on the lake)"): the two are one statement
+LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
 DATELINE_LINES = 12
 
 
@@ -114,8 +117,8 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
             continue
         if block_start is not None:
             prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
-            continues = (len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
-                         and not LIST_OR_HEADING.match(line))
+            continues = ((len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
+                          or LABEL_LINE.fullmatch(prev_line) is not None) and not LIST_OR_HEADING.match(line))
             if not continues:
                 yield block_start, prev_end
                 block_start = None

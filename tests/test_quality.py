@@ -41,7 +41,7 @@ FLOORS = {
     "webb": (1, 0, 6),
     "deepwater": (1, 0, 7),
     "katrina": (1, 1, 10),
-    "kazakhstan": (3, 0, 32),
+    "kazakhstan": (3, 0, 33),
     "multilingual": (1, 0, 6),
 }
 KEYS = quality.answer_keys([])

@@ -466,3 +466,18 @@ def test_a_figure_whose_sentence_goes_on_past_its_bracket_is_no_list_item(cli, t
     })
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, ">135 km/h", "110 km/h")["status"] == "conflict"
+
+
+def test_a_label_on_a_line_of_its_own_names_the_figure_on_the_line_below(cli, tmp_path, empty_config) -> None:
+    """Fact sheets write a label above its figure ('Shoreline:' / '311 km'); the two are one statement."""
+    corpus = write_corpus(tmp_path / "factbook", {
+        "a.txt": "Geography of Varnia\n\nLand boundaries:\n1,204 km\nShoreline:\n311 km (on the Sarn Sea); note - "
+                 "the lakes are not counted\n",
+        "b.txt": "Varnia in brief\n\nShoreline: 311 km\nLand boundaries: 1,240 km\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [c.said for c in claims] == ["Land boundaries:\n1,204 km",
+                                        "Shoreline:\n311 km (on the Sarn Sea); note - the lakes are not counted"]
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "311 km")["status"] == "agree"
+    assert topic_by_values(data, "1204 km", "1240 km")["status"] == "conflict"
