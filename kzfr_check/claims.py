@@ -322,19 +322,38 @@ def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Fi
 
 def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str]) -> Iterator[_Reading]:
     """What each sentence states, read in its language, as it is asked for; a sentence read before is not read
-    again."""
+    again. In a document without a date, a day written without its year ('on Tuesday, March 5') is of the year
+    of the last day or month the document stated with its year before it ('2 March 2024'): the year its
+    account is in. (Not what is counted from the document's own day: 'last year', 'the 12th anniversary'.)"""
+    told: dt.date | None = None  # in a document without a date, the last day or month stated with its year
     for said, language in zip(said_all, languages, strict=True):
         english = language == "en"
+        read_from = told if base is None and english and not COUNTED_FROM_TODAY.search(said) else base
         dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
-        key = (said, base if dated else None, language)
+        key = (said, read_from if dated else None, language)
         reading = _READ.get(key)
         if reading is None:
-            figures = figures_in(said, base, language)
-            reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, base, language)
+            figures = figures_in(said, read_from, language)
+            reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
                                                      for figure in figures))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
+        if base is None:
+            told = next((_day_of(f.value.text) for f in reversed(reading.figures) if f.value.kind == "date"
+                         and DAY_OR_MONTH.fullmatch(f.value.text)), told)
         yield reading
+
+
+DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")  # a date's text, to the month or the day
+# what is counted back from the day a document is written, which another day it states is not
+COUNTED_FROM_TODAY = re.compile(r"\b(?:anniversary|years?|ago|today|yesterday|tomorrow|last|next|this)\b",
+                                re.IGNORECASE)
+
+
+def _day_of(text: str) -> dt.date:
+    """The day a date's text names, or the middle of the month it names."""
+    year, month, *day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, day[0] if day else 15)
 
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",

@@ -481,3 +481,16 @@ def test_a_label_on_a_line_of_its_own_names_the_figure_on_the_line_below(cli, tm
     data = _report(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "311 km")["status"] == "agree"
     assert topic_by_values(data, "1204 km", "1240 km")["status"] == "conflict"
+
+
+def test_a_day_without_its_year_in_an_undated_page_is_of_the_year_its_account_is_in(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Remembering Brena\n\nBrena formed over the Sarn Sea on 2 March 2024. On Tuesday, March 5, it came "
+                 "ashore at Orvel.\nThe 12th anniversary of the Dunmere flood falls on 7 March.\n",
+        "b.txt": "Storm Brena came ashore at Orvel on 5 March 2024, the weather office said.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    # what is counted from the day the page was written is not read from another day it states
+    assert [c.value.text for c in claims] == ["2024-03-02", "2024-03-05"]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
