@@ -4,6 +4,7 @@ own text. See fuzz/README.md for how to run it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,10 @@ def test_one_input(data: bytes) -> None:
         assert claim.line >= 1
         span = (claim.start - claim.quote_start, claim.end - claim.quote_start)
         again = figures_in(claim.said, reference_date(source), claim.language)
+        found = any((f.start, f.end) == span for f in again)
+        if source.date is None and claim.kind in ("date", "period") and not found:
+            # a day without its year in a page without a date: read in the year of a day stated before it
+            again = figures_in(claim.said, dt.date.fromordinal(int(claim.value.low)), claim.language)
         assert any((f.start, f.end) == span for f in again) or claim.kind == "anniversary"
 
 
