@@ -494,3 +494,10 @@ def test_a_day_without_its_year_in_an_undated_page_is_of_the_year_its_account_is
     # what is counted from the day the page was written is not read from another day it states
     assert [c.value.text for c in claims] == ["2024-03-02", "2024-03-05"]
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+
+
+def test_the_full_stop_after_a_months_whole_name_ends_the_sentence_not_the_day(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Published 9 March 2024\n\nBrena came ashore at Orvel on 5 March. It left on 7 Mar. and weakened.\n",
+    })
+    assert [c.text for c in extract_claims(read_source(corpus / "a.txt"))] == ["5 March", "7 Mar."]
