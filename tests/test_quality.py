@@ -31,7 +31,7 @@ FLOORS = {
     "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
     "cyclone-orla": (4, 3, 16),
-    "dramont-cholera": (3, 0, 8),
+    "dramont-cholera": (3, 0, 9),
     "dravel-earthquake": (5, 2, 10),
     "golden-gate": (4, 0, 8),
     "kestrel-dam": (3, 4, 11),
