@@ -148,9 +148,12 @@ SCALE = r"(?:thousand|million|billion|trillion)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-# (a full stop after a month's whole name ends its sentence: "on 25 December." is the day, not the stop)
-MONTH_CASED = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-               r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+# (a full stop after a month's whole name ends its sentence: "on 25 December." is the day, not the stop; and a text
+# in capitals, as weather bulletins are written, writes its months in capitals: "ON MARCH 5")
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+MONTH_CASED = (rf"(?:(?:{'|'.join(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES])})\b"
+               rf"|(?:{'|'.join(_MONTH_ABBREVIATIONS + [m.upper() for m in _MONTH_ABBREVIATIONS])})\b\.?)")
 # After these verbs "over", "under", "above" and "below" are prepositions ("spread over four countries").
 _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span spans spanning extends extend "
                 "extending run runs ran flew flies hovered lies lie located").split()

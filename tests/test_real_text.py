@@ -501,3 +501,12 @@ def test_the_full_stop_after_a_months_whole_name_ends_the_sentence_not_the_day(t
         "a.txt": "Published 9 March 2024\n\nBrena came ashore at Orvel on 5 March. It left on 7 Mar. and weakened.\n",
     })
     assert [c.text for c in extract_claims(read_source(corpus / "a.txt"))] == ["5 March", "7 Mar."]
+
+
+def test_a_bulletin_in_capitals_writes_its_days_in_capitals(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "bulletin", {
+        "a.txt": "STORM REPORT...BRENA\nISSUED 9 MARCH 2024\n\nBRENA CAME ASHORE NEAR ORVEL EARLY ON "
+                 "MARCH 5. WINDS REACHED 135 KM/H.\n",
+    })
+    assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("MARCH 5", "2024-03-05"), ("135 KM/H", "135 km/h")]
