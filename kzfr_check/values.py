@@ -1096,16 +1096,18 @@ _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
 
 
 def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """A figure converted in brackets right after another takes its bound: in "more than 4 billion euros ($5.43
-    billion)" both amounts are more than stated, so either fits "$6bn"."""
+    """A figure converted in brackets right after another takes its bound, and what it measures: in "more than 4
+    billion euros ($5.43 billion)" both amounts are more than stated, so either fits "$6bn"; in "gusts of over 90
+    km/h (56 mph)" both are gusts."""
     out = list(figures)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
+        if first.value.kind != second.value.kind or not _CONVERTED.fullmatch(sentence, first.end, second.start):
+            continue
         bound = next((p for p in _PREFIXES if first.value.text.startswith(p)), "")
-        same = first.value.kind == second.value.kind
-        if (bound and same and not second.value.text.startswith(_PREFIXES)
-                and _CONVERTED.fullmatch(sentence, first.end, second.start)):
-            out[i] = replace(second, value=_bound_value(second.value, bound))
+        if bound and not second.value.text.startswith(_PREFIXES):
+            second = replace(second, value=_bound_value(second.value, bound))
+        out[i] = replace(second, counted=second.counted or first.counted)
     return out
 
 

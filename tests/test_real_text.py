@@ -32,6 +32,12 @@ def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
     assert _values("Winds of 140 mph (225 km/h) were recorded.") == ["140 mph", "225 km/h"]
 
 
+def test_the_conversion_in_brackets_measures_what_its_figure_measures() -> None:
+    figures = find_figures("At Orvel the wind gusted above 70 mph (113 km/h), at Dunmere it blew at 60 mph (97 km/h).")
+    assert [(f.value.text, f.counted) for f in figures] == [
+        (">70 mph", "gusts"), (">113 km/h", "gusts"), ("60 mph", ""), ("97 km/h", "")]
+
+
 def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
     assert _values("<item><hi format=ital>land area:</hi> 41,285 sq km") == ["41285 km²"]
     assert _values("<p class=\"note\">1,200 people were evacuated.") == ["1200"]
@@ -459,7 +465,7 @@ def test_a_figure_whose_sentence_goes_on_past_its_bracket_is_no_list_item(cli, t
     """'Wind readings above 135 km/h (84 mph) were measured': the words before the figure are its sentence's subject,
     not a label that would keep it from the 'winds: 110 km/h' of another source; a list item keeps its label."""
     assert [(f.value.text, f.counted) for f in find_figures("Border lengths: Kestria 612 km (380 mi), Orvenia 240 km.")
-            ] == [("612 km", "kestria"), ("380 mi", ""), ("240 km", "orvenia")]
+            ] == [("612 km", "kestria"), ("380 mi", "kestria"), ("240 km", "orvenia")]
     corpus = write_corpus(tmp_path / "landfall", {
         "a.txt": "Wind readings above 135 km/h (84 mph) were measured at Orvel when Brena came ashore on Tuesday.\n",
         "b.txt": "Brena came ashore at Orvel on Tuesday (sustained winds: 110 km/h) and weakened.\n",
