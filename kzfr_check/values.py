@@ -142,9 +142,16 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMW = _spelled_numbers(cardinal=True)
-NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|\b(?:{NUMW})\b)"
-ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 SCALE = r"(?:thousand|million|billion|trillion)"
+# Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
+# or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother')
+FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
+             "half an": Decimal("0.5"), "one and a half": Decimal("1.5"), "a quarter of a": Decimal("0.25"),
+             "a quarter of an": Decimal("0.25"), "three quarters of a": Decimal("0.75")}
+FRACTION = (r"\b(?:(?:one\s+and\s+)?a\s+half|half\s+an?|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
+            rf"|\ban?(?=\s+{SCALE}\b)")
+NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
+ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -433,6 +440,8 @@ def parse_number(text: str) -> Decimal | None:
     t = text.strip().lower()
     if t in CARDINALS:
         return Decimal(CARDINALS[t])
+    if " ".join(t.split()) in FRACTIONS:
+        return FRACTIONS[" ".join(t.split())]
     t = t.replace(",", "")
     try:
         return Decimal(t)
@@ -449,11 +458,12 @@ def parse_ordinal(text: str) -> int | None:
 
 
 def _half_ulp(num_text: str) -> Decimal:
-    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5."""
+    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5; a fraction is as
+    precise as its own step: 'half a' -> 0.05."""
     digits = num_text.replace(",", "")
     if "." in digits and digits.replace(".", "").isdigit():
         return Decimal(1).scaleb(-len(digits.split(".")[1])) / 2
-    return Decimal("0.5")
+    return Decimal("0.05") if "half" in digits.lower() or "quarter" in digits.lower() else Decimal("0.5")
 
 
 def _fmt(d: Decimal) -> str:
@@ -969,7 +979,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
     n = parse_number(num)
-    if n is None or ("." in num and not m["scale"]):
+    if n is None or (("." in num or n % 1) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
     if not m["bound"] and _word_before(sentence, m.start()) in DETERMINERS:
         return None
@@ -1024,7 +1034,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
 
 
 # Where numbers start: a run of digits (no figure starts inside one) or a number word
-_ANY_NUMBER = re.compile(rf"\d+|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b", _I)
+_ANY_NUMBER = re.compile(rf"\d+|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b|{FRACTION}", _I)
 
 
 class _Taken:

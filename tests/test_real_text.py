@@ -516,3 +516,22 @@ def test_a_bulletin_in_capitals_writes_its_days_in_capitals(tmp_path) -> None:
     })
     assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "a.txt"))] == [
         ("MARCH 5", "2024-03-05"), ("135 KM/H", "135 km/h")]
+
+
+def test_a_number_written_as_a_fraction_or_as_a_before_its_scale_or_unit() -> None:
+    assert _values("Nearly half a million people fled the Tarnel valley.") == ["≲500000"]
+    assert _values("About one and a half million people live in Orvel.") == ["~1500000"]
+    assert _values("A quarter of a million people live below the dam.") == ["250000"]
+    assert _values("Varnia shipped more than a half-mile of cable and a million tonnes of grain.") == [
+        ">0.5 mi", "1000000 t"]
+    assert _values("It cost the city a billion dollars.") == ["USD 1 billion"]
+    # a fraction counts nothing by itself, nor does 'a' before a noun
+    assert _values("He is a half brother of a king who ruled a province.") == []
+
+
+def test_half_a_million_is_the_500000_another_source_writes(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flood", {
+        "a.txt": "The Tarnel flood displaced half a million people across the Varnia plain.\n",
+        "b.txt": "Across the Varnia plain the Tarnel flood displaced 500,000 people.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "500000")["status"] == "agree"
