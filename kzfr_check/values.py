@@ -57,7 +57,7 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
 
 
 CARDINALS, ORDINALS = _number_words()
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+SCALES = {"dozen": 12, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
           "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -149,7 +149,7 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
              "half an": Decimal("0.5"), "one and a half": Decimal("1.5"), "a quarter of a": Decimal("0.25"),
              "a quarter of an": Decimal("0.25"), "three quarters of a": Decimal("0.75")}
 FRACTION = (r"\b(?:(?:one\s+and\s+)?a\s+half|half\s+an?|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
-            rf"|\ban?(?=\s+{SCALE}\b)")
+            rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)")
 NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -323,7 +323,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
     ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
-    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
+    # any other number is a count, times its scale: "four million people", "two dozen boats"
+    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}|dozen\b))?", _I),
+     None),
 ]
 
 # ------------------------------------------------------------------ values

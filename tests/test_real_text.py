@@ -535,3 +535,7 @@ def test_half_a_million_is_the_500000_another_source_writes(cli, tmp_path, empty
         "b.txt": "Across the Varnia plain the Tarnel flood displaced 500,000 people.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "500000")["status"] == "agree"
+
+
+def test_a_dozen_is_twelve() -> None:
+    assert _values("Two dozen boats sank off Orvel and more than a dozen villages were flooded.") == ["24", ">12"]
