@@ -981,7 +981,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
     n = parse_number(num)
-    if n is None or (("." in num or n % 1) and not m["scale"]):  # "2.5 children", "a half brother"
+    if n is None or (("." in num or n != n.to_integral_value()) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
     if not m["bound"] and _word_before(sentence, m.start()) in DETERMINERS:
         return None
