@@ -238,6 +238,9 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
+    # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC"
+    ("skip", re.compile(r"(?<![\w.,])\d{3,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"),
+     _needs(r"\d{3}\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
      _needs(r"the (?:no|nr|number)")),

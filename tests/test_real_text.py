@@ -539,3 +539,9 @@ def test_half_a_million_is_the_500000_another_source_writes(cli, tmp_path, empty
 
 def test_a_dozen_is_twelve() -> None:
     assert _values("Two dozen boats sank off Orvel and more than a dozen villages were flooded.") == ["24", ">12"]
+
+
+def test_a_time_written_without_its_colon_is_no_count_and_no_year() -> None:
+    assert _values("ISSUED 1140 PM EDT FRI MAR 8 2024") == ["2024-03-08"]
+    assert _values("ORVEL SUSTAINED 070/31 KT 2205 UTC PEAK 080/47 KT 1615 UTC") == ["31 kt", "47 kt"]
+    assert _values("Brena came ashore near Orvel at 0815 AM and killed 250 people.") == ["250"]
