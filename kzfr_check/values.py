@@ -58,7 +58,7 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
 
 CARDINALS, ORDINALS = _number_words()
 SCALES = {"dozen": 12, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-          "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
+          "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
@@ -260,7 +260,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     ("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
                          rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli|mmi\s")),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
-                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
+                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
      _needs(_SYMBOLS, _CODES_TRIE)),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})", _I),

@@ -545,3 +545,8 @@ def test_a_time_written_without_its_colon_is_no_count_and_no_year() -> None:
     assert _values("ISSUED 1140 PM EDT FRI MAR 8 2024") == ["2024-03-08"]
     assert _values("ORVEL SUSTAINED 070/31 KT 2205 UTC PEAK 080/47 KT 1615 UTC") == ["31 kt", "47 kt"]
     assert _values("Brena came ashore near Orvel at 0815 AM and killed 250 people.") == ["250"]
+
+
+def test_a_b_glued_to_an_amount_is_billions() -> None:
+    assert _values("The Orvel dam cost $4.5B, against $300M planned, paid by 2021.") == [
+        "USD 4.5 billion", "USD 300 million", "2021"]
