@@ -67,7 +67,8 @@ HEAD_BOOST = 2.0           # the noun right after the figure says what it measur
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
-SAME_VALUE_BUCKET = 4      # a specific value stated in more shapes than this singles out no fact
+SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this singles out no fact (the day of a
+                           # page's main event is stated in several shapes by each of its sources)
 NEIGHBOURS = 8             # most similar shapes kept per shape
 SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
@@ -834,11 +835,11 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
 
 
 def _specific(value: Value) -> bool:
-    """A figure few facts share by chance: three significant digits or more, or two with a unit, not a date
-    ('948 mb', '2,417', '$14.6 billion', '63 days', not '11' or '1991'). Two sources stating it in few common words
-    likely state one fact."""
+    """A figure few facts share by chance: three significant digits or more, or two with a unit, or a date to the
+    day ('948 mb', '2,417', '$14.6 billion', '63 days', '2024-03-05', not '11', '1991' or '2024-03'). Two sources
+    stating it in few common words likely state one fact."""
     if value.kind in DATE_KINDS:
-        return False
+        return value.kind == "date" and value.low == value.high
     return len("".join(_DIGITS.findall(value.text)).strip("0")) >= (2 if value.kind in MEASURE_KINDS else 3)
 
 

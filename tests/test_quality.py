@@ -40,7 +40,7 @@ FLOORS = {
     "wind-and-trade": (4, 0, 6),
     "webb": (1, 0, 6),
     "deepwater": (1, 0, 7),
-    "katrina": (1, 1, 10),
+    "katrina": (1, 1, 11),
     "kazakhstan": (3, 0, 33),
     "multilingual": (1, 0, 6),
 }

@@ -550,3 +550,13 @@ def test_a_time_written_without_its_colon_is_no_count_and_no_year() -> None:
 def test_a_b_glued_to_an_amount_is_billions() -> None:
     assert _values("The Orvel dam cost $4.5B, against $300M planned, paid by 2021.") == [
         "USD 4.5 billion", "USD 300 million", "2021"]
+
+
+def test_two_pages_that_state_one_day_in_few_common_words_state_one_event(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Storm Brena\n\nOn 5 March 2024, Storm Brena flattened harbour towns of the Orvel peninsula. Rain "
+                 "fell for days in Orvel.\n",
+        "b.txt": "Brena, 20 years on\n\nOn 5 March 2024, Brena made landfall near Dunmere and the Tarnel delta. Rain "
+                 "fell for days in Orvel.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
