@@ -463,12 +463,14 @@ def parse_ordinal(text: str) -> int | None:
 
 
 def _half_ulp(num_text: str) -> Decimal:
-    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5; a fraction is as
-    precise as its own step: 'half a' -> 0.05."""
+    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5; a number written as a
+    fraction or as 'a' is about that much, good to a tenth of itself ('a million' is 0.9 to 1.1 million, as 'about
+    1 million' is; 'half a' -> 0.05)."""
     digits = num_text.replace(",", "")
     if "." in digits and digits.replace(".", "").isdigit():
         return Decimal(1).scaleb(-len(digits.split(".")[1])) / 2
-    return Decimal("0.05") if "half" in digits.lower() or "quarter" in digits.lower() else Decimal("0.5")
+    fraction = FRACTIONS.get(" ".join(digits.lower().split()))
+    return Decimal("0.5") if fraction is None else fraction / 10
 
 
 def _fmt(d: Decimal) -> str:

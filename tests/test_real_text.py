@@ -560,3 +560,15 @@ def test_two_pages_that_state_one_day_in_few_common_words_state_one_event(cli, t
                  "fell for days in Orvel.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+
+
+def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "probe", {
+        "a.txt": "The Varnia probe is parked a million miles from Earth, beyond the Moon.\n",
+        "b.txt": "Beyond the Moon, the Varnia probe is parked 1.5 million miles from Earth.\n",
+        "c.txt": "The Varnia probe is parked 1,050,000 miles from Earth, well beyond the Moon.\n",
+    })
+    values = [find_figures(text)[0].value for text in ("a million miles", "1,050,000 miles", "1.5 million miles")]
+    assert [relation(values[0], other) for other in values[1:]] == ["compatible", "conflict"]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1000000 mi", "1500000 mi")["status"] == (
+        "conflict")
