@@ -883,6 +883,9 @@ _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|s
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
 _MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|smaller|bigger|higher|greater|over)",
                          re.IGNORECASE)
+# a bare number a person is: their age
+_AGE_OF_A_PERSON = re.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:was|is|am|are|were|'m|'s)\s+$")
+_NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?\b))")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
 
 
@@ -1000,6 +1003,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         compound = None
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
+    if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
+            and _NO_NOUN.match(sentence, after)):
+        return None  # "I was 23 then", "she is 46."
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None

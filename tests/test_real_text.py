@@ -572,3 +572,8 @@ def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp
     assert [relation(values[0], other) for other in values[1:]] == ["compatible", "conflict"]
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1000000 mi", "1500000 mi")["status"] == (
         "conflict")
+
+
+def test_a_bare_number_a_person_is_is_their_age_not_a_count() -> None:
+    assert _values("My first visit to Orvel was the week of the flood - I was 19 then.") == []
+    assert _values("She is 52. We were 12 people on the Orvel ferry.") == ["12"]
