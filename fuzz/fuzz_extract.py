@@ -15,6 +15,7 @@ with atheris.instrument_imports(include=["kzfr_check"]):
     from kzfr_check.claims import extract_claims, figures_in, reference_date
     from kzfr_check.errors import InputError
     from kzfr_check.sources import read_source
+    from kzfr_check.values import WEEKDAYS, weekday_figures
 
 FOLDER = Path(tempfile.mkdtemp(prefix="kzfr-fuzz-"))
 SUFFIXES = [".txt", ".md", ".html"]
@@ -40,6 +41,9 @@ def test_one_input(data: bytes) -> None:
         if source.date is None and claim.kind in ("date", "period") and not found:
             # a day without its year in a page without a date: read in the year of a day stated before it
             again = figures_in(claim.said, dt.date.fromordinal(int(claim.value.low)), claim.language)
+        if claim.text in WEEKDAYS:  # a day named by its weekday, in a page of a known day
+            d = source.date
+            again = weekday_figures(claim.said, dt.date(d.year, d.month, d.day))  # type: ignore[union-attr, arg-type]
         assert any((f.start, f.end) == span for f in again) or claim.kind == "anniversary"
 
 

@@ -15,6 +15,8 @@ from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
     MONTH_CASED,
+    WEEKDAY,
+    WEEKDAYS,
     YEAR,
     Figure,
     Value,
@@ -23,6 +25,7 @@ from kzfr_check.values import (
     nearest_period,
     parse_date,
     unpickled_value,
+    weekday_figures,
 )
 
 
@@ -193,9 +196,11 @@ def reference_date(source: Source) -> dt.date | None:
 
 
 def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
-    """The document's own date at its top is furniture, not a claim about the topic."""
+    """The document's own date at its top is furniture, not a claim about the topic (but for a day it names by its
+    weekday: 'launched Saturday' in a release of that day says when the launch was)."""
     d = source.date
     return (d is not None and figure.value.kind == "date" and figure.value.text == str(d)
+            and source.norm[offset:offset + figure.end - figure.start] not in WEEKDAYS
             and source.line_of(offset) <= source.line_of(0) + DATELINE_LINES)
 
 
@@ -209,7 +214,9 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
     spoken = [source.language_at(s) for s, _ in spans]  # each sentence's language: its line's, or its document's
-    readings = list(_readings(said_all, base, spoken))
+    d = source.date
+    day = dt.date(d.year, d.month, d.day) if d is not None and d.month and d.day else None
+    readings = list(_readings(said_all, base, spoken, day))
     headings = _restated_headings(source.norm, spans, readings)
     for (s, e), said, language, (figures, periods) in zip(spans, said_all, spoken, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
@@ -300,7 +307,7 @@ class _Reading(NamedTuple):
 # archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
 # figures is most of what a run costs. Bounded (about 1 KB a sentence: a worker reading 5,000 documents of
 # the benchmark keeps 67,000), and forgotten once a check has read its documents.
-_READ: dict[tuple[str, dt.date | None, str], _Reading] = {}
+_READ: dict[tuple[str, dt.date | None, str, dt.date | None], _Reading] = {}
 READ_LIMIT = 100_000
 
 
@@ -320,20 +327,27 @@ def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Fi
     return find_figures_in(said, base, language)
 
 
-def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str]) -> Iterator[_Reading]:
+def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str],
+              day: dt.date | None = None) -> Iterator[_Reading]:
     """What each sentence states, read in its language, as it is asked for; a sentence read before is not read
-    again. In a document without a date, a day written without its year ('on Tuesday, March 5') is of the year
-    of the last day or month the document stated with its year before it ('2 March 2024'): the year its
-    account is in. (Not what is counted from the document's own day: 'last year', 'the 12th anniversary'.)"""
+    again. In a document of a known `day`, a day named by its weekday alone is read too ('arrived on Monday'). In a
+    document without a date, a day written without its year ('on Tuesday, March 5') is of the year of the last day
+    or month the document stated with its year before it ('2 March 2024'): the year its account is in. (Not what
+    is counted from the document's own day: 'last year', 'the 12th anniversary'.)"""
     told: dt.date | None = None  # in a document without a date, the last day or month stated with its year
     for said, language in zip(said_all, languages, strict=True):
         english = language == "en"
         read_from = told if base is None and english and not COUNTED_FROM_TODAY.search(said) else base
         dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
-        key = (said, read_from if dated else None, language)
+        weekdays = day is not None and english and WEEKDAY.search(said) is not None
+        key = (said, read_from if dated else None, language, day if weekdays else None)
         reading = _READ.get(key)
         if reading is None:
             figures = figures_in(said, read_from, language)
+            if weekdays:
+                figures = sorted([*figures, *(f for f in weekday_figures(said, day)  # type: ignore[arg-type]
+                                              if not any(f.start < g.end and g.start < f.end for g in figures))],
+                                 key=lambda f: f.start)
             reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
                                                      for figure in figures))
             if len(_READ) < READ_LIMIT:

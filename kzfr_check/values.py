@@ -1144,6 +1144,29 @@ def _bound_value(value: Value, prefix: str) -> Value:
     return replace(value, text=f"{prefix}{value.text}", low=low, high=high)
 
 
+# A day named by its weekday alone ("arrived on Monday", "lifted off at 7:20 a.m. EST Saturday"), as news and press
+# releases write the days around their own; not one a written date follows ("Monday, 5 March", "Monday the 5th"),
+# nor a weekday of every week ("on Mondays"), nor the start or end of a span ("since Saturday", "by Friday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = re.compile(rf"(?:(?<=\b[Oo]n )|(?<=\) )|(?<=\b[ap]\.m\. )|(?<=\b[AP]M )|(?<=\b[A-Z][SD]T )|(?<=\bGMT )"
+                     rf"|(?<=\bUTC ))(?P<day>{'|'.join(WEEKDAYS)})\b(?!s\b|,?\s+(?:the\s+)?\d|,?\s+{MONTH_CASED})")
+_COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to|scheduled|planned|due)\b[^,;.]*$",
+                     re.IGNORECASE)
+
+
+def weekday_figures(sentence: str, day: dt.date) -> list[Figure]:
+    """The days a sentence names by their weekday alone, in a document of `day`: the latest such day on or before it,
+    or the next one after it when the clause looks ahead ('will launch on Saturday', 'next Monday')."""
+    figures = []
+    for m in WEEKDAY.finditer(sentence):
+        back = (day.weekday() - WEEKDAYS.index(m["day"])) % 7
+        ahead = _COMING.search(sentence, max(0, m.start() - 60), m.start()) is not None
+        when = day + dt.timedelta(days=(7 - back) % 7 or 7) if ahead else day - dt.timedelta(days=back)
+        figures.append(Figure(m.start(), m.end(), Value("date", _date_text(when.year, when.month, when.day),
+                                                        *_span(when.year, when.month, when.day))))
+    return figures
+
+
 # what the reference date may change: an anniversary counted back from it, a day without its year
 _COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"] + [
     lambda sentence, lower, day=pattern: day.search(sentence) is not None  # a day itself, not a month's name

@@ -38,7 +38,7 @@ FLOORS = {
     "tri-lingual": (4, 0, 2),
     "valdmark-carrasca": (3, 3, 15),
     "wind-and-trade": (4, 0, 6),
-    "webb": (2, 0, 6),
+    "webb": (2, 0, 7),
     "deepwater": (1, 0, 7),
     "katrina": (1, 1, 11),
     "kazakhstan": (3, 0, 33),

@@ -577,3 +577,18 @@ def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp
 def test_a_bare_number_a_person_is_is_their_age_not_a_count() -> None:
     assert _values("My first visit to Orvel was the week of the flood - I was 19 then.") == []
     assert _values("She is 52. We were 12 people on the Orvel ferry.") == ["12"]
+
+
+def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "probe", {
+        "a.txt": "Published 14 May 2025\n\nThe Varnia probe reached orbit around Tessel on Monday, its makers said. "
+                 "It will fire its engine again on Friday. Its crew meets every Monday and has met since Saturday.\n",
+        "b.txt": "The Varnia probe reached orbit around Tessel on 12 May 2025.\n",
+        "c.txt": "Published 11 May 2025\n\nThe Varnia probe lifted off at 6:40 a.m. (04:40 GMT) Sunday from Orvel.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [(c.text, c.value.text) for c in claims] == [("Monday", "2025-05-12"), ("Friday", "2025-05-16")]
+    # the release's own day, named by its weekday, is not the dateline of its top
+    assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "c.txt"))] == [
+        ("Sunday", "2025-05-11")]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
