@@ -259,6 +259,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
      _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
     ("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
                          rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli|mmi\s")),
+    # the year of the prices an amount is stated in is no amount: "(in constant 2015 dollars)", "unadjusted 2019 euros"
+    ("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|nominal)\s+)"
+                        rf"{YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I), _needs(_alternation(CURRENCY_WORDS))),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
      _needs(_SYMBOLS, _CODES_TRIE)),

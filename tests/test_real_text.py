@@ -592,3 +592,9 @@ def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path
     assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "c.txt"))] == [
         ("Sunday", "2025-05-11")]
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
+
+
+def test_the_year_of_the_prices_an_amount_is_stated_in_is_no_amount() -> None:
+    assert _values("The Tarnel flood did $3.4 billion in damage (unadjusted 2011 dollars).") == ["USD 3.4 billion"]
+    assert _values("Orvel spent $2 billion in constant 2015 dollars, and paid 1500 dollars a head.") == [
+        "USD 2 billion", "USD 1500"]
