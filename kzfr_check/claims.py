@@ -382,6 +382,7 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
+RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
 # "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
 # measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
@@ -418,8 +419,10 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
-    # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"
-    if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures):
+    # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
+    # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
+    if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
+            and not RELATIVE_CLAUSE.search(said, figure.end, years[0].start):
         return years[0].value.text, years[0]
     dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)
     if dated is not None:

@@ -598,3 +598,12 @@ def test_the_year_of_the_prices_an_amount_is_stated_in_is_no_amount() -> None:
     assert _values("The Tarnel flood did $3.4 billion in damage (unadjusted 2011 dollars).") == ["USD 3.4 billion"]
     assert _values("Orvel spent $2 billion in constant 2015 dollars, and paid 1500 dollars a head.") == [
         "USD 2 billion", "USD 1500"]
+
+
+def test_a_year_in_a_relative_clause_dates_what_the_clause_tells_not_the_figure_before_it(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Brena's central pressure of 941 mb trails only the cyclone that struck Dunmere in 1961 (928 mb).\n"
+                 "Orvel's exports reached 3.2 million tonnes in 2019.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("941 mb", None), ("1961", None), ("928 mb", None), ("3200000 t", "2019")]
