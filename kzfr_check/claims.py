@@ -15,6 +15,8 @@ from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
     MONTH_CASED,
+    WEEKDAY,
+    WEEKDAYS,
     YEAR,
     Figure,
     Value,
@@ -23,6 +25,7 @@ from kzfr_check.values import (
     nearest_period,
     parse_date,
     unpickled_value,
+    weekday_figures,
 )
 
 
@@ -97,6 +100,9 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]»]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
 WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
+# A short line of words that ends with a colon labels the line below it, as fact sheets write a figure
+# ("Shoreline:" above "311 km (on the lake)"): the two are one statement
+LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
 DATELINE_LINES = 12
 
 
@@ -114,8 +120,8 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
             continue
         if block_start is not None:
             prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
-            continues = (len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
-                         and not LIST_OR_HEADING.match(line))
+            continues = ((len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
+                          or LABEL_LINE.fullmatch(prev_line) is not None) and not LIST_OR_HEADING.match(line))
             if not continues:
                 yield block_start, prev_end
                 block_start = None
@@ -190,9 +196,11 @@ def reference_date(source: Source) -> dt.date | None:
 
 
 def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
-    """The document's own date at its top is furniture, not a claim about the topic."""
+    """The document's own date at its top is furniture, not a claim about the topic (but for a day it names by its
+    weekday: 'launched Saturday' in a release of that day says when the launch was)."""
     d = source.date
     return (d is not None and figure.value.kind == "date" and figure.value.text == str(d)
+            and source.norm[offset:offset + figure.end - figure.start] not in WEEKDAYS
             and source.line_of(offset) <= source.line_of(0) + DATELINE_LINES)
 
 
@@ -206,7 +214,9 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     said_all = [source.norm[s:e] for s, e in spans]
     heading: str | None = None  # the date of the last "As of 16 February 2023:" heading, for the lines below it
     spoken = [source.language_at(s) for s, _ in spans]  # each sentence's language: its line's, or its document's
-    readings = list(_readings(said_all, base, spoken))
+    d = source.date
+    day = dt.date(d.year, d.month, d.day) if d is not None and d.month and d.day else None
+    readings = list(_readings(said_all, base, spoken, day))
     headings = _restated_headings(source.norm, spans, readings)
     for (s, e), said, language, (figures, periods) in zip(spans, said_all, spoken, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
@@ -297,7 +307,7 @@ class _Reading(NamedTuple):
 # archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
 # figures is most of what a run costs. Bounded (about 1 KB a sentence: a worker reading 5,000 documents of
 # the benchmark keeps 67,000), and forgotten once a check has read its documents.
-_READ: dict[tuple[str, dt.date | None, str], _Reading] = {}
+_READ: dict[tuple[str, dt.date | None, str, dt.date | None], _Reading] = {}
 READ_LIMIT = 100_000
 
 
@@ -317,21 +327,47 @@ def figures_in(said: str, base: dt.date | None, language: str = "en") -> list[Fi
     return find_figures_in(said, base, language)
 
 
-def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str]) -> Iterator[_Reading]:
+def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str],
+              day: dt.date | None = None) -> Iterator[_Reading]:
     """What each sentence states, read in its language, as it is asked for; a sentence read before is not read
-    again."""
+    again. In a document of a known `day`, a day named by its weekday alone is read too ('arrived on Monday'). In a
+    document without a date, a day written without its year ('on Tuesday, March 5') is of the year of the last day
+    or month the document stated with its year before it ('2 March 2024'): the year its account is in. (Not what
+    is counted from the document's own day: 'last year', 'the 12th anniversary'.)"""
+    told: dt.date | None = None  # in a document without a date, the last day or month stated with its year
     for said, language in zip(said_all, languages, strict=True):
         english = language == "en"
+        read_from = told if base is None and english and not COUNTED_FROM_TODAY.search(said) else base
         dated = not english or base_matters(said) or RELATIVE_YEAR.search(said) or AS_OF_DAY.search(said)
-        key = (said, base if dated else None, language)
+        weekdays = day is not None and english and WEEKDAY.search(said) is not None
+        key = (said, read_from if dated else None, language, day if weekdays else None)
         reading = _READ.get(key)
         if reading is None:
-            figures = figures_in(said, base, language)
-            reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, base, language)
+            figures = figures_in(said, read_from, language)
+            if weekdays:
+                figures = sorted([*figures, *(f for f in weekday_figures(said, day)  # type: ignore[arg-type]
+                                              if not any(f.start < g.end and g.start < f.end for g in figures))],
+                                 key=lambda f: f.start)
+            reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
                                                      for figure in figures))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
+        if base is None:
+            told = next((_day_of(f.value.text) for f in reversed(reading.figures) if f.value.kind == "date"
+                         and DAY_OR_MONTH.fullmatch(f.value.text)), told)
         yield reading
+
+
+DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")  # a date's text, to the month or the day
+# what is counted back from the day a document is written, which another day it states is not
+COUNTED_FROM_TODAY = re.compile(r"\b(?:anniversary|years?|ago|today|yesterday|tomorrow|last|next|this)\b",
+                                re.IGNORECASE)
+
+
+def _day_of(text: str) -> dt.date:
+    """The day a date's text names, or the middle of the month it names."""
+    year, month, *day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, day[0] if day else 15)
 
 
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
@@ -346,7 +382,12 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
+RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+# "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
+# measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
+SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
+                                 r"[^,;:.()]*$", re.IGNORECASE)
 
 
 def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date | None,
@@ -358,6 +399,12 @@ def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date |
     return year_frame(said, figure, figures, language, base)
 
 
+def _since_a_superlative(said: str, figure: Figure) -> bool:
+    """Is the figure the day a superlative of its clause is measured back to ('the strongest ... since 1998')?"""
+    return said[figure.start:figure.start + 6].lower() == "since " and bool(
+        SINCE_A_SUPERLATIVE.search(said, 0, figure.start))
+
+
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
           base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
@@ -365,15 +412,17 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     with the figure that states the period when there is one."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    nearest = nearest_period(figure, figures)
+    nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     if nearest is not None:
         return nearest.value.text, nearest
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
-    # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"
-    if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures):
+    # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
+    # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
+    if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
+            and not RELATIVE_CLAUSE.search(said, figure.end, years[0].start):
         return years[0].value.text, years[0]
     dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)
     if dated is not None:

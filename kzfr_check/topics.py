@@ -68,7 +68,8 @@ HEAD_BOOST = 2.0           # the noun right after the figure says what it measur
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
-SAME_VALUE_BUCKET = 4      # a specific value stated in more shapes than this singles out no fact
+SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this singles out no fact (the day of a
+                           # page's main event is stated in several shapes by each of its sources)
 NEIGHBOURS = 8             # most similar shapes kept per shape
 SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
@@ -498,6 +499,8 @@ _BRACKET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(([^()]{1,80})\)")  # a b
 _OCCURRENCE = re.compile(  # which occurrence: 'the second landfall', 'its first cycle'
     r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial)\s+(?P<noun>[a-z]{3,})\b",
     re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\w+est|most|least", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _DURATION = re.compile(  # the span an amount is spread over: '45 million dollars over five years'
     r"\b(?:over|during|within|across|for)\s+(?:the\s+(?:next|past|last|coming)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
@@ -544,10 +547,19 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     found: set[tuple[str, str]] = set()
     before, after = said[:start], said[end:]
     if kind != "rank":  # a rank's own ordinal is its value
+        # a sentence may tell of two ('reached Category 4 before its first landfall ..., and Category 2 at its
+        # second landfall'): the figure is of the one in its own clause, else of the one nearest it
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(said, 0, start)), default=0)
+        clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(said, end)), len(said))
+        nearest: dict[str, tuple[bool, int, str]] = {}  # noun -> (out of the clause, distance, ordinal)
         for m in _OCCURRENCE.finditer(said):
-            if (m.end() <= start or m.start() >= end) and m["noun"].lower() not in STOP_WORDS:
+            noun = m["noun"].lower()
+            # 'the third lowest pressure' is a rank, not the third of something
+            if (m.end() <= start or m.start() >= end) and noun not in STOP_WORDS and not _SUPERLATIVE.fullmatch(noun):
                 ordinal = "first" if m["ordinal"].lower() == "initial" else m["ordinal"].lower()
-                found.add(("occurrence", f"{term(m['noun'].lower())}|{ordinal}"))
+                place = (not clause_start <= m.start() < clause_end, max(start - m.end(), m.start() - end), ordinal)
+                nearest[term(noun)] = min(nearest.get(term(noun), place), place)
+        found.update(("occurrence", f"{noun}|{ordinal}") for noun, (_, _, ordinal) in nearest.items())
     clause = re.split(r"[;.,]\s", before)[-1]
     bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
     if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
@@ -784,11 +796,11 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
 
 
 def _specific(value: Value) -> bool:
-    """A figure few facts share by chance: three significant digits or more, or two with a unit, not a date
-    ('948 mb', '2,417', '$14.6 billion', '63 days', not '11' or '1991'). Two sources stating it in few common words
-    likely state one fact."""
+    """A figure few facts share by chance: three significant digits or more, or two with a unit, or a date to the
+    day ('948 mb', '2,417', '$14.6 billion', '63 days', '2024-03-05', not '11', '1991' or '2024-03'). Two sources
+    stating it in few common words likely state one fact."""
     if value.kind in DATE_KINDS:
-        return False
+        return value.kind == "date" and value.low == value.high
     return len("".join(_DIGITS.findall(value.text)).strip("0")) >= (2 if value.kind in MEASURE_KINDS else 3)
 
 

@@ -57,8 +57,8 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
 
 
 CARDINALS, ORDINALS = _number_words()
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-          "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
+SCALES = {"dozen": 12, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+          "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
@@ -142,14 +142,25 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMW = _spelled_numbers(cardinal=True)
-NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|\b(?:{NUMW})\b)"
-ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 SCALE = r"(?:thousand|million|billion|trillion)"
+# Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
+# or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother')
+FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
+             "half an": Decimal("0.5"), "one and a half": Decimal("1.5"), "a quarter of a": Decimal("0.25"),
+             "a quarter of an": Decimal("0.25"), "three quarters of a": Decimal("0.75")}
+FRACTION = (r"\b(?:(?:one\s+and\s+)?a\s+half|half\s+an?|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
+            rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)")
+NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
+ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-MONTH_CASED = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+# (a full stop after a month's whole name ends its sentence: "on 25 December." is the day, not the stop; and a text
+# in capitals, as weather bulletins are written, writes its months in capitals: "ON MARCH 5")
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+MONTH_CASED = (rf"(?:(?:{'|'.join(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES])})\b"
+               rf"|(?:{'|'.join(_MONTH_ABBREVIATIONS + [m.upper() for m in _MONTH_ABBREVIATIONS])})\b\.?)")
 # Nouns a number of a year's shape counts when it stands right before one, and the words that make such a
 # number a time instead
 _PEOPLE_OR_TOLL = (r"(?:people|persons|children|men|women|households|families|residents|deaths|fatalities|"
@@ -233,10 +244,11 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # page furniture and labels: consumed so that no figure is read inside them
     ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
-    # a time of day in four digits, told by its time zone or its leading zero: "1715 GMT", "0445 UTC", "0200 hours"
-    ("skip", re.compile(r"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|Z)\b)"
+    # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", and one
+    # told by its leading zero: "0200 hours"
+    ("skip", re.compile(r"(?<![\w.,])\d{3,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
                         r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
-     _needs(r"\d\s*(?:gmt|utc|z)\b|0\d\d\d\s+hour")),
+     _needs(r"\d{3}\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
      _needs(r"the (?:no|nr|number)")),
@@ -255,8 +267,11 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
      _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
     ("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
                          rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli|mmi\s")),
+    # the year of the prices an amount is stated in is no amount: "(in constant 2015 dollars)", "unadjusted 2019 euros"
+    ("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|nominal)\s+)"
+                        rf"{YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I), _needs(_alternation(CURRENCY_WORDS))),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
-                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|m|k)\b)?", _I),
+                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
      _needs(_SYMBOLS, _CODES_TRIE)),
     ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"
                          rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})", _I),
@@ -327,7 +342,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                          + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
      None),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
-    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?", _I), None),
+    # any other number is a count, times its scale: "four million people", "two dozen boats"
+    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}|dozen\b))?", _I),
+     None),
 ]
 
 # ------------------------------------------------------------------ values
@@ -444,6 +461,8 @@ def parse_number(text: str) -> Decimal | None:
     t = text.strip().lower()
     if t in CARDINALS:
         return Decimal(CARDINALS[t])
+    if " ".join(t.split()) in FRACTIONS:
+        return FRACTIONS[" ".join(t.split())]
     t = t.replace(",", "")
     try:
         return Decimal(t)
@@ -460,11 +479,14 @@ def parse_ordinal(text: str) -> int | None:
 
 
 def _half_ulp(num_text: str) -> Decimal:
-    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5."""
+    """Half a unit of the last written digit: '50.45' -> 0.005, '50' and 'fifty' -> 0.5; a number written as a
+    fraction or as 'a' is about that much, good to a tenth of itself ('a million' is 0.9 to 1.1 million, as 'about
+    1 million' is; 'half a' -> 0.05)."""
     digits = num_text.replace(",", "")
     if "." in digits and digits.replace(".", "").isdigit():
         return Decimal(1).scaleb(-len(digits.split(".")[1])) / 2
-    return Decimal("0.5")
+    fraction = FRACTIONS.get(" ".join(digits.lower().split()))
+    return Decimal("0.5") if fraction is None else fraction / 10
 
 
 def _fmt(d: Decimal) -> str:
@@ -877,6 +899,9 @@ _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|s
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
 _MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|smaller|bigger|higher|greater|over)",
                          re.IGNORECASE)
+# a bare number a person is: their age
+_AGE_OF_A_PERSON = re.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:was|is|am|are|were|'m|'s)\s+$")
+_NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?\b))")
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
 
 
@@ -982,7 +1007,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
     n = parse_number(num)
-    if n is None or ("." in num and not m["scale"]):
+    if n is None or (("." in num or n != n.to_integral_value()) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
     if not m["bound"] and _word_before(sentence, m.start()) in DETERMINERS:
         return None
@@ -996,6 +1021,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         compound = None
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
+    if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
+            and _NO_NOUN.match(sentence, after)):
+        return None  # "I was 23 then", "she is 46."
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
@@ -1037,7 +1065,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
 
 
 # Where numbers start: a run of digits (no figure starts inside one) or a number word
-_ANY_NUMBER = re.compile(rf"\d+|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b", _I)
+_ANY_NUMBER = re.compile(rf"\d+|\b{_spelled_numbers(cardinal=True, ordinal=True)}\b|{FRACTION}", _I)
 
 
 class _Taken:
@@ -1159,16 +1187,18 @@ _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
 
 
 def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """A figure converted in brackets right after another takes its bound: in "more than 4 billion euros ($5.43
-    billion)" both amounts are more than stated, so either fits "$6bn"."""
+    """A figure converted in brackets right after another takes its bound, and what it measures: in "more than 4
+    billion euros ($5.43 billion)" both amounts are more than stated, so either fits "$6bn"; in "gusts of over 90
+    km/h (56 mph)" both are gusts."""
     out = list(figures)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
+        if first.value.kind != second.value.kind or not _CONVERTED.fullmatch(sentence, first.end, second.start):
+            continue
         bound = next((p for p in _PREFIXES if first.value.text.startswith(p)), "")
-        same = first.value.kind == second.value.kind
-        if (bound and same and not second.value.text.startswith(_PREFIXES)
-                and _CONVERTED.fullmatch(sentence, first.end, second.start)):
-            out[i] = replace(second, value=_bound_value(second.value, bound))
+        if bound and not second.value.text.startswith(_PREFIXES):
+            second = replace(second, value=_bound_value(second.value, bound))
+        out[i] = replace(second, counted=second.counted or first.counted)
     return out
 
 
@@ -1180,6 +1210,29 @@ def _bound_value(value: Value, prefix: str) -> Value:
     low, high, _ = _bounded(Decimal(repr((value.low + value.high) / 2)), Decimal(repr((value.high - value.low) / 2)),
                             _BOUND_OF_PREFIX[prefix])
     return replace(value, text=f"{prefix}{value.text}", low=low, high=high)
+
+
+# A day named by its weekday alone ("arrived on Monday", "lifted off at 7:20 a.m. EST Saturday"), as news and press
+# releases write the days around their own; not one a written date follows ("Monday, 5 March", "Monday the 5th"),
+# nor a weekday of every week ("on Mondays"), nor the start or end of a span ("since Saturday", "by Friday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = re.compile(rf"(?:(?<=\b[Oo]n )|(?<=\) )|(?<=\b[ap]\.m\. )|(?<=\b[AP]M )|(?<=\b[A-Z][SD]T )|(?<=\bGMT )"
+                     rf"|(?<=\bUTC ))(?P<day>{'|'.join(WEEKDAYS)})\b(?!s\b|,?\s+(?:the\s+)?\d|,?\s+{MONTH_CASED})")
+_COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to|scheduled|planned|due)\b[^,;.]*$",
+                     re.IGNORECASE)
+
+
+def weekday_figures(sentence: str, day: dt.date) -> list[Figure]:
+    """The days a sentence names by their weekday alone, in a document of `day`: the latest such day on or before it,
+    or the next one after it when the clause looks ahead ('will launch on Saturday', 'next Monday')."""
+    figures = []
+    for m in WEEKDAY.finditer(sentence):
+        back = (day.weekday() - WEEKDAYS.index(m["day"])) % 7
+        ahead = _COMING.search(sentence, max(0, m.start() - 60), m.start()) is not None
+        when = day + dt.timedelta(days=(7 - back) % 7 or 7) if ahead else day - dt.timedelta(days=back)
+        figures.append(Figure(m.start(), m.end(), Value("date", _date_text(when.year, when.month, when.day),
+                                                        *_span(when.year, when.month, when.day))))
+    return figures
 
 
 # what the reference date may change: an anniversary counted back from it, a day without its year
@@ -1281,7 +1334,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if kind in ("money", "percent", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
-        counted = _label(sentence, start) if _CLAUSE_END.match(sentence, end) else ""
+        counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
     return Figure(start, end, value, counted)
 
@@ -1298,6 +1351,10 @@ def _subject(sentence: str, start: int) -> str:
 # "Border lengths: Russia 6,846 km", "water: 47,500 sq km", "(Orthodox 17%,"
 _LABEL = re.compile(r"(?:^|[,;:(•–—]|\sand\s)\s*((?:[^\W\d_][\w'.-]*\s+){0,2}([^\W\d_][\w'-]{2,}))\s*:?\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;.)(\[]|$)")
+# ... and a figure ends its item when its clause ends after it, or after the bracket that follows it ('Kestria 612 km
+# (380 mi),'): a sentence that goes on past the bracket ('Wind readings above 135 km/h (84 mph) were measured') says
+# what it measures in its words, not by a label
+_ITEM_END = re.compile(r"\s*(?:\([^()]*\)\s*(?:[,;.)\[]|$)|(?!\([^()]*\))(?:[,;.)(\[]|$))")
 
 
 def _label(sentence: str, start: int) -> str:

@@ -84,8 +84,10 @@ KEYS = {
                     {"USD 27 million", "USD 35 million", "~USD 35 million", ">USD 35 million"}, {"2", "3"}],
     },
     "webb": {
-        "found": [{"USD 8.8 billion", "~USD 10 billion"}],
-        "allowed": [{"USD 8.8 billion", "~USD 10 billion", "≲USD 10 billion"}, {"2021-12-24", "2021-12-25", "2021"}],
+        # the distance of L2: "a million miles" (02) is not the "1.5 million miles" of the blog (04)
+        "found": [{"USD 8.8 billion", "~USD 10 billion"}, {"1000000 mi", "~1500000 mi"}],
+        "allowed": [{"USD 8.8 billion", "~USD 10 billion", "≲USD 10 billion"}, {"2021-12-24", "2021-12-25", "2021"},
+                    {"1000000 mi", "~1000000 mi", "~1500000 mi", "~930000 mi", "~1500000 km", "1500000 km"}],
     },
     "ashcombe": {
         "found": [{"1887", "1889"}, {"24", "27"}],

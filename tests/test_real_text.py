@@ -32,6 +32,12 @@ def test_a_bound_carries_over_to_the_conversion_in_brackets() -> None:
     assert _values("Winds of 140 mph (225 km/h) were recorded.") == ["140 mph", "225 km/h"]
 
 
+def test_the_conversion_in_brackets_measures_what_its_figure_measures() -> None:
+    figures = find_figures("At Orvel the wind gusted above 70 mph (113 km/h), at Dunmere it blew at 60 mph (97 km/h).")
+    assert [(f.value.text, f.counted) for f in figures] == [
+        (">70 mph", "gusts"), (">113 km/h", "gusts"), ("60 mph", ""), ("97 km/h", "")]
+
+
 def test_a_tag_left_in_a_pages_text_is_no_bound() -> None:
     assert _values("<item><hi format=ital>land area:</hi> 41,285 sq km") == ["41285 km²"]
     assert _values("<p class=\"note\">1,200 people were evacuated.") == ["1200"]
@@ -415,3 +421,189 @@ def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, 
                  "into the bay, harming fisheries and beaches.\n",
     })
     assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"
+
+
+def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of_the_other_figures(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "floods", {
+        "a.txt": "It is the worst flood on the Tarnel since 1962, when the river killed about 400 people.\n",
+        "b.txt": "The Tarnel flood was the worst on the river since 1962, when it killed some 400 people.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", None)]
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "1962/..")["status"] == "agree"
+
+
+def test_a_figure_is_of_the_occurrence_its_own_clause_names(cli, tmp_path, empty_config) -> None:
+    """A sentence that tells of a first and a second landfall: each figure is of the one in its clause, whatever
+    order the set of a figure's qualifiers is read in."""
+    corpus = write_corpus(tmp_path / "cyclone", {
+        "a.txt": "Cyclone Brena weakened to Category 4 before making its first landfall at Orvel, and came ashore "
+                 "again as a Category 2 storm in a second landfall at Dunmere.\n",
+        "b.txt": "Brena made its first landfall at Orvel as a Category 4 cyclone, its second landfall at Dunmere as a "
+                 "Category 3 storm.\n",
+        "c.txt": "Its second landfall, at Dunmere, was as a Category 3 storm, the weather office said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "category 4")["status"] == "agree"
+    second = topic_by_values(data, "category 2", "category 3")
+    assert second["status"] == "conflict"
+    assert {c["source"] for c in second["claims"]} == {"a", "b", "c"}
+
+
+def test_an_ordinal_before_a_superlative_ranks_and_tells_no_occurrence(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "pressure", {
+        "a.txt": "Brena's central pressure fell to 921 mb, the second lowest ever measured over the Sarn Sea.\n",
+        "b.txt": "Its central pressure of 921 mb made Brena the third lowest storm ever measured over the Sarn Sea.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "921 mb")["status"] == "agree"
+
+
+def test_a_figure_whose_sentence_goes_on_past_its_bracket_is_no_list_item(cli, tmp_path, empty_config) -> None:
+    """'Wind readings above 135 km/h (84 mph) were measured': the words before the figure are its sentence's subject,
+    not a label that would keep it from the 'winds: 110 km/h' of another source; a list item keeps its label."""
+    assert [(f.value.text, f.counted) for f in find_figures("Border lengths: Kestria 612 km (380 mi), Orvenia 240 km.")
+            ] == [("612 km", "kestria"), ("380 mi", "kestria"), ("240 km", "orvenia")]
+    corpus = write_corpus(tmp_path / "landfall", {
+        "a.txt": "Wind readings above 135 km/h (84 mph) were measured at Orvel when Brena came ashore on Tuesday.\n",
+        "b.txt": "Brena came ashore at Orvel on Tuesday (sustained winds: 110 km/h) and weakened.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, ">135 km/h", "110 km/h")["status"] == "conflict"
+
+
+def test_a_label_on_a_line_of_its_own_names_the_figure_on_the_line_below(cli, tmp_path, empty_config) -> None:
+    """Fact sheets write a label above its figure ('Shoreline:' / '311 km'); the two are one statement."""
+    corpus = write_corpus(tmp_path / "factbook", {
+        "a.txt": "Geography of Varnia\n\nLand boundaries:\n1,204 km\nShoreline:\n311 km (on the Sarn Sea); note - "
+                 "the lakes are not counted\n",
+        "b.txt": "Varnia in brief\n\nShoreline: 311 km\nLand boundaries: 1,240 km\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [c.said for c in claims] == ["Land boundaries:\n1,204 km",
+                                        "Shoreline:\n311 km (on the Sarn Sea); note - the lakes are not counted"]
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "311 km")["status"] == "agree"
+    assert topic_by_values(data, "1204 km", "1240 km")["status"] == "conflict"
+
+
+def test_a_day_without_its_year_in_an_undated_page_is_of_the_year_its_account_is_in(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Remembering Brena\n\nBrena formed over the Sarn Sea on 2 March 2024. On Tuesday, March 5, it came "
+                 "ashore at Orvel.\nThe 12th anniversary of the Dunmere flood falls on 7 March.\n",
+        "b.txt": "Storm Brena came ashore at Orvel on 5 March 2024, the weather office said.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    # what is counted from the day the page was written is not read from another day it states
+    assert [c.value.text for c in claims] == ["2024-03-02", "2024-03-05"]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+
+
+def test_the_full_stop_after_a_months_whole_name_ends_the_sentence_not_the_day(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Published 9 March 2024\n\nBrena came ashore at Orvel on 5 March. It left on 7 Mar. and weakened.\n",
+    })
+    assert [c.text for c in extract_claims(read_source(corpus / "a.txt"))] == ["5 March", "7 Mar."]
+
+
+def test_a_bulletin_in_capitals_writes_its_days_in_capitals(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "bulletin", {
+        "a.txt": "STORM REPORT...BRENA\nISSUED 9 MARCH 2024\n\nBRENA CAME ASHORE NEAR ORVEL EARLY ON "
+                 "MARCH 5. WINDS REACHED 135 KM/H.\n",
+    })
+    assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("MARCH 5", "2024-03-05"), ("135 KM/H", "135 km/h")]
+
+
+def test_a_number_written_as_a_fraction_or_as_a_before_its_scale_or_unit() -> None:
+    assert _values("Nearly half a million people fled the Tarnel valley.") == ["≲500000"]
+    assert _values("About one and a half million people live in Orvel.") == ["~1500000"]
+    assert _values("A quarter of a million people live below the dam.") == ["250000"]
+    assert _values("Varnia shipped more than a half-mile of cable and a million tonnes of grain.") == [
+        ">0.5 mi", "1000000 t"]
+    assert _values("It cost the city a billion dollars.") == ["USD 1 billion"]
+    # a fraction counts nothing by itself, nor does 'a' before a noun
+    assert _values("He is a half brother of a king who ruled a province.") == []
+
+
+def test_half_a_million_is_the_500000_another_source_writes(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flood", {
+        "a.txt": "The Tarnel flood displaced half a million people across the Varnia plain.\n",
+        "b.txt": "Across the Varnia plain the Tarnel flood displaced 500,000 people.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "500000")["status"] == "agree"
+
+
+def test_a_dozen_is_twelve() -> None:
+    assert _values("Two dozen boats sank off Orvel and more than a dozen villages were flooded.") == ["24", ">12"]
+
+
+def test_a_time_written_without_its_colon_is_no_count_and_no_year() -> None:
+    assert _values("ISSUED 1140 PM EDT FRI MAR 8 2024") == ["2024-03-08"]
+    assert _values("ORVEL SUSTAINED 070/31 KT 2205 UTC PEAK 080/47 KT 1615 UTC") == ["31 kt", "47 kt"]
+    assert _values("Brena came ashore near Orvel at 0815 AM and killed 250 people.") == ["250"]
+
+
+def test_a_b_glued_to_an_amount_is_billions() -> None:
+    assert _values("The Orvel dam cost $4.5B, against $300M planned, paid by 2021.") == [
+        "USD 4.5 billion", "USD 300 million", "2021"]
+
+
+def test_two_pages_that_state_one_day_in_few_common_words_state_one_event(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Storm Brena\n\nOn 5 March 2024, Storm Brena flattened harbour towns of the Orvel peninsula. Rain "
+                 "fell for days in Orvel.\n",
+        "b.txt": "Brena, 20 years on\n\nOn 5 March 2024, Brena made landfall near Dunmere and the Tarnel delta. Rain "
+                 "fell for days in Orvel.\n",
+    })
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+
+
+def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "probe", {
+        "a.txt": "The Varnia probe is parked a million miles from Earth, beyond the Moon.\n",
+        "b.txt": "Beyond the Moon, the Varnia probe is parked 1.5 million miles from Earth.\n",
+        "c.txt": "The Varnia probe is parked 1,050,000 miles from Earth, well beyond the Moon.\n",
+    })
+    values = [find_figures(text)[0].value for text in ("a million miles", "1,050,000 miles", "1.5 million miles")]
+    assert [relation(values[0], other) for other in values[1:]] == ["compatible", "conflict"]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1000000 mi", "1500000 mi")["status"] == (
+        "conflict")
+
+
+def test_a_bare_number_a_person_is_is_their_age_not_a_count() -> None:
+    assert _values("My first visit to Orvel was the week of the flood - I was 19 then.") == []
+    assert _values("She is 52. We were 12 people on the Orvel ferry.") == ["12"]
+
+
+def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "probe", {
+        "a.txt": "Published 14 May 2025\n\nThe Varnia probe reached orbit around Tessel on Monday, its makers said. "
+                 "It will fire its engine again on Friday. Its crew meets every Monday and has met since Saturday.\n",
+        "b.txt": "The Varnia probe reached orbit around Tessel on 12 May 2025.\n",
+        "c.txt": "Published 11 May 2025\n\nThe Varnia probe lifted off at 6:40 a.m. (04:40 GMT) Sunday from Orvel.\n",
+    })
+    claims = extract_claims(read_source(corpus / "a.txt"))
+    assert [(c.text, c.value.text) for c in claims] == [("Monday", "2025-05-12"), ("Friday", "2025-05-16")]
+    # the release's own day, named by its weekday, is not the dateline of its top
+    assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "c.txt"))] == [
+        ("Sunday", "2025-05-11")]
+    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
+
+
+def test_the_year_of_the_prices_an_amount_is_stated_in_is_no_amount() -> None:
+    assert _values("The Tarnel flood did $3.4 billion in damage (unadjusted 2011 dollars).") == ["USD 3.4 billion"]
+    assert _values("Orvel spent $2 billion in constant 2015 dollars, and paid 1500 dollars a head.") == [
+        "USD 2 billion", "USD 1500"]
+
+
+def test_a_year_in_a_relative_clause_dates_what_the_clause_tells_not_the_figure_before_it(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Brena's central pressure of 941 mb trails only the cyclone that struck Dunmere in 1961 (928 mb).\n"
+                 "Orvel's exports reached 3.2 million tonnes in 2019.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("941 mb", None), ("1961", None), ("928 mb", None), ("3200000 t", "2019")]
