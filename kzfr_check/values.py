@@ -340,7 +340,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
     # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")
     ("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
                          + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
-     None),
+     _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
     ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     # any other number is a count, times its scale: "four million people", "two dozen boats"
     ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}|dozen\b))?", _I),
