@@ -1216,7 +1216,8 @@ def _bound_value(value: Value, prefix: str) -> Value:
 # releases write the days around their own; not one a written date follows ("Monday, 5 March", "Monday the 5th"),
 # nor a weekday of every week ("on Mondays"), nor the start or end of a span ("since Saturday", "by Friday")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY = re.compile(rf"(?:(?<=\b[Oo]n )|(?<=\) )|(?<=\b[ap]\.m\. )|(?<=\b[AP]M )|(?<=\b[A-Z][SD]T )|(?<=\bGMT )"
+WEEKDAY = re.compile(rf"(?=[MTWFS][a-z]+day\b)"  # (first: the look-behinds are tried only where a weekday begins)
+                     rf"(?:(?<=\b[Oo]n )|(?<=\) )|(?<=\b[ap]\.m\. )|(?<=\b[AP]M )|(?<=\b[A-Z][SD]T )|(?<=\bGMT )"
                      rf"|(?<=\bUTC ))(?P<day>{'|'.join(WEEKDAYS)})\b(?!s\b|,?\s+(?:the\s+)?\d|,?\s+{MONTH_CASED})")
 _COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to|scheduled|planned|due)\b[^,;.]*$",
                      re.IGNORECASE)
