@@ -22,6 +22,7 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
+    HALF_A_YEAR,
     INF,
     UNIT_SYMBOLS,
     YEAR,
@@ -113,6 +114,11 @@ def grammar(language: str) -> Grammar:
     day_range = "|".join(
         rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
         rf"(?P<y{i}>{YEAR})\b{year_words}" for i, (a, b) in enumerate(g["day_range"])) or "(?!)"
+    # a day, or days, of a month without its year ("le 4 décembre", "с 3 по 8 октября"); those with one are read first
+    days_no_year = "|".join([
+        *(rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})"
+          for i, (a, b) in enumerate(g["day_range"])),
+        rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*(?:[-–]|\s{_words(g['and'])}\s)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})"])
     one_date = rf"(?:\d{{1,2}}\s+{month}\s+{YEAR}|{month}\s+{YEAR}|{YEAR})"
     of = rf"(?:\s*(?:{_words(g['of'])})\s*)?" if g.get("of") else ""
     currency_words = _alternation(w.lower() for w in g["currencies"])
@@ -173,6 +179,7 @@ def grammar(language: str) -> Grammar:
         ("lasted", lasted),
         ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
+        ("day", days_no_year),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
         ("skip", rf"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*"
                  rf"|\b\d+(?!{ordinal_suffix}(?!\w))[^\W\d_]{{3,}}\w*|\d+\+\d+"),
@@ -323,6 +330,27 @@ def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
     except (ValueError, TypeError):
         return None  # no such day: "31 ноября"
     return Value("date", _date_text(year, month, day), *first)
+
+
+def _day(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    """A day, or days, of a month written without its year ('le 4 décembre', 'с 3 по 8 октября'): of the year
+    that puts it nearest its document's date, as English does, so that 'le 28 décembre' in a text of 3 January
+    is of the year before."""
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "m" not in groups:  # a range of days: "du 3 au 5 novembre"
+        i = next(k[1:] for k in groups if k[0] == "m")
+        groups = {"d": groups[f"d{i}"], "d2": groups[f"e{i}"], "m": groups[f"m{i}"]}
+    if base is None:
+        return None
+    month, day = g.months[" ".join(groups["m"].lower().split())], int(groups["d"])
+    year = base.year
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        return None  # no such day: "31 ноября"
+    if abs((when - base).days) > HALF_A_YEAR:
+        year += -1 if when > base else 1
+    return _day_month_year(g, {**groups, "y": str(year)})
 
 
 def _month_range(g: Grammar, groups: dict[str, str], year: int) -> Value | None:
@@ -550,6 +578,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "period": lambda: _period(g, kind, m),
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),
+        "day": lambda: _day(g, m, base),
         "anniversary": lambda: _anniversary(g, m, sentence, base),
         "lasted": lambda: _lasted(g, m, base),
         "rank": lambda: _rank(g, m, sentence),

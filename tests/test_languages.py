@@ -3,6 +3,7 @@ language, and one fact stated in three languages is one topic."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from importlib import resources
@@ -357,3 +358,30 @@ def test_news_words_meet_through_the_glossary(tmp_path: Path) -> None:
     report = check([tmp_path], warn=lambda message: None)
     assert sorted((v.status, v.topic.sources) for v in report.verdicts) == [
         ("agree", ("en2", "ru2")), ("conflict", ("en", "ru"))]
+
+
+def test_a_day_without_its_year_is_the_nearest_such_day_to_the_document_date() -> None:
+    def read(sentence: str, language: str, base: dt.date | None) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, base, language)]
+
+    spring = dt.date(2024, 4, 10)
+    assert read("Le salon de Brasle ouvrira le 6 juin.", "fr", spring) == ["2024-06-06"]
+    assert read("Делегация Норвандии прибудет с 7 по 9 мая.", "ru", spring) == ["2024-05-07/09"]
+    assert read("Les visites ont eu lieu du 2 au 4 avril, puis les 12 et 13 mai.", "fr", spring) == [
+        "2024-04-02/04", "2024-05-12/13"]
+    assert read("О сделке объявили 3-4 февраля.", "ru", spring) == ["2024-02-03/04"]
+    # the year before or after when that is nearer: "le 28 novembre" in a text of January
+    assert read("Le pont de Varsk a fermé le 28 novembre.", "fr", dt.date(2024, 1, 5)) == ["2023-11-28"]
+    assert read("Мост откроют 20 января.", "ru", dt.date(2023, 12, 20)) == ["2024-01-20"]
+    assert read("Le rapport du 31 novembre.", "fr", spring) == []  # no such day
+    assert read("Le salon de Brasle ouvrira le 6 juin.", "fr", None) == []  # no date to take the year from
+    assert read("Le salon de Brasle ouvrira le 6 juin 2019.", "fr", spring) == ["2019-06-06"]
+
+
+def test_a_day_without_its_year_is_a_claim_of_the_document_s_year(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    page = tmp_path / "brasle.txt"
+    page.write_text("Брасле, 14 сентября 2024 года\n\nС 3 по 8 октября министр Норвандии посетит Варск и Брасле.\n",
+                    encoding="utf-8")
+    assert [(c.kind, c.value.text) for c in extract_claims(read_source(page))] == [("date", "2024-10-03/08")]
