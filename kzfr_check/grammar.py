@@ -129,8 +129,9 @@ def grammar(language: str) -> Grammar:
     ordinal_digits = rf"\d{{1,3}}{ordinal_suffix}"
     # from one month to another, of a year named after them or of the document's: "entre janvier et septembre 2022",
     # "с января по сентябрь"
-    month_range = "|".join(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
-                           for i, (a, b) in enumerate(g["between"]))
+    month_range = "|".join([*(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
+                              for i, (a, b) in enumerate(g["between"])),
+                            rf"\b(?P<ma>{month})\s*[-–—]\s*(?P<mb>{month})"])  # "январь-март", "janvier–mars"
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
     months_of = "|".join(

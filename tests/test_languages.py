@@ -385,3 +385,20 @@ def test_a_day_without_its_year_is_a_claim_of_the_document_s_year(tmp_path: Path
     page.write_text("Брасле, 14 сентября 2024 года\n\nС 3 по 8 октября министр Норвандии посетит Варск и Брасле.\n",
                     encoding="utf-8")
     assert [(c.kind, c.value.text) for c in extract_claims(read_source(page))] == [("date", "2024-10-03/08")]
+
+
+def test_months_joined_by_a_dash_are_a_period(tmp_path: Path) -> None:
+    from kzfr_check.claims import extract_claims
+
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("В январе—июле 2023 года экспорт Норвандии вырос на 14%.", "ru") == ["2023-01/2023-07", "14%"]
+    assert read("За январь-март 2023 года товарооборот составил 2,1 млрд долларов.", "ru") == [
+        "2023-01/2023-03", "USD 2.1 billion"]
+    assert read("Sur la période janvier–mai 2023, le port de Brasle a traité 4 millions de tonnes.", "fr") == [
+        "2023-01/2023-05", "4000000 t"]
+    page = tmp_path / "varsk.txt"
+    page.write_text("Варск, 20 октября 2023 года\n\nВ январе - сентябре текущего года экспорт Варска вырос на 9%.\n",
+                    encoding="utf-8")
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(page))] == [("9%", "2023-01/2023-09")]
