@@ -43,6 +43,7 @@ from kzfr_check.values import (
 _BOUND_CLASSES = {"at_least": "at least", "at_most": "at most", "more_than": "more than", "less_than": "less than",
                   "nearly": "nearly", "about": "about"}
 _SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_MULTIPLYING = (20, 100)  # the number words a unit before multiplies: "quatre-vingts", "deux cents"
 _NEAR = 5  # words either side of a count where the word naming its measure is looked for
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _I = re.IGNORECASE
@@ -103,7 +104,8 @@ def grammar(language: str) -> Grammar:
     bounds = {phrase: english for key, english in _BOUND_CLASSES.items() for phrase in g[key]}
     months = {w.lower(): n for w, n in g["months"].items()}
     digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+" if g["decimal_comma"] else r"\d+(?:\.\d+)?"
-    number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}\b)"
+    # number words follow one another: "двадцать пять", "quatre-vingt-dix", "deux cent vingt" (see _number_words)
+    number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b)"
     scale = rf"(?:{_words(scales)})(?!\w)"
     bound = rf"(?:\b{_words(bounds)})"
     month = rf"(?:{_words(months)})(?!\w)"
@@ -229,13 +231,32 @@ def figure_words(language: str) -> frozenset[str]:
 def _number(g: Grammar, text: str) -> tuple[Decimal, Decimal] | None:
     """A number as written, and half a unit of its last written digit: '4,2' -> (4.2, 0.05), '1 500' -> 1500."""
     t = text.strip().lower()
-    if t in g.cardinals:
-        return Decimal(g.cardinals[t]), Decimal("0.5")
+    if t[:1].isalpha():
+        n = _number_words(g, re.split(r"\s+|-", t))
+        return (Decimal(n), Decimal("0.5")) if n is not None else None
     canonical = t.replace(" ", "").replace(",", ".")
     try:
         return Decimal(canonical), _half_ulp(canonical)
     except ArithmeticError:
         return None
+
+
+def _number_words(g: Grammar, words: list[str]) -> int | None:
+    """The number that number words say together: each smaller than the one before is added ('сто двадцать пять'
+    -> 125, 'soixante-dix' -> 70), and a unit before a twenty or a hundred multiplies it ('quatre-vingts' -> 80,
+    'deux cents' -> 200); None for words that make no one number ('два-три', two or three)."""
+    if any(w not in g.cardinals for w in words):
+        return None
+    total = last = g.cardinals[words[0]]
+    for word in words[1:]:
+        n = g.cardinals[word]
+        if n < last:
+            total, last = total + n, n
+        elif n in _MULTIPLYING and total == last < 10:
+            total = last = total * n
+        else:
+            return None
+    return total
 
 
 def _scaled(g: Grammar, m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
@@ -567,7 +588,8 @@ def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
     return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words
                or w.lower() in g.year_span_words
-               or any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
+               or any(w.lower().startswith(a) for a in g.anniversary_words)
+               for w in _WORD.findall(sentence.replace("-", " ")))  # "quatre-vingts": two number words
 
 
 def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:

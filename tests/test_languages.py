@@ -402,3 +402,19 @@ def test_months_joined_by_a_dash_are_a_period(tmp_path: Path) -> None:
     page.write_text("Варск, 20 октября 2023 года\n\nВ январе - сентябре текущего года экспорт Варска вырос на 9%.\n",
                     encoding="utf-8")
     assert [(c.value.text, c.as_of) for c in extract_claims(read_source(page))] == [("9%", "2023-01/2023-09")]
+
+
+def test_number_words_said_together_are_one_number() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("Норвандия выделила двадцать пять миллионов долларов.", "ru") == ["USD 25 million"]
+    assert read("В Варске открылись сто двадцать три школы.", "ru") == ["123"]
+    assert read("Около трёхсот сорока семи сотрудников работают в Брасле.", "ru") == ["~347"]
+    assert read("Plus de vingt-cinq entreprises sont installées à Brasle.", "fr") == [">25"]
+    assert read("Le Varsk compte quatre-vingt-dix-sept écoles.", "fr") == ["97"]
+    assert read("Soixante-dix salariés et deux cent quarante ingénieurs.", "fr") == ["70", "240"]
+    assert read("Quatre-vingts entreprises.", "fr") == ["80"]
+    assert read("Cent vingt millions de dollars ont été versés au Varsk.", "fr") == ["USD 120 million"]
+    # words that make no one number ("two or three") are none
+    assert read("На встречу пришли два-три человека.", "ru") == []
