@@ -43,6 +43,7 @@ from kzfr_check.values import (
 _BOUND_CLASSES = {"at_least": "at least", "at_most": "at most", "more_than": "more than", "less_than": "less than",
                   "nearly": "nearly", "about": "about"}
 _SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_THOUSANDS_BY_STOPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MULTIPLYING = (20, 100)  # the number words a unit before multiplies: "quatre-vingts", "deux cents"
 _NEAR = 5  # words either side of a count where the word naming its measure is looked for
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -103,7 +104,9 @@ def grammar(language: str) -> Grammar:
     currencies = {**{c.lower(): c for c in CURRENCY_CODES}, **{w.lower(): c for w, c in g["currencies"].items()}}
     bounds = {phrase: english for key, english in _BOUND_CLASSES.items() for phrase in g[key]}
     months = {w.lower(): n for w, n in g["months"].items()}
-    digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+" if g["decimal_comma"] else r"\d+(?:\.\d+)?"
+    # with a decimal comma, thousands are set apart by spaces or by full stops: "1 500", "50.000"
+    digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?|\d+\.\d+" \
+        if g["decimal_comma"] else r"\d+(?:\.\d+)?"
     # number words follow one another: "двадцать пять", "quatre-vingt-dix", "deux cent vingt" (see _number_words)
     number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b)"
     scale = rf"(?:{_words(scales)})(?!\w)"
@@ -234,6 +237,8 @@ def _number(g: Grammar, text: str) -> tuple[Decimal, Decimal] | None:
     if t[:1].isalpha():
         n = _number_words(g, re.split(r"\s+|-", t))
         return (Decimal(n), Decimal("0.5")) if n is not None else None
+    if _THOUSANDS_BY_STOPS.fullmatch(t):
+        t = t.replace(".", "")
     canonical = t.replace(" ", "").replace(",", ".")
     try:
         return Decimal(canonical), _half_ulp(canonical)
@@ -531,7 +536,8 @@ def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | N
     if read is None:
         return None
     n, half, scaled = read
-    if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled:
+    if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled \
+            and not _THOUSANDS_BY_STOPS.fullmatch(m["num"]):
         return None  # a decimal without a scale measures, it does not count
     if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or
                            _word_before(sentence, m.start()) in g.determiners):

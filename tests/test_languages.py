@@ -418,3 +418,14 @@ def test_number_words_said_together_are_one_number() -> None:
     assert read("Cent vingt millions de dollars ont été versés au Varsk.", "fr") == ["USD 120 million"]
     # words that make no one number ("two or three") are none
     assert read("На встречу пришли два-три человека.", "ru") == []
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_thousands_set_apart_by_full_stops_read_as_one_number(whole: int) -> None:
+    stopped = f"{whole:,}".replace(",", ".")
+    for sentence, language in ((f"Le Varsk a versé {stopped} euros à Brasle.", "fr"),
+                               (f"Норвандия выделила {stopped} рублей.", "ru"),
+                               (f"Environ {stopped} personnes vivent à Brasle.", "fr")):
+        values = [f.value for f in find_figures(sentence, None, language)]
+        assert len(values) == 1 and values[0].low <= whole <= values[0].high, sentence
+    assert [f.value.text for f in find_figures("Un prêt de 1.5 million d'euros.", None, "fr")] == ["EUR 1.5 million"]
