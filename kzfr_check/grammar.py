@@ -43,6 +43,7 @@ from kzfr_check.values import (
 _BOUND_CLASSES = {"at_least": "at least", "at_most": "at most", "more_than": "more than", "less_than": "less than",
                   "nearly": "nearly", "about": "about"}
 _SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_CLAUSE_BREAK = re.compile(r"[.;:()]|,(?!\d)|\d")
 _THOUSANDS_BY_STOPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _MULTIPLYING = (20, 100)  # the number words a unit before multiplies: "quatre-vingts", "deux cents"
 _NEAR = 5  # words either side of a count where the word naming its measure is looked for
@@ -518,8 +519,9 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
     known = concepts(language)
     if counted and concept_of(counted, language):
         return concept_of(counted, language)  # type: ignore[return-value]
-    following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
-    before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
+    # within the figure's clause: a comma (not a decimal one) or another figure ends it
+    following = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[end:end + 80], maxsplit=1)[0])]
+    before = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 80):start])[-1])][::-1]
     for words in (following, before):  # the noun phrase a figure leads first: 'более 300 местных компаний'
         for i in range(min(_NEAR, len(words))):
             word = words[i].split("'")[-1]

@@ -429,3 +429,12 @@ def test_thousands_set_apart_by_full_stops_read_as_one_number(whole: int) -> Non
         values = [f.value for f in find_figures(sentence, None, language)]
         assert len(values) == 1 and values[0].low <= whole <= values[0].high, sentence
     assert [f.value.text for f in find_figures("Un prêt de 1.5 million d'euros.", None, "fr")] == ["EUR 1.5 million"]
+
+
+def test_what_a_count_counts_is_looked_for_in_its_own_clause() -> None:
+    def counted(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    assert counted("В Варске погибли 14 человек, ранены 52 жителя.", "ru") == [("14", "deaths"), ("52", "injured")]
+    assert counted("Около трёхсот жителей, более 40 компаний.", "ru")[0] == ("~300", "population")
+    assert counted("Le séisme de Brasle a fait 9 morts et 31 blessés.", "fr") == [("9", "deaths"), ("31", "injured")]
