@@ -438,3 +438,19 @@ def test_what_a_count_counts_is_looked_for_in_its_own_clause() -> None:
     assert counted("В Варске погибли 14 человек, ранены 52 жителя.", "ru") == [("14", "deaths"), ("52", "injured")]
     assert counted("Около трёхсот жителей, более 40 компаний.", "ru")[0] == ("~300", "population")
     assert counted("Le séisme de Brasle a fait 9 morts et 31 blessés.", "fr") == [("9", "deaths"), ("31", "injured")]
+
+
+def test_function_words_say_nothing_of_what_a_figure_measures(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kzfr_check.words import content_stems
+
+    corpus = tmp_path / "port"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le Varsk a versé, à hauteur de 40 millions d'euros, soit ici même, une aide pour "
+                                  "le port de Brasle.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Ici, le Varsk a donc versé quelque 40 millions d'euros, soit à hauteur de l'aide "
+                                  "promise au port de Brasle.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(CliRunner().invoke(app, ["conflicts", "--all", "--format", "json", str(corpus)]).stdout)
+    assert [set(t["id"].split("-")[1:]) & {"hauteur", "soit", "ici"} for t in report["topics"]] == [set()]
+    assert content_stems("Для нас это честь: нашими компаниями вложено через них", "ru") == [
+        "chest", "=companies", "invest"]
