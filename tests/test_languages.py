@@ -454,3 +454,21 @@ def test_function_words_say_nothing_of_what_a_figure_measures(tmp_path: Path, mo
     assert [set(t["id"].split("-")[1:]) & {"hauteur", "soit", "ici"} for t in report["topics"]] == [set()]
     assert content_stems("Для нас это честь: нашими компаниями вложено через них", "ru") == [
         "chest", "=companies", "invest"]
+
+
+def test_the_words_official_pages_state_figures_with_meet_through_the_glossary(tmp_path: Path) -> None:
+    """'Дополнительно выделило ... для смягчения распространения вспышки', 'a fourni une aide supplémentaire' and
+    'provided additional funding to curb the spread of the outbreak' share no stem: the glossary joins them."""
+    from kzfr_check.pipeline import check
+
+    pages = {"en.txt": "The Norland government provided an additional $740,000 to curb the spread of the "
+                       "outbreak in Brasle.\n",
+             "ru.txt": "Правительство Норландии дополнительно выделило 740 тысяч долларов для смягчения "
+                       "распространения вспышки в Брасле.\n",
+             "en2.txt": "In 2021, 2,300 people were employed by the new hospital of Varsk.\n",
+             "fr2.txt": "En 2021, l'hôpital de Varsk employait 2 300 personnes.\n"}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check([tmp_path], warn=lambda message: None)
+    assert sorted((v.status, v.topic.sources) for v in report.verdicts) == [
+        ("agree", ("en", "ru")), ("agree", ("en2", "fr2"))]
