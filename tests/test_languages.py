@@ -472,3 +472,14 @@ def test_the_words_official_pages_state_figures_with_meet_through_the_glossary(t
     report = check([tmp_path], warn=lambda message: None)
     assert sorted((v.status, v.topic.sources) for v in report.verdicts) == [
         ("agree", ("en", "ru")), ("agree", ("en2", "fr2"))]
+
+
+def test_a_toll_is_read_in_every_form_its_words_take() -> None:
+    def counted(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    assert counted("Из Варска было эвакуировано порядка 12 тыс. жителей.", "ru") == [("~12000", "displaced")]
+    assert counted("В Брасле скончались 17 человек.", "ru") == [("17", "deaths")]
+    assert counted("Более 300 человек травмированы.", "ru") == [(">300", "injured")]
+    assert counted("À Brasle, environ 8 000 personnes ont été évacuées.", "fr") == [("~8000", "displaced")]
+    assert counted("On compte 61 blessées graves à Varsk.", "fr") == [("61", "injured")]
