@@ -519,12 +519,19 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
     known = concepts(language)
     if counted and concept_of(counted, language):
         return concept_of(counted, language)  # type: ignore[return-value]
-    # within the figure's clause: a comma (not a decimal one) or another figure ends it
-    following = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[end:end + 80], maxsplit=1)[0])]
-    before = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 80):start])[-1])][::-1]
-    for words in (following, before):  # the noun phrase a figure leads first: 'более 300 местных компаний'
-        for i in range(min(_NEAR, len(words))):
-            word = words[i].split("'")[-1]
+    # the content words of the figure's clause: a comma (not a decimal one) or another figure ends it
+    stops = stop_words(language)
+    following = [w for w in (w.lower().split("'")[-1] for w in _WORD.findall(
+        _CLAUSE_BREAK.split(sentence[end:end + 80], maxsplit=1)[0])) if w not in stops]
+    before = [w for w in (w.lower().split("'")[-1] for w in _WORD.findall(
+        _CLAUSE_BREAK.split(sentence[max(0, start - 80):start])[-1])) if w not in stops][::-1]
+    # the nearest first, on either side, and after the figure first at one distance: the noun phrase a figure
+    # leads ('более 300 местных компаний'), the verb it is the object of ('a tué 41 personnes et en a blessé')
+    for i in range(_NEAR):
+        for words in (following, before):
+            if i >= len(words):
+                continue
+            word = words[i]
             if i + 1 < len(words) and f"{word} {words[i + 1]}" in known:
                 return known[f"{word} {words[i + 1]}"]
             if concept_of(word, language):

@@ -483,3 +483,15 @@ def test_a_toll_is_read_in_every_form_its_words_take() -> None:
     assert counted("Более 300 человек травмированы.", "ru") == [(">300", "injured")]
     assert counted("À Brasle, environ 8 000 personnes ont été évacuées.", "fr") == [("~8000", "displaced")]
     assert counted("On compte 61 blessées graves à Varsk.", "fr") == [("61", "injured")]
+
+
+def test_what_a_count_counts_is_the_nearest_word_of_a_measure_on_either_side() -> None:
+    def counted(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    # the verb a count is the object of, before a word of another measure further on in the clause
+    assert counted("La tempête a tué 23 personnes et en a blessé 70 à Brasle.", "fr")[0] == ("23", "deaths")
+    # past the function words: "habitants de Brasle ont été évacués"
+    assert counted("Environ 8 000 habitants de Brasle ont été évacués.", "fr") == [("~8000", "displaced")]
+    # the noun phrase a figure leads still comes first
+    assert counted("В Варске работают более 40 норландских компаний.", "ru") == [(">40", "companies")]
