@@ -211,7 +211,8 @@ def grammar(language: str) -> Grammar:
         month_range=re.compile(rf"(?:{month_range})(?:\s*(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])})))?"
                                rf"(?![\w\s]*?\b{YEAR})", _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
-        of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
+        # a whole word: "de" before a space, "d'" before anything ("dernières" starts with no "de")
+        of=re.compile(rf"(?:{_words(g['of'])})(?:(?<=')|\s+)" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
         units={w.lower(): symbol for w, symbol in g["units"].items()},
         months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},

@@ -495,3 +495,14 @@ def test_what_a_count_counts_is_the_nearest_word_of_a_measure_on_either_side() -
     assert counted("Environ 8 000 habitants de Brasle ont été évacués.", "fr") == [("~8000", "displaced")]
     # the noun phrase a figure leads still comes first
     assert counted("В Варске работают более 40 норландских компаний.", "ru") == [(">40", "companies")]
+
+
+def test_what_a_french_number_counts_may_begin_with_de() -> None:
+    """'de' links a scale to what it counts ('millions de personnes'), as a word of its own: 'demandes' and
+    'dernières' do not begin with it."""
+    def counted(sentence: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, "fr")]
+
+    assert counted("Le Varsk a reçu 4 200 demandes d'asile.") == [("4200", "demandes")]
+    assert counted("Plus de 3 dernières années.") == []
+    assert counted("Environ 2,7 millions de personnes vivent à Brasle.") == [("~2700000", "people")]
