@@ -549,9 +549,11 @@ def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | N
     if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled \
             and not _THOUSANDS_BY_STOPS.fullmatch(m["num"]):
         return None  # a decimal without a scale measures, it does not count
-    if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or
-                           _word_before(sentence, m.start()) in g.determiners):
-        return None  # "один из", "un des"; "les deux pays": things already named
+    if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or (
+            m["num"][:1].isalpha() and _word_before(sentence, m.start()) in g.determiners)):
+        # "один из", "un des"; "les deux pays": things already named. A number in digits after an article is a
+        # figure: "le bilan dépasse les 11.200 morts"
+        return None
     rest = sentence[m.end():m.end() + 60]
     after = g.of.match(rest.lstrip())
     words = _WORD.findall(rest.lstrip()[after.end() if after else 0:])[:3]

@@ -506,3 +506,14 @@ def test_what_a_french_number_counts_may_begin_with_de() -> None:
     assert counted("Le Varsk a reçu 4 200 demandes d'asile.") == [("4200", "demandes")]
     assert counted("Plus de 3 dernières années.") == []
     assert counted("Environ 2,7 millions de personnes vivent à Brasle.") == [("~2700000", "people")]
+
+
+def test_a_number_in_digits_after_an_article_is_a_figure() -> None:
+    def counted(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    assert counted("Le bilan du séisme de Varsk dépasse désormais les 4.310 morts.", "fr") == [("4310", "deaths")]
+    assert counted("Les 57 ressortissants évacués sont arrivés à Brasle.", "fr") == [("57", "displaced")]
+    # a number word after one names things already named: "the two countries"
+    assert counted("Les deux pays ont signé un accord.", "fr") == []
+    assert counted("Эти два города соединены мостом.", "ru") == []
