@@ -517,3 +517,12 @@ def test_a_number_in_digits_after_an_article_is_a_figure() -> None:
     # a number word after one names things already named: "the two countries"
     assert counted("Les deux pays ont signé un accord.", "fr") == []
     assert counted("Эти два города соединены мостом.", "ru") == []
+
+
+def test_a_toll_said_in_other_cases_and_with_one_thousand() -> None:
+    def counted(sentence: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, "ru")]
+
+    assert counted("В Варске сообщается о 2 150 жертвах.") == [("2150", "deaths")]
+    assert counted("В Брасле пострадали около одной тысячи человек.") == [("~1000", "injured")]
+    assert counted("Разрушено 6 тысяч домов.") == [("6000", "houses")]
