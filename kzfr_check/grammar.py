@@ -226,7 +226,10 @@ def figure_words(language: str) -> frozenset[str]:
     """Words that are part of a figure (number words, ordinals, months, scales, currencies, units), not of what it
     measures: 'долларов' and 'dollars' say what a figure is written in, as '$' does."""
     g = grammar(language)
-    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, g.currencies, g.units)
+    # of a currency, the word that names it: 'сша' in 'долларов сша', 'américains' in 'dollars américains' name
+    # a country, which a sentence may be about
+    currencies = (phrase.split()[0] for phrase in g.currencies)
+    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, currencies, g.units)
                      for phrase in table for w in phrase.split())
 
 

@@ -526,3 +526,12 @@ def test_a_toll_said_in_other_cases_and_with_one_thousand() -> None:
     assert counted("В Варске сообщается о 2 150 жертвах.") == [("2150", "deaths")]
     assert counted("В Брасле пострадали около одной тысячи человек.") == [("~1000", "injured")]
     assert counted("Разрушено 6 тысяч домов.") == [("6000", "houses")]
+
+
+def test_only_the_word_that_names_a_currency_is_a_word_of_figures() -> None:
+    """'долларов США', 'dollars américains': the second word names a country, which a sentence may be about."""
+    from kzfr_check.grammar import figure_words
+
+    assert {"долларов", "евро", "тенге"} <= figure_words("ru") and "сша" not in figure_words("ru")
+    assert {"dollars", "euros", "francs"} <= figure_words("fr")
+    assert not {"américains", "suisses", "sterling"} & figure_words("fr")
