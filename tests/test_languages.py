@@ -535,3 +535,12 @@ def test_only_the_word_that_names_a_currency_is_a_word_of_figures() -> None:
     assert {"долларов", "евро", "тенге"} <= figure_words("ru") and "сша" not in figure_words("ru")
     assert {"dollars", "euros", "francs"} <= figure_words("fr")
     assert not {"américains", "suisses", "sterling"} & figure_words("fr")
+
+
+def test_the_united_states_and_construction_meet_their_english_words() -> None:
+    from kzfr_check.words import term, term_in
+
+    assert term_in("сша", "ru") == term_in("штатов", "ru") == term("states")
+    assert term_in("états", "fr") == term("states")
+    assert term_in("строительство", "ru") == term("construction")
+    assert term_in("построена", "ru") == term("built")
