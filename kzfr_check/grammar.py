@@ -22,6 +22,7 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
+    HALF_A_YEAR,
     INF,
     UNIT_SYMBOLS,
     YEAR,
@@ -42,6 +43,9 @@ from kzfr_check.values import (
 _BOUND_CLASSES = {"at_least": "at least", "at_most": "at most", "more_than": "more than", "less_than": "less than",
                   "nearly": "nearly", "about": "about"}
 _SCALE_NAMES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_CLAUSE_BREAK = re.compile(r"[.;:()]|,(?!\d)|\d")
+_THOUSANDS_BY_STOPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_MULTIPLYING = (20, 100)  # the number words a unit before multiplies: "quatre-vingts", "deux cents"
 _NEAR = 5  # words either side of a count where the word naming its measure is looked for
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _I = re.IGNORECASE
@@ -101,8 +105,11 @@ def grammar(language: str) -> Grammar:
     currencies = {**{c.lower(): c for c in CURRENCY_CODES}, **{w.lower(): c for w, c in g["currencies"].items()}}
     bounds = {phrase: english for key, english in _BOUND_CLASSES.items() for phrase in g[key]}
     months = {w.lower(): n for w, n in g["months"].items()}
-    digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+" if g["decimal_comma"] else r"\d+(?:\.\d+)?"
-    number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}\b)"
+    # with a decimal comma, thousands are set apart by spaces or by full stops: "1 500", "50.000"
+    digits = r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?|\d+\.\d+" \
+        if g["decimal_comma"] else r"\d+(?:\.\d+)?"
+    # number words follow one another: "двадцать пять", "quatre-vingt-dix", "deux cent vingt" (see _number_words)
+    number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b)"
     scale = rf"(?:{_words(scales)})(?!\w)"
     bound = rf"(?:\b{_words(bounds)})"
     month = rf"(?:{_words(months)})(?!\w)"
@@ -113,6 +120,11 @@ def grammar(language: str) -> Grammar:
     day_range = "|".join(
         rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})\s*,?\s+"
         rf"(?P<y{i}>{YEAR})\b{year_words}" for i, (a, b) in enumerate(g["day_range"])) or "(?!)"
+    # a day, or days, of a month without its year ("le 4 décembre", "с 3 по 8 октября"); those with one are read first
+    days_no_year = "|".join([
+        *(rf"\b{_words([a])}\s+(?P<d{i}>\d{{1,2}})(?:er)?\s+{_words([b])}\s+(?P<e{i}>\d{{1,2}})\s+(?P<m{i}>{month})"
+          for i, (a, b) in enumerate(g["day_range"])),
+        rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*(?:[-–]|\s{_words(g['and'])}\s)\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{month})"])
     one_date = rf"(?:\d{{1,2}}\s+{month}\s+{YEAR}|{month}\s+{YEAR}|{YEAR})"
     of = rf"(?:\s*(?:{_words(g['of'])})\s*)?" if g.get("of") else ""
     currency_words = _alternation(w.lower() for w in g["currencies"])
@@ -123,8 +135,9 @@ def grammar(language: str) -> Grammar:
     ordinal_digits = rf"\d{{1,3}}{ordinal_suffix}"
     # from one month to another, of a year named after them or of the document's: "entre janvier et septembre 2022",
     # "с января по сентябрь"
-    month_range = "|".join(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
-                           for i, (a, b) in enumerate(g["between"]))
+    month_range = "|".join([*(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
+                              for i, (a, b) in enumerate(g["between"])),
+                            rf"\b(?P<ma>{month})\s*[-–—]\s*(?P<mb>{month})"])  # "январь-март", "janvier–mars"
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
     months_of = "|".join(
@@ -173,6 +186,7 @@ def grammar(language: str) -> Grammar:
         ("lasted", lasted),
         ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
+        ("day", days_no_year),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
         ("skip", rf"\d+(?:[.,]\d+)?\s*°\s*[CF]?|\b[^\W\d_]+-?\d+[\w+-]*"
                  rf"|\b\d+(?!{ordinal_suffix}(?!\w))[^\W\d_]{{3,}}\w*|\d+\+\d+"),
@@ -197,7 +211,8 @@ def grammar(language: str) -> Grammar:
         month_range=re.compile(rf"(?:{month_range})(?:\s*(?:(?P<this>{this_year})|(?P<last>{_words(g['last_year'])})))?"
                                rf"(?![\w\s]*?\b{YEAR})", _I),
         anniversary_words={w.lower(): n for w, n in g["anniversary_words"].items()},
-        of=re.compile(rf"(?:{_words(g['of'])})\s*" if g.get("of") else "(?!)", _I),
+        # a whole word: "de" before a space, "d'" before anything ("dernières" starts with no "de")
+        of=re.compile(rf"(?:{_words(g['of'])})(?:(?<=')|\s+)" if g.get("of") else "(?!)", _I),
         abbreviations=frozenset(a.lower() for a in g["abbreviations"]),
         units={w.lower(): symbol for w, symbol in g["units"].items()},
         months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
@@ -211,7 +226,10 @@ def figure_words(language: str) -> frozenset[str]:
     """Words that are part of a figure (number words, ordinals, months, scales, currencies, units), not of what it
     measures: 'долларов' and 'dollars' say what a figure is written in, as '$' does."""
     g = grammar(language)
-    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, g.currencies, g.units)
+    # of a currency, the word that names it: 'сша' in 'долларов сша', 'américains' in 'dollars américains' name
+    # a country, which a sentence may be about
+    currencies = (phrase.split()[0] for phrase in g.currencies)
+    return frozenset(w.strip(".") for table in (g.cardinals, g.ordinals, g.months, g.scales, currencies, g.units)
                      for phrase in table for w in phrase.split())
 
 
@@ -221,13 +239,34 @@ def figure_words(language: str) -> frozenset[str]:
 def _number(g: Grammar, text: str) -> tuple[Decimal, Decimal] | None:
     """A number as written, and half a unit of its last written digit: '4,2' -> (4.2, 0.05), '1 500' -> 1500."""
     t = text.strip().lower()
-    if t in g.cardinals:
-        return Decimal(g.cardinals[t]), Decimal("0.5")
+    if t[:1].isalpha():
+        n = _number_words(g, re.split(r"\s+|-", t))
+        return (Decimal(n), Decimal("0.5")) if n is not None else None
+    if _THOUSANDS_BY_STOPS.fullmatch(t):
+        t = t.replace(".", "")
     canonical = t.replace(" ", "").replace(",", ".")
     try:
         return Decimal(canonical), _half_ulp(canonical)
     except ArithmeticError:
         return None
+
+
+def _number_words(g: Grammar, words: list[str]) -> int | None:
+    """The number that number words say together: each smaller than the one before is added ('сто двадцать пять'
+    -> 125, 'soixante-dix' -> 70), and a unit before a twenty or a hundred multiplies it ('quatre-vingts' -> 80,
+    'deux cents' -> 200); None for words that make no one number ('два-три', two or three)."""
+    if any(w not in g.cardinals for w in words):
+        return None
+    total = last = g.cardinals[words[0]]
+    for word in words[1:]:
+        n = g.cardinals[word]
+        if n < last:
+            total, last = total + n, n
+        elif n in _MULTIPLYING and total == last < 10:
+            total = last = total * n
+        else:
+            return None
+    return total
 
 
 def _scaled(g: Grammar, m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
@@ -323,6 +362,27 @@ def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
     except (ValueError, TypeError):
         return None  # no such day: "31 ноября"
     return Value("date", _date_text(year, month, day), *first)
+
+
+def _day(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
+    """A day, or days, of a month written without its year ('le 4 décembre', 'с 3 по 8 октября'): of the year
+    that puts it nearest its document's date, as English does, so that 'le 28 décembre' in a text of 3 January
+    is of the year before."""
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if "m" not in groups:  # a range of days: "du 3 au 5 novembre"
+        i = next(k[1:] for k in groups if k[0] == "m")
+        groups = {"d": groups[f"d{i}"], "d2": groups[f"e{i}"], "m": groups[f"m{i}"]}
+    if base is None:
+        return None
+    month, day = g.months[" ".join(groups["m"].lower().split())], int(groups["d"])
+    year = base.year
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        return None  # no such day: "31 ноября"
+    if abs((when - base).days) > HALF_A_YEAR:
+        year += -1 if when > base else 1
+    return _day_month_year(g, {**groups, "y": str(year)})
 
 
 def _month_range(g: Grammar, groups: dict[str, str], year: int) -> Value | None:
@@ -463,11 +523,19 @@ def _concept_near(language: str, sentence: str, start: int, end: int, counted: s
     known = concepts(language)
     if counted and concept_of(counted, language):
         return concept_of(counted, language)  # type: ignore[return-value]
-    following = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[end:end + 80], maxsplit=1)[0])]
-    before = [w.lower() for w in _WORD.findall(re.split(r"[.;:()]", sentence[max(0, start - 80):start])[-1])][::-1]
-    for words in (following, before):  # the noun phrase a figure leads first: 'более 300 местных компаний'
-        for i in range(min(_NEAR, len(words))):
-            word = words[i].split("'")[-1]
+    # the content words of the figure's clause: a comma (not a decimal one) or another figure ends it
+    stops = stop_words(language)
+    following = [w for w in (w.lower().split("'")[-1] for w in _WORD.findall(
+        _CLAUSE_BREAK.split(sentence[end:end + 80], maxsplit=1)[0])) if w not in stops]
+    before = [w for w in (w.lower().split("'")[-1] for w in _WORD.findall(
+        _CLAUSE_BREAK.split(sentence[max(0, start - 80):start])[-1])) if w not in stops][::-1]
+    # the nearest first, on either side, and after the figure first at one distance: the noun phrase a figure
+    # leads ('более 300 местных компаний'), the verb it is the object of ('a tué 41 personnes et en a blessé')
+    for i in range(_NEAR):
+        for words in (following, before):
+            if i >= len(words):
+                continue
+            word = words[i]
             if i + 1 < len(words) and f"{word} {words[i + 1]}" in known:
                 return known[f"{word} {words[i + 1]}"]
             if concept_of(word, language):
@@ -481,11 +549,14 @@ def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | N
     if read is None:
         return None
     n, half, scaled = read
-    if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled:
+    if ("," in m["num"] or "." in m["num"]) and " " not in m["num"] and not scaled \
+            and not _THOUSANDS_BY_STOPS.fullmatch(m["num"]):
         return None  # a decimal without a scale measures, it does not count
-    if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or
-                           _word_before(sentence, m.start()) in g.determiners):
-        return None  # "один из", "un des"; "les deux pays": things already named
+    if not m["bound"] and (g.cardinals.get(m["num"].lower()) == 1 or (
+            m["num"][:1].isalpha() and _word_before(sentence, m.start()) in g.determiners)):
+        # "один из", "un des"; "les deux pays": things already named. A number in digits after an article is a
+        # figure: "le bilan dépasse les 11.200 morts"
+        return None
     rest = sentence[m.end():m.end() + 60]
     after = g.of.match(rest.lstrip())
     words = _WORD.findall(rest.lstrip()[after.end() if after else 0:])[:3]
@@ -538,7 +609,8 @@ def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
     return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words
                or w.lower() in g.year_span_words
-               or any(w.lower().startswith(a) for a in g.anniversary_words) for w in _WORD.findall(sentence))
+               or any(w.lower().startswith(a) for a in g.anniversary_words)
+               for w in _WORD.findall(sentence.replace("-", " ")))  # "quatre-vingts": two number words
 
 
 def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
@@ -550,6 +622,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "period": lambda: _period(g, kind, m),
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),
+        "day": lambda: _day(g, m, base),
         "anniversary": lambda: _anniversary(g, m, sentence, base),
         "lasted": lambda: _lasted(g, m, base),
         "rank": lambda: _rank(g, m, sentence),
