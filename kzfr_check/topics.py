@@ -857,8 +857,8 @@ class _Groups:
     stated for, the other values their sentences state, and the years of their documents. Judging a
     merge then costs the distinct values of two groups, never all pairs of their members."""
 
-    def __init__(self, units: dict[int, _Unit], vectors: dict[int, dict[str, float]]) -> None:
-        self.members = {u: [u] for u in units}
+    def __init__(self, statements: dict[int, _Statement], vectors: dict[int, dict[str, float]]) -> None:
+        self.members = {u: [u] for u in statements}
         self.version = dict.fromkeys(self.members, 0)
         # What a group says: scale x centroid. The statements of a shape share one vector, and a group
         # of them only counts how many it holds, until it merges with another shape.
@@ -888,23 +888,23 @@ class _Groups:
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
         self.growing: dict[int, bool] = {}  # whether any of its statements counts what only grows (a toll)
-        for u, unit in units.items():
-            self.dating[u] = unit.dates_another
-            self.growing[u] = unit.cumulative
-            self.qualified[u] = {unit.qualifiers} if unit.qualifiers else set()
-            self.frames[u] = _Frames.of(unit.as_of, unit.cumulative)
-            v = intern(unit.value)
-            self.sources[u] = set(unit.sources)
-            self.as_of[u] = {v: frozenset({unit.as_of})}
-            others = frozenset(intern(value) for value in unit.others)
+        for u, statement in statements.items():
+            self.dating[u] = statement.dates_another
+            self.growing[u] = statement.cumulative
+            self.qualified[u] = {statement.qualifiers} if statement.qualifiers else set()
+            self.frames[u] = _Frames.of(statement.as_of, statement.cumulative)
+            v = intern(statement.value)
+            self.sources[u] = set(statement.sources)
+            self.as_of[u] = {v: frozenset({statement.as_of})}
+            others = frozenset(intern(value) for value in statement.others)
             self.also_stated[u] = {v: others} if others else {}
             # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
-            closed = unit.as_of is not None and not unit.as_of.endswith("/..")
-            self.stated_for[u] = {v: frozenset({_as_of_year(unit.as_of)})} if closed else {}  # type: ignore[arg-type]
-            self.happened[u] = {v: frozenset({unit.happened})} if unit.happened else {}
-            if unit.happened and not unit.as_of:
+            closed = statement.as_of is not None and not statement.as_of.endswith("/..")
+            self.stated_for[u] = {v: frozenset({_as_of_year(statement.as_of)})} if closed else {}  # type: ignore[arg-type]
+            self.happened[u] = {v: frozenset({statement.happened})} if statement.happened else {}
+            if statement.happened and not statement.as_of:
                 self.stated_for[u] = self.happened[u]
-            self.documents_of[u] = {} if unit.as_of else {v: unit.years}
+            self.documents_of[u] = {} if statement.as_of else {v: statement.years}
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
 
@@ -1075,9 +1075,10 @@ class _Groups:
                 offer(a, n)
 
 
-class _Unit(NamedTuple):
-    """Identical statements (one sentence reprinted by several sources), grouped as one: what judging a
-    merge needs of them and of the figures beside them (little: a worker process is sent thousands)."""
+class _Statement(NamedTuple):
+    """One statement: a figure said in the same words, by one source or several (a sentence reprinted), grouped
+    as one; what judging a merge needs of it and of the figures beside it (little: a worker process is sent
+    thousands)."""
 
     source: str  # of the first
     value: Value
@@ -1096,40 +1097,40 @@ class _Block:
     """Statements that can only ever group among themselves: shapes linked by their likeness, and what
     grouping them needs. Blocks are grouped apart from each other, the same in a worker process."""
 
-    units: dict[int, _Unit]
-    vectors: dict[int, dict[str, float]]  # what each unit says: the centroid of its shape
-    shapes: list[list[int]]  # the units of each shape, in the order of their values
+    statements: dict[int, _Statement]
+    vectors: dict[int, dict[str, float]]  # what each statement says: the centroid of its shape
+    shapes: list[list[int]]  # the statements of each shape, in the order of their values
     links: list[tuple[int, int]]  # pairs of alike shapes, by their places in `shapes`
 
 
 def _group_block(block: _Block) -> list[list[int]]:
-    """The groups of a block's units. Statements of one shape merge first, in the order of their
+    """The groups of a block's statements. Statements of one shape merge first, in the order of their
     values; then the groups merge across shapes, best pair first from a heap, each linked to the
     value-nearest groups of the alike shapes."""
-    units = block.units
-    groups = _Groups(units, block.vectors)
+    statements = block.statements
+    groups = _Groups(statements, block.vectors)
 
     def may_group(u: int, v: int) -> bool:
         """Two statements of one shape may group when they come from different sources and, for
         periods, overlap in time."""
-        a, b = units[u], units[v]
+        a, b = statements[u], statements[v]
         return a.source != b.source and _same_time(a.value, b.value)
 
     for ordered in block.shapes:
         groups.merge_by_value(ordered, may_group)
     group_of = {u: g for g, members in groups.members.items() for u in members}
     neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
-    lows = [[units[u].value.low for u in ordered] for ordered in block.shapes]
+    lows = [[statements[u].value.low for u in ordered] for ordered in block.shapes]
     # one statement per group and value speaks for the others: they would link to the same groups
-    speakers = [list({(group_of[u], units[u].value.text): u for u in reversed(ordered)}.values())
+    speakers = [list({(group_of[u], statements[u].value.text): u for u in reversed(ordered)}.values())
                 for ordered in block.shapes]
     for x, y in block.links:
         for one, other in ((x, y), (y, x)):
             for u in speakers[one]:  # each links to the value-nearest statements of the other shape
-                at = bisect_left(lows[other], units[u].value.low)
+                at = bisect_left(lows[other], statements[u].value.low)
                 for v in block.shapes[other][max(0, at - 1):at + 1]:
                     gu, gv = group_of[u], group_of[v]
-                    if gu != gv and gv not in neighbours[gu] and _same_time(units[u].value, units[v].value):
+                    if gu != gv and gv not in neighbours[gu] and _same_time(statements[u].value, statements[v].value):
                         neighbours[gu].add(gv)
                         neighbours[gv].add(gu)
     groups.merge_nearest(neighbours)
@@ -1157,9 +1158,9 @@ def connected(items: Sequence[T], pairs: Iterable[tuple[T, T]]) -> list[list[T]]
     return list(linked.values())
 
 
-# Below this many statements grouping stays in one piece and one process: starting a worker costs about half a
-# second.
-UNITS_FOR_A_WORKER = 20_000
+# From this many statements on, grouping goes in pieces (below, in one piece and one process: starting a worker
+# costs about half a second).
+STATEMENTS_IN_PIECES = 20_000
 # What grouping a block costs, per statement: a part of its own (its shape, links, heap entries) worth this
 # many of the other part, one check against each distinct value of the block (fitted to timings of the
 # benchmark's blocks, from a few hundred statements with a few values to thousands with hundreds).
@@ -1187,12 +1188,12 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     free = [i for i in range(len(claims)) if i not in (taken or set())]
     claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
     shape_of = dict(zip(free, claim_shapes, strict=True))
-    statements: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
+    said_alike: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
     for i in free:
         c = claims[i]
-        statements.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
-    members = list(statements.values())
-    first = [unit[0] for unit in members]
+        said_alike.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
+    members = list(said_alike.values())
+    first = [ids[0] for ids in members]
     measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
     years_stated: dict[tuple[str, int], set[int]] = defaultdict(set)
     for c in claims:
@@ -1201,47 +1202,47 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i in free:
         siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
-    units = {}
+    statements = {}
     one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
-    for u, unit in enumerate(members):
-        c = claims[unit[0]]
-        sources = frozenset(claims[i].source for i in unit)
-        years = frozenset(claims[i].document_year for i in unit)
-        units[u] = _Unit(c.source, c.value, c.as_of, one_of.setdefault(sources, sources),
-                         one_of.setdefault(years, years),
-                         tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                               if z != unit[0] and not _labelled_apart(c, claims[z])),
-                         _claim_qualifiers(c), c.only_grows,
-                         c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
-                         _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())))
-    del statements, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
-    unit_vector = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
+    for u, ids in enumerate(members):
+        c = claims[ids[0]]
+        sources = frozenset(claims[i].source for i in ids)
+        years = frozenset(claims[i].document_year for i in ids)
+        statements[u] = _Statement(
+            c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
+            tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
+                  if z != ids[0] and not _labelled_apart(c, claims[z])),
+            _claim_qualifiers(c), c.only_grows,
+            c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
+            _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())))
+    del said_alike, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
+    shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
-    shape_units: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    of_shape: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for u, i in enumerate(first):
-        shape_units[shape_of[i]].append(u)
-    shapes = list(shape_units)
-    for ordered in shape_units.values():
-        ordered.sort(key=lambda u: (units[u].value.low, units[u].value.high, units[u].value.text, u))
-    similar = _similar_shapes([claims[first[shape_units[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
-                              [len(shape_units[s]) == 1 for s in shapes],
-                              [frozenset().union(*(units[u].sources for u in shape_units[s])) for s in shapes])
+        of_shape[shape_of[i]].append(u)
+    shapes = list(of_shape)
+    for ordered in of_shape.values():
+        ordered.sort(key=lambda u: (statements[u].value.low, statements[u].value.high, statements[u].value.text, u))
+    similar = _similar_shapes([claims[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
+                              [len(of_shape[s]) == 1 for s in shapes],
+                              [frozenset().union(*(statements[u].sources for u in of_shape[s])) for s in shapes])
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
-                   | _same_value_links([claims[first[shape_units[s][0]]] for s in shapes],
-                                       [[units[u].value for u in shape_units[s]] for s in shapes]))
+                   | _same_value_links([claims[first[of_shape[s][0]]] for s in shapes],
+                                       [[statements[u].value for u in of_shape[s]] for s in shapes]))
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
-        ids = [u for x in places for u in shape_units[shapes[x]]]
-        return _Block({u: units[u] for u in ids}, {u: unit_vector[shape_of[first[u]]] for u in ids},
-                      [shape_units[shapes[x]] for x in places],
+        ids = [u for x in places for u in of_shape[shapes[x]]]
+        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[shape_of[first[u]]] for u in ids},
+                      [of_shape[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
     pieces = [list(range(len(shapes)))]
-    if len(units) >= UNITS_FOR_A_WORKER:  # in pieces, in one process too: what a piece needs is freed after it
+    if len(statements) >= STATEMENTS_IN_PIECES:  # in pieces, in one process too: what a piece needs is freed after it
         linked = connected(range(len(shapes)), links)
-        costs = [len(ids) * (STATEMENT_COST + len({units[u].value.text for u in ids}))
-                 for ids in ([u for x in places for u in shape_units[shapes[x]]] for places in linked)]
+        costs = [len(ids) * (STATEMENT_COST + len({statements[u].value.text for u in ids}))
+                 for ids in ([u for x in places for u in of_shape[shapes[x]]] for places in linked)]
         pieces = bundled(linked, costs)
     groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
 

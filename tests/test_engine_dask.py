@@ -83,7 +83,7 @@ def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     local = cli("--jobs", "2", *args, cwd=generated)
     assert "group_block" not in _tasks_run(cluster)
-    monkeypatch.setattr(topics, "UNITS_FOR_A_WORKER", 100)
+    monkeypatch.setattr(topics, "STATEMENTS_IN_PIECES", 100)
     dask = cli(*args, "--engine", "dask", "--scheduler", cluster.scheduler_address, cwd=generated)
     assert "group_block" in _tasks_run(cluster)  # (Dask names a task after its function, less the _)
     assert dask.exit_code == local.exit_code == 1

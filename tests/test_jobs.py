@@ -94,11 +94,11 @@ def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corp
     class Recorded(real):  # type: ignore[misc, valid-type]
         def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
             if fn is topics._group_block:
-                grouped_apart.append(len(args[0].units))
+                grouped_apart.append(len(args[0].statements))
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
-    monkeypatch.setattr(topics, "UNITS_FOR_A_WORKER", 100)  # this corpus is small: lower the bar
+    monkeypatch.setattr(topics, "STATEMENTS_IN_PIECES", 100)  # this corpus is small: lower the bar
     two = cli("--jobs", "2", *args, cwd=corpus)
     assert grouped_apart and grouped_apart[0] > 100 and sum(grouped_apart) < one.json["summary"]["claims"] * 0.8
     assert two.exit_code == one.exit_code == 1
