@@ -140,7 +140,9 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
     return f"(?:{tens}|{_alternation(rest)})"
 
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands set apart by commas, or by single spaces as many pages write them ("667 000", "1 250 300"): a head of one
+# to three digits, then groups of exactly three, so a year before never joins ("in 2019 45 000 people" is 45,000)
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,]\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
@@ -463,7 +465,7 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(CARDINALS[t])
     if " ".join(t.split()) in FRACTIONS:
         return FRACTIONS[" ".join(t.split())]
-    t = t.replace(",", "")
+    t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t
     try:
         return Decimal(t)
     except ArithmeticError:
@@ -1117,13 +1119,13 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
 _RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
-_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d[\d,]*(?:\.\d+)?)"
+_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 _NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
                                  re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")
 
 
 def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
