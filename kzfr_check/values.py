@@ -1119,7 +1119,8 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
 _RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
-_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
+_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
+                      r"(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 _NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
