@@ -172,6 +172,8 @@ def grammar(language: str) -> Grammar:
                   rf"(?:\s+(?P<num2>{number})\s*(?P<scale3>{scale}))?)?"
                   rf"{of}\s*(?P<cur>{currency_words}|{symbols}|(?-i:(?:{codes}))\b)(?!\w)"),
         ("percent", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
+        # a magnitude, compared only with magnitudes: "une magnitude de 7,8", "магнитудой 7,8"
+        ("magnitude", rf"\b(?:{_words(g['magnitude_words'])}){of}\s*(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
@@ -325,6 +327,15 @@ def _measure(g: Grammar, m: re.Match[str]) -> Value | None:
     half = half if scaled else _number(g, m["num"])[1]  # type: ignore[index]
     lo, hi, prefix = _bounded(amount, half, _bound(g, m))
     return Value(kind, f"{prefix}{_fmt(amount)} {symbol}", lo * factor, hi * factor)
+
+
+def _magnitude(g: Grammar, m: re.Match[str]) -> Value | None:
+    """A magnitude as values._scale reads one, as precise as it is written: '7,8' is 7.75 to 7.85."""
+    read = _number(g, m["num"])
+    if read is None or not read[0]:
+        return None
+    n, half = read
+    return Value("scale", f"magnitude {_fmt(n)}", float(n - half), float(n + half), unit="magnitude")
 
 
 def _percent(g: Grammar, m: re.Match[str]) -> Value | None:
@@ -619,6 +630,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "money": lambda: _money(g, m),
         "percent": lambda: _percent(g, m),
         "measure": lambda: _measure(g, m),
+        "magnitude": lambda: _magnitude(g, m),
         "period": lambda: _period(g, kind, m),
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),

@@ -17,6 +17,8 @@ from kzfr_check.cli import app
 from kzfr_check.grammar import find_figures
 from kzfr_check.lang import detect, languages
 from kzfr_check.sources import read_source
+from kzfr_check.values import find_figures as find_figures_en
+from kzfr_check.values import relation
 
 
 def _file(code: str) -> dict:
@@ -544,3 +546,16 @@ def test_the_united_states_and_construction_meet_their_english_words() -> None:
     assert term_in("états", "fr") == term("states")
     assert term_in("строительство", "ru") == term("construction")
     assert term_in("построена", "ru") == term("built")
+
+
+def test_a_magnitude_with_a_decimal_comma_is_a_magnitude_as_precise_as_written() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, float, float]]:
+        return [(f.value.text, f.value.low, f.value.high) for f in find_figures(sentence, None, language)]
+
+    assert read("Un séisme d'une magnitude de 6,4 a secoué Brena.", "fr") == [("magnitude 6.4", 6.35, 6.45)]
+    assert read("Землетрясение магнитудой 6,4 произошло у Бренны.", "ru") == [("magnitude 6.4", 6.35, 6.45)]
+    assert read("Un séisme de magnitude 6 a secoué Brena.", "fr") == [("magnitude 6", 5.5, 6.5)]
+    # a magnitude meets the English reading of the same quake, and no count
+    french, = find_figures("Un séisme d'une magnitude de 6,4 a secoué Brena.", None, "fr")
+    english, = find_figures_en("A magnitude 6.4 earthquake struck Brena.")
+    assert relation(french.value, english.value) == relation(english.value, english.value)
