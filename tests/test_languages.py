@@ -559,3 +559,18 @@ def test_a_magnitude_with_a_decimal_comma_is_a_magnitude_as_precise_as_written()
     french, = find_figures("Un séisme d'une magnitude de 6,4 a secoué Brena.", None, "fr")
     english, = find_figures_en("A magnitude 6.4 earthquake struck Brena.")
     assert relation(french.value, english.value) == relation(english.value, english.value)
+
+
+def test_a_range_of_amounts_is_read_whole_and_a_change_between_two_is_not_a_range() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, float, float]]:
+        return [(f.value.text, f.value.low, f.value.high) for f in find_figures(sentence, None, language)]
+
+    assert read("Brena compte de 40.000 à 45.000 habitants.", "fr") == [("40000–45000", 40000, 45000)]
+    assert read("Brena compte entre 40 000 et 45 000 habitants.", "fr") == [("40000–45000", 40000, 45000)]
+    assert read("Le projet coûtera de 3 à 4 millions d'euros.", "fr") == [("EUR 3–4 million", 3e6, 4.5e6)]
+    assert read("Тираж составил от 3 до 4 тысяч экземпляров.", "ru") == [("3000–4000", 3000, 4500)]
+    # a change from one amount to another is its last amount, as before
+    assert read("Le taux est passé de 5 à 7 %.", "fr") == [("7%", 6.5, 7.5)]
+    assert read("Экспорт вырос с 12 до 15 процентов.", "ru") == [("15%", 14.5, 15.5)]
+    # a lower end a hundredth of the upper one is no end of it
+    assert read("Brena compte 40-45 000 habitants.", "fr") == [("45000", 45000, 45000)]
