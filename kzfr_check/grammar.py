@@ -641,7 +641,8 @@ def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
                 or _word_before(sentence, low_end.start()).lower().startswith(g.change_words)):
             out.append(figure)
             continue
-        low, high, shown = (_number(g, text) for text in (next(t for t in low_end.groups() if t), stated[0], written[0]))
+        lowest_text = next(t for t in low_end.groups() if t)
+        low, high, shown = (_number(g, text) for text in (lowest_text, stated[0], written[0]))
         # (a lower end a hundredth of the upper one is no end of it: "50-60 000" is not from 50 to 60,000)
         if low is None or high is None or shown is None or not high[0] / 100 < low[0] < high[0]:
             out.append(figure)
