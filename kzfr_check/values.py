@@ -63,7 +63,7 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT CHF INR TRY SEK NOK DKK PLN CZK HUF AUD CAD NZD HKD SGD KRW "
-                  "BRL MXN ZAR AED SAR ILS UAH").split()
+                  "BRL MXN ZAR AED SAR ILS UAH XOF XAF").split()
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                     "₹": "INR", "₺": "TRY", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "R$": "BRL", "₩": "KRW",
                     "zł": "PLN", "₴": "UAH", "₪": "ILS"}
@@ -73,7 +73,7 @@ CURRENCY_WORDS = {
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "tenge": "KZT", "swiss francs": "CHF", "rupees": "INR",
     "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "danish kroner": "DKK", "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "won": "KRW", "hryvnias": "UAH",
-    "shekels": "ILS",
+    "shekels": "ILS", "cfa francs": "XOF", "cfa franc": "XOF",  # the two CFA francs are worth the same: one code
 }
 CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v in CURRENCY_SYMBOLS.items()},
               **CURRENCY_WORDS}

@@ -574,3 +574,15 @@ def test_a_range_of_amounts_is_read_whole_and_a_change_between_two_is_not_a_rang
     assert read("Экспорт вырос с 12 до 15 процентов.", "ru") == [("15%", 14.5, 15.5)]
     # a lower end a hundredth of the upper one is no end of it
     assert read("Brena compte 40-45 000 habitants.", "fr") == [("45000", 45000, 45000)]
+
+
+def test_cfa_francs_are_a_currency_and_k_a_thousand_before_one() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("Brena recevra 12,5 milliards de francs CFA.", "fr") == ["XOF 12.5 billion"]
+    assert read("Brena recevra 12,5 milliards FCFA.", "fr") == ["XOF 12.5 billion"]
+    assert read("Le stand a coûté 14 k€ et la salle 9 k EUR.", "fr") == ["EUR 14000", "EUR 9000"]
+    assert read("La course fait 14 km.", "fr") == ["14 km"]
+    assert [f.value.text for f in find_figures_en("Brena will receive 12.5 billion CFA francs.")] == [
+        "XOF 12.5 billion"]
