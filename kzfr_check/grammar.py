@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
 from kzfr_check.lang import concept_of, concepts, data, gloss, stop_words
 from kzfr_check.values import (
+    _PREFIXES,
+    _RANGED,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DATE_ISO,
@@ -94,6 +96,9 @@ class Grammar:
     top_words: dict[str, int]
     year_spans: dict[str, int]
     year_span_words: frozenset[str]  # the words of year_spans: a sentence holding none of them states no span
+    digits: re.Pattern[str]  # a number in digits, as this language writes one
+    low_end: re.Pattern[str]  # the lower end of a range, right before its upper one: "de 50.000 à ", "от 5 до "
+    change_words: tuple[str, ...]  # the stems of words after which "from a to b" is a change, not a range
 
 
 @cache
@@ -136,7 +141,7 @@ def grammar(language: str) -> Grammar:
     # from one month to another, of a year named after them or of the document's: "entre janvier et septembre 2022",
     # "с января по сентябрь"
     month_range = "|".join([*(rf"\b{_words([a])}\s+(?P<ma{i}>{month})\s+{_words([b])}\s+(?P<mb{i}>{month})"
-                              for i, (a, b) in enumerate(g["between"])),
+                              for i, (a, b) in enumerate(g["ranges"])),
                             rf"\b(?P<ma>{month})\s*[-–—]\s*(?P<mb>{month})"])  # "январь-март", "janvier–mars"
     between = "|".join(rf"\b{_words([a])}\s+(?P<a{i}>{one_date}){year_words}\s+{_words([b])}\s+(?P<b{i}>{one_date})"
                        for i, (a, b) in enumerate(g["between"]))
@@ -172,6 +177,8 @@ def grammar(language: str) -> Grammar:
                   rf"(?:\s+(?P<num2>{number})\s*(?P<scale3>{scale}))?)?"
                   rf"{of}\s*(?P<cur>{currency_words}|{symbols}|(?-i:(?:{codes}))\b)(?!\w)"),
         ("percent", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
+        # a magnitude, compared only with magnitudes: "une magnitude de 7,8", "магнитудой 7,8"
+        ("magnitude", rf"\b(?:{_words(g['magnitude_words'])}){of}\s*(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
@@ -196,6 +203,9 @@ def grammar(language: str) -> Grammar:
         ("count", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
     ]
     rank_words = re.compile(rf"\b{_words(g['rank_words'])}", _I)
+    low_end = "|".join([*(rf"\b{_words([a])}\s+(?P<low{i}>{digits})\s+{_words([b])}\s+$"
+                          for i, (a, b) in enumerate(g["ranges"])),
+                        rf"(?<![\w.,])(?P<low>{digits})\s*[-–]\s*$"])
     return Grammar(
         language=language,
         patterns=tuple((kind, re.compile(regex, _I)) for kind, regex in patterns if regex),
@@ -219,6 +229,8 @@ def grammar(language: str) -> Grammar:
         top_words={w.lower(): n for w, n in g["top_words"].items()},
         year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
         year_span_words=frozenset(w.lower() for phrase in g["year_spans"] for w in phrase.split()),
+        digits=re.compile(digits), low_end=re.compile(low_end, _I),
+        change_words=tuple(w.lower() for w in g["change_words"]),
     )
 
 
@@ -325,6 +337,15 @@ def _measure(g: Grammar, m: re.Match[str]) -> Value | None:
     half = half if scaled else _number(g, m["num"])[1]  # type: ignore[index]
     lo, hi, prefix = _bounded(amount, half, _bound(g, m))
     return Value(kind, f"{prefix}{_fmt(amount)} {symbol}", lo * factor, hi * factor)
+
+
+def _magnitude(g: Grammar, m: re.Match[str]) -> Value | None:
+    """A magnitude as values._scale reads one, as precise as it is written: '7,8' is 7.75 to 7.85."""
+    read = _number(g, m["num"])
+    if read is None or not read[0]:
+        return None
+    n, half = read
+    return Value("scale", f"magnitude {_fmt(n)}", float(n - half), float(n + half), unit="magnitude")
 
 
 def _percent(g: Grammar, m: re.Match[str]) -> Value | None:
@@ -602,7 +623,34 @@ def find_figures(sentence: str, base: dt.date | None, language: str) -> list[Fig
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)
-    return sorted(found, key=lambda f: f.start)
+    return _ranges(g, sentence, sorted(found, key=lambda f: f.start))
+
+
+def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
+    """An amount stated as a range ("de 50.000 à 60.000 habitants", "от 5 до 7 процентов") read whole, from its
+    lower end, a bare number, to its upper one, as values._ranges reads English ranges: read as its upper end
+    alone, it would contradict a figure the range holds."""
+    out: list[Figure] = []
+    for figure in figures:
+        value = figure.value
+        low_end = g.low_end.search(sentence, max(0, figure.start - 40), figure.start) \
+            if value.kind in _RANGED and not value.text.startswith(_PREFIXES) else None
+        stated = g.digits.search(sentence, figure.start, figure.end)
+        written = re.search(r"\d[\d.]*", value.text)
+        if (low_end is None or stated is None or written is None or (out and out[-1].end > low_end.start())
+                or _word_before(sentence, low_end.start()).lower().startswith(g.change_words)):
+            out.append(figure)
+            continue
+        lowest_text = next(t for t in low_end.groups() if t)
+        low, high, shown = (_number(g, text) for text in (lowest_text, stated[0], written[0]))
+        # (a lower end a hundredth of the upper one is no end of it: "50-60 000" is not from 50 to 60,000)
+        if low is None or high is None or shown is None or not high[0] / 100 < low[0] < high[0]:
+            out.append(figure)
+            continue
+        text = f"{value.text[:written.start()]}{_fmt(low[0] * shown[0] / high[0])}–{value.text[written.start():]}"
+        lowest = float(low[0]) * (value.low + value.high) / 2 / float(high[0])
+        out.append(Figure(low_end.start(), figure.end, replace(value, text=text, low=lowest), figure.counted))
+    return out
 
 
 def _has_number_word(sentence: str, language: str) -> bool:
@@ -619,6 +667,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "money": lambda: _money(g, m),
         "percent": lambda: _percent(g, m),
         "measure": lambda: _measure(g, m),
+        "magnitude": lambda: _magnitude(g, m),
         "period": lambda: _period(g, kind, m),
         "since": lambda: _period(g, kind, m),
         "date": lambda: _date(g, m, base),

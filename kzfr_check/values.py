@@ -63,7 +63,7 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 # ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT CHF INR TRY SEK NOK DKK PLN CZK HUF AUD CAD NZD HKD SGD KRW "
-                  "BRL MXN ZAR AED SAR ILS UAH").split()
+                  "BRL MXN ZAR AED SAR ILS UAH XOF XAF").split()
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                     "₹": "INR", "₺": "TRY", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "R$": "BRL", "₩": "KRW",
                     "zł": "PLN", "₴": "UAH", "₪": "ILS"}
@@ -73,7 +73,7 @@ CURRENCY_WORDS = {
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "tenge": "KZT", "swiss francs": "CHF", "rupees": "INR",
     "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "danish kroner": "DKK", "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "won": "KRW", "hryvnias": "UAH",
-    "shekels": "ILS",
+    "shekels": "ILS", "cfa francs": "XOF", "cfa franc": "XOF",  # the two CFA francs are worth the same: one code
 }
 CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v in CURRENCY_SYMBOLS.items()},
               **CURRENCY_WORDS}
@@ -140,7 +140,9 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
     return f"(?:{tens}|{_alternation(rest)})"
 
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands set apart by commas, or by single spaces as many pages write them ("667 000", "1 250 300"): a head of one
+# to three digits, then groups of exactly three, so a year before never joins ("in 2019 45 000 people" is 45,000)
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,]\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
@@ -463,7 +465,7 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(CARDINALS[t])
     if " ".join(t.split()) in FRACTIONS:
         return FRACTIONS[" ".join(t.split())]
-    t = t.replace(",", "")
+    t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t
     try:
         return Decimal(t)
     except ArithmeticError:
@@ -1117,13 +1119,14 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
 _RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
-_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])(?P<low>\d[\d,]*(?:\.\d+)?)"
+_LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
+                      r"(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 _NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
                                  re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")
 
 
 def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:

@@ -17,6 +17,8 @@ from kzfr_check.cli import app
 from kzfr_check.grammar import find_figures
 from kzfr_check.lang import detect, languages
 from kzfr_check.sources import read_source
+from kzfr_check.values import find_figures as find_figures_en
+from kzfr_check.values import relation
 
 
 def _file(code: str) -> dict:
@@ -544,3 +546,43 @@ def test_the_united_states_and_construction_meet_their_english_words() -> None:
     assert term_in("états", "fr") == term("states")
     assert term_in("строительство", "ru") == term("construction")
     assert term_in("построена", "ru") == term("built")
+
+
+def test_a_magnitude_with_a_decimal_comma_is_a_magnitude_as_precise_as_written() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, float, float]]:
+        return [(f.value.text, f.value.low, f.value.high) for f in find_figures(sentence, None, language)]
+
+    assert read("Un séisme d'une magnitude de 6,4 a secoué Brena.", "fr") == [("magnitude 6.4", 6.35, 6.45)]
+    assert read("Землетрясение магнитудой 6,4 произошло у Бренны.", "ru") == [("magnitude 6.4", 6.35, 6.45)]
+    assert read("Un séisme de magnitude 6 a secoué Brena.", "fr") == [("magnitude 6", 5.5, 6.5)]
+    # a magnitude meets the English reading of the same quake, and no count
+    french, = find_figures("Un séisme d'une magnitude de 6,4 a secoué Brena.", None, "fr")
+    english, = find_figures_en("A magnitude 6.4 earthquake struck Brena.")
+    assert relation(french.value, english.value) == relation(english.value, english.value)
+
+
+def test_a_range_of_amounts_is_read_whole_and_a_change_between_two_is_not_a_range() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, float, float]]:
+        return [(f.value.text, f.value.low, f.value.high) for f in find_figures(sentence, None, language)]
+
+    assert read("Brena compte de 40.000 à 45.000 habitants.", "fr") == [("40000–45000", 40000, 45000)]
+    assert read("Brena compte entre 40 000 et 45 000 habitants.", "fr") == [("40000–45000", 40000, 45000)]
+    assert read("Le projet coûtera de 3 à 4 millions d'euros.", "fr") == [("EUR 3–4 million", 3e6, 4.5e6)]
+    assert read("Тираж составил от 3 до 4 тысяч экземпляров.", "ru") == [("3000–4000", 3000, 4500)]
+    # a change from one amount to another is its last amount, as before
+    assert read("Le taux est passé de 5 à 7 %.", "fr") == [("7%", 6.5, 7.5)]
+    assert read("Экспорт вырос с 12 до 15 процентов.", "ru") == [("15%", 14.5, 15.5)]
+    # a lower end a hundredth of the upper one is no end of it
+    assert read("Brena compte 40-45 000 habitants.", "fr") == [("45000", 45000, 45000)]
+
+
+def test_cfa_francs_are_a_currency_and_k_a_thousand_before_one() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("Brena recevra 12,5 milliards de francs CFA.", "fr") == ["XOF 12.5 billion"]
+    assert read("Brena recevra 12,5 milliards FCFA.", "fr") == ["XOF 12.5 billion"]
+    assert read("Le stand a coûté 14 k€ et la salle 9 k EUR.", "fr") == ["EUR 14000", "EUR 9000"]
+    assert read("La course fait 14 km.", "fr") == ["14 km"]
+    assert [f.value.text for f in find_figures_en("Brena will receive 12.5 billion CFA francs.")] == [
+        "XOF 12.5 billion"]

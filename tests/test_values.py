@@ -169,6 +169,26 @@ def test_count_span_includes_its_bound() -> None:
     assert sentence[f.start:f.end] == "more than 170"
 
 
+@given(st.integers(1000, 999_999_999), st.sampled_from(["people", "homes", "tonnes", "km"]))
+@PROPERTY
+def test_thousands_set_apart_by_spaces_read_as_one_number(n: int, noun: str) -> None:
+    grouped = f"{n:,}".replace(",", " ")
+    found = find_figures(f"Officials in Ostvale counted more than {grouped} {noun} by then.")
+    assert len(found) == 1, found
+    assert found[0].value.low in (n, n * 1000)  # a count, or a length in metres
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    ("In 2019 45 000 people left Brena.", ["2019", "45000"]),  # a year is never the head of a grouped number
+    ("Brena counted between 50 000 and 60 000 voters.", ["50000–60000"]),
+    ("By then 3 460 homes and 1 250 300 trees were lost.", ["3460", "1250300"]),
+    ("Brena sent 4 2500 people.", ["2500"]),  # a group of other than three digits stays apart
+    ("Brena sent 12 45 people.", ["45"]),
+])
+def test_thousands_by_spaces_and_numbers_that_only_stand_side_by_side(sentence: str, texts: list[str]) -> None:
+    assert [f.value.text for f in find_figures(sentence)] == texts
+
+
 def test_count_bounds_make_intervals() -> None:
     over = value("over 170 companies", "count")
     assert (over.low, over.high) == (170, math.inf)
