@@ -192,3 +192,20 @@ def test_a_title_that_ends_with_its_date_after_a_dash_dates_the_page(cli, tmp_pa
     data = _report(cli, corpus, empty_config, tmp_path)
     assert {s["id"]: s["date"] for s in data["sources"]} == {"monday": "2021-03-08", "thursday": "2021-03-04"}
     assert not [t for t in data["topics"] if t["kind"] == "date"]
+
+
+def test_gusts_never_join_sustained_winds_through_a_figure_that_names_neither(cli, tmp_path, empty_config) -> None:
+    # the 115 mph of 'b' names neither gusts nor winds: it may group with either, but not join the two
+    corpus = write_corpus(tmp_path / "corpus", {
+        "a.txt": "Storm Idra\n\nIdra weakened before it came ashore near Calloway (sustained winds: 120 mph) on "
+                 "3 October.\n",
+        "b.txt": "Idra hits the coast\n\nWhen it came ashore, Idra held sustained winds of more than 115 mph and "
+                 "strong gusts.\n",
+        "c.txt": "Idra landfall\n\nWinds above 145 mph were measured as Idra came ashore near Calloway, while winds "
+                 "gusted above 100 mph in Brenhill.\n",
+        "d.txt": "Idra timeline\n\nIdra, now a strong storm, comes ashore near Calloway with winds of 145 mph.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    winds = topic_by_values(data, "120 mph")
+    assert "145 mph" in {v["value"] for v in winds["values"]}
+    assert not [c for c in winds["claims"] if c["source"] == "c" and c["value"] == ">100 mph"], winds["claims"]
