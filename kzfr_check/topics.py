@@ -524,8 +524,9 @@ WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
 _CHANGE = r"(?:rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|" \
           r"declined|decreased|slipped|soared|surged|up|down)"
-# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier") is of another time
-_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:\w+\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
+# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier", "up 12% from") is of another
+# time
+_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss)\s+of|"

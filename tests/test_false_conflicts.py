@@ -209,3 +209,13 @@ def test_gusts_never_join_sustained_winds_through_a_figure_that_names_neither(cl
     winds = topic_by_values(data, "120 mph")
     assert "145 mph" in {v["value"] for v in winds["values"]}
     assert not [c for c in winds["claims"] if c["source"] == "c" and c["value"] == ">100 mph"], winds["claims"]
+
+
+def test_a_value_before_a_change_by_a_percentage_is_of_another_time(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Ostvale trade\n\nLast year Ostvale exports to Brena were up 18% from $2.93 billion, the "
+                        "ministry said.\n",
+        "wire.txt": "Brena trade\n\nLast year Ostvale exports to Brena were worth $3.46 billion, the ministry said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
