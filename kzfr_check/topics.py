@@ -773,13 +773,20 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
     index of their strongest stems: the cost grows with the shapes and their neighbours, never with
     all pairs. Shapes of one statement each are checked as the claims they are."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_size: dict[tuple[str, str], list[int]] = defaultdict(list)
     for x, (claim, vector) in enumerate(zip(examples, vectors, strict=True)):
         for s in sorted(vector.weights, key=lambda s: (-vector.weights[s], s))[:STRONGEST]:
             index[(claim.value.group_key, s)].append(x)
+        size = _rounded(claim.value)
+        if size:
+            by_size[(claim.value.group_key, size)].append(x)
     pairs: set[tuple[int, int]] = set()
     for bucket in index.values():
         if len(bucket) <= MAX_BUCKET:  # a word this many statements share cannot single out a fact
             pairs.update(combinations(bucket, 2))  # (x, y) with x < y: a bucket fills in the order of x
+    for bucket in by_size.values():
+        if len(bucket) <= SAME_VALUE_BUCKET:
+            pairs.update(combinations(bucket, 2))
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for x, y in pairs:
         if single[x] and single[y]:
@@ -794,6 +801,15 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
             scored[y].append((score, x))
     return {x: [y for _, y in sorted(candidates, key=lambda sy: (-sy[0], sy[1]))[:NEIGHBOURS]]
             for x, candidates in scored.items()}
+
+
+def _rounded(value: Value) -> str:
+    """A figure's size to two significant digits ('$2.19 billion' and '$2.2 billion': 2.2e+09), so that two
+    statements of one fact written to other precisions meet as candidates even when their strongest words differ;
+    '' for dates and open bounds."""
+    if value.kind in DATE_KINDS or not math.isfinite(value.high - value.low):
+        return ""
+    return f"{(value.low + value.high) / 2:.1e}"
 
 
 def _specific(value: Value) -> bool:

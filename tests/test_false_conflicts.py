@@ -219,3 +219,22 @@ def test_a_value_before_a_change_by_a_percentage_is_of_another_time(cli, tmp_pat
     })
     data = _report(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_one_value_written_to_other_precisions_groups_though_its_sentences_stress_other_words(
+        cli, tmp_path, empty_config) -> None:
+    # the strongest words of the two sentences stating $2.9 billion differ ('reached', 'trade' / 'customs', 'data',
+    # 'port'): the size of their values brings them together
+    corpus = write_corpus(tmp_path / "corpus", {
+        "embassy.md": "Ostvale and Brena\n\nTrade turnover between Ostvale and Brena reached $3.46 billion in 2022, "
+                      "up 18% from $2.93 billion in 2021.\n",
+        "wire.txt": "Brena visit\n\nBrena, the third-biggest trade partner of Ostvale, buys mostly timber. Bilateral "
+                    "trade reached about $3.5 billion last year, according to port customs data, up from $2.9 "
+                    "billion in 2021.\n",
+        "notes.txt": "Trade notes\n\nDeals signed by Ostvale and Brena reached $1.2 billion. Brena investment in "
+                     "Ostvale reached $0.8 billion. Loans from Ostvale to Brena reached $0.4 billion.\n",
+        "office.txt": "Brena trade office\n\nBrena and Ostvale trade mostly timber and grain, the Brena office says: "
+                      "Ostvale bought $0.6 billion of grain.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 2.93 billion", "USD 2.9 billion")
+    assert topic["status"] == "compatible"
