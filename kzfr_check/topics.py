@@ -524,8 +524,9 @@ WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
 _CHANGE = r"(?:rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|" \
           r"declined|decreased|slipped|soared|surged|up|down)"
-# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier") is of another time
-_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:\w+\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
+# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier", "up 12% from") is of another
+# time
+_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss)\s+of|"
@@ -772,13 +773,20 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
     index of their strongest stems: the cost grows with the shapes and their neighbours, never with
     all pairs. Shapes of one statement each are checked as the claims they are."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_size: dict[tuple[str, str], list[int]] = defaultdict(list)
     for x, (claim, vector) in enumerate(zip(examples, vectors, strict=True)):
         for s in sorted(vector.weights, key=lambda s: (-vector.weights[s], s))[:STRONGEST]:
             index[(claim.value.group_key, s)].append(x)
+        size = _rounded(claim.value)
+        if size:
+            by_size[(claim.value.group_key, size)].append(x)
     pairs: set[tuple[int, int]] = set()
     for bucket in index.values():
         if len(bucket) <= MAX_BUCKET:  # a word this many statements share cannot single out a fact
             pairs.update(combinations(bucket, 2))  # (x, y) with x < y: a bucket fills in the order of x
+    for bucket in by_size.values():
+        if len(bucket) <= SAME_VALUE_BUCKET:
+            pairs.update(combinations(bucket, 2))
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for x, y in pairs:
         if single[x] and single[y]:
@@ -793,6 +801,15 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
             scored[y].append((score, x))
     return {x: [y for _, y in sorted(candidates, key=lambda sy: (-sy[0], sy[1]))[:NEIGHBOURS]]
             for x, candidates in scored.items()}
+
+
+def _rounded(value: Value) -> str:
+    """A figure's size to two significant digits ('$2.19 billion' and '$2.2 billion': 2.2e+09), so that two
+    statements of one fact written to other precisions meet as candidates even when their strongest words differ;
+    '' for dates and open bounds."""
+    if value.kind in DATE_KINDS or not math.isfinite(value.high - value.low):
+        return ""
+    return f"{(value.low + value.high) / 2:.1e}"
 
 
 def _specific(value: Value) -> bool:
@@ -885,6 +902,7 @@ class _Groups:
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.happened: dict[int, dict[int, frozenset[int]]] = {}  # value -> years its event is dated in
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
+        self.subjects: dict[int, frozenset[str]] = {}  # what its statements name as counted or measured, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
         self.growing: dict[int, bool] = {}  # whether any of its statements counts what only grows (a toll)
@@ -892,6 +910,7 @@ class _Groups:
             self.dating[u] = statement.dates_another
             self.growing[u] = statement.cumulative
             self.qualified[u] = {statement.qualifiers} if statement.qualifiers else set()
+            self.subjects[u] = frozenset({statement.subject}) if statement.subject else frozenset()
             self.frames[u] = _Frames.of(statement.as_of, statement.cumulative)
             v = intern(statement.value)
             self.sources[u] = set(statement.sources)
@@ -925,7 +944,8 @@ class _Groups:
     def likeness(self, a: int, b: int) -> float | None:
         """How alike two groups are, when they share no source and are alike enough to be linked; their
         values are not yet weighed."""
-        if not self.sources[a].isdisjoint(self.sources[b]) or self.set_apart(a, b) or self.other_frames(a, b):
+        if (not self.sources[a].isdisjoint(self.sources[b]) or self.set_apart(a, b) or self.other_subjects(a, b)
+                or self.other_frames(a, b)):
             return None
         if self.centroid[a] is self.centroid[b]:
             return 1.0  # one shape: the same words
@@ -940,6 +960,15 @@ class _Groups:
         if not mine and not theirs:
             return False  # (most groups: nothing sets their statements apart)
         return any(_set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
+
+    def other_subjects(self, a: int, b: int) -> bool:
+        """Do two groups' statements name different things counted or measured ('gusts' / 'winds')? Each pair
+        of shapes linked is checked (_may_share_subject), but a group that holds a statement naming neither could
+        otherwise join one group to the other."""
+        mine, theirs = self.subjects[a], self.subjects[b]
+        if not mine or not theirs or mine == theirs:
+            return False
+        return any(not _same_thing(x, y) for x in mine for y in theirs)
 
     def other_frames(self, a: int, b: int) -> bool:
         """Are two groups' figures stated for periods that make them different measures (_Frames.apart)?"""
@@ -1011,6 +1040,7 @@ class _Groups:
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
+        self.subjects[a] |= self.subjects.pop(b)
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
         self.dating[a] = self.dating[a] and self.dating.pop(b)
         self.growing[a] = self.growing[a] or self.growing.pop(b)
@@ -1090,6 +1120,7 @@ class _Statement(NamedTuple):
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
     dates_another: bool  # a year in a sentence that states a figure of another kind: it may only date that figure
     happened: int | None  # the year its sentence dates a reading of one event in (READINGS), when it states one
+    subject: str  # what its figure counts or measures, when its sentence names it (Claim.counted)
 
 
 @dataclass(frozen=True)
@@ -1214,7 +1245,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                   if z != ids[0] and not _labelled_apart(c, claims[z])),
             _claim_qualifiers(c), c.only_grows,
             c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
-            _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())))
+            _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())), c.counted)
     del said_alike, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 

@@ -192,3 +192,49 @@ def test_a_title_that_ends_with_its_date_after_a_dash_dates_the_page(cli, tmp_pa
     data = _report(cli, corpus, empty_config, tmp_path)
     assert {s["id"]: s["date"] for s in data["sources"]} == {"monday": "2021-03-08", "thursday": "2021-03-04"}
     assert not [t for t in data["topics"] if t["kind"] == "date"]
+
+
+def test_gusts_never_join_sustained_winds_through_a_figure_that_names_neither(cli, tmp_path, empty_config) -> None:
+    # the 115 mph of 'b' names neither gusts nor winds: it may group with either, but not join the two
+    corpus = write_corpus(tmp_path / "corpus", {
+        "a.txt": "Storm Idra\n\nIdra weakened before it came ashore near Calloway (sustained winds: 120 mph) on "
+                 "3 October.\n",
+        "b.txt": "Idra hits the coast\n\nWhen it came ashore, Idra held sustained winds of more than 115 mph and "
+                 "strong gusts.\n",
+        "c.txt": "Idra landfall\n\nWinds above 145 mph were measured as Idra came ashore near Calloway, while winds "
+                 "gusted above 100 mph in Brenhill.\n",
+        "d.txt": "Idra timeline\n\nIdra, now a strong storm, comes ashore near Calloway with winds of 145 mph.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    winds = topic_by_values(data, "120 mph")
+    assert "145 mph" in {v["value"] for v in winds["values"]}
+    assert not [c for c in winds["claims"] if c["source"] == "c" and c["value"] == ">100 mph"], winds["claims"]
+
+
+def test_a_value_before_a_change_by_a_percentage_is_of_another_time(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "ministry.txt": "Ostvale trade\n\nLast year Ostvale exports to Brena were up 18% from $2.93 billion, the "
+                        "ministry said.\n",
+        "wire.txt": "Brena trade\n\nLast year Ostvale exports to Brena were worth $3.46 billion, the ministry said.\n",
+    })
+    data = _report(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
+
+
+def test_one_value_written_to_other_precisions_groups_though_its_sentences_stress_other_words(
+        cli, tmp_path, empty_config) -> None:
+    # the strongest words of the two sentences stating $2.9 billion differ ('reached', 'trade' / 'customs', 'data',
+    # 'port'): the size of their values brings them together
+    corpus = write_corpus(tmp_path / "corpus", {
+        "embassy.md": "Ostvale and Brena\n\nTrade turnover between Ostvale and Brena reached $3.46 billion in 2022, "
+                      "up 18% from $2.93 billion in 2021.\n",
+        "wire.txt": "Brena visit\n\nBrena, the third-biggest trade partner of Ostvale, buys mostly timber. Bilateral "
+                    "trade reached about $3.5 billion last year, according to port customs data, up from $2.9 "
+                    "billion in 2021.\n",
+        "notes.txt": "Trade notes\n\nDeals signed by Ostvale and Brena reached $1.2 billion. Brena investment in "
+                     "Ostvale reached $0.8 billion. Loans from Ostvale to Brena reached $0.4 billion.\n",
+        "office.txt": "Brena trade office\n\nBrena and Ostvale trade mostly timber and grain, the Brena office says: "
+                      "Ostvale bought $0.6 billion of grain.\n",
+    })
+    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 2.93 billion", "USD 2.9 billion")
+    assert topic["status"] == "compatible"

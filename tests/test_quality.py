@@ -36,7 +36,7 @@ FLOORS = {
     "golden-gate": (4, 0, 8),
     "kestrel-dam": (3, 4, 11),
     "tri-lingual": (4, 0, 2),
-    "valdmark-carrasca": (3, 3, 15),
+    "valdmark-carrasca": (3, 3, 16),
     "wind-and-trade": (4, 0, 6),
     "webb": (2, 0, 7),
     "deepwater": (1, 0, 7),
