@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -37,6 +37,7 @@ from kzfr_check.values import (
     _half_ulp,
     _span,
     _Taken,
+    from_low_end,
     nearest_period,
     parse_date,
 )
@@ -647,9 +648,7 @@ def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
         if low is None or high is None or shown is None or not high[0] / 100 < low[0] < high[0]:
             out.append(figure)
             continue
-        text = f"{value.text[:written.start()]}{_fmt(low[0] * shown[0] / high[0])}–{value.text[written.start():]}"
-        lowest = float(low[0]) * (value.low + value.high) / 2 / float(high[0])
-        out.append(Figure(low_end.start(), figure.end, replace(value, text=text, low=lowest), figure.counted))
+        out.append(from_low_end(figure, low_end.start(), low[0], high[0], shown[0], written.start()))
     return out
 
 

@@ -1129,6 +1129,16 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")
 
 
+def from_low_end(figure: Figure, start: int, low: Decimal, high: Decimal, shown: Decimal, at: int) -> Figure:
+    """A figure widened down to the lower end of its range, which starts at `start`: `low` and `high` are the two ends
+    as the sentence writes them, `shown` the upper end as the figure's text writes it, at `at` of that text (a
+    scale may stand between: "5 to 7 million" is "5 million–7 million")."""
+    value = figure.value
+    text = f"{value.text[:at]}{_fmt(low * shown / high)}–{value.text[at:]}"
+    lowest = float(low) * (value.low + value.high) / 2 / float(high)
+    return Figure(start, figure.end, replace(value, text=text, low=lowest), figure.counted)
+
+
 def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     """Amounts and measures stated as a range, read as one figure from its lower end to its upper one: read as its
     upper end alone, "5 to 7 percent" would contradict a "6%" it holds."""
@@ -1158,9 +1168,7 @@ def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
             low, high = parse_number(low_end["low"]), parse_number(stated[0])
             shown = parse_number(written[0])
             if low is not None and high and shown is not None and 0 < low < high:
-                text = f"{value.text[:written.start()]}{_fmt(low * shown / high)}–{value.text[written.start():]}"
-                lowest = float(low) * (value.low + value.high) / 2 / float(high)
-                out.append(Figure(low_end.start(), figure.end, replace(value, text=text, low=lowest), figure.counted))
+                out.append(from_low_end(figure, low_end.start(), low, high, shown, written.start()))
                 continue
         out.append(figure)
     return out
