@@ -24,7 +24,6 @@ from kzfr_check.values import (
     CURRENCY_SYMBOLS,
     DATE_ISO,
     DATE_KINDS,
-    HALF_A_YEAR,
     INF,
     UNIT_SYMBOLS,
     YEAR,
@@ -38,6 +37,7 @@ from kzfr_check.values import (
     _span,
     _Taken,
     from_low_end,
+    nearest_day,
     nearest_period,
     parse_date,
 )
@@ -397,14 +397,11 @@ def _day(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
     if base is None:
         return None
     month, day = g.months[" ".join(groups["m"].lower().split())], int(groups["d"])
-    year = base.year
     try:
-        when = dt.date(year, month, day)
+        when = nearest_day(dt.date(base.year, month, day), base)
     except ValueError:
         return None  # no such day: "31 ноября"
-    if abs((when - base).days) > HALF_A_YEAR:
-        year += -1 if when > base else 1
-    return _day_month_year(g, {**groups, "y": str(year)})
+    return None if when is None else _day_month_year(g, {**groups, "y": str(when.year)})
 
 
 def _month_range(g: Grammar, groups: dict[str, str], year: int) -> Value | None:

@@ -619,22 +619,29 @@ def _date_value(expr: str, base: dt.date | None) -> Value | None:
 HALF_A_YEAR = 183  # days: a day without its year written in a document is the nearest such day to its date
 
 
+def nearest_day(when: dt.date, base: dt.date) -> dt.date | None:
+    """A day written without its year, read in its document's year (`when`): the nearest such day to the document's
+    date, so that 'on 28 December' in a report of 3 January is of the year before (None: no such day that year, a
+    29 February)."""
+    if abs((when - base).days) <= HALF_A_YEAR:
+        return when
+    try:
+        return when.replace(year=base.year - 1 if when > base else base.year + 1)
+    except ValueError:
+        return None
+
+
 def _day_value(expr: str, base: dt.date | None) -> Value | None:
-    """A day without its year ('on 20 February', 'August 29th'), in the year of its document: the nearest
-    such day to the document's date, so that 'on 28 December' in a report of 3 January is of the year before."""
+    """A day without its year ('on 20 February', 'August 29th'), in the year of its document (nearest_day)."""
     if base is None:
         return None
     day = " ".join(re.sub(r"\b(?:of|the)\b|(?<=\d)(?:st|nd|rd|th)\b", " ", expr).split())
     parts = parse_date(f"{day} {base.year}", base)
     if parts is None or parts[1] is None or parts[2] is None:
         return None
-    when = dt.date(*parts)  # type: ignore[arg-type]
-    if (when - base).days > HALF_A_YEAR or (base - when).days > HALF_A_YEAR:
-        year = base.year - 1 if when > base else base.year + 1
-        try:
-            when = when.replace(year=year)
-        except ValueError:  # 29 February
-            return None
+    when = nearest_day(dt.date(*parts), base)  # type: ignore[arg-type]
+    if when is None:
+        return None
     return Value("date", _date_text(when.year, when.month, when.day), *_span(when.year, when.month, when.day))
 
 
