@@ -514,10 +514,9 @@ _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
-_WHOLE_OPENING = re.compile(r"^\W*(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\s*,",
-                            re.IGNORECASE)
-_WHOLE_AFTER = re.compile(r"[^,;.:()\d]{0,50}?\b(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)\b",
-                          re.IGNORECASE)
+_ALL_PLACES = r"(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)"
+_WHOLE_OPENING = re.compile(rf"^\W*{_ALL_PLACES}\s*,", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b{_ALL_PLACES}\b", re.IGNORECASE)
 _NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),
                           *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), *CURRENCY_CODES])
 WHOLE = "*"  # the place of a figure stated for all places
