@@ -57,6 +57,11 @@ def topic_by_values(data: dict, *values: str) -> dict:
     return found[0]
 
 
+def all_topics(cli, corpus: Path, config: Path, cwd: Path) -> dict:  # type: ignore[no-untyped-def]
+    """The JSON report of every topic of a corpus (`conflicts --all`), whatever the gate says."""
+    return cli("conflicts", corpus, "--config", config, "--format", "json", "--all", "--exit-zero", cwd=cwd).json
+
+
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:
     """A corpus a test writes: each file name with its text, in UTF-8."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -4,16 +4,9 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kzfr_check.values import find_figures
 
-from conftest import topic_by_values, write_corpus
-
-
-def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
-    return cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", "--exit-zero",
-               cwd=tmp_path).json
+from conftest import all_topics, topic_by_values, write_corpus
 
 
 def _read(sentence: str) -> list[tuple[str, str]]:
@@ -35,7 +28,7 @@ def test_a_toll_of_a_years_shape_agrees_with_the_same_toll_written_with_a_comma(
         "wire.txt": "Ostvale fever spreads\n\nHealth officials in Ostvale province said the fever had caused "
                     "1,874 deaths since January.\n",
     })
-    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1874")
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "1874")
     assert topic["kind"] == "count" and topic["status"] == "agree"
     assert {c["source"] for c in topic["claims"]} == {"bulletin", "wire"}
 
@@ -49,7 +42,7 @@ def test_a_count_of_one_place_is_neither_that_of_another_place_nor_that_of_all(c
                       "in all, most of them through the surge. Nearly 3,500 homes in Ostvale were wrecked or "
                       "flooded. A flood line of 9.2 feet was measured at the Marsh Point gauge.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
     assert topic_by_values(data, "3460", "≲3500")["status"] == "compatible"
 
@@ -64,7 +57,7 @@ def test_years_that_only_date_the_figures_of_their_sentences_are_no_conflict(cli
                       "2020, marrow fever cases have come from 26 provinces across three health regions.\n\n"
                       "Vaccine and trained staff are still scarce.\n\nRain in the south may spread it further.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
 
 
@@ -73,7 +66,7 @@ def test_a_year_alone_in_its_sentence_is_still_a_date_in_dispute(cli, tmp_path, 
         "ministry.txt": "Ostvale and Brenmark established diplomatic relations in 1961.\n",
         "almanac.txt": "The two countries, Ostvale and Brenmark, established diplomatic relations in 1962.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1961", "1962")["status"] == "conflict"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "1961", "1962")["status"] == "conflict"
 
 
 def test_a_range_of_amounts_or_measures_is_read_from_its_lower_end_to_its_upper_one() -> None:
@@ -102,7 +95,7 @@ def test_a_figure_inside_another_sources_range_fits_it(cli, tmp_path, empty_conf
         "wire.txt": "Ostvale drought bites\n\nThe ministry expects harvest losses of 6 percent in Ostvale this "
                     "season, officials said on Monday.\n",
     })
-    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "5–7%", "6%")
     assert topic["status"] == "compatible"
 
 
@@ -116,7 +109,7 @@ def test_a_smaller_toll_in_a_later_report_needs_the_evidence_of_a_conflict_to_be
                       "the agency said. On June 2, 1961, a magnitude 6.1 quake hit the coast 180 km further east, "
                       "shaking some 38,000 people at intensity VII, and caused an estimated 7 fatalities.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict" and t["kind"] == "count"], [
         (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
 
@@ -131,7 +124,7 @@ def test_a_reading_of_an_event_dated_in_another_year_is_of_another_event(cli, tm
         "wire.txt": "March 10, 2021\n\nA 6.9 magnitude quake shook the Republic of Ostvale this morning, the agency "
                     "said.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [
         (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
 
@@ -145,7 +138,7 @@ def test_as_many_as_or_as_much_as_is_an_upper_bound(cli, tmp_path, empty_config)
         "wire.txt": "Tarn valley floods\n\nThe floods in the Tarn valley displaced 36,500 people, the ministry said "
                     "on Friday.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "≤40000", "36500")["status"] == "compatible"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "≤40000", "36500")["status"] == "compatible"
 
 
 def test_cubic_metres_written_m3_are_a_volume_not_a_magnitude() -> None:
@@ -170,7 +163,8 @@ def test_a_storms_winds_are_of_the_storm_wherever_they_are_read(cli, tmp_path, e
         "wire.txt": "Idra hits the coast\n\nIdra made landfall on 3 October with sustained winds of 115 mph near "
                     "Dunmore, the service said.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "135 mph", "115 mph")["status"] == "conflict"
+    winds = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "135 mph", "115 mph")
+    assert winds["status"] == "conflict"
 
 
 def test_a_count_opened_by_in_total_is_of_all_places(cli, tmp_path, empty_config) -> None:
@@ -178,7 +172,7 @@ def test_a_count_opened_by_in_total_is_of_all_places(cli, tmp_path, empty_config
         "report.txt": "Storm Idra\n\nIn total, Idra damaged 8,100 homes, the agency said.\n",
         "wire.txt": "Idra\n\nIn Ostvale, Idra damaged 3,300 homes, the agency said.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
 
 
@@ -189,7 +183,7 @@ def test_a_title_that_ends_with_its_date_after_a_dash_dates_the_page(cli, tmp_pa
         "thursday.txt": "Ostvale Flood Bulletin - Thursday, March 4, 2021\n\nSome 1,800 crews are out today on 16 "
                         "large floods across Ostvale.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert {s["id"]: s["date"] for s in data["sources"]} == {"monday": "2021-03-08", "thursday": "2021-03-04"}
     assert not [t for t in data["topics"] if t["kind"] == "date"]
 
@@ -205,7 +199,7 @@ def test_gusts_never_join_sustained_winds_through_a_figure_that_names_neither(cl
                  "gusted above 100 mph in Brenhill.\n",
         "d.txt": "Idra timeline\n\nIdra, now a strong storm, comes ashore near Calloway with winds of 145 mph.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     winds = topic_by_values(data, "120 mph")
     assert "145 mph" in {v["value"] for v in winds["values"]}
     assert not [c for c in winds["claims"] if c["source"] == "c" and c["value"] == ">100 mph"], winds["claims"]
@@ -217,7 +211,7 @@ def test_a_value_before_a_change_by_a_percentage_is_of_another_time(cli, tmp_pat
                         "ministry said.\n",
         "wire.txt": "Brena trade\n\nLast year Ostvale exports to Brena were worth $3.46 billion, the ministry said.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [t["id"] for t in data["topics"]]
 
 
@@ -236,5 +230,5 @@ def test_one_value_written_to_other_precisions_groups_though_its_sentences_stres
         "office.txt": "Brena trade office\n\nBrena and Ostvale trade mostly timber and grain, the Brena office says: "
                       "Ostvale bought $0.6 billion of grain.\n",
     })
-    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 2.93 billion", "USD 2.9 billion")
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "USD 2.93 billion", "USD 2.9 billion")
     assert topic["status"] == "compatible"

@@ -14,12 +14,7 @@ from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
-from conftest import topic_by_values, write_corpus
-
-
-def _report(cli, corpus: Path, empty_config: Path, tmp_path: Path) -> dict:
-    return cli("conflicts", corpus, "--config", empty_config, "--format", "json", "--all", "--exit-zero",
-               cwd=tmp_path).json
+from conftest import all_topics, topic_by_values, write_corpus
 
 
 def _values(sentence: str) -> list[str]:
@@ -68,7 +63,7 @@ def test_labelled_figures_in_a_list_group_by_their_label(cli, tmp_path, empty_co
         "a.txt": "Published 2 March 2021\n\nEthnic groups: Kestrian 61.5%, Orvenian 22.1%, Tavish 9.4%, other 7%.\n",
         "b.txt": "Published 9 April 2021\n\nEthnic groups: Kestrian 63%, Orvenian 22.1%, Tavish 8.2%, other 6.7%.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "61.5%", "63%")["status"] == "conflict"
     assert topic_by_values(data, "9.4%", "8.2%")["status"] == "conflict"
     assert topic_by_values(data, "22.1%")["status"] == "agree"
@@ -82,7 +77,7 @@ def test_a_figure_after_its_noun_and_a_running_toll_that_grows(cli, tmp_path, em
         "b.txt": "Situation report no. 5\nPublished 7 March 2024\n\n- Deaths: 2,317\n- Injured: 7,980\n",
         "c.txt": "Published 7 March 2024\n\nThe number of injured rose to 6,400, the agency said.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     deaths = topic_by_values(data, "812", "2317")
     assert deaths["status"] == "changed"  # a toll only grows: the later, larger figure is a change
     assert [c["as_of"] for c in deaths["timeline"]] == ["2024-03-04", "2024-03-07"]
@@ -95,7 +90,7 @@ def test_a_toll_that_falls_between_reports_is_a_conflict(cli, tmp_path, empty_co
         "a.txt": "Published 4 March 2024\n\nThe death toll has risen to 2,900 in the province.\n",
         "b.txt": "Published 7 March 2024\n\nThe death toll in the province has risen to 2,317.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2900", "2317")["status"] == "conflict"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2900", "2317")["status"] == "conflict"
 
 
 def test_an_as_of_heading_dates_the_figures_under_it(cli, tmp_path, empty_config) -> None:
@@ -105,7 +100,7 @@ def test_an_as_of_heading_dates_the_figures_under_it(cli, tmp_path, empty_config
         "02.md": "# Situation report 12\n\nPublished 24 February 2023\n\nAs of 23 February 2023:\n\n"
                  "- Treatment centres: 29\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     centres = topic_by_values(data, "21", "29")
     assert centres["status"] == "changed"
     assert [c["as_of"] for c in centres["timeline"]] == ["2023-02-16", "2023-02-23"]
@@ -132,7 +127,7 @@ def test_a_quantity_stated_years_apart_is_a_change_but_a_settled_total_is_not(cl
         "b.txt": "Published 2 November 2020\n\nEleven workers died during the construction.\n"
                  "It is the third-longest rail tunnel in the world.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "10", "11")["status"] == "conflict"  # a total told years later is settled
     assert topic_by_values(data, "2", "3")["status"] == "changed"  # a rank eight years on may have changed
 
@@ -144,7 +139,7 @@ def test_since_a_year_is_no_year_to_tell_sources_apart(cli, tmp_path, empty_conf
         "b.txt": "Published 27 April 2023\n\nValdmark companies have invested about $9.2 billion in Carrasca over the "
                  "past 18 years.\n",
     })
-    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "USD 9.6 billion", "~USD 9.2 billion")
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "USD 9.6 billion", "~USD 9.2 billion")
     assert topic["status"] == "conflict"
 
 
@@ -155,7 +150,7 @@ def test_centuries_are_dates_a_step_apart(cli, tmp_path, empty_config) -> None:
         "a.txt": "Nomadic tribes migrated into the valley in the 13th century and were rarely united.\n",
         "b.txt": "The nomadic tribes of the valley migrated there in the 15th century.\n",
     })
-    topic = topic_by_values(_report(cli, corpus, empty_config, tmp_path), "13th century", "15th century")
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "13th century", "15th century")
     assert topic["status"] == "conflict"  # a hundred years apart is one step of a century's precision
 
 
@@ -172,7 +167,7 @@ def test_a_peak_is_not_the_value_at_another_time(cli, tmp_path, empty_config) ->
         "c.txt": "Published 3 September 2021\n\nHurricane Orla reached the coast with sustained winds of 140 mph.\n",
         "d.txt": "Published 4 September 2021\n\nHurricane Orla reached the coast with sustained winds of 125 mph.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "175 mph")["status"] == "agree"
     assert topic_by_values(data, "125 mph", "140 mph")["status"] == "conflict"
     assert not _grouped(data, "175 mph", "125 mph") and not _grouped(data, "175 mph", "140 mph")
@@ -184,7 +179,7 @@ def test_the_second_of_something_is_not_the_first(cli, tmp_path, empty_config) -
         "b.txt": "Published 9 May 2023\n\nIn the second cycle of observations, about 1,600 proposals were submitted.\n",
         "c.txt": "Published 1 June 2023\n\nIn the first cycle of observations, 1,180 proposals were submitted.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1173", "1180")["status"] == "conflict"
     assert not _grouped(data, "~1600", "1173") and not _grouped(data, "~1600", "1180")
 
@@ -198,7 +193,7 @@ def test_amounts_over_different_spans_are_different_amounts(cli, tmp_path, empty
         "c.txt": "Published 3 May 2023\n\nThe storm reached one-minute sustained winds of 120 knots.\n",
         "d.txt": "Published 5 May 2023\n\nThe storm reached 10-minute sustained winds of 185 km/h.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not _grouped(data, "USD 45 million", "USD 120 million")
     assert not _grouped(data, "120 kt", "185 km/h")  # winds averaged over one minute and over ten
 
@@ -209,7 +204,7 @@ def test_a_rank_held_by_one_country_is_not_anothers(cli, tmp_path, empty_config)
         "b.txt": "Published 9 May 2023\n\nKestria is the fifth-largest trading partner of Orvenia.\n",
         "c.txt": "Published 1 June 2023\n\nKestria is Orvenia's fourth-largest trading partner.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "4", "5")["status"] == "conflict"
     assert not _grouped(data, "2", "4") and not _grouped(data, "2", "5")
 
@@ -220,7 +215,7 @@ def test_a_year_that_names_an_event_dates_that_event_only(cli, tmp_path, empty_c
         "b.txt": "Published 9 May 2023\n\nThe resettlement plan was revised after the 2021 flood.\n",
         "c.txt": "Published 1 June 2023\n\nThe resettlement plan was to be updated in 2024, after the flood.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "2021")["status"] == "agree"
     assert not _grouped(data, "2021", "2024")
 
@@ -232,7 +227,7 @@ def test_the_rest_of_a_count_is_not_the_whole(cli, tmp_path, empty_config) -> No
                  "agreements.\n",
         "c.txt": "Published 16 March 2023\n\nThe two governments signed twelve agreements during the visit.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "11", "12")["status"] == "conflict"
     assert not _grouped(data, "10", "11")
 
@@ -243,7 +238,7 @@ def test_a_part_of_a_period_is_not_the_whole(cli, tmp_path, empty_config) -> Non
         "b.txt": "Published 20 March 2023\n\nKey figures\n\nBilateral trade 2022: $2.87 billion\n",
         "c.txt": "Published 2 May 2023\n\nIn 2022, bilateral trade amounted to $2.9 billion.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "USD 2.87 billion", "USD 2.9 billion")["status"] == "compatible"
     assert not _grouped(data, "USD 2.14 billion")  # nine months of trade are no figure of the year's
 
@@ -254,7 +249,7 @@ def test_what_was_added_over_a_week_is_not_the_running_total(cli, tmp_path, empt
         "b.txt": "Situation update\nPublished 2 March 2023\n\n- Suspected cases: 3,940 (24 February to 1 March)\n",
         "c.txt": "Situation report no. 4\nPublished 3 March 2023\n\n- Cumulative suspected cases: 19,870\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "15930", "19870")["status"] == "changed"
     assert not _grouped(data, "3940", "15930") and not _grouped(data, "3940", "19870")
 
@@ -265,7 +260,7 @@ def test_a_day_without_its_year_is_of_its_documents_year(cli, tmp_path, empty_co
         "b.txt": "Published 1 March 2023\n\nThe first vaccine doses arrived in the port on Monday, 20 February.\n",
         "c.txt": "The first vaccine doses arrived in the port on 22 February.\n",  # undated: no year to read
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "2023-02-20")["status"] == "agree"
     assert not any(c["source"] == "c" for t in data["topics"] for c in t["claims"])
 
@@ -277,7 +272,7 @@ def test_a_storms_category_at_landfall_does_not_change_with_the_years(cli, tmp_p
         "b.txt": "Published 29 August 2025\n\nTwenty years ago the hurricane made landfall near Aldra as a "
                  "Category 3 storm.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "category 4", "category 3")["status"] == "conflict"
 
 
@@ -287,9 +282,9 @@ def test_intensities_on_two_named_scales_are_two_measures(cli, tmp_path, empty_c
         "a.txt": said.format(4, "IX", "Modified Mercalli"),
         "b.txt": said.format(8, "X", "European Macroseismic"),
     })
-    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "intensity 10", "intensity 9")
+    assert not _grouped(all_topics(cli, corpus, empty_config, tmp_path), "intensity 10", "intensity 9")
     (corpus / "c.txt").write_text(said.format(9, "VIII", "Modified Mercalli"))
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "intensity 9", "intensity 8")["status"] == (
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "intensity 9", "intensity 8")["status"] == (
         "conflict")  # on one scale, the two readings are compared
 
 
@@ -300,7 +295,7 @@ def test_a_total_by_the_time_an_outbreak_ended_is_stated_as_of_that_day(cli, tmp
         "b.txt": "By the time the ministry declared the outbreak over on 30 June 2023, 31,806 suspected cholera cases "
                  "had been recorded.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     topic = topic_by_values(data, "16412", "31806")
     assert topic["status"] == "changed"
     assert [t["as_of"] for t in topic["timeline"]] == ["2023-02-17", "2023-06-30"]
@@ -310,7 +305,7 @@ def test_a_year_frames_the_figures_of_its_clause_and_a_month_is_an_events_date(c
     said = ("Published 10 February 2014\n\nIn 1995 the country removed its last warheads and completed the sealing "
             "of {} test tunnels in May 2000.\n")
     corpus = write_corpus(tmp_path / "treaty", {"a.txt": said.format(181), "b.txt": said.format(181)})
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1995")["status"] == "agree"
     assert topic_by_values(data, "2000-05")["status"] == "agree"
     assert {c["as_of"] for c in topic_by_values(data, "181")["claims"]} == {"2000-05"}
@@ -323,7 +318,7 @@ def test_reporting_periods_of_two_reports_are_not_in_dispute(cli, tmp_path, empt
         "a.txt": said.format(3, 17, "10-16", 61, 214),
         "b.txt": said.format(4, 24, "17-23", 73, 287),
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not _grouped(data, "2023-02-10/16", "2023-02-17/23")  # two weeks, one after the other
     assert topic_by_values(data, "214", "287")["status"] == "changed"  # running totals
     assert not _grouped(data, "61", "214") and not _grouped(data, "73", "287")  # a week's deaths are no total
@@ -335,7 +330,7 @@ def test_a_peak_named_in_a_bracket_after_the_figure(cli, tmp_path, empty_config)
         "a.txt": said.format(2, 5, "with peak", 175),
         "b.txt": said.format(3, 3, "with", 125),
     })
-    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "category 5", "category 3")
+    assert not _grouped(all_topics(cli, corpus, empty_config, tmp_path), "category 5", "category 3")
 
 
 def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli, tmp_path, empty_config) -> None:
@@ -344,12 +339,12 @@ def test_a_value_before_a_change_and_the_size_of_a_change_are_not_the_level(cli,
         "a.txt": said.format(4, "rose from $4.8 billion to $17.2 billion"),
         "b.txt": said.format(9, "is $4.9 billion"),
     })
-    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 4.8 billion", "USD 4.9 billion")
+    assert not _grouped(all_topics(cli, corpus, empty_config, tmp_path), "USD 4.8 billion", "USD 4.9 billion")
     corpus = write_corpus(tmp_path / "audit-2", {
         "c.txt": said.format(4, "rose by $12.4 billion"),
         "d.txt": said.format(9, "is $12.5 billion"),
     })
-    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "USD 12.4 billion", "USD 12.5 billion")
+    assert not _grouped(all_topics(cli, corpus, empty_config, tmp_path), "USD 12.4 billion", "USD 12.5 billion")
 
 
 def test_what_holds_since_a_year_is_dated_by_the_event_that_began_it(cli, tmp_path, empty_config) -> None:
@@ -357,12 +352,12 @@ def test_what_holds_since_a_year_is_dated_by_the_event_that_began_it(cli, tmp_pa
         "a.txt": "Published 2 May 2023\n\nOrvenia has had a resident embassy in Tarsk since 1974.\n",
         "b.txt": "Published 9 June 2023\n\nOrvenia opened its embassy in Tarsk in 1974.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1974/..", "1974")["status"] == "compatible"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "1974/..", "1974")["status"] == "compatible"
     corpus = write_corpus(tmp_path / "ambassador", {
         "a.txt": "Published 2 May 2023\n\nIlse Varn has been the ambassador of Orvenia in Tarsk since 2021.\n",
         "b.txt": "Published 9 June 2023\n\nThe ambassador of Orvenia in Tarsk met the mayor in 2023.\n",
     })
-    assert not _grouped(_report(cli, corpus, empty_config, tmp_path), "2021/..", "2023")  # a state, and an event
+    assert not _grouped(all_topics(cli, corpus, empty_config, tmp_path), "2021/..", "2023")  # a state, and an event
 
 
 def test_a_figure_of_a_list_is_no_counterpart_of_a_figure_with_another_label(cli, tmp_path, empty_config) -> None:
@@ -372,7 +367,7 @@ def test_a_figure_of_a_list_is_no_counterpart_of_a_figure_with_another_label(cli
         "b.txt": "Country profile\n\nEthnic groups (2023): Kestrian 71%, Orvenian 14.9%, Brannic 3.3%, Tavish 1.9%, "
                  "other 8.9%.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     # 'Brannic 3.3%' beside 'Tavish 1.9%' does not make the Tavish figures two facts: each label is its own measure
     assert topic_by_values(data, "3.3%", "1.9%")["status"] == "changed"
     assert topic_by_values(data, "2.6%", "3.3%")["status"] == "changed"
@@ -387,7 +382,7 @@ def test_a_count_without_its_noun_counts_what_the_count_before_it_counts(cli, tm
         "a.txt": "Published 20 March 2025\n\nIn all, the storm killed 118 people in Kestria and nine in Tavel.\n",
         "b.txt": "Published 18 March 2025\n\nIn neighbouring Tavel, 9 people lost their lives, officials said.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "9")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "9")["status"] == "agree"
 
 
 def test_a_year_after_another_figure_frames_that_figure(tmp_path: Path) -> None:
@@ -402,7 +397,7 @@ def test_units_say_how_much_not_what_of(cli, tmp_path, empty_config) -> None:
         "a.txt": "Published 17 March 2025\n\nThe ferry crossing to the island is 40 miles (64 km) long.\n",
         "b.txt": "Published 20 March 2025\n\nThe new gas pipeline is 52 miles (84 km) long.\n",
     })
-    assert _report(cli, corpus, empty_config, tmp_path)["topics"] == []  # they share only the words of units
+    assert all_topics(cli, corpus, empty_config, tmp_path)["topics"] == []  # they share only the words of units
 
 
 def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
@@ -410,7 +405,7 @@ def test_a_span_of_time_is_a_figure(cli, tmp_path, empty_config) -> None:
         "a.txt": "Published 4 May 2015\n\nThe broken main released sewage into the estuary over a 63-day period.\n",
         "b.txt": "Published 9 June 2016\n\nFor 63 days sewage flowed unchecked into the estuary from the main.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "63 d")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "63 d")["status"] == "agree"
 
 
 def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, empty_config) -> None:
@@ -420,7 +415,7 @@ def test_a_measure_of_two_digits_and_its_unit_singles_out_a_fact(cli, tmp_path, 
         "b.txt": "Published 9 June 2016\n\nEarly attempts to seal the pipeline failed, and for 64 days crude poured "
                  "into the bay, harming fisheries and beaches.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "64 d")["status"] == "agree"
 
 
 def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of_the_other_figures(
@@ -431,7 +426,7 @@ def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of
     })
     claims = extract_claims(read_source(corpus / "a.txt"))
     assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", None)]
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1962/..")["status"] == "agree"
 
 
@@ -445,7 +440,7 @@ def test_a_figure_is_of_the_occurrence_its_own_clause_names(cli, tmp_path, empty
                  "Category 3 storm.\n",
         "c.txt": "Its second landfall, at Dunmere, was as a Category 3 storm, the weather office said.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "category 4")["status"] == "agree"
     second = topic_by_values(data, "category 2", "category 3")
     assert second["status"] == "conflict"
@@ -457,7 +452,7 @@ def test_an_ordinal_before_a_superlative_ranks_and_tells_no_occurrence(cli, tmp_
         "a.txt": "Brena's central pressure fell to 921 mb, the second lowest ever measured over the Sarn Sea.\n",
         "b.txt": "Its central pressure of 921 mb made Brena the third lowest storm ever measured over the Sarn Sea.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "921 mb")["status"] == "agree"
 
 
@@ -470,7 +465,7 @@ def test_a_figure_whose_sentence_goes_on_past_its_bracket_is_no_list_item(cli, t
         "a.txt": "Wind readings above 135 km/h (84 mph) were measured at Orvel when Brena came ashore on Tuesday.\n",
         "b.txt": "Brena came ashore at Orvel on Tuesday (sustained winds: 110 km/h) and weakened.\n",
     })
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, ">135 km/h", "110 km/h")["status"] == "conflict"
 
 
@@ -484,7 +479,7 @@ def test_a_label_on_a_line_of_its_own_names_the_figure_on_the_line_below(cli, tm
     claims = extract_claims(read_source(corpus / "a.txt"))
     assert [c.said for c in claims] == ["Land boundaries:\n1,204 km",
                                         "Shoreline:\n311 km (on the Sarn Sea); note - the lakes are not counted"]
-    data = _report(cli, corpus, empty_config, tmp_path)
+    data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "311 km")["status"] == "agree"
     assert topic_by_values(data, "1204 km", "1240 km")["status"] == "conflict"
 
@@ -499,7 +494,7 @@ def test_a_day_without_its_year_in_an_undated_page_is_of_the_year_its_account_is
     claims = extract_claims(read_source(corpus / "a.txt"))
     # what is counted from the day the page was written is not read from another day it states
     assert [c.value.text for c in claims] == ["2024-03-02", "2024-03-05"]
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
 
 
 def test_the_full_stop_after_a_months_whole_name_ends_the_sentence_not_the_day(tmp_path) -> None:
@@ -534,7 +529,7 @@ def test_half_a_million_is_the_500000_another_source_writes(cli, tmp_path, empty
         "a.txt": "The Tarnel flood displaced half a million people across the Varnia plain.\n",
         "b.txt": "Across the Varnia plain the Tarnel flood displaced 500,000 people.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "500000")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "500000")["status"] == "agree"
 
 
 def test_a_dozen_is_twelve() -> None:
@@ -559,7 +554,7 @@ def test_two_pages_that_state_one_day_in_few_common_words_state_one_event(cli, t
         "b.txt": "Brena, 20 years on\n\nOn 5 March 2024, Brena made landfall near Dunmere and the Tarnel delta. Rain "
                  "fell for days in Orvel.\n",
     })
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2024-03-05")["status"] == "agree"
 
 
 def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp_path, empty_config) -> None:
@@ -570,7 +565,7 @@ def test_a_million_is_about_a_million_not_anything_up_to_one_and_a_half(cli, tmp
     })
     values = [find_figures(text)[0].value for text in ("a million miles", "1,050,000 miles", "1.5 million miles")]
     assert [relation(values[0], other) for other in values[1:]] == ["compatible", "conflict"]
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "1000000 mi", "1500000 mi")["status"] == (
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "1000000 mi", "1500000 mi")["status"] == (
         "conflict")
 
 
@@ -591,7 +586,7 @@ def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path
     # the release's own day, named by its weekday, is not the dateline of its top
     assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "c.txt"))] == [
         ("Sunday", "2025-05-11")]
-    assert topic_by_values(_report(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
 
 
 def test_the_year_of_the_prices_an_amount_is_stated_in_is_no_amount() -> None:
