@@ -17,6 +17,8 @@ with atheris.instrument_imports(include=["kzfr_check"]):
     from kzfr_check.sources import read_source
     from kzfr_check.values import WEEKDAYS, weekday_figures
 
+# Where each input is written as a file, under $TMPDIR: libFuzzer ends the process without Python's atexit, so
+# a run cannot remove it (the test gives each run a TMPDIR of its own).
 FOLDER = Path(tempfile.mkdtemp(prefix="kzfr-fuzz-"))
 SUFFIXES = [".txt", ".md", ".html"]
 

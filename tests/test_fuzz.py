@@ -27,7 +27,8 @@ def test_a_short_fuzz_run_finds_nothing(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "fuzz" / "fuzz_extract.py"), str(corpus), f"-runs={RUNS}", "-seed=1",
          "-max_len=1024", f"-artifact_prefix={tmp_path}/"],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "TMPDIR": str(tmp_path)})  # the folder the harness writes its inputs to goes with tmp_path
     assert result.returncode == 0, result.stderr[-3000:]
     done = re.search(r"Done (\d+) runs", result.stderr)  # at least RUNS: each file of the corpus is one run too
     assert done is not None and int(done[1]) >= RUNS, result.stderr[-3000:]
