@@ -20,6 +20,8 @@ from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures as find_figures_en
 from kzfr_check.values import relation
 
+from conftest import all_topics, topic_by_values, write_corpus
+
 
 def _file(code: str) -> dict:
     return tomllib.loads(resources.files("kzfr_check.lang").joinpath(f"{code}.toml").read_text(encoding="utf-8"))
@@ -586,3 +588,38 @@ def test_cfa_francs_are_a_currency_and_k_a_thousand_before_one() -> None:
     assert read("La course fait 14 km.", "fr") == ["14 km"]
     assert [f.value.text for f in find_figures_en("Brena will receive 12.5 billion CFA francs.")] == [
         "XOF 12.5 billion"]
+
+
+def test_a_dateline_without_its_year_dates_the_page_in_the_year_of_a_day_it_states(tmp_path: Path) -> None:
+    pages = write_corpus(tmp_path / "wires", {
+        "en.txt": "BRASLE, March 4 (Wire) - Floods in Ostvale have killed 41 people since the dam broke on "
+                  "2 March 2026, officials said.\n",
+        "fr.txt": "PARIS, 4 mars (Agence) - Les inondations d'Ostvale ont fait 41 morts depuis la rupture du "
+                  "barrage le 2 mars 2026.\n",
+        "ru.txt": "МОСКВА, 4 марта — Агентство. Жертвами наводнения в Оствале стали 41 человек. Плотина "
+                  "прорвалась 2 марта 2026 года.\n",
+        # a page of the first days of a year, that names a day of the year before
+        "turn.txt": "VARSK, 3 janvier (Agence) - Le pont de Varsk, fermé depuis le 28 décembre 2025, a rouvert.\n",
+        # no day with its year elsewhere: the page has no date, and its dateline is no count
+        "bare.txt": "КИШИНЕВ, 13 ноя — Агентство. Жертвами наводнения в Оствале стали 41 человек.\n",
+        "bare_en.txt": "Sept. 15 (Wire) -- Floods in Ostvale have killed 41 people.\n",
+    })
+    dates = {p.name: str(read_source(p).date) for p in sorted(pages.iterdir())}
+    assert dates == {"bare.txt": "None", "bare_en.txt": "None", "en.txt": "2026-03-04", "fr.txt": "2026-03-04",
+                     "ru.txt": "2026-03-04", "turn.txt": "2026-01-03"}
+    from kzfr_check.claims import extract_claims
+
+    bare = [(c.kind, c.value.text) for c in extract_claims(read_source(pages / "bare.txt"))]
+    assert bare == [("count", "41")]
+
+
+def test_two_wires_a_few_days_apart_state_a_toll_for_their_own_days(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                                    empty_config: Path) -> None:
+    pages = write_corpus(tmp_path / "wires", {
+        "first.txt": "МОСКВА, 4 марта — Агентство. Число жертв наводнения в Оствале достигло 41 человека. Плотина "
+                     "Брены прорвалась 2 марта 2026 года.\n",
+        "later.txt": "МОСКВА, 9 марта — Агентство. Число жертв наводнения в Оствале достигло 57 человек. Плотина "
+                     "Брены прорвалась 2 марта 2026 года.\n",
+    })
+    topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "41", "57")
+    assert topic["status"] == "changed"
