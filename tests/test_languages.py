@@ -623,3 +623,42 @@ def test_two_wires_a_few_days_apart_state_a_toll_for_their_own_days(tmp_path: Pa
     })
     topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "41", "57")
     assert topic["status"] == "changed"
+
+
+def test_a_number_said_as_one_word_is_read_after_a_bound_or_a_word_of_one() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    assert read("La crue de la Brena a fait une quarantaine de morts à Ostvale.", "fr") == [("~40", "deaths")]
+    assert read("Au moins une centaine de personnes sont mortes à Varsk.", "fr") == [(">100", "deaths")]
+    assert read("Plus d'un millier de blessés ont été recensés.", "fr") == [(">1000", "injured")]
+    assert read("Près d'un millier d'habitants ont été évacués.", "fr")[0][0] == "≲1000"
+    assert read("При наводнении в Оствале погибли более тысячи человек, ранены более десятка спасателей.",
+                "ru") == [(">1000", "deaths"), (">10", "injured")]
+    assert read("Около тысячи жителей Варска эвакуированы.", "ru") == [("~1000", "displaced")]
+    # many of them, no number: "des centaines", "тысячи человек"; money stays money
+    assert read("Des centaines de maisons ont été détruites à Varsk.", "fr") == []
+    assert read("Тысячи человек остались без крова в Оствале.", "ru") == []
+    assert read("Ущерб превысил миллиард долларов.", "ru") == []
+    assert read("Около одной тысячи человек эвакуированы.", "ru") == [("~1000", "displaced")]
+
+
+def test_an_article_may_stand_after_a_bound_and_between_the_ends_of_a_range() -> None:
+    def read(sentence: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, "fr")]
+
+    assert read("À Ostvale, le bilan dépasse les 3 460 victimes.") == [">3460"]
+    assert read("La crue a fait entre 30 et les 40 morts à Ostvale.") == ["30–40"]
+    assert read("La crue a fait entre 30 et 40 morts à Ostvale.") == ["30–40"]
+
+
+def test_a_toll_said_as_one_word_meets_the_same_toll_in_digits(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                              empty_config: Path) -> None:
+    pages = write_corpus(tmp_path / "quake", {
+        "word.txt": "Séisme à Varsk\n\nUne centaine de répliques ont secoué Varsk après le choc du 3 mai, d'après "
+                    "l'observatoire de Brena.\n",
+        "digits.txt": "Varsk : la terre tremble encore\n\nAu moins 100 répliques ont secoué Varsk après le choc du 3 "
+                      "mai, d'après l'observatoire de Brena.\n",
+    })
+    topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "~100", ">100")
+    assert topic["status"] == "compatible"
