@@ -184,6 +184,9 @@ def grammar(language: str) -> Grammar:
         ("percent", rf"(?:{bounded}\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
         # a magnitude, compared only with magnitudes: "une magnitude de 7,8", "магнитудой 7,8"
         ("magnitude", rf"\b(?:{_words(g['magnitude_words'])}){of}\s*(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
+        # ... and after the verb that states it, a few words on: "магнитуда толчка в Варске составила 6,1"
+        ("magnitude", rf"\b(?:{_words(g['magnitude_words'])})(?:\s+[^\W\d_]+){{0,4}}?\s+{_words(g['magnitude_verbs'])}"
+                      rf"\s+(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),

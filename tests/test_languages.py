@@ -662,3 +662,16 @@ def test_a_toll_said_as_one_word_meets_the_same_toll_in_digits(tmp_path: Path, c
     })
     topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "~100", ">100")
     assert topic["status"] == "compatible"
+
+
+def test_a_magnitude_is_read_after_the_verb_that_states_it() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("По данным центра, магнитуда землетрясения в Варске составила 6,1.", "ru") == ["magnitude 6.1"]
+    assert read("Магнитуда подземных толчков составляла 6,4 балла.", "ru") == ["magnitude 6.4"]
+    assert read("La magnitude du séisme de Varsk a été évaluée à 6,1 par l'institut de Brena.", "fr") == [
+        "magnitude 6.1"]
+    # a bound after the verb is no magnitude read as exact; nor is a count a few words on
+    assert read("Магнитуда толчка в Варске составила не менее 6,1.", "ru") == []
+    assert read("Магнитуда составила 5, погибли 3 человека.", "ru") == ["magnitude 5", "3"]
