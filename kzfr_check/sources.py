@@ -328,6 +328,8 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
         return False
     if len(words_before) > 3:
         return False
+    if words_before and all(w.isupper() and len(w) > 1 for w in words_before):
+        return True  # a place in capitals heads a wire's dateline: "РАБАТ, 9 сентября. /Агентство/. ..."
     short = sum(1 for _ in islice(_LETTERS.finditer(line), _DATELINE_MAX_WORDS + 1)) <= _DATELINE_MAX_WORDS
     return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
 

@@ -603,10 +603,15 @@ def test_a_dateline_without_its_year_dates_the_page_in_the_year_of_a_day_it_stat
         # no day with its year elsewhere: the page has no date, and its dateline is no count
         "bare.txt": "КИШИНЕВ, 13 ноя — Агентство. Жертвами наводнения в Оствале стали 41 человек.\n",
         "bare_en.txt": "Sept. 15 (Wire) -- Floods in Ostvale have killed 41 people.\n",
+        # a wire's place in capitals, its date, a full stop and the agency
+        "caps.txt": "ВАРСК, 9 сентября. /Агентство/. Число жертв наводнения в Оствале достигло 41 человека. "
+                    "Плотина Брены прорвалась 7 сентября 2026 года.\n",
+        # a sentence that opens with a day is no dateline
+        "opening.txt": "Le 9 septembre, la crue a fait 41 morts à Varsk. La digue avait cédé le 7 septembre 2026.\n",
     })
     dates = {p.name: str(read_source(p).date) for p in sorted(pages.iterdir())}
-    assert dates == {"bare.txt": "None", "bare_en.txt": "None", "en.txt": "2026-03-04", "fr.txt": "2026-03-04",
-                     "ru.txt": "2026-03-04", "turn.txt": "2026-01-03"}
+    assert dates == {"bare.txt": "None", "bare_en.txt": "None", "caps.txt": "2026-09-09", "en.txt": "2026-03-04",
+                     "fr.txt": "2026-03-04", "opening.txt": "None", "ru.txt": "2026-03-04", "turn.txt": "2026-01-03"}
     from kzfr_check.claims import extract_claims
 
     bare = [(c.kind, c.value.text) for c in extract_claims(read_source(pages / "bare.txt"))]
