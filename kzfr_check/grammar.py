@@ -99,6 +99,7 @@ class Grammar:
     year_spans: dict[str, int]
     year_span_words: frozenset[str]  # the words of year_spans: a sentence holding none of them states no span
     digits: re.Pattern[str]  # a number in digits, as this language writes one
+    spelled: re.Pattern[str]  # a number in words: "двадцать пять", "quatre-vingts"
     low_end: re.Pattern[str]  # the lower end of a range, right before its upper one: "de 50.000 à ", "от 5 до "
     change_words: tuple[str, ...]  # the stems of words after which "from a to b" is a change, not a range
 
@@ -215,7 +216,8 @@ def grammar(language: str) -> Grammar:
         ("count", rf"(?:{bounded}\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
     ]
     rank_words = re.compile(rf"\b{_words(g['rank_words'])}", _I)
-    low_end = "|".join([*(rf"\b{_words([a])}\s+(?P<low{i}>{digits})\s+{_words([b])}{article}\s+$"
+    spelled = rf"\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b"  # "двух", "vingt-cinq"
+    low_end = "|".join([*(rf"\b{_words([a])}\s+(?P<low{i}>{digits}|{spelled})\s+{_words([b])}{article}\s+$"
                           for i, (a, b) in enumerate(g["ranges"])),
                         rf"(?<![\w.,])(?P<low>{digits})\s*[-–]\s*$"])
     return Grammar(
@@ -242,7 +244,7 @@ def grammar(language: str) -> Grammar:
         collectives={w.lower(): n for w, n in g["collective_numbers"].items()},
         year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
         year_span_words=frozenset(w.lower() for phrase in g["year_spans"] for w in phrase.split()),
-        digits=re.compile(digits), low_end=re.compile(low_end, _I),
+        digits=re.compile(digits), spelled=re.compile(spelled, _I), low_end=re.compile(low_end, _I),
         change_words=tuple(w.lower() for w in g["change_words"]),
     )
 
@@ -667,7 +669,8 @@ def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
         value = figure.value
         low_end = g.low_end.search(sentence, max(0, figure.start - 40), figure.start) \
             if value.kind in _RANGED and not value.text.startswith(_PREFIXES) else None
-        stated = g.digits.search(sentence, figure.start, figure.end)
+        # the upper end as the sentence writes it, in digits or in words ("от трёх до шести тысяч")
+        stated = g.digits.search(sentence, figure.start, figure.end) or g.spelled.match(sentence, figure.start)
         written = re.search(r"\d[\d.]*", value.text)
         if (low_end is None or stated is None or written is None or (out and out[-1].end > low_end.start())
                 or _word_before(sentence, low_end.start()).lower().startswith(g.change_words)):

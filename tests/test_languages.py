@@ -680,3 +680,14 @@ def test_a_magnitude_is_read_after_the_verb_that_states_it() -> None:
     # a bound after the verb is no magnitude read as exact; nor is a count a few words on
     assert read("Магнитуда толчка в Варске составила не менее 6,1.", "ru") == []
     assert read("Магнитуда составила 5, погибли 3 человека.", "ru") == ["magnitude 5", "3"]
+
+
+def test_a_range_whose_ends_are_number_words_is_read_whole() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("По данным Брены, от трёх до шести тысяч жителей Варска погибли.", "ru") == ["3000–6000"]
+    assert read("Entre deux et trois mille habitants de Varsk ont été évacués.", "fr") == ["2000–3000"]
+    assert read("De vingt à trente maisons de Varsk ont été détruites.", "fr") == ["20–30"]
+    # a change from one number to another is no range
+    assert read("Le bilan de la crue de Varsk est passé de deux à cinq morts.", "fr") == ["5"]
