@@ -120,7 +120,7 @@ def grammar(language: str) -> Grammar:
     number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b)"
     scale = rf"(?:{_words(scales)})(?!\w)"
     bound = rf"(?:\b{_words(bounds)})"
-    # an article may stand between a bound and its number: "le nombre de victimes dépasse les 3 460", "entre 30 et les 40"
+    # an article may follow a bound ("dépasse les 3 460 victimes") or a range's middle word ("entre 30 et les 40")
     article = rf"(?:\s+{_words(g['articles'])}(?=\s))?" if g["articles"] else ""
     bounded = rf"(?P<bound>{bound}){article}"
     month = rf"(?:{_words(months)})(?!\w)"
