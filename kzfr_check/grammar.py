@@ -95,9 +95,11 @@ class Grammar:
     units: dict[str, str]
     months_named: dict[str, int]
     top_words: dict[str, int]
+    collectives: dict[str, int]  # words that say a number of their own, roughly: "une centaine" (about 100)
     year_spans: dict[str, int]
     year_span_words: frozenset[str]  # the words of year_spans: a sentence holding none of them states no span
     digits: re.Pattern[str]  # a number in digits, as this language writes one
+    spelled: re.Pattern[str]  # a number in words: "двадцать пять", "quatre-vingts"
     low_end: re.Pattern[str]  # the lower end of a range, right before its upper one: "de 50.000 à ", "от 5 до "
     change_words: tuple[str, ...]  # the stems of words after which "from a to b" is a change, not a range
 
@@ -118,6 +120,9 @@ def grammar(language: str) -> Grammar:
     number = rf"(?:(?<![\w.,])(?:{digits})(?!\d)|\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b)"
     scale = rf"(?:{_words(scales)})(?!\w)"
     bound = rf"(?:\b{_words(bounds)})"
+    # an article may follow a bound ("dépasse les 3 460 victimes") or a range's middle word ("entre 30 et les 40")
+    article = rf"(?:\s+{_words(g['articles'])}(?=\s))?" if g["articles"] else ""
+    bounded = rf"(?P<bound>{bound}){article}"
     month = rf"(?:{_words(months)})(?!\w)"
     year_words = rf"(?:\s+{_words(g['year_words'])}(?!\w))?"
     day_month_year = rf"\b(?P<d>\d{{1,2}})(?:er|-?е)?(?:\s*(?:[-–]|\s{_words(g['and'])}\s)\s*(?P<d2>\d{{1,2}}))?\s+" \
@@ -174,12 +179,15 @@ def grammar(language: str) -> Grammar:
         ("numeric_date", rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})\b"),
         ("money", rf"(?:(?P<bound>{bound})\s+)?(?P<cur>{symbols}|(?-i:(?:{codes}))\b)\s?(?P<num>{number})"
                   rf"(?:\s*(?P<scale>{scale}))?"),
-        ("money", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?"
+        ("money", rf"(?:{bounded}\s*)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?"
                   rf"(?:\s+(?P<num2>{number})\s*(?P<scale3>{scale}))?)?"
                   rf"{of}\s*(?P<cur>{currency_words}|{symbols}|(?-i:(?:{codes}))\b)(?!\w)"),
-        ("percent", rf"(?:(?P<bound>{bound})\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
+        ("percent", rf"(?:{bounded}\s*)?(?P<num>{number})\s*(?:%|{_words(g['percent_words'])}\b)"),
         # a magnitude, compared only with magnitudes: "une magnitude de 7,8", "магнитудой 7,8"
         ("magnitude", rf"\b(?:{_words(g['magnitude_words'])}){of}\s*(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
+        # ... and after the verb that states it, a few words on: "магнитуда толчка в Варске составила 6,1"
+        ("magnitude", rf"\b(?:{_words(g['magnitude_words'])})(?:\s+[^\W\d_]+){{0,4}}?\s+{_words(g['magnitude_verbs'])}"
+                      rf"\s+(?P<num>\d(?:[.,]\d{{1,2}})?)(?![.,]?\d)"),
         ("period", between),
         ("period", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b{year_words}"),
         ("period", months_of),
@@ -192,7 +200,7 @@ def grammar(language: str) -> Grammar:
         ("date", DATE_ISO),
         ("anniversary", "|".join(anniversary)),
         ("lasted", lasted),
-        ("measure", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
+        ("measure", rf"(?:{bounded}\s+)?(?P<num>{number})(?:\s*(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"
                     rf"{of}\s*(?P<unit>{_words(g['units'])})(?![\w²³])"),
         ("day", days_no_year),
         ("skip", rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{month}"),
@@ -201,10 +209,15 @@ def grammar(language: str) -> Grammar:
         ("rank_top", "|".join(top)),
         ("rank", rf"\b(?:{ordinal_words}|{ordinal_digits})(?!\w)"),
         ("year", rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"),
-        ("count", rf"(?:(?P<bound>{bound})\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
+        # a number said as a word of its own ("une centaine de morts", "plus d'un millier", "более тысячи"): after a
+        # bound or a word of one only ("des centaines", "тысячи человек" are no number)
+        ("collective", rf"(?:{bounded}\s*)?(?:(?P<one>{_words(w for w, n in cardinals.items() if n == 1)})\s+)?"
+                       rf"(?P<coll>{_words([*g['collective_numbers'], *scales])})(?!\w)"),
+        ("count", rf"(?:{bounded}\s+)?(?P<num>{number})(?:\s+(?P<scale>{scale})(?:\s+(?P<scale2>{scale}))?)?"),
     ]
     rank_words = re.compile(rf"\b{_words(g['rank_words'])}", _I)
-    low_end = "|".join([*(rf"\b{_words([a])}\s+(?P<low{i}>{digits})\s+{_words([b])}\s+$"
+    spelled = rf"\b{_words(cardinals)}(?:(?:\s+|-){_words(cardinals)})*\b"  # "двух", "vingt-cinq"
+    low_end = "|".join([*(rf"\b{_words([a])}\s+(?P<low{i}>{digits}|{spelled})\s+{_words([b])}{article}\s+$"
                           for i, (a, b) in enumerate(g["ranges"])),
                         rf"(?<![\w.,])(?P<low>{digits})\s*[-–]\s*$"])
     return Grammar(
@@ -228,9 +241,10 @@ def grammar(language: str) -> Grammar:
         units={w.lower(): symbol for w, symbol in g["units"].items()},
         months_named={" ".join(w.lower().split()): n for w, n in g["months_named"].items()},
         top_words={w.lower(): n for w, n in g["top_words"].items()},
+        collectives={w.lower(): n for w, n in g["collective_numbers"].items()},
         year_spans={" ".join(w.lower().split()): n for w, n in g["year_spans"].items()},
         year_span_words=frozenset(w.lower() for phrase in g["year_spans"] for w in phrase.split()),
-        digits=re.compile(digits), low_end=re.compile(low_end, _I),
+        digits=re.compile(digits), spelled=re.compile(spelled, _I), low_end=re.compile(low_end, _I),
         change_words=tuple(w.lower() for w in g["change_words"]),
     )
 
@@ -594,6 +608,28 @@ def _count(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | N
     return Value("count", f"{prefix}{_fmt(n)}", lo, hi), counted
 
 
+def _collective(g: Grammar, m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
+    """A number said as one word: 'une centaine de morts' (about 100), 'plus d'un millier' (over 1,000), 'более
+    тысячи человек' (over 1,000); a scale word is one of it only after a bound ('тысячи человек' is thousands)."""
+    word = " ".join(m["coll"].lower().split())
+    bound = _bound(g, m)
+    if word in g.collectives and (bound or m["one"]):
+        n, bound = Decimal(g.collectives[word]), bound or "about"
+    elif word in g.scales and bound and not m["one"]:  # ("около одной тысячи" is a count of its number words)
+        n = Decimal(g.scales[word])
+    else:
+        return None
+    rest = sentence[m.end():m.end() + 60]
+    after = g.of.match(rest.lstrip())
+    words = _WORD.findall(rest.lstrip()[after.end() if after else 0:])[:1]
+    noun = words[0].lower().split("'")[-1] if words else ""
+    if noun in g.currencies or noun in g.units:
+        return None  # an amount of money or a measure: 'превысил миллиард долларов' is no count
+    counted = _concept_near(g.language, sentence, m.start(), m.end(), "" if noun in stop_words(g.language) else noun)
+    lo, hi, prefix = _bounded(n, Decimal("0.5"), bound)
+    return Value("count", f"{prefix}{_fmt(n)}", lo, hi), counted
+
+
 def _amount_concept(language: str, sentence: str, start: int, end: int) -> str:
     """What an amount or a share measures: a word naming a measure near it ('товарооборот ... 4,2 млрд')."""
     return _concept_near(language, sentence, start, end, "")
@@ -633,7 +669,8 @@ def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
         value = figure.value
         low_end = g.low_end.search(sentence, max(0, figure.start - 40), figure.start) \
             if value.kind in _RANGED and not value.text.startswith(_PREFIXES) else None
-        stated = g.digits.search(sentence, figure.start, figure.end)
+        # the upper end as the sentence writes it, in digits or in words ("от трёх до шести тысяч")
+        stated = g.digits.search(sentence, figure.start, figure.end) or g.spelled.match(sentence, figure.start)
         written = re.search(r"\d[\d.]*", value.text)
         if (low_end is None or stated is None or written is None or (out and out[-1].end > low_end.start())
                 or _word_before(sentence, low_end.start()).lower().startswith(g.change_words)):
@@ -652,6 +689,7 @@ def _ranges(g: Grammar, sentence: str, figures: list[Figure]) -> list[Figure]:
 def _has_number_word(sentence: str, language: str) -> bool:
     g = grammar(language)
     return any(w.lower() in g.cardinals or w.lower() in g.ordinals or w.lower() in g.top_words
+               or w.lower() in g.collectives or w.lower() in g.scales
                or w.lower() in g.year_span_words
                or any(w.lower().startswith(a) for a in g.anniversary_words)
                for w in _WORD.findall(sentence.replace("-", " ")))  # "quatre-vingts": two number words
@@ -674,6 +712,7 @@ def _read(g: Grammar, kind: str, m: re.Match[str], sentence: str, base: dt.date 
         "rank_top": lambda: _rank_top(g, m, sentence),
         "year": lambda: Value("date", m.group(0), *_span(int(m.group(0)), None, None)),
         "count": lambda: _count(g, m, sentence),
+        "collective": lambda: _collective(g, m, sentence),
     }
     if kind not in readers:
         return None

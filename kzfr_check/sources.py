@@ -8,6 +8,7 @@ keeps (`line_of`), which is all a check keeps of a source after extraction.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import os
 import re
 import stat
@@ -327,6 +328,8 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
         return False
     if len(words_before) > 3:
         return False
+    if words_before and all(w.isupper() and len(w) > 1 for w in words_before):
+        return True  # a place in capitals heads a wire's dateline: "РАБАТ, 9 сентября. /Агентство/. ..."
     short = sum(1 for _ in islice(_LETTERS.finditer(line), _DATELINE_MAX_WORDS + 1)) <= _DATELINE_MAX_WORDS
     return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
 
@@ -334,7 +337,19 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
 def _document_date(norm: str, language: str = "en") -> DocDate | None:
     """The date a dateline near the top states, at its precision (year, month or day). A dateline that says
     what it is ("Published 17 February 2023", "Published 1994") wins over a date heading a line above it ("...
-    February 2023, Weekly Highlights"); a bare year is a document's date only after such a word."""
+    February 2023, Weekly Highlights"); a bare year is a document's date only after such a word. A dateline of a
+    day without its year ("PARIS, 4 mars (AFP) -", "МОСКВА, 4 марта —") is of the year the page's latest day
+    or month with its year is in (the nearest such day to it); without one, the page has no date."""
+    found = _dateline(norm, language, None)
+    if found is None and (stated := _latest_day_stated(norm, language)) is not None:
+        found = _dateline(norm, language, stated)
+        if found is not None and found.day is None:
+            found = None  # (a day without its year is all a second reading can add)
+    return found
+
+
+def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
+    """The date of the dateline near the top, its days without their year read as the nearest such days to `base`."""
     from kzfr_check.claims import figures_in
 
     dateline_keyword = _dateline_keyword(language)
@@ -344,7 +359,7 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
         if found is not None and not dateline_keyword.search(line, 0, _KEYWORD_HEAD):
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
-        for figure in figures_in(_head(line), None, language):
+        for figure in figures_in(_head(line), base, language):
             if figure.value.kind != "date" or not figure.value.text[:4].isdigit():
                 continue  # (a century is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
@@ -357,6 +372,26 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
             elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end, dateline_keyword):
                 found = date
     return found or year
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+
+
+def _latest_day_stated(norm: str, language: str) -> dt.date | None:
+    """The latest day or month (its middle) a page states with its year, anywhere in it: what it reports goes up to
+    about its own day, and the days it names from its past are earlier. Only lines with a year are read."""
+    from kzfr_check.claims import figures_in
+
+    latest: dt.date | None = None
+    for line in re.finditer(r"[^\r\n]+", norm):
+        if not _A_YEAR.search(line.group()):
+            continue
+        for figure in figures_in(line.group(), None, language):
+            parts = figure.value.text.split("/")[0].split("-")
+            if figure.value.kind == "date" and len(parts) > 1 and parts[0].isdigit():
+                day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 15)
+                latest = day if latest is None else max(latest, day)
+    return latest
 
 
 def _head(line: str) -> str:

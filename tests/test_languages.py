@@ -20,6 +20,8 @@ from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures as find_figures_en
 from kzfr_check.values import relation
 
+from conftest import all_topics, topic_by_values, write_corpus
+
 
 def _file(code: str) -> dict:
     return tomllib.loads(resources.files("kzfr_check.lang").joinpath(f"{code}.toml").read_text(encoding="utf-8"))
@@ -586,3 +588,106 @@ def test_cfa_francs_are_a_currency_and_k_a_thousand_before_one() -> None:
     assert read("La course fait 14 km.", "fr") == ["14 km"]
     assert [f.value.text for f in find_figures_en("Brena will receive 12.5 billion CFA francs.")] == [
         "XOF 12.5 billion"]
+
+
+def test_a_dateline_without_its_year_dates_the_page_in_the_year_of_a_day_it_states(tmp_path: Path) -> None:
+    pages = write_corpus(tmp_path / "wires", {
+        "en.txt": "BRASLE, March 4 (Wire) - Floods in Ostvale have killed 41 people since the dam broke on "
+                  "2 March 2026, officials said.\n",
+        "fr.txt": "PARIS, 4 mars (Agence) - Les inondations d'Ostvale ont fait 41 morts depuis la rupture du "
+                  "barrage le 2 mars 2026.\n",
+        "ru.txt": "МОСКВА, 4 марта — Агентство. Жертвами наводнения в Оствале стали 41 человек. Плотина "
+                  "прорвалась 2 марта 2026 года.\n",
+        # a page of the first days of a year, that names a day of the year before
+        "turn.txt": "VARSK, 3 janvier (Agence) - Le pont de Varsk, fermé depuis le 28 décembre 2025, a rouvert.\n",
+        # no day with its year elsewhere: the page has no date, and its dateline is no count
+        "bare.txt": "КИШИНЕВ, 13 ноя — Агентство. Жертвами наводнения в Оствале стали 41 человек.\n",
+        "bare_en.txt": "Sept. 15 (Wire) -- Floods in Ostvale have killed 41 people.\n",
+        # a wire's place in capitals, its date, a full stop and the agency
+        "caps.txt": "ВАРСК, 9 сентября. /Агентство/. Число жертв наводнения в Оствале достигло 41 человека. "
+                    "Плотина Брены прорвалась 7 сентября 2026 года.\n",
+        # a sentence that opens with a day is no dateline
+        "opening.txt": "Le 9 septembre, la crue a fait 41 morts à Varsk. La digue avait cédé le 7 septembre 2026.\n",
+    })
+    dates = {p.name: str(read_source(p).date) for p in sorted(pages.iterdir())}
+    assert dates == {"bare.txt": "None", "bare_en.txt": "None", "caps.txt": "2026-09-09", "en.txt": "2026-03-04",
+                     "fr.txt": "2026-03-04", "opening.txt": "None", "ru.txt": "2026-03-04", "turn.txt": "2026-01-03"}
+    from kzfr_check.claims import extract_claims
+
+    bare = [(c.kind, c.value.text) for c in extract_claims(read_source(pages / "bare.txt"))]
+    assert bare == [("count", "41")]
+
+
+def test_two_wires_a_few_days_apart_state_a_toll_for_their_own_days(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                                    empty_config: Path) -> None:
+    pages = write_corpus(tmp_path / "wires", {
+        "first.txt": "МОСКВА, 4 марта — Агентство. Число жертв наводнения в Оствале достигло 41 человека. Плотина "
+                     "Брены прорвалась 2 марта 2026 года.\n",
+        "later.txt": "МОСКВА, 9 марта — Агентство. Число жертв наводнения в Оствале достигло 57 человек. Плотина "
+                     "Брены прорвалась 2 марта 2026 года.\n",
+    })
+    topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "41", "57")
+    assert topic["status"] == "changed"
+
+
+def test_a_number_said_as_one_word_is_read_after_a_bound_or_a_word_of_one() -> None:
+    def read(sentence: str, language: str) -> list[tuple[str, str]]:
+        return [(f.value.text, f.counted) for f in find_figures(sentence, None, language)]
+
+    assert read("La crue de la Brena a fait une quarantaine de morts à Ostvale.", "fr") == [("~40", "deaths")]
+    assert read("Au moins une centaine de personnes sont mortes à Varsk.", "fr") == [(">100", "deaths")]
+    assert read("Plus d'un millier de blessés ont été recensés.", "fr") == [(">1000", "injured")]
+    assert read("Près d'un millier d'habitants ont été évacués.", "fr")[0][0] == "≲1000"
+    assert read("При наводнении в Оствале погибли более тысячи человек, ранены более десятка спасателей.",
+                "ru") == [(">1000", "deaths"), (">10", "injured")]
+    assert read("Около тысячи жителей Варска эвакуированы.", "ru") == [("~1000", "displaced")]
+    # many of them, no number: "des centaines", "тысячи человек"; money stays money
+    assert read("Des centaines de maisons ont été détruites à Varsk.", "fr") == []
+    assert read("Тысячи человек остались без крова в Оствале.", "ru") == []
+    assert read("Ущерб превысил миллиард долларов.", "ru") == []
+    assert read("Около одной тысячи человек эвакуированы.", "ru") == [("~1000", "displaced")]
+
+
+def test_an_article_may_stand_after_a_bound_and_between_the_ends_of_a_range() -> None:
+    def read(sentence: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, "fr")]
+
+    assert read("À Ostvale, le bilan dépasse les 3 460 victimes.") == [">3460"]
+    assert read("La crue a fait entre 30 et les 40 morts à Ostvale.") == ["30–40"]
+    assert read("La crue a fait entre 30 et 40 morts à Ostvale.") == ["30–40"]
+
+
+def test_a_toll_said_as_one_word_meets_the_same_toll_in_digits(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                              empty_config: Path) -> None:
+    pages = write_corpus(tmp_path / "quake", {
+        "word.txt": "Séisme à Varsk\n\nUne centaine de répliques ont secoué Varsk après le choc du 3 mai, d'après "
+                    "l'observatoire de Brena.\n",
+        "digits.txt": "Varsk : la terre tremble encore\n\nAu moins 100 répliques ont secoué Varsk après le choc du 3 "
+                      "mai, d'après l'observatoire de Brena.\n",
+    })
+    topic = topic_by_values(all_topics(cli, pages, empty_config, tmp_path), "~100", ">100")
+    assert topic["status"] == "compatible"
+
+
+def test_a_magnitude_is_read_after_the_verb_that_states_it() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("По данным центра, магнитуда землетрясения в Варске составила 6,1.", "ru") == ["magnitude 6.1"]
+    assert read("Магнитуда подземных толчков составляла 6,4 балла.", "ru") == ["magnitude 6.4"]
+    assert read("La magnitude du séisme de Varsk a été évaluée à 6,1 par l'institut de Brena.", "fr") == [
+        "magnitude 6.1"]
+    # a bound after the verb is no magnitude read as exact; nor is a count a few words on
+    assert read("Магнитуда толчка в Варске составила не менее 6,1.", "ru") == []
+    assert read("Магнитуда составила 5, погибли 3 человека.", "ru") == ["magnitude 5", "3"]
+
+
+def test_a_range_whose_ends_are_number_words_is_read_whole() -> None:
+    def read(sentence: str, language: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence, None, language)]
+
+    assert read("По данным Брены, от трёх до шести тысяч жителей Варска погибли.", "ru") == ["3000–6000"]
+    assert read("Entre deux et trois mille habitants de Varsk ont été évacués.", "fr") == ["2000–3000"]
+    assert read("De vingt à trente maisons de Varsk ont été détruites.", "fr") == ["20–30"]
+    # a change from one number to another is no range
+    assert read("Le bilan de la crue de Varsk est passé de deux à cinq morts.", "fr") == ["5"]
