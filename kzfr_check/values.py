@@ -337,7 +337,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
                         rf"(?:of|in))\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?{YEAR}\b", _I),
      _needs(r"than\s+in|compared\s|same\s")),
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
-    ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I), None),
+    ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I),
+     _needs(rf"{YEAR}\s+[^\W\d_]")),
     # so does a plural noun of people or of a toll right after it: "52,310 cases and 1874 deaths", unless a word
     # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")
     ("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
