@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
@@ -238,116 +238,140 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
 
 
+
+class Pattern(NamedTuple):
+    """One pattern of the figure grammar: the kind of figure it reads, its regex, a quick test of what a sentence
+    must hold for it to match (None: none), and whether every match is a number led by at most a bound ("more than
+    40 stations"): such a pattern is searched from near each number of a sentence, not at every position."""
+
+    kind: str
+    regex: re.Pattern[str]
+    needs: Needs | None = None
+    number_led: bool = False
+
+
+NUMBER_LEAD = rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"  # a number, perhaps after a bound
+
+
+def _number_led(kind: str, rest: str, needs: Needs | None = None) -> Pattern:
+    """A pattern whose every match is NUMBER_LEAD, then `rest`."""
+    return Pattern(kind, re.compile(NUMBER_LEAD + rest, _I), needs, number_led=True)
+
+
 # Each pattern in the order it claims spans, with what a sentence must hold for it to match (a part of
 # the pattern itself): most patterns are skipped at the cost of one quick search, which halves the time
 # reading takes. A need that starts with a letter or a symbol, not \b or \s, is searched several times
 # faster; so a need may match more than its pattern ("bread" for "read"), never less. Tests check that
 # the figures found are the same without them.
-PATTERNS: list[tuple[str, re.Pattern[str], Needs | None]] = [
+PATTERNS: list[Pattern] = [
     # page furniture and labels: consumed so that no figure is read inside them
-    ("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
+    Pattern("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
     # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", and one
     # told by its leading zero: "0200 hours"
-    ("skip", re.compile(r"(?<![\w.,])\d{3,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
-                        r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
-     _needs(r"\d{3}\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
+    Pattern("skip", re.compile(r"(?<![\w.,])\d{3,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
+                               r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
+            _needs(r"\d{3}\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
-    ("rank_no", re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
-     _needs(r"the (?:no|nr|number)")),
-    ("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I), _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
-    ("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
-    ("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
-    ("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
+    Pattern("rank_no",
+            re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
+            _needs(r"the (?:no|nr|number)")),
+    Pattern("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I),
+            _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
+    Pattern("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
+    Pattern("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
+    Pattern("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
-    ("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
-     _needs(r"(?:category|cat\.|level|force)\s")),
-    ("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
-                         r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
-                         r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
-                         r"(?!\s*(?:%|per\s?cent))", _I),
-     _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
-    ("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b|\b(?P<roman2>{ROMAN})\s+on\s+the\s+"
-                         rf"(?:Modified\s+)?Mercalli\b", _I), _needs(r"intensity|mercalli|mmi\s")),
+    Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
+            _needs(r"(?:category|cat\.|level|force)\s")),
+    Pattern("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
+                                r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
+                                r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
+                                r"(?!\s*(?:%|per\s?cent))", _I),
+            _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
+    Pattern("scale", re.compile(rf"\b(?:intensity\s+(?:of\s+)?|MMI\s+)(?P<roman>{ROMAN})\b"
+                                rf"|\b(?P<roman2>{ROMAN})\s+on\s+the\s+(?:Modified\s+)?Mercalli\b", _I),
+            _needs(r"intensity|mercalli|mmi\s")),
     # the year of the prices an amount is stated in is no amount: "(in constant 2015 dollars)", "unadjusted 2019 euros"
-    ("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|nominal)\s+)"
-                        rf"{YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I), _needs(_alternation(CURRENCY_WORDS))),
-    ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
-                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
-     _needs(_SYMBOLS, _CODES_TRIE)),
-    ("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"
-                         rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})", _I),
-     _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
-    ("percent", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})\s*(?:%|per\s?cent\b)", _I),
-     _needs(r"%|per\s?cent\b")),
-    ("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
-                          rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
-    ("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
-                          rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>{DAY_NO_YEAR}(?:,?\s+{YEAR})?)\b",
-                          _I),
-     _needs(_MONTH_NEEDS)),
-    ("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
-     _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
-    ("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"), _needs(r"[-–]\s*\d")),
-    ("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
-                          rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
-    ("period", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<a>{YEAR})\b", _I),
-     _needs(r"half\s+of\s")),
-    ("period", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<a>{YEAR})\b"
-                          rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), _needs(r"quarter\s+of\s|q[1-4]\s")),
-    ("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I), _needs(r"since\s")),
-    ("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), _needs(_DATE_NEEDS)),
-    ("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
-    ("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
-                               rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
+    Pattern("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|"
+                               rf"nominal)\s+){YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I),
+            _needs(_alternation(CURRENCY_WORDS))),
+    Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
+                                rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
+            _needs(_SYMBOLS, _CODES_TRIE)),
+    _number_led("money", rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})",
+                _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
+    _number_led("percent", r"\s*(?:%|per\s?cent\b)", _needs(r"%|per\s?cent\b")),
+    Pattern("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
+                                 rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
+    Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
+                                 rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>{DAY_NO_YEAR}(?:,?\s+{YEAR})?)\b",
+                                 _I),
+            _needs(_MONTH_NEEDS)),
+    Pattern("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
+            _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
+    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
+            _needs(r"[-–]\s*\d")),
+    Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
+                                 rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
+    Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<a>{YEAR})\b", _I),
+            _needs(r"half\s+of\s")),
+    Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<a>{YEAR})\b"
+                                 rf"|\bQ(?P<qn>[1-4])\s+(?P<qa>{YEAR})\b", _I), _needs(r"quarter\s+of\s|q[1-4]\s")),
+    Pattern("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I),
+            _needs(r"since\s")),
+    Pattern("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), _needs(_DATE_NEEDS)),
+    Pattern("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
+    Pattern("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
+                                      rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
     # once full dates and periods had their turn: a range of counts ("59,488–62,013 deaths"); a score ("3–0") and
     # a temperature are no facts that can be grouped as read; a day without its year ("2 January", "Saturday 10
     # August", "December 25") is one of the year of its document, when it has one
-    ("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
-                               rf"(?P<num>{DIGITS})(?![\d.,%])(?:\s+(?P<scale>{SCALE}))?(?=\s+[^\W\d_])", _I),
-     _needs(r"\d\s*[–—-]\s*\d|\d\s+to\s+\d")),
-    ("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
-    ("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
-                        rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"), _needs(_MONTH_NEEDS)),
-    ("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
-     _needs("°|degree")),
-    ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?[\s-]*"
-                           rf"(?P<unit>{_MEASURE_UNITS})(?![\w²])", _I),
-     _needs(_MEASURE_NEEDS)),
-    ("measure", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?P<scale>)[\s-]*"
-                           rf"(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])", _I),
-     _needs(r"(?:day|week|month|year)s?\b")),
-    ("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
-                            rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
-                            rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
-     _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
+    Pattern("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
+                                      rf"(?P<num>{DIGITS})(?![\d.,%])(?:\s+(?P<scale>{SCALE}))?(?=\s+[^\W\d_])", _I),
+            _needs(r"\d\s*[–—-]\s*\d|\d\s+to\s+\d")),
+    Pattern("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
+    Pattern("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
+                               rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"),
+            _needs(_MONTH_NEEDS)),
+    Pattern("skip",
+            re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
+            _needs("°|degree")),
+    _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²])",
+                _needs(_MEASURE_NEEDS)),
+    _number_led("measure", rf"(?P<scale>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
+                _needs(r"(?:day|week|month|year)s?\b")),
+    Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
+                                   rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
+                                   rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
+            _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
     # a year that heads a proper name names an edition of it, as part of the name: "the 2015 Westfair Trade Summit"
-    ("skip", re.compile(rf"(?<=\b[Tt]he ){YEAR}(?=\s+(?!{MONTH_CASED}\b)[A-Z])"), _needs(r"the [12]\d{3}\s")),
+    Pattern("skip", re.compile(rf"(?<=\b[Tt]he ){YEAR}(?=\s+(?!{MONTH_CASED}\b)[A-Z])"), _needs(r"the [12]\d{3}\s")),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
-    ("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
-     _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
+    Pattern("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
+            _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
     # a rate is no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every 1,000 people"
-    ("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
-                        r"(?:\s+[^\W\d_][\w'-]*)?", _I), _needs(r"per\s+\d|for\s+every\s+\d")),
-    ("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
-    ("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
-    ("rank", re.compile(ORDW, _I), None),
+    Pattern("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
+                               r"(?:\s+[^\W\d_][\w'-]*)?", _I), _needs(r"per\s+\d|for\s+every\s+\d")),
+    Pattern("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
+    Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
+    Pattern("rank", re.compile(ORDW, _I), None),
     # a year a figure is compared with is no date of the text's ("6% fewer than in the same period of 2022")
-    ("skip", re.compile(rf"\b(?:than\s+in|compared\s+(?:with|to)|same\s+(?:period|time|week|month|quarter)\s+"
-                        rf"(?:of|in))\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?{YEAR}\b", _I),
-     _needs(r"than\s+in|compared\s|same\s")),
+    Pattern("skip", re.compile(rf"\b(?:than\s+in|compared\s+(?:with|to)|same\s+(?:period|time|week|month|quarter)\s+"
+                               rf"(?:of|in))\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?{YEAR}\b", _I),
+            _needs(r"than\s+in|compared\s|same\s")),
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
-    ("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I),
-     _needs(rf"{YEAR}\s+[^\W\d_]")),
+    Pattern("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I),
+            _needs(rf"{YEAR}\s+[^\W\d_]")),
     # so does a plural noun of people or of a toll right after it: "52,310 cases and 1874 deaths", unless a word
     # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")
-    ("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
-                         + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
-     _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
-    ("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
+    Pattern("count", re.compile("".join(rf"(?<!\b{word}\s)" for word in _DATING_WORDS)
+                                + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)"
+                                + rf"(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
+            _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
+    Pattern("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     # any other number is a count, times its scale: "four million people", "two dozen boats"
-    ("count", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}|dozen\b))?", _I),
-     None),
+    _number_led("count", rf"(?:\s+(?P<scale>{SCALE}|dozen\b))?"),
 ]
 
 # ------------------------------------------------------------------ values
@@ -1106,11 +1130,10 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
         return []  # every figure has a digit or a number word, but for an intensity in Roman numerals
     taken = _Taken()
     found: list[Figure] = []
-    for kind, pattern, needs in PATTERNS:
+    for kind, regex, needs, number_led in PATTERNS:
         if needs is not None and not needs(sentence, lower):
             continue
-        led = id(pattern) in _NUMBER_LED
-        for m in _led_by_numbers(pattern, sentence, numbers) if led else pattern.finditer(sentence):
+        for m in _led_by_numbers(regex, sentence, numbers) if number_led else regex.finditer(sentence):
             start, end = m.span()
             if start == end or taken.overlaps(start, end):
                 continue
@@ -1256,9 +1279,9 @@ def weekday_figures(sentence: str, day: dt.date) -> list[Figure]:
 
 
 # what the reference date may change: an anniversary counted back from it, a day without its year
-_COUNTED_BACK = [needs for kind, _, needs in PATTERNS if kind == "anniversary"] + [
-    lambda sentence, lower, day=pattern: day.search(sentence) is not None  # a day itself, not a month's name
-    for kind, pattern, _ in PATTERNS if kind == "day"]
+_COUNTED_BACK = [pattern.needs for pattern in PATTERNS if pattern.kind == "anniversary"] + [
+    lambda sentence, lower, day=pattern.regex: day.search(sentence) is not None  # a day itself, not a month's name
+    for pattern in PATTERNS if pattern.kind == "day"]
 
 
 def base_matters(sentence: str) -> bool:
@@ -1269,10 +1292,6 @@ def base_matters(sentence: str) -> bool:
     return any(needs is None or needs(sentence, lower) for needs in _COUNTED_BACK)
 
 
-# Patterns whose every match is a number, with at most a bound before it ("more than 40 stations"), by their
-# id: a compiled pattern hashes its whole program, which costs as much as a quick search
-_NUMBER_LED = {id(pattern) for _, pattern, _ in PATTERNS
-               if pattern.pattern.startswith(f"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})")}
 _BOUND_REACH = 16  # no bound is longer ("approximately", "no fewer than")
 
 

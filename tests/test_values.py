@@ -596,8 +596,7 @@ WORDS = st.sampled_from([
 
 def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every pattern run over every position of the sentence, as plainly as re can."""
-    monkeypatch.setattr(grammar, "PATTERNS", [(kind, pattern, None) for kind, pattern, _ in grammar.PATTERNS])
-    monkeypatch.setattr(grammar, "_NUMBER_LED", set())
+    monkeypatch.setattr(grammar, "PATTERNS", [p._replace(needs=None, number_led=False) for p in grammar.PATTERNS])
 
 
 @settings(max_examples=500, deadline=None)
