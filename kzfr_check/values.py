@@ -30,12 +30,12 @@ Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
 
-_UNITS = (
+_BELOW_TWENTY = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen"
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORD_UNITS = (
+_ORD_BELOW_TWENTY = (
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
 ).split()
@@ -43,14 +43,14 @@ _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth
 
 
 def _number_words() -> tuple[dict[str, int], dict[str, int]]:
-    cardinals = {w: i for i, w in enumerate(_UNITS)}
-    ordinals = {w: i for i, w in enumerate(_ORD_UNITS)}
+    cardinals = {w: i for i, w in enumerate(_BELOW_TWENTY)}
+    ordinals = {w: i for i, w in enumerate(_ORD_BELOW_TWENTY)}
     for t, (tens, ord_tens) in enumerate(zip(_TENS, _ORD_TENS, strict=True), start=2):
         cardinals[tens], ordinals[ord_tens] = t * 10, t * 10
         for u in range(1, 10):
             for sep in ("-", " "):
-                cardinals[f"{tens}{sep}{_UNITS[u]}"] = t * 10 + u
-                ordinals[f"{tens}{sep}{_ORD_UNITS[u]}"] = t * 10 + u
+                cardinals[f"{tens}{sep}{_BELOW_TWENTY[u]}"] = t * 10 + u
+                ordinals[f"{tens}{sep}{_ORD_BELOW_TWENTY[u]}"] = t * 10 + u
     cardinals["a hundred"] = cardinals["hundred"] = 100
     ordinals["hundredth"] = 100
     return cardinals, ordinals
@@ -131,11 +131,11 @@ def _trie(node: dict[str, dict]) -> str:
 
 def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
     """A regex for the number words up to a hundred: cardinal, ordinal or both. Written as tens with an
-    optional unit ("twenty[- ]one") and a trie of the rest, it matches what a trie of every word would,
+    optional ones digit ("twenty[- ]one") and a trie of the rest, it matches what a trie of every word would,
     longest first, at a quarter of the size: compiling the patterns is most of a short run."""
-    tails = [*(_UNITS[1:10] if cardinal else ()), *(_ORD_UNITS[1:10] if ordinal else ())]
-    rest = [*((*_UNITS, "hundred", "a hundred") if cardinal else ()),
-            *((*_ORD_UNITS, *_ORD_TENS, "hundredth") if ordinal else ())]
+    tails = [*(_BELOW_TWENTY[1:10] if cardinal else ()), *(_ORD_BELOW_TWENTY[1:10] if ordinal else ())]
+    rest = [*((*_BELOW_TWENTY, "hundred", "a hundred") if cardinal else ()),
+            *((*_ORD_BELOW_TWENTY, *_ORD_TENS, "hundredth") if ordinal else ())]
     tens = rf"{_alternation(_TENS)}(?:[- ]{_alternation(tails)}){'?' if cardinal else ''}"
     return f"(?:{tens}|{_alternation(rest)})"
 
