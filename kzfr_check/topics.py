@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import bundled, nothing, shared
+from kzfr_check.lang import concepts, data
 from kzfr_check.values import (
     CARDINALS,
     CURRENCY_CODES,
@@ -525,6 +526,11 @@ _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
+# a part of the place named, which the figure is of: "in Ostvale's northern province of Brena", "in Ostvale's Brena
+# region"
+_PART_OF_PLACE = re.compile(r"'s\s+(?:[a-z]+\s+){0,2}?"
+                            r"(?:(?:province|region|state|district|county|governorate|prefecture|city|town)\s+of\s+)?"
+                            rf"{_NAME}")
 _ALL_PLACES = r"(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)"
 _WHOLE_OPENING = re.compile(rf"^\W*{_ALL_PLACES}\s*,", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b{_ALL_PLACES}\b", re.IGNORECASE)
@@ -551,6 +557,87 @@ _CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}")
 # the named scale of an intensity: "IX on the Modified Mercalli scale"
 _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
+_EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
+_ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
+_PLACE_NAME = rf"(?P<place>[{_CAPITAL}][\w'’-]*(?:[\s-]+[{_CAPITAL}][\w'’-]*)*)"
+
+
+class _Told(NamedTuple):
+    """What a language says that sets a figure apart from others of its words (see _told_apart)."""
+
+    earlier: re.Pattern[str] | None  # a word saying a figure is an earlier report's, in lowercased text
+    earlier_needs: tuple[str, ...]  # its quick test: the first letters of each of its phrases
+    earlier_spans: frozenset[str]  # spans of time that, right before such a word, count back from the figure before
+    earlier_until: re.Pattern[str] | None  # a word that, after such a word, turns to what is now ('but')
+    shocks: re.Pattern[str] | None  # a word naming a shock: group 'after' an aftershock, in lowercased text
+    distance_from: re.Pattern[str] | None  # the place a distance is measured from, matched right after it
+
+
+def _phrases(words: Iterable[str]) -> str:
+    """A regex for any of the phrases, longest first, a '*' standing for the rest of a word, spaces for any run."""
+    return "|".join(re.escape(w).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _told_apart(language: str) -> _Told:
+    """A language's words that tell an earlier report's figure, an aftershock's and the place a distance is measured
+    from (keys 'earlier', 'earlier_spans', 'earlier_until', 'aftershocks', 'distance_from', 'distance_directions',
+    'name_of' of its data file)."""
+    said = data(language)
+    earlier, until = said.get("earlier", []), said.get("earlier_until", [])
+    aftershocks = said.get("aftershocks", [])
+    shocks = None
+    if aftershocks:
+        quake = [w for w, concept in concepts(language).items() if concept == "quake"]
+        shocks = re.compile(rf"(?<!\w)(?:(?P<after>{_phrases(aftershocks)})|{_phrases(quake)})(?!\w)")
+    distance_from = None
+    if said.get("distance_from"):
+        directions = said.get("distance_directions", [])
+        named = _phrases(said.get("name_of", []))
+        distance_from = re.compile(
+            r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion: '32 km (20 miles) south-west of'
+            + (rf"(?:(?:{_phrases(directions)})\s+)?" if directions else "")
+            + rf"(?:{_phrases(said['distance_from'])})(?:\s+|(?<=['’]))"
+            + (rf"(?:(?:[^\W\d_][\w'’-]*\s+){{1,4}}?(?:{named})(?:\s+|(?<=['’])))?" if named else "")
+            + rf"(?:[^\W\d_{_CAPITAL}][\w'’-]*\s+){{0,2}}?{_PLACE_NAME}")
+    return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
+                 tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
+                 re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from)
+
+
+def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
+    """What the words of any language read set a figure apart by: a figure an earlier report gave ('the ministry had
+    earlier reported 820 deaths'), an aftershock's magnitude, the place a distance is measured from."""
+    told = _told_apart(language)
+    found: set[tuple[str, str]] = set()
+    if told.earlier is not None and kind not in DATE_KINDS:
+        lead = said[max(0, start - _EARLIER_REACH):start].lower()
+        if any(n in lead for n in told.earlier_needs):
+            nearest = list(told.earlier.finditer(lead))[-1:]  # the one nearest the figure
+            # with no other figure between, nor a span right before it, which counts back from the figure before it
+            # ('SEK 94 million a year earlier'), nor a word between that turns to what is now ('but')
+            if nearest and not _DIGITS.search(lead, nearest[0].end()) and told.earlier_spans.isdisjoint(
+                    WORD.findall(lead, 0, nearest[0].start())[-1:]) and not (
+                    told.earlier_until and told.earlier_until.search(lead, nearest[0].end())):
+                found.add(("previous", ""))
+    if told.shocks is not None and kind in READINGS:
+        shocks = [m for m in told.shocks.finditer(said.lower()) if m.end() <= start or m.start() >= end]
+        # the shock the figure names right after it ('a magnitude 4.9 aftershock'), else the nearest one before it
+        # ('the aftershocks, the strongest of magnitude 4.9'; 'the quake had a magnitude of 6.8 and was followed by
+        # aftershocks'), else the first one after it
+        following = [m for m in shocks if m.start() >= end]
+        before = [m for m in shocks if m.end() <= start]
+        shock = following[0] if following and following[0].start() - end <= _ADJACENT else (
+            before[-1] if before else next(iter(following), None))
+        if shock is not None and shock["after"] is not None:
+            found.add(("aftershock", ""))
+    if told.distance_from is not None and kind == "length":
+        place = told.distance_from.match(said, end)
+        if place and place["place"].split()[0] not in _NOT_A_PLACE:
+            found.add(("from", place["place"]))
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -558,9 +645,9 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
     ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
+    found = _told_qualifiers(said, start, end, kind, language)
     if language != "en":
-        return frozenset()
-    found: set[tuple[str, str]] = set()
+        return frozenset(found) if found else frozenset()
     before, after = said[:start], said[end:]
     lead = before[-60:]  # (the patterns read before a figure look this far back)
     if kind != "rank":  # a rank's own ordinal is its value
@@ -616,7 +703,8 @@ def _place(before: str, after: str) -> str:
         return WHOLE
     for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
         if m and m["holder"].split()[0] not in _NOT_A_PLACE:
-            return m["holder"]
+            part = _PART_OF_PLACE.match(after, m.end()) if m.re is _PLACE_AFTER else None
+            return part["holder"] if part and part["holder"].split()[0] not in _NOT_A_PLACE else m["holder"]
     return ""
 
 
@@ -629,6 +717,13 @@ def _same_name(a: str, b: str) -> bool:
             or longer[-len(shorter):] == shorter)
 
 
+def _same_origin(a: str, b: str) -> bool:
+    """May two places distances are measured from be one? One name (_same_name), or one spelled or declined
+    otherwise ('Marrakech', 'Marrakesh'; 'Варска', 'Варск'), or names in two scripts, which this cannot compare."""
+    return (_same_name(a, b) or fuzz.ratio(a.lower(), b.lower()) >= FUZZY_STEM
+            or (a[0] < "\u0400") != (b[0] < "\u0400"))
+
+
 def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
     return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language)
 
@@ -638,7 +733,7 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     time; the second of something is not the first; amounts over five years are not those over ten;
     one country's rank is not another's; intensities on two named scales are two measures; a count or an
     amount of one place is not that of another, nor that of all places; a year naming an event dates that event
-    only."""
+    only; an aftershock's magnitude is not the main shock's; distances from two places are two distances."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
@@ -648,6 +743,11 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True
+    if ("aftershock", "") in a ^ b:
+        return True
+    origins = [{v for k, v in side if k == "from"} for side in (a, b)]
+    if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
+        return True
     named = [{v for k, v in side if k == "names"} for side in (a, b)]
     return bool(named[0] or named[1]) and named[0] != named[1]
 
@@ -994,6 +1094,13 @@ class _Groups:
         """Are two groups' figures stated for periods that make them different measures (_Frames.apart)?"""
         return self.frames[a].apart(self.frames[b])
 
+    def earlier(self, a: int, b: int) -> bool:
+        """Are both groups' figures those of earlier reports, or values before a change ('previous': set_apart keeps
+        them from the others)? Two tolls that differ, not stated for one period, are of two times neither page
+        states, not one fact in dispute."""
+        return (any(("previous", "") in q for q in self.qualified[a])
+                and any(("previous", "") in q for q in self.qualified[b]))
+
     def share_specific(self, a: int, b: int) -> bool:
         """Do two groups state one specific value (see _specific)?"""
         theirs = self.as_of[b]
@@ -1020,7 +1127,7 @@ class _Groups:
                     extra = penalty(x, y)
                 if extra is None:
                     continue
-                if dating:
+                if dating or (growing and not (xs & ys) - {None} and self.earlier(a, b)):
                     return False
                 if score < CONFLICT_THRESHOLD + extra:  # (extra >= 0) enough only for a change over time
                     changed = None not in xs and None not in ys and xs.isdisjoint(ys) and not (
