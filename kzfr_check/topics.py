@@ -543,7 +543,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 
 
 
 @lru_cache(maxsize=65536)
-def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
+def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
+                toll: bool = False) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
     ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
@@ -591,6 +592,8 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
+    if toll and _foretold(said, start, end):
+        found.add(("forecast", ""))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
 
@@ -614,19 +617,15 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
-    found = _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language)
-    return found | _FORECAST if claim.only_grows and _foretold(claim) else found
+    return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language,
+                       claim.kind == "count" and claim.only_grows)
 
 
-_FORECAST = frozenset({("forecast", "")})
-
-
-def _foretold(claim: Claim) -> bool:
+def _foretold(said: str, start: int, end: int) -> bool:
     """Is a toll said as what it may come to ('the toll could pass 300', 'will exceed 60'), not what it is?
     (A plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is: tolls only.)"""
-    start, end = claim.figure_in_quote
-    clause = re.split(r"[;.,]\s", claim.said[:start])[-1]
-    return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(claim.said, end))
+    clause = re.split(r"[;.,]\s", said[:start])[-1]
+    return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
 def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
