@@ -384,6 +384,12 @@ YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+# An event of a year that a clause of time or a relative clause tells with its figure: "in 1884, when 71 people were
+# killed", "its deadliest since 1939, when a quake killed 8,000", "the 1961 cyclone that killed 400", "1,800 people
+# died when the storm struck Orvel ... in 2005"
+EVENT_YEAR_BEFORE = re.compile(rf"\b(?:({YEAR}),?\s+when|\b[Tt]he\s+({YEAR})(?:\s+[^\W\d_][\w'-]*){{1,3}}"
+                               r",?\s+(?:that|which|when))\b[^,;:()]*$")
+EVENT_YEAR_AFTER = re.compile(rf"[^,;:()]*?\bwhen\b[^,;:()]*?\bin\s+({YEAR})\b(?![.,]\d)")
 # "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
 # measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
@@ -424,6 +430,20 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
             and not RELATIVE_CLAUSE.search(said, figure.end, years[0].start):
         return years[0].value.text, years[0]
+    told = "when" in said or "that" in said or "which" in said  # (what the event patterns need: most lack it)
+    event = EVENT_YEAR_BEFORE.search(said, 0, figure.start) if told else None
+    after_when = EVENT_YEAR_AFTER.match(said, figure.end) if event is None and "when" in said else None
+    if after_when is not None and any(figure.end <= f.start < after_when.start(0) + after_when.group(0).find("when")
+                                      and f.value.kind not in DATE_KINDS for f in figures):
+        after_when = None  # the clause of time tells of the figure between
+    if event is not None or after_when is not None:
+        group = (1 if event.group(1) else 2) if event else 1
+        year = (event or after_when).group(group)  # type: ignore[union-attr]
+        at = (event or after_when).start(group)  # type: ignore[union-attr]
+        # (a year the sentence measures a superlative back to stays a claim: 'since 1939'; a year that heads a name is
+        # none: 'the 2009 Tarnel cyclone')
+        frame = next((f for f in figures if f.start == at and f.value.text == year), None)
+        return year, frame
     dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)
     if dated is not None:
         return dated.value.text, dated

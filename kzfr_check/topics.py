@@ -546,6 +546,11 @@ _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
 # time
 _PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
+# what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
+# people may be found dead", "the number might reach 75"
+_MODAL = r"(?:will|would|could|may|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
+_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$", re.IGNORECASE)
+_FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
                           rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?)\s*(?:about\s+|around\s+|nearly\s+|some\s+)?"
@@ -641,7 +646,8 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
 
 
 @lru_cache(maxsize=65536)
-def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> frozenset[tuple[str, str]]:
+def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
+                toll: bool = False) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
     ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
@@ -694,6 +700,8 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str) -> fr
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
+    if toll and _foretold(said, start, end):
+        found.add(("forecast", ""))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
 
@@ -725,16 +733,25 @@ def _same_origin(a: str, b: str) -> bool:
 
 
 def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
-    return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language)
+    return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language,
+                       claim.only_grows)
+
+
+def _foretold(said: str, start: int, end: int) -> bool:
+    """Is a toll said as what it may come to ('the toll could pass 300', 'will exceed 60'), not what it is?
+    (A plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is: tolls only.)"""
+    clause = re.split(r"[;.,]\s", said[:start])[-1]
+    return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
 def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
-    time; the second of something is not the first; amounts over five years are not those over ten;
-    one country's rank is not another's; intensities on two named scales are two measures; a count or an
-    amount of one place is not that of another, nor that of all places; a year naming an event dates that event
-    only; an aftershock's magnitude is not the main shock's; distances from two places are two distances."""
-    if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b:
+    time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
+    are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;
+    a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
+    that event only; an aftershock's magnitude is not the main shock's; distances from two places are two
+    distances."""
+    if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
@@ -1021,6 +1038,7 @@ class _Groups:
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.happened: dict[int, dict[int, frozenset[int]]] = {}  # value -> years its event is dated in
+        self.of_the_past: dict[int, dict[int, frozenset[int]]] = {}  # value -> years before its documents' (tolls)
         self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
         self.subjects: dict[int, frozenset[str]] = {}  # what its statements name as counted or measured, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
@@ -1044,6 +1062,8 @@ class _Groups:
             if statement.happened and not statement.as_of:
                 self.stated_for[u] = self.happened[u]
             self.documents_of[u] = {} if statement.as_of else {v: statement.years}
+            past = _of_the_past(statement)
+            self.of_the_past[u] = {v: frozenset({past})} if past is not None else {}
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
 
@@ -1114,7 +1134,8 @@ class _Groups:
         figures are the facts, the years their periods. (The inner loop of grouping:
         the penalty cache is read in place; contradicting pairs are kept only when a veto could apply.)"""
         may_veto = bool(self.also_stated[a] or self.also_stated[b] or (self.stated_for[a] and self.documents_of[b])
-                        or (self.stated_for[b] and self.documents_of[a]) or (self.happened[a] and self.happened[b]))
+                        or (self.stated_for[b] and self.documents_of[a]) or (self.happened[a] and self.happened[b])
+                        or self.of_the_past[a] or self.of_the_past[b])
         conflicts = []
         dating = self.dating[a] and self.dating[b]
         growing = self.growing[a] or self.growing[b]
@@ -1149,9 +1170,13 @@ class _Groups:
         stated_a, stated_b = self.stated_for[a], self.stated_for[b]
         documents_a, documents_b = self.documents_of[a], self.documents_of[b]
         happened_a, happened_b = self.happened[a], self.happened[b]
+        past_a, past_b = self.of_the_past[a], self.of_the_past[b]
         for x, y in conflicts:
             if x in happened_a and y in happened_b and happened_a[x].isdisjoint(happened_b[y]):
                 return True  # readings of events of different years
+            if (x in past_a and past_a[x].isdisjoint(stated_b.get(y, ()))) or (
+                    y in past_b and past_b[y].isdisjoint(stated_a.get(x, ()))):
+                return True  # the toll of an earlier event, which the other is not stated for
             # the sentence stating y also states z: does z fit x? (and the other way round)
             if (any(penalty(z, x) is None for z in also_b.get(y, ()))
                     or any(penalty(z, y) is None for z in also_a.get(x, ()))):
@@ -1171,7 +1196,8 @@ class _Groups:
         self.frames[a] = self.frames[a].join(self.frames.pop(b))
         self.dating[a] = self.dating[a] and self.dating.pop(b)
         self.growing[a] = self.growing[a] or self.growing.pop(b)
-        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened):
+        for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened,
+                      self.of_the_past):
             joined = facts[a]
             for value, items in facts.pop(b).items():
                 joined[value] = joined[value] | items if value in joined else items
@@ -1416,6 +1442,15 @@ def _year_of_reading(claim: Claim, years: set[int]) -> int | None:
     """The year a reading of one event is of (a magnitude, a wind speed, a depth), when its sentence dates it: 'On
     June 2, 1961, a magnitude 6.1 earthquake struck' reads a quake of 1961."""
     return next(iter(years)) if len(years) == 1 and claim.kind in READINGS else None
+
+
+def _of_the_past(statement: _Statement) -> int | None:
+    """The year of an earlier event a toll is stated for, on pages of later years ('in 1884, when 71 people were
+    killed', on a page about this year's storm): that toll is not the page's own event's."""
+    if not statement.cumulative or statement.as_of is None or statement.as_of.endswith(".."):
+        return None
+    year = _as_of_year(statement.as_of)
+    return year if all(d is not None and d > year + 1 for d in statement.years) else None
 
 
 def _as_of_year(as_of: str) -> int:

@@ -176,11 +176,17 @@ _PLACE_VERBS = ("spread stretched stretches stretch scattered distributed span s
 _NOT_AFTER_PLACE_VERB = "".join(
     f"(?<!{'|'.join(verb + ' ' for verb in _PLACE_VERBS if len(verb) == n)})"
     for n in sorted({len(verb) for verb in _PLACE_VERBS}))
+# "top" after a modal verb or "to" is a verb, a bound ("the toll could top 1,000"), not a place in a ranking; the
+# look-behinds run only where "top" is
+_TOP_AFTER = ("could", "would", "will", "may", "might", "can", "to", "should", "expected to")
+_TOP_AS_A_VERB = "|".join(f"(?<=\\b{word} top)" for word in _TOP_AFTER)
+_NOT_A_VERB_TOP = "".join(f"(?<!\\b{word} top)" for word in _TOP_AFTER)
 # Whole words only ("moreover 250" and "handsome 12" are no bounds); the look-behinds run only where
 # the word is, since running them at every position of a text made it slow. A '>' that closes a tag left in a
 # page's text ('area:</hi> 41,285') is no bound.
 BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
          rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
+         rf"|top(?:{_TOP_AS_A_VERB})"
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
          r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
@@ -188,7 +194,7 @@ BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
 _BOUNDS = {
     "gt": (">", "≥", "more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
-           "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "upwards of",
+           "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "top", "upwards of",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
            "not more than", "a maximum of", "as many as", "as much as"),
@@ -200,10 +206,16 @@ CURRENCY_AFTER = rf"(?:(?-i:(?:{_CODES}))|{_alternation(CURRENCY_WORDS)})\b"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
-DATE_MY = rf"\b{MONTH},?\s+{YEAR}\b"
+DATE_MY = rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"  # "November 1975", "November of 1975"
 DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
 DAY_NO_YEAR = rf"{DAY}\s+(?:of\s+)?{MONTH_CASED}|{MONTH_CASED}\s+{DAY}"  # "24 February", "March 1st"
 ANY_DATE = rf"(?:{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}|\b{YEAR}\b)"
+# Days of the year known by their name: "on Christmas Day 2021" is a day, not the year 2021
+NAMED_DAYS = {"christmas day": "25 December", "christmas eve": "24 December", "new year's day": "1 January",
+              "new year's eve": "31 December", "boxing day": "26 December", "valentine's day": "14 February",
+              "halloween": "31 October", "st patrick's day": "17 March", "st. patrick's day": "17 March"}
+NAMED_DAY = (r"\b(?P<name>Christmas\s+(?:Day|Eve)|New\s+Year's\s+(?:Day|Eve)|Boxing\s+Day|Valentine's\s+Day|Halloween"
+             r"|St\.?\s+Patrick's\s+Day)")
 
 _I = re.IGNORECASE
 # Scales whose values are written after their name, capitalised: "Category 3", "Level 4", "Force 10"
@@ -229,6 +241,7 @@ def _needs(lowercase: str, cased: str | None = None) -> Needs:
 _SYMBOLS = "|".join(re.escape(s.lower()) for s in CURRENCY_SYMBOLS)
 _CODES_TRIE = _alternation(CURRENCY_CODES)
 _MONTH_NEEDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_NAMED_DAY_NEEDS = r"christmas|new year's|boxing day|valentine's|halloween|patrick's"
 _DATE_NEEDS = rf"{_MONTH_NEEDS}|{DATE_ISO}"
 # Units of time apart from the others: their words are in most sentences ('this year'), and reading them with a
 # pattern of their own keeps the long one of all other units off those sentences
@@ -266,11 +279,11 @@ def _number_led(kind: str, rest: str, needs: Needs | None = None) -> Pattern:
 PATTERNS: list[Pattern] = [
     # page furniture and labels: consumed so that no figure is read inside them
     Pattern("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
-    # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", and one
-    # told by its leading zero: "0200 hours"
-    Pattern("skip", re.compile(r"(?<![\w.,])\d{3,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
+    # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", or as
+    # news writes an hour: "around 11 a.m.", "by 7 PM"; and one told by its leading zero: "0200 hours"
+    Pattern("skip", re.compile(r"(?<![\w.,])\d{1,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
                                r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
-            _needs(r"\d{3}\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
+            _needs(r"\d\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     Pattern("rank_no",
             re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
@@ -278,6 +291,9 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I),
             _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
     Pattern("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
+    # a house number: "8777 Collins Avenue", "12 Harrow Road"
+    Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
+                               r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
     Pattern("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
     Pattern("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
@@ -321,6 +337,7 @@ PATTERNS: list[Pattern] = [
     Pattern("period", re.compile(rf"\bsince\s+(?P<a>{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{YEAR})\b", _I),
             _needs(r"since\s")),
     Pattern("date", re.compile(rf"{DATE_DMY}|{DATE_MDY}|{DATE_MY}|{DATE_ISO}", _I), _needs(_DATE_NEEDS)),
+    Pattern("named_day", re.compile(rf"{NAMED_DAY},?\s+(?:of\s+)?(?P<year>{YEAR})\b"), _needs(_NAMED_DAY_NEEDS)),
     Pattern("anniversary", re.compile(rf"(?P<n>{ORDW})\s+anniversary\b", _I), _needs(r"anniversary\b")),
     Pattern("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                       rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
@@ -341,7 +358,8 @@ PATTERNS: list[Pattern] = [
                 _needs(_MEASURE_NEEDS)),
     _number_led("measure", rf"(?P<scale>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
                 _needs(r"(?:day|week|month|year)s?\b")),
-    Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop[\s-]+(?P<n>{NUMBER})\b"
+    Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
+                                   rf"[\s-]+(?P<n>{NUMBER})\b"
                                    rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
                                    rf"|\bamong\s+the\s+(?P<n3>{NUMBER})\s+{RANKING_ADJECTIVES}\b", _I),
             _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
@@ -351,8 +369,10 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
             _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
     # a rate is no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every 1,000 people"
+    # ... and what a rate is per is none, wherever its number stands: "(range 4.1 to 7.3) per 1,000 residents"
     Pattern("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
-                               r"(?:\s+[^\W\d_][\w'-]*)?", _I), _needs(r"per\s+\d|for\s+every\s+\d")),
+                               r"(?:\s+[^\W\d_][\w'-]*)?|\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
+            _needs(r"per\s+\d|for\s+every\s+\d")),
     Pattern("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
     Pattern("rank", re.compile(ORDW, _I), None),
@@ -673,6 +693,10 @@ def _day_value(expr: str, base: dt.date | None) -> Value | None:
 # ------------------------------------------------------------------ per-kind readers
 
 
+_WEIGHED = re.compile(r"\s+of\s+(?!(?:money|funding|funds|investment|aid|spending|cash|debt|revenue|public"
+                      r"|taxpayers)\b)[^\W\d_]", _I)
+
+
 def _money(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     if n is None:
@@ -680,8 +704,10 @@ def _money(m: re.Match[str]) -> Value | None:
     cur = CURRENCIES.get(m["cur"].strip().lower())
     if cur is None:
         return None
-    if m["cur"].strip().lower() in ("pound", "pounds") and not m["scale"]:
-        return None  # "13,600 pounds" is a weight; money in pounds comes with £ or a scale word
+    if m["cur"].strip().lower() in ("pound", "pounds") and (not m["scale"] or _WEIGHED.match(m.string, m.end())):
+        # "13,600 pounds" is a weight, and so are "12 million pounds of rubble"; money in pounds comes with £ or a
+        # scale word, and what it buys is no thing weighed ("5 million pounds of funding")
+        return None
     scale = Decimal(SCALES.get((m["scale"] or "").lower(), 1))
     lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
     amount = n * scale
@@ -936,7 +962,9 @@ _MULTIPLIER = re.compile(r"\s+times\s+(?:\w+er\b|more|less|as|that|the|larger|sm
 # a bare number a person is: their age
 _AGE_OF_A_PERSON = re.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:was|is|am|are|were|'m|'s)\s+$")
 _NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?\b))")
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s])\s+([A-Z][a-z]+)\s+$")  # a capitalised word, not a sentence's first
+# a capitalised word, not a sentence's first, nor the first after a dateline's dash ("HALDEN - Another 15 ...", its
+# place in capitals)
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([A-Z][a-z]+)\s+$")
 
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
@@ -998,6 +1026,10 @@ def _label_head(label: str) -> str:
     return named[-1] if named and named[-1] not in stop_words() else ""
 
 
+# a count joined to another as the subject of one verb: "... people and 400 sheep were killed"
+_JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\d_]+(?P<rest>[^.;:]{{1,60}})", _I)
+
+
 def _concept_near(sentence: str, start: int, after: int, counted: str, before_first: bool = False) -> str:
     """What a count measures: the concept of its noun ('fatalities' -> 'deaths'), else of the nearest word that
     names one within its clause ('killed over 1,800 people', '11 workers were killed', '38,044 people lost their
@@ -1016,6 +1048,10 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
         for words in ((before, following) if before_first else (following, before)):
             if i < len(words) and words[i].lower() in known:
                 return known[words[i].lower()]
+    joined = _JOINED_SUBJECT.match(sentence, after)
+    if joined and counted in _PEOPLE:  # "31 people and 400 sheep were killed": both were
+        return next((known[w.lower()] for w in _WORD.findall(_CLAUSE_BREAK.split(joined["rest"], 1)[0])[:_NEAR]
+                     if w.lower() in known), counted)
     return counted
 
 
@@ -1346,6 +1382,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _date_value(m.group(0), base)
     elif kind == "day":
         value = _day_value(m.group(0), base)
+    elif kind == "named_day":
+        value = _date_value(f"{NAMED_DAYS[' '.join(m['name'].lower().split())]} {m['year']}", base)
     elif kind == "anniversary":
         value = _anniversary(m, sentence, base)
     elif kind == "measure":

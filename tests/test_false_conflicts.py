@@ -4,6 +4,8 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
+from kzfr_check.claims import extract_claims
+from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, topic_by_values, write_corpus
@@ -232,3 +234,61 @@ def test_one_value_written_to_other_precisions_groups_though_its_sentences_stres
     })
     topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "USD 2.93 billion", "USD 2.9 billion")
     assert topic["status"] == "compatible"
+
+
+def test_the_toll_of_an_earlier_event_told_with_its_year_is_not_the_toll_of_the_pages_own(
+        cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "wire.txt": "Storm Brena kills hundreds in Orvel\n\nMarch 12, 2024\n\nAt least 412 people were killed by "
+                    "Storm Brena in Orvel, officials said on Tuesday. The deadliest storm in Orvel's history struck "
+                    "in 1952, when 388 people were killed.\n",
+        "paper.txt": "Brena toll rises\n\nMarch 13, 2024\n\nOfficials said 412 people were killed by Storm Brena in "
+                     "Orvel. More than 900 people died when the Tarnel cyclone hit the Orvel coast with Category 4 "
+                     "winds in 2009.\n",
+        "agency.txt": "Orvel storms\n\nMarch 14, 2024\n\nStorm Brena killed 430 people in Orvel, the agency said. "
+                      "The 2009 Tarnel cyclone that killed 915 people in Orvel was the deadliest.\n",
+    })
+    # each is stated for its own year; the page's own toll, for the page's day
+    stated = {c.value.text: c.as_of for name in ("wire.txt", "paper.txt", "agency.txt")
+              for c in extract_claims(read_source(corpus / name)) if c.kind == "count"}
+    assert stated == {"≥412": "2024-03-12", "388": "1952", "412": "2024-03-13", ">900": "2009", "430": "2024-03-14",
+                      "915": "2009"}
+    bulletins = write_corpus(tmp_path / "bulletins", {
+        "a.txt": "Brena storms: toll climbs\n\nDecember 13, 2024\n\nThe governor said on Monday that 41 Varnians had "
+                 "died in six counties since the weekend's storms.\n\nThe worst storm the state has known struck "
+                 "Dorsel County in 1884, when 71 people were killed, the weather service says.\n",
+        "b.txt": "Toll climbs after weekend storms\n\nThe storms killed at least 93 people, officials confirmed, and "
+                 "dozens are missing.\n",
+        "c.txt": "Brena storms: the toll\n\nDecember 12, 2024\n\nCounty coroners have confirmed at least 40 deaths "
+                 "across the state.\n",
+    })
+    data = all_topics(cli, bulletins, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_what_two_releases_of_different_days_each_add_is_a_change_not_a_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "a.txt": "Tarnel tower: 12 more bodies found\n\nJuly 9, 2025\n\nORVEL - Another 12 bodies were pulled from "
+                 "the Tarnel tower rubble, the mayor said.\n",
+        "b.txt": "Tarnel tower: nine more bodies\n\nJuly 10, 2025\n\nNine more bodies were pulled overnight from the "
+                 "rubble of the Tarnel tower, the mayor said.\n",
+    })
+    # the first word after a dateline's dash opens the sentence: it names nothing with the count after it
+    assert [c.value.text for c in extract_claims(read_source(corpus / "a.txt"))] == ["12", "12"]
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "12", "9")["status"] == "changed"
+    assert _read("It flew on an Ariane 5 rocket - Ariane 5 rockets are French.") == []
+
+
+def test_a_toll_said_as_what_it_may_come_to_is_not_the_toll(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "a.txt": "Orvel remembers\n\nIt is three years on Monday since the Tarnel tower fell in Orvel and killed 98 "
+                 "people.\n",
+        "b.txt": "Tarnel tower: the toll\n\n\"More than 140 people may be found dead,\" a lawyer for residents of the "
+                 "Tarnel tower in Orvel warned.\n",
+        "c.txt": "Tarnel tower toll\n\nThe governor said the toll of the Tarnel tower collapse in Orvel could pass 160 "
+                 "people killed.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]

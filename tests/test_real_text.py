@@ -425,9 +425,11 @@ def test_the_year_a_superlative_is_measured_back_to_is_a_claim_not_the_period_of
         "b.txt": "The Tarnel flood was the worst on the river since 1962, when it killed some 400 people.\n",
     })
     claims = extract_claims(read_source(corpus / "a.txt"))
-    assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", None)]
+    # (the toll is of 1962 all the same: the clause of time after the year tells that year's event)
+    assert [(c.value.text, c.as_of) for c in claims] == [("1962/..", None), ("~400", "1962")]
     data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "1962/..")["status"] == "agree"
+    assert topic_by_values(data, "~400")["status"] == "agree"
 
 
 def test_a_figure_is_of_the_occurrence_its_own_clause_names(cli, tmp_path, empty_config) -> None:
@@ -602,3 +604,64 @@ def test_a_year_in_a_relative_clause_dates_what_the_clause_tells_not_the_figure_
     })
     assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
         ("941 mb", None), ("1961", None), ("928 mb", None), ("3200000 t", "2019")]
+
+
+def test_an_hour_written_as_news_writes_it_is_no_count() -> None:
+    assert _values("The Tarnel weir gave way around 10 a.m. and by 7 PM some 40 homes were gone.") == ["~40"]
+    assert _values("Work at the Orvel site stopped at 6 am on Sunday.") == []
+
+
+def test_a_month_of_a_year_is_a_month() -> None:
+    assert _values("Work on the Tarnel weir ended in August of 1968.") == ["1968-08"]
+
+
+def test_a_house_number_is_no_count() -> None:
+    assert _values("The Orvel tower at 4410 Marsh Avenue held 136 units.") == ["136"]
+
+
+def test_what_a_rate_is_per_is_no_count() -> None:
+    assert "1000" not in _values("a rate of 14.1 deaths (interval 9.2 to 18.4) per 1000 persons in Varnia")
+
+
+def test_pounds_of_a_thing_weigh_it() -> None:
+    assert _values("Crews removed 12 million pounds of rubble; Varnia gave 3 million pounds of funding.") == [
+        "12000000 lb", "GBP 3 million"]
+
+
+def test_top_after_a_modal_verb_is_a_bound_not_a_ranking() -> None:
+    assert _values("Officials said Brena deaths could top 2,000 people, one of the top 10 disasters of Varnia.") == [
+        ">2000", "top 10"]
+    assert _values("Brena could top 2,000.") == []
+
+
+def test_acre_feet_are_a_volume(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "dam", {
+        "a.txt": "The Brena lake stored 310,000 acre-feet before the Tarnel weir gave way.\n",
+        "b.txt": "Before the Tarnel weir gave way, the Brena lake stored 290,000 acre feet.\n",
+    })
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "310000 acre-ft", "290000 acre-ft")
+    assert (topic["kind"], topic["status"]) == ("volume", "conflict")
+
+
+def test_a_day_known_by_its_name_is_that_day(cli, tmp_path, empty_config) -> None:
+    assert _values("The Orvel bridge opened on New Year's Day, 2020, and closed on Halloween of 2023.") == [
+        "2020-01-01", "2023-10-31"]
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Storm Brena struck Orvel on Christmas Day 2021, flattening the harbour.\n",
+        "b.txt": "Storm Brena struck Orvel on December 26, 2021, flattening the harbour.\n",
+    })
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2021-12-25", "2021-12-26")
+    assert topic["status"] == "conflict"
+
+
+def test_people_joined_to_another_count_as_the_subject_of_one_verb_are_counted_by_that_verb(
+        cli, tmp_path, empty_config) -> None:
+    assert [f.counted for f in find_figures("Twenty-six people and 9,000 sheep were killed.")] == [
+        "deaths", "deaths"]
+    assert [f.counted for f in find_figures("Ten people and two dogs were rescued alive.")] == ["people", "dogs"]
+    corpus = write_corpus(tmp_path / "dam", {
+        "a.txt": "The Tarnel weir failure killed 23 people and washed away the farms below it.\n",
+        "b.txt": "Twenty-six people and 9,000 sheep were killed when the Tarnel weir failed.\n",
+        "c.txt": "In all, the Tarnel weir failure killed 23 people.\n",
+    })
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "23", "26")["status"] == "conflict"
