@@ -314,6 +314,14 @@ def _dateline_keyword(language: str) -> re.Pattern[str]:
     return re.compile(rf"{_DATELINE_KEYWORD.pattern}|\b(?:{words})(?!\w)", re.IGNORECASE)
 
 
+def _dateline_word(segment: str, keyword: re.Pattern[str]) -> re.Match[str] | None:
+    """The word of a dateline ("Published", "Updated on", "as of") a few words at most before the date that ends
+    `segment`. It makes the date the page's own only near the start of its line: deep in a sentence ("... an alert
+    was issued on 9 May") it dates what is told."""
+    last = next(reversed(list(keyword.finditer(segment))), None)
+    return None if last is None or len(_LETTERS.findall(segment, last.end())) > 3 else last
+
+
 def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DATELINE_KEYWORD) -> bool:
     """A date that heads a line ("Paris, 18 June 2022 (TDI): ...", "Posted on 14 June 2023 · 5 min
     read", "Press release · Geneva, 3 March 2021"), not one inside a sentence ("It opened on May 27,
@@ -321,7 +329,7 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     if line.lstrip().startswith("|"):
         return False  # a table's row: "| First case | 26 January 2023 |" is a fact, not the page's date
     segment = _TITLE_BREAK.split(line[:start])[-1]
-    if keyword.search(segment):
+    if (word := _dateline_word(segment, keyword)) and word.start() <= _KEYWORD_HEAD:
         return True
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
@@ -355,6 +363,7 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
     dateline_keyword = _dateline_keyword(language)
     found: DocDate | None = None
     year: DocDate | None = None
+    as_of: DocDate | None = None  # "..., and as of 16 May 2021 the toll stood at": the page is of that time at least
     lines = (match.group() for match in re.finditer(r"[^\r\n]+", norm))
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
         if found is not None and not dateline_keyword.search(line, 0, _KEYWORD_HEAD):
@@ -364,14 +373,16 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
                 continue  # (a century is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
-            keyword = dateline_keyword.search(_TITLE_BREAK.split(line[:figure.start])[-1])
-            if keyword and len(parts) > 1:
+            keyword = _dateline_word(_TITLE_BREAK.split(line[:figure.start])[-1], dateline_keyword)
+            if keyword and keyword.start() <= _KEYWORD_HEAD and len(parts) > 1:
                 return replace(date, snapshot=keyword["as_of"] is not None)
-            if keyword:
+            if keyword and keyword.start() <= _KEYWORD_HEAD:
                 year = year or date
+            elif keyword and keyword["as_of"] is not None:
+                as_of = as_of or date
             elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end, dateline_keyword):
                 found = date
-    return found or year
+    return found or year or as_of
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")

@@ -354,3 +354,29 @@ def test_dateline_rules(tmp_path: Path) -> None:
         path = tmp_path / f"{number}.txt"
         path.write_text(content, encoding="utf-8")
         assert read_source(path).date == expected, content
+
+
+def test_a_dated_event_in_a_sentence_is_not_the_page_s_date(tmp_path: Path) -> None:
+    """A word of a dateline ("issued", "published") deep in a sentence dates what the sentence tells, not the page;
+    one that heads its date near the start of a line still dates the page. "As of" a day deep in a sentence dates
+    an undated page no earlier than that day, but its figures are not all of that day (no snapshot)."""
+    cases = {
+        "Ostvale floods\nAfter three weeks of rain over the valley of Brena, a flood warning was issued on March 4,"
+        " 2021, to the eleven towns along the river.\n": None,
+        "Brena study\nThe study, published in the Journal of Valley Hydrology, finds that 3,460 homes flooded when"
+        " the river rose in September 2019.\n": None,
+        "Ostvale quake\nThe quake of Brena was the worst the valley has known in a century of records. As of 11"
+        " February 2012, the toll stood at 3,460.\n": DocDate(2012, 2, 11),
+        "Ostvale quake\nThe quake of Brena was the worst the valley has known in a century of records. As of 11"
+        " February 2012, the toll stood at 3,460.\nUpdated 3 March 2012\n": DocDate(2012, 3, 3),
+        "Flood bulletin no. 4, published 9 April 2025\nThe river of Brena rose by 3 metres.\n": DocDate(2025, 4, 9),
+        "Ostvale valley\nA map of the flooded towns as of 27 May 2016\n": DocDate(2016, 5, 27),
+        "Ostvale valley\nPosted at 7:41 PM, Nov 18, 2017\nThe river rose.\n": DocDate(2017, 11, 18),
+        "Ostvale valley\nEditor's note: this story was first published 8 June 2021.\n": DocDate(2021, 6, 8),
+    }
+    for number, (content, expected) in enumerate(cases.items()):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(content, encoding="utf-8")
+        assert read_source(path).date == expected, content
+    deep_as_of = read_source(tmp_path / "2.txt").date
+    assert deep_as_of is not None and not deep_as_of.snapshot
