@@ -402,8 +402,7 @@ def _day_month_year(g: Grammar, groups: dict[str, str]) -> Value | None:
 
 def _day(g: Grammar, m: re.Match[str], base: dt.date | None) -> Value | None:
     """A day, or days, of a month written without its year ('le 4 décembre', 'с 3 по 8 октября'): of the year
-    that puts it nearest its document's date, as English does, so that 'le 28 décembre' in a text of 3 January
-    is of the year before."""
+    nearest_day gives it, as English does, so that 'le 28 décembre' in a text of 3 January is of the year before."""
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     if "m" not in groups:  # a range of days: "du 3 au 5 novembre"
         i = next(k[1:] for k in groups if k[0] == "m")

@@ -661,17 +661,18 @@ def _date_value(expr: str, base: dt.date | None) -> Value | None:
     return Value("date", _date_text(*parts), *_span(*parts))
 
 
-HALF_A_YEAR = 183  # days: a day without its year written in a document is the nearest such day to its date
+FUTURE_HORIZON = 92  # days: a day without its year after its document's date is read so only within a quarter
 
 
 def nearest_day(when: dt.date, base: dt.date) -> dt.date | None:
-    """A day written without its year, read in its document's year (`when`): the nearest such day to the document's
-    date, so that 'on 28 December' in a report of 3 January is of the year before (None: no such day that year, a
-    29 February)."""
-    if abs((when - base).days) <= HALF_A_YEAR:
-        return when
+    """A day written without its year, read in its document's year (`when`): the latest such day on or before the
+    document's date, as pages mostly tell what has happened ('on Sept. 14' in a report of 2 June is of the year
+    before, 'on 28 December' in one of 3 January too), unless it falls within the quarter after that date ('the
+    bridge opens on 20 January' in a text of 20 December). None: no such day that year, a 29 February."""
+    latest = base + dt.timedelta(days=FUTURE_HORIZON)
+    year = latest.year if (when.month, when.day) <= (latest.month, latest.day) else latest.year - 1
     try:
-        return when.replace(year=base.year - 1 if when > base else base.year + 1)
+        return when.replace(year=year)
     except ValueError:
         return None
 

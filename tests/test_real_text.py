@@ -665,3 +665,19 @@ def test_people_joined_to_another_count_as_the_subject_of_one_verb_are_counted_b
         "c.txt": "In all, the Tarnel weir failure killed 23 people.\n",
     })
     assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "23", "26")["status"] == "conflict"
+
+
+def test_a_day_without_its_year_is_of_the_past_in_a_later_report(cli, tmp_path, empty_config) -> None:
+    """A report of June that says the storm struck "on Sept. 14" means the September before it, and so agrees with
+    the report of that September; a day within the quarter after a page's date is still read as to come."""
+    corpus = write_corpus(tmp_path / "storm", {
+        "a.txt": "Published 15 September 2022\n\nHurricane Orla made landfall over Kestria on 14 September 2022.\n",
+        "b.txt": "Published 2 June 2023\n\nThe study counts 3,460 deaths after Orla made landfall over Kestria"
+                 " on Sept. 14, destroying homes.\n",
+    })
+    landfall = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2022-09-14")
+    assert landfall["status"] == "agree" and len(landfall["claims"]) == 2
+    spring = read_source(write_corpus(tmp_path / "fair", {
+        "c.txt": "Published 10 April 2024\n\nThe Brena fair opens on June 6 and the Varsk fair opened on August 2.\n",
+    }) / "c.txt")
+    assert [c.value.text for c in extract_claims(spring)] == ["2024-06-06", "2023-08-02"]
