@@ -559,6 +559,17 @@ _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
 # A quick test, in lowercased text, for a word the two patterns above need: most figures follow none, and a search
 # without IGNORECASE takes a fifth of the time.
 _CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}")
+# a rating named beside a band of speeds defines the rating ("a Category 3 storm has winds of 111 to 129 mph", "EF4
+# winds of 166-200 mph"): the band is no reading of a storm, and one rating's band is not another's
+_RATING = re.compile(r"\b(?:(?P<category>[Cc]ategory|Cat\.?)\s*(?P<n>[1-5])|(?P<scale>E?F)-?(?P<f>[0-5]))\b")
+_BAND = re.compile(r"(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<high>\d[\d,]*(?:\.\d+)?)")
+_BAND_WIDTH = 1.1  # a band's upper end is at least this times its lower end: '120 to 125 mph' is a reading
+# what a count that names no noun counts, by the verb it is the subject of ("31 have been identified", "relatives
+# of 35 have been notified"): people of one role are not those of another
+_ROLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,3}?(?:have|has|had|were|was|are|is|remain|remained|remains)\s+(?:been\s+|now\s+|still\s+)*"
+    r"(?P<role>identified|notified|rescued|recovered|found|hospitali[sz]ed|evacuated|displaced|missing|unaccounted|"
+    r"accounted|injured|wounded|hurt|dead|killed|arrested|detained|released|safe|alive)\b")
 # the named scale of an intensity: "IX on the Modified Mercalli scale"
 _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
@@ -650,7 +661,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
                 toll: bool = False) -> frozenset[tuple[str, str]]:
     """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
     ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
-    ('scale', 'modified mercalli'), ('place', 'Ostvale')."""
+    ('scale', 'modified mercalli'), ('place', 'Ostvale'), ('band', 'ef4')."""
     found = _told_qualifiers(said, start, end, kind, language)
     if language != "en":
         return frozenset(found) if found else frozenset()
@@ -700,6 +711,12 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
     named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
     if named and named["noun"].lower() not in STOP_WORDS:
         found.add(("names", term(named["noun"].lower())))
+    band = _BAND.search(said, start, end) if kind == "speed" else None
+    rating = _RATING.search(said) if band else None
+    low, high = (float(band[side].replace(",", "")) for side in ("low", "high")) if band else (0.0, 0.0)
+    if rating and high >= _BAND_WIDTH * low:
+        rated = "category" if rating["category"] else rating["scale"].lower()
+        found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
     if toll and _foretold(said, start, end):
         found.add(("forecast", ""))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
@@ -749,14 +766,16 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
     are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;
     a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
-    that event only; an aftershock's magnitude is not the main shock's; distances from two places are two
-    distances."""
+    that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
+    aftershock's magnitude is not the main shock's; distances from two places are two distances."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
         return True
-    for name in ("duration", "holder", "scale", "place"):
+    if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
+        return True
+    for name in ("duration", "holder", "scale", "place", "band"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True
@@ -842,20 +861,35 @@ def _nested(parts: frozenset[tuple[int, int]], others: frozenset[tuple[int, int]
 
 
 def _may_share_subject(a: Claim, b: Claim) -> bool:
-    """Claims of one kind that count the same thing (counts: the noun counted; 'first ... to VERB'
-    ranks: the verb) may state the same fact; this depends on their words only, not their values."""
+    """Claims of one kind that count the same thing (counts: the noun counted, else the role their verb gives
+    them; 'first ... to VERB' ranks: the verb) may state the same fact; this depends on their words only, not their
+    values."""
     if a.value.group_key != b.value.group_key:
         return False
     if _set_apart(_claim_qualifiers(a), _claim_qualifiers(b)):
         return False
     if a.kind == "count" and (a.counted and b.counted):
         return _same_thing(a.counted, b.counted)
+    if a.kind == "count":
+        # a count that names no noun is named by the role its verb gives it ('31 have been identified'): people
+        # identified are neither those whose families were notified nor the dead of a toll
+        what = [c.counted or _role(c.said, c.figure_in_quote[1], c.language) for c in (a, b)]
+        if what[0] and what[1]:
+            return term(what[0]) == term(what[1]) or _same_thing(what[0], what[1])
     if a.counted and b.counted:  # figures named by a word before them: 'Orvenian 22.1%' is not 'Tavish 9.4%'
         return _same_thing(a.counted, b.counted)
     if a.kind == "rank" and a.language == b.language == "en":  # the predicate is read in English only
         pa, pb = _rank_predicate(a), _rank_predicate(b)
         return (not pa and not pb) or (bool(pa and pb) and _same_thing(pa, pb))
     return True
+
+
+@lru_cache(maxsize=65536)
+def _role(said: str, end: int, language: str) -> str:
+    """The role a count of people is given by the verb it is the subject of ('31 have been identified'), or ''
+    (read in English only)."""
+    role = _ROLE_AFTER.match(said, end) if language == "en" else None
+    return role["role"] if role else ""
 
 
 def _labelled_apart(a: Claim, b: Claim) -> bool:

@@ -292,3 +292,54 @@ def test_a_toll_said_as_what_it_may_come_to_is_not_the_toll(cli, tmp_path, empty
     data = all_topics(cli, corpus, empty_config, tmp_path)
     assert not [t for t in data["topics"] if t["status"] == "conflict"], [
         (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+
+
+def test_the_band_of_winds_that_defines_a_rating_is_no_reading_of_the_storm(cli, tmp_path, empty_config) -> None:
+    pages = {
+        "gazette.txt": "Tornado outbreak in Ostvale\n\nPublished 14 April 2024\n\nSurveyors rated the Brenhill tornado "
+                       "EF4, the rating for tornadoes whose wind speeds reach 166 to 200 mph. It crossed 48 miles "
+                       "of farmland before it lifted near Calloway.\n",
+        "survey.txt": "Damage survey of the Brenhill tornado\n\nIssued 16 April 2024\n\nHighest winds 210 mph. The "
+                      "survey team found the Brenhill tornado tracked 48 miles across Ostvale county.\n",
+    }
+    data = all_topics(cli, write_corpus(tmp_path / "two", pages), empty_config, tmp_path)
+    assert not [t for t in data["topics"] if t["status"] == "conflict"], [
+        (t["id"], [v["value"] for v in t["values"]]) for t in data["topics"]]
+    # the band is set apart from the measured peak, not lost: two pages that define one rating agree
+    primer = {"primer.txt": "How tornadoes are rated\n\nPublished 2 April 2024\n\nEF4 is the rating for tornadoes "
+                            "whose wind speeds reach 166 to 200 mph.\n"}
+    data = all_topics(cli, write_corpus(tmp_path / "three", pages | primer), empty_config, tmp_path)
+    band = topic_by_values(data, "166–200 mph")
+    assert band["status"] == "agree" and {c["source"] for c in band["claims"]} == {"gazette", "primer"}
+
+
+def test_a_narrow_range_of_winds_beside_a_rating_is_still_a_reading() -> None:
+    from kzfr_check.topics import _qualifiers
+
+    said = "Idra, a Category 3 storm at landfall, brought winds of 120 to 125 mph."
+    start = said.index("120")
+    assert not any(k == "band" for k, _ in _qualifiers(said, start, start + len("120 to 125 mph"), "speed", "en"))
+    said = "A Category 3 hurricane has winds of 111 to 129 mph."
+    start = said.index("111")
+    assert ("band", "category 3") in _qualifiers(said, start, start + len("111 to 129 mph"), "speed", "en")
+
+
+def test_people_counted_in_one_role_are_not_those_of_another(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {
+        "herald.txt": "Marsh Tower collapse: the search goes on\n\nPublished 3 May 2024\n\nThe toll of the Marsh "
+                      "Tower collapse in Brena stands at 40. Among the dead, 31 have been identified so far, "
+                      "and relatives of 29 of them have been told.\n",
+        "courier.txt": "Marsh Tower: rescuers near the end of the search\n\nPublished 3 May 2024\n\nThe toll of the "
+                       "Marsh Tower collapse in Brena stands at 40. Around 37 of the dead have been identified so "
+                       "far, and relatives of 35 have been notified.\n",
+        "wire.txt": "Brena tower toll stands at 40\n\nPublished 3 May 2024\n\nThe toll of the Marsh Tower collapse in "
+                    "Brena stands at 40. Among the dead, 33 have been identified so far, the mayor of Brena "
+                    "said.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    roles = {"31": "identified", "33": "identified", "35": "notified", "40": "toll"}
+    for topic in data["topics"]:
+        assert len({roles[v["value"]] for v in topic["values"]}) == 1, (topic["id"], topic["values"])
+    # the same role still groups, and two figures of it disagree
+    assert topic_by_values(data, "31", "33")["status"] == "conflict"
+    assert topic_by_values(data, "40")["status"] == "agree"
