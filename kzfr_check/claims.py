@@ -441,7 +441,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         year = (event or after_when).group(group)  # type: ignore[union-attr]
         at = (event or after_when).start(group)  # type: ignore[union-attr]
         # (a year the sentence measures a superlative back to stays a claim: 'since 1939'; a year that heads a name is
-        # none: 'the 2009 Tarnel cyclone')
+        # none: 'the 1961 Tarnel cyclone')
         frame = next((f for f in figures if f.start == at and f.value.text == year), None)
         return year, frame
     dated = next((f for f in figures if f.value.kind == "date" and AS_OF_DATE.search(said, 0, f.start)), None)
