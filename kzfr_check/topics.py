@@ -717,7 +717,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
     if rating and high >= _BAND_WIDTH * low:
         rated = "category" if rating["category"] else rating["scale"].lower()
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
-    if toll and _foretold(said, start, end):
+    if toll and _foretold(clause, said, end):
         found.add(("forecast", ""))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
 
@@ -754,10 +754,10 @@ def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
                        claim.only_grows)
 
 
-def _foretold(said: str, start: int, end: int) -> bool:
-    """Is a toll said as what it may come to ('the toll could pass 300', 'will exceed 60'), not what it is?
-    (A plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is: tolls only.)"""
-    clause = re.split(r"[;.,]\s", said[:start])[-1]
+def _foretold(clause: str, said: str, end: int) -> bool:
+    """Is a toll said as what it may come to ('the toll could pass 300', 'will exceed 60'), not what it is? `clause`
+    is the figure's clause up to it (as _qualifiers cuts it). (A plan's amount is said the same way, 'the dam will
+    cost $3.8 billion', and is what the plan is: tolls only.)"""
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
