@@ -13,6 +13,7 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -1385,6 +1386,86 @@ STATEMENTS_IN_PIECES = 20_000
 STATEMENT_COST = 46
 
 
+def _by_source(claims: Sequence[Claim]) -> list[Sequence[int]]:
+    """The places of each source's claims. A check's claims come a document at a time, so each source's are
+    one run; claims in another order are gathered first."""
+    runs: list[Sequence[int]] = []
+    start = 0
+    for i in range(1, len(claims) + 1):
+        if i == len(claims) or claims[i].source != claims[start].source:
+            runs.append(range(start, i))
+            start = i
+    if len({claims[run[0]].source for run in runs}) == len(runs):
+        return runs
+    gathered: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        gathered[c.source].append(i)
+    return list(gathered.values())
+
+
+_Joined = dict[int, tuple[set[str], set[int | None]]]  # statement -> its sources and document years
+
+
+def _numbered_statements(claims: Sequence[Claim]) -> tuple[array[int], array[int], _Joined]:
+    """Claims that state one figure in the same words (a sentence reprinted) are one statement, numbered in the
+    order of their first claims: each claim's statement, each statement's first claim, and the sources and
+    document years of the statements that more than one claim states. Numbers in arrays: a big corpus has
+    millions of claims."""
+    numbered: dict[tuple[str, int, int, str, str], int] = {}
+    statement_of, first = array("l"), array("l")
+    joined: _Joined = {}
+    for at, c in enumerate(claims):
+        u = numbered.setdefault((c.said, c.start - c.quote_start, c.end - c.quote_start, c.value.text, c.counted),
+                                len(first))
+        if u == len(first):
+            first.append(at)
+        else:
+            sources, years = joined.setdefault(u, ({claims[first[u]].source}, {claims[first[u]].document_year}))
+            sources.add(c.source)
+            years.add(c.document_year)
+        statement_of.append(u)
+    return statement_of, first, joined
+
+
+def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim], statement_of: array[int],
+                first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> list[_Statement]:
+    """Each statement, with what the other figures of its sentence tell of it. Those are read a document at a
+    time (a sentence is one document's), so that no map of every sentence of the corpus is ever held."""
+    statements: list[_Statement | None] = [None] * len(first)
+    at_of = ({i: at for at, i in enumerate(i for i in range(len(claims)) if i not in taken)} if taken else None)
+    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
+    for places in _by_source(claims):
+        measured: set[int] = set()
+        years_stated: dict[int, set[int]] = defaultdict(set)
+        siblings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+        free: list[int] = []
+        for i in places:
+            c = claims[i]
+            if c.kind not in DATE_KINDS:
+                measured.add(c.quote_start)
+            if c.kind == "date" and c.value.text[:4].isdigit():
+                years_stated[c.quote_start].add(int(c.value.text[:4]))
+            at = i if at_of is None else at_of.get(i)
+            if at is not None:
+                siblings[(c.quote_start, c.value.group_key)].append(c)
+                free.append(at)
+        for at in free:
+            u = statement_of[at]
+            if first[u] != at:
+                continue
+            c = pool[at]
+            sources, years = joined.get(u, ({c.source}, {c.document_year}))
+            sources, years = frozenset(sources), frozenset(years)
+            statements[u] = _Statement(
+                c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
+                tuple(other.value for other in siblings[(c.quote_start, c.value.group_key)]
+                      if other is not c and not _labelled_apart(c, other)),
+                claim_shapes[at].qualifiers, c.only_grows,
+                c.kind == "date" and len(c.value.text) == 4 and c.quote_start in measured,
+                _year_of_reading(c, years_stated.get(c.quote_start, set())), c.counted)
+    return statements  # type: ignore[return-value]  (every statement has its first claim)
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                     executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
@@ -1403,56 +1484,30 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     executor, a worker process and this one group pieces side by side. The topics are the same. `meanwhile` is
     other work of this process, done while the workers group their first pieces (or at the end).
     """
-    free = [i for i in range(len(claims)) if i not in (taken or set())]
-    claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
-    shape_of = dict(zip(free, claim_shapes, strict=True))
-    said_alike: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
-    for i in free:
-        c = claims[i]
-        said_alike.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
-    members = list(said_alike.values())
-    first = [ids[0] for ids in members]
-    measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
-    years_stated: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for c in claims:
-        if c.kind == "date" and c.value.text[:4].isdigit():
-            years_stated[(c.source, c.quote_start)].add(int(c.value.text[:4]))
-    siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for i in free:
-        siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
-    statements = {}
-    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
-    for u, ids in enumerate(members):
-        c = claims[ids[0]]
-        sources = frozenset(claims[i].source for i in ids)
-        years = frozenset(claims[i].document_year for i in ids)
-        statements[u] = _Statement(
-            c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
-            tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                  if z != ids[0] and not _labelled_apart(c, claims[z])),
-            shape_of[ids[0]].qualifiers, c.only_grows,
-            c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
-            _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())), c.counted)
-    del said_alike, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
+    pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
+    claim_shapes, shape_vectors = _shape_vectors(pool)
+    statement_of, first, joined = _numbered_statements(pool)
+    statements = _statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
+    del joined
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     of_shape: dict[_Shape, list[int]] = defaultdict(list)
     for u, i in enumerate(first):
-        of_shape[shape_of[i]].append(u)
+        of_shape[claim_shapes[i]].append(u)
     shapes = list(of_shape)
     for ordered in of_shape.values():
         ordered.sort(key=lambda u: (statements[u].value.low, statements[u].value.high, statements[u].value.text, u))
-    similar = _similar_shapes([claims[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
+    similar = _similar_shapes([pool[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(of_shape[s]) == 1 for s in shapes],
                               [frozenset().union(*(statements[u].sources for u in of_shape[s])) for s in shapes])
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
-                   | _same_value_links([claims[first[of_shape[s][0]]] for s in shapes],
+                   | _same_value_links([pool[first[of_shape[s][0]]] for s in shapes],
                                        [[statements[u].value for u in of_shape[s]] for s in shapes]))
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
         ids = [u for x in places for u in of_shape[shapes[x]]]
-        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[shape_of[first[u]]] for u in ids},
+        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[claim_shapes[first[u]]] for u in ids},
                       [of_shape[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
@@ -1464,12 +1519,24 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         pieces = bundled(linked, costs)
     groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
 
-    topics = []
+    # Each group's claims, in the order of the claims (one pass, with no list of claim numbers per statement).
+    # Only groups that may have two sources are gathered: most statements of a big corpus stay alone.
+    group_of = array("l", [-1]) * len(first)
+    kept = 0
     for group in groups:
-        claim_ids = sorted(i for u in group for i in members[u])
-        if len({claims[i].source for i in claim_ids}) >= 2:
-            topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
-    return _unique_ids(topics)
+        if len(group) > 1 or len(statements[group[0]].sources) > 1:
+            for u in group:
+                group_of[u] = kept
+            kept += 1
+    del groups
+    gathered: list[tuple[list[Claim], list[_Said]]] = [([], []) for _ in range(kept)]
+    for at, u in enumerate(statement_of):
+        if group_of[u] >= 0:
+            grouped, vectors = gathered[group_of[u]]
+            grouped.append(pool[at])
+            vectors.append(shape_vectors[claim_shapes[at]])
+    return _unique_ids([_name_topic(grouped, vectors) for grouped, vectors in gathered
+                        if len({c.source for c in grouped}) >= 2])
 
 
 def _year_of_reading(claim: Claim, years: set[int]) -> int | None:
