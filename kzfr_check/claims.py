@@ -77,11 +77,16 @@ _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: int, quote: str, said: str,
                      text: str, value: Value, counted: str, document_year: int | None, as_of: str | None,
                      said_before: str, language: str) -> Claim:
-    """A claim sent by a worker process. Its short strings are interned: the figures, periods and words
-    counted that a corpus repeats are then one string each in the process that gathers its claims (its
-    sentences, mostly its own, are not)."""
-    return Claim(source, line, start, end, quote_start, quote, said, intern(text), value, intern(counted),
-                 document_year, None if as_of is None else intern(as_of), said_before, intern(language))
+    """A claim sent by a worker process. Its strings are interned and its document's year shared: the figures,
+    periods and words counted that a corpus repeats, and the sentences its documents reprint, are then one
+    object each in the process that gathers its claims, which holds every claim of the corpus."""
+    shared_quote = intern(quote)
+    return Claim(source, line, start, end, quote_start, shared_quote, shared_quote if said is quote else intern(said),
+                 intern(text), value, intern(counted), _YEARS.setdefault(document_year, document_year),
+                 None if as_of is None else intern(as_of), intern(said_before), intern(language))
+
+
+_YEARS: dict[int | None, int | None] = {}  # one object for each year a document is dated in
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.
