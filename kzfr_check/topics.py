@@ -346,21 +346,21 @@ def _shape(claim: Claim) -> _Shape:
 
 class _Counts:
     """How rare words are among some sentences: how many sentences there are, how many of them hold each
-    word, and how many sources use it."""
+    word, and which words more than one source uses (kept as each word's first source: a big corpus has
+    millions of pairs of a source and a word)."""
 
     def __init__(self) -> None:
         self.sentences = 0
         self.holding: Counter[str] = Counter()
-        self.sources: Counter[str] = Counter()
-        self._used: set[tuple[str, str]] = set()
+        self._first_source: dict[str, str] = {}
+        self.several: set[str] = set()  # the words more than one source uses
 
     def add(self, stems: frozenset[str], source: str) -> None:
         self.sentences += 1
         self.holding.update(stems)
         for s in stems:
-            if (source, s) not in self._used:
-                self._used.add((source, s))
-                self.sources[s] += 1
+            if self._first_source.setdefault(s, source) != source:
+                self.several.add(s)
 
 
 _CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
@@ -387,27 +387,37 @@ def _figure_terms(language: str) -> frozenset[str]:
     return frozenset(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase))
 
 
-def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, set[str]],
-              names_of: dict[str, frozenset[str]], figure_terms: frozenset[str]) -> list[list[str]]:
+class _Subjects:
     """The sources, grouped by subject: two share one when both name one thing ('Orvel'), both repeat one word
     (say it in two sentences or more: 'bridge') other than a word of figures, or both measure one concept of
     the language ('=trade': a page of one sentence may name nothing and repeat nothing). How rare a word is, is
     counted within a subject, so that documents on another subject (a recipe beside reports on a cyclone)
-    change no verdict of these."""
-    said_by: dict[str, Counter[str]] = defaultdict(Counter)
-    named_by: dict[str, set[str]] = defaultdict(set)
-    for said, stems in sentence_stems.items():
-        for source in sources_of[said]:
-            said_by[source].update(stems)
-            named_by[source].update(names_of[said])
-    sharing: dict[tuple[str, bool], list[str]] = defaultdict(list)
-    for source in sorted(said_by):
-        for s, times in said_by[source].items():
-            if (times > 1 or s.startswith("=")) and s not in figure_terms:
-                sharing[(s, False)].append(source)
-        for name in named_by[source]:
-            sharing[(name, True)].append(source)
-    return connected(sorted(said_by), ((sources[0], other) for sources in sharing.values() for other in sources[1:]))
+    change no verdict of these. Told one source at a time, it keeps only each word's first source and the
+    pairs of sources it links."""
+
+    def __init__(self, figure_terms: frozenset[str]) -> None:
+        self.figure_terms = figure_terms
+        self.sources: list[str] = []
+        self._first_with: dict[tuple[str, bool], str] = {}
+        self._links: set[tuple[str, str]] = set()
+
+    def add(self, source: str, sentences: Iterable[tuple[frozenset[str], frozenset[str]]]) -> None:
+        """A source and the stems and names of each of its distinct sentences."""
+        said: Counter[str] = Counter()
+        named: set[str] = set()
+        for stems, names in sentences:
+            said.update(stems)
+            named.update(names)
+        self.sources.append(source)
+        shared = [(s, False) for s, times in said.items() if (times > 1 or s.startswith("=")) and s not in
+                  self.figure_terms]
+        for key in [*shared, *((name, True) for name in named)]:
+            first = self._first_with.setdefault(key, source)
+            if first != source:
+                self._links.add((first, source))
+
+    def groups(self) -> list[list[str]]:
+        return connected(sorted(self.sources), self._links)
 
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, _Said]]:
@@ -428,10 +438,20 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
     # sentence, or by a verbatim copy of a source, counts once.
     stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
     sentence_stems: dict[str, frozenset[str]] = {}
-    sources_of: dict[str, set[str]] = defaultdict(set)
+    first_said_by: dict[str, str] = {}  # each sentence's first source, by name
+    also_said_by: dict[str, list[str]] = {}  # and its others, for the few that more than one source says
     named: dict[str, frozenset[str]] = {}
     names_of: dict[str, frozenset[str]] = {}
+    figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
+                             for t in _figure_terms(language))
+    linked = _Subjects(figure_terms)
+    reading: str | None = None  # the source being read, and its distinct sentences
+    sentences: set[str] = set()
     for c in sorted(claims, key=lambda claim: claim.source):
+        if c.source != reading:
+            if reading is not None:
+                linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
+            reading, sentences = c.source, set()
         if c.said not in sentence_stems:
             said = _masked(c.said)
             if said not in stems_of:
@@ -439,18 +459,23 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
                 named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
             sentence_stems[c.said] = stems_of[said]
             names_of[c.said] = named[said]
-        sources_of[c.said].add(c.source)
-    figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
-                             for t in _figure_terms(language))
-    subjects = [group for group in _subjects(sentence_stems, sources_of, names_of, figure_terms) if len(group) > 1] or [
-        sorted({c.source for c in claims})]
+            first_said_by[c.said] = c.source
+        elif c.said not in sentences:  # (a source before this one said it first)
+            also_said_by.setdefault(c.said, []).append(c.source)
+        sentences.add(c.said)
+    if reading is not None:
+        linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
+    del sentences, named, names_of
+    subjects = [group for group in linked.groups() if len(group) > 1] or [sorted({c.source for c in claims})]
+    del linked
     subject_of = {source: n for n, group in enumerate(subjects) for source in group}
     within = [_Counts() for _ in subjects]
     # a source that shares no subject counts its words among those of all the others and its own
     any_subject = within[0] if len(within) == 1 else _Counts()
     own: dict[str, _Counts] = defaultdict(_Counts)
     for said, stems in sentence_stems.items():
-        sources = sorted(sources_of[said])  # each sentence counts once, for the first source that says it
+        # each sentence counts once, for the first source that says it
+        sources = [first_said_by[said], *also_said_by.get(said, ())]
         first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
         for source in sources:
             if source in subject_of:
@@ -462,23 +487,28 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
         if not first_on:
             for source in sources:
                 own[source].add(stems, source)
-    shape_sources: dict[_Shape, set[str]] = defaultdict(set)
+    # for each shape, the first subject of its sources, or its first source when none has a subject
+    subject_of_shape: dict[_Shape, int] = {}
+    source_of_shape: dict[_Shape, str] = {}
     for shape, c in zip(shapes, claims, strict=True):
-        shape_sources[shape].add(c.source)
+        if c.source in subject_of:
+            subject_of_shape[shape] = min(subject_of[c.source], subject_of_shape.get(shape, len(subjects)))
+        elif shape not in source_of_shape or c.source < source_of_shape[shape]:
+            source_of_shape[shape] = c.source
     vectors = {}
     for shape, ctx in contexts.items():
         weights: dict[str, float] = {}
         words: dict[str, str] = {}
-        on = sorted(subject_of[source] for source in shape_sources[shape] if source in subject_of)
-        alone = None if on else own[min(shape_sources[shape])]
-        shared = within[on[0]] if on else any_subject
+        on = subject_of_shape.get(shape)
+        alone = None if on is not None else own[source_of_shape[shape]]
+        shared = any_subject if on is None else within[on]
         n = shared.sentences + (alone.sentences if alone else 0)
         for s, surface, nearness in ctx:
             key = canon[s]
             idf = math.log((n + 1) / (shared.holding[key] + (alone.holding[key] if alone else 0) + 0.5))
             # a word only one source uses cannot show that two sources say the same thing; but the words of a
             # source on a subject of its own say what sets it apart
-            w = idf * nearness * (1.0 if alone or shared.sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
+            w = idf * nearness * (1.0 if alone or key in shared.several else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
                 words.setdefault(key, surface)
