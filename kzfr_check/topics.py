@@ -1097,7 +1097,15 @@ class _Groups:
                 self.value_list.append(value)
             return value_id[key]
 
-        self.sources: dict[int, set[str]] = {}
+        # A statement's facts are shared with the statements that state the same (one object each), and made the
+        # group's own when it first grows: a block may hold a million statements, most of them never grown.
+        alike: dict[tuple[object, ...], object] = {}
+
+        def one(key: tuple[object, ...], made: T) -> T:
+            return alike.setdefault(key, made)  # type: ignore[return-value]
+
+        self._grown: set[int] = set()
+        self.sources: dict[int, set[str] | frozenset[str]] = {}
         self.as_of: dict[int, dict[int, frozenset[str | None]]] = {}  # value -> periods it is stated for
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
@@ -1112,23 +1120,28 @@ class _Groups:
         for u, statement in statements.items():
             self.dating[u] = statement.dates_another
             self.growing[u] = statement.cumulative
-            self.qualified[u] = {statement.qualifiers} if statement.qualifiers else set()
-            self.subjects[u] = frozenset({statement.subject}) if statement.subject else frozenset()
+            self.qualified[u] = one(("qualified", statement.qualifiers),
+                                    {statement.qualifiers} if statement.qualifiers else set())
+            self.subjects[u] = one(("subjects", statement.subject),
+                                   frozenset({statement.subject}) if statement.subject else frozenset())
             self.frames[u] = _Frames.of(statement.as_of, statement.cumulative)
             v = intern(statement.value)
-            self.sources[u] = set(statement.sources)
-            self.as_of[u] = {v: frozenset({statement.as_of})}
+            self.sources[u] = statement.sources
+            self.as_of[u] = one(("as_of", v, statement.as_of), {v: frozenset({statement.as_of})})
             others = frozenset(intern(value) for value in statement.others)
-            self.also_stated[u] = {v: others} if others else {}
+            self.also_stated[u] = one(("also", v, others), {v: others} if others else {})
             # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
             closed = statement.as_of is not None and not statement.as_of.endswith("/..")
-            self.stated_for[u] = {v: frozenset({_as_of_year(statement.as_of)})} if closed else {}  # type: ignore[arg-type]
-            self.happened[u] = {v: frozenset({statement.happened})} if statement.happened else {}
+            year = _as_of_year(statement.as_of) if closed else None  # type: ignore[arg-type]
+            self.stated_for[u] = one(("stated", v, year), {} if year is None else {v: frozenset({year})})
+            self.happened[u] = one(("happened", v, statement.happened),
+                                   {v: frozenset({statement.happened})} if statement.happened else {})
             if statement.happened and not statement.as_of:
                 self.stated_for[u] = self.happened[u]
-            self.documents_of[u] = {} if statement.as_of else {v: statement.years}
+            self.documents_of[u] = one(("documents", v, bool(statement.as_of), statement.years),
+                                       {} if statement.as_of else {v: statement.years})
             past = _of_the_past(statement)
-            self.of_the_past[u] = {v: frozenset({past})} if past is not None else {}
+            self.of_the_past[u] = one(("past", v, past), {v: frozenset({past})} if past is not None else {})
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
 
@@ -1254,6 +1267,17 @@ class _Groups:
 
     def merge(self, a: int, b: int) -> None:
         """b joins a."""
+        if a not in self._grown:  # its facts, shared until now, become its own
+            self._grown.add(a)
+            self.sources[a] = set(self.sources[a])
+            self.qualified[a] = set(self.qualified[a])
+            dated_by_event = self.stated_for[a] is self.happened[a]  # (one dict, grown as one: see __init__)
+            for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened,
+                          self.of_the_past):
+                facts[a] = dict(facts[a])
+            if dated_by_event:
+                self.stated_for[a] = self.happened[a]
+        self._grown.discard(b)
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
