@@ -1457,26 +1457,32 @@ def _by_source(claims: Sequence[Claim]) -> list[Sequence[int]]:
     return list(gathered.values())
 
 
-_Joined = dict[int, tuple[set[str], set[int | None]]]  # statement -> its sources and document years
+_Joined = dict[int, list[int]]  # statement -> its claims after the first, for the few that more than one claim states
+
+
+def _statement_key(c: Claim) -> tuple[str, int, int, str, str]:
+    """What makes two claims one statement: the same figure, value and thing counted in the same sentence."""
+    return c.said, c.start - c.quote_start, c.end - c.quote_start, c.value.text, c.counted
 
 
 def _numbered_statements(claims: Sequence[Claim]) -> tuple[array[int], array[int], _Joined]:
     """Claims that state one figure in the same words (a sentence reprinted) are one statement, numbered in the
-    order of their first claims: each claim's statement, each statement's first claim, and the sources and
-    document years of the statements that more than one claim states. Numbers in arrays: a big corpus has
-    millions of claims."""
-    numbered: dict[tuple[str, int, int, str, str], int] = {}
+    order of their first claims: each claim's statement, each statement's first claim, and the other claims of
+    the statements that more than one claim states. A big corpus has millions of claims: the numbers are
+    arrays, and statements are found by the hash of their key, checked against their first claim's."""
+    numbered: dict[int, int] = {}
+    clashing: dict[tuple[str, int, int, str, str], int] = {}  # keys whose hash another key has (hardly ever any)
     statement_of, first = array("l"), array("l")
     joined: _Joined = {}
     for at, c in enumerate(claims):
-        u = numbered.setdefault((c.said, c.start - c.quote_start, c.end - c.quote_start, c.value.text, c.counted),
-                                len(first))
+        key = _statement_key(c)
+        u = numbered.setdefault(hash(key), len(first))
+        if u < len(first) and _statement_key(claims[first[u]]) != key:
+            u = clashing.setdefault(key, len(first))
         if u == len(first):
             first.append(at)
         else:
-            sources, years = joined.setdefault(u, ({claims[first[u]].source}, {claims[first[u]].document_year}))
-            sources.add(c.source)
-            years.add(c.document_year)
+            joined.setdefault(u, []).append(at)
         statement_of.append(u)
     return statement_of, first, joined
 
@@ -1508,8 +1514,9 @@ def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim],
             if first[u] != at:
                 continue
             c = pool[at]
-            sources, years = joined.get(u, ({c.source}, {c.document_year}))
-            sources, years = frozenset(sources), frozenset(years)
+            reprints = [pool[again] for again in joined.get(u, ())]
+            sources = frozenset([c.source, *(reprint.source for reprint in reprints)])
+            years = frozenset([c.document_year, *(reprint.document_year for reprint in reprints)])
             statements[u] = _Statement(
                 c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
                 tuple(other.value for other in siblings[(c.quote_start, c.value.group_key)]
