@@ -1392,7 +1392,7 @@ def _group_block(block: _Block) -> list[list[int]]:
     for ordered in block.shapes:
         groups.merge_by_value(ordered, may_group)
     group_of = {u: g for g, members in groups.members.items() for u in members}
-    neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
+    neighbours: dict[int, set[int]] = defaultdict(set)  # (only groups that are linked: most are not)
     lows = [[statements[u].value.low for u in ordered] for ordered in block.shapes]
     # one statement per group and value speaks for the others: they would link to the same groups
     speakers = [list({(group_of[u], statements[u].value.text): u for u in reversed(ordered)}.values())
