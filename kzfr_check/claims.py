@@ -77,11 +77,24 @@ _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: int, quote: str, said: str,
                      text: str, value: Value, counted: str, document_year: int | None, as_of: str | None,
                      said_before: str, language: str) -> Claim:
-    """A claim sent by a worker process. Its short strings are interned: the figures, periods and words
-    counted that a corpus repeats are then one string each in the process that gathers its claims (its
-    sentences, mostly its own, are not)."""
-    return Claim(source, line, start, end, quote_start, quote, said, intern(text), value, intern(counted),
-                 document_year, None if as_of is None else intern(as_of), said_before, intern(language))
+    """A claim sent by a worker process. Its strings are interned and its numbers shared: the figures, periods
+    and words counted that a corpus repeats, the sentences its documents reprint, its documents' years and the
+    offsets any document of some length has are then one object each in the process that gathers the claims,
+    which holds every claim of the corpus."""
+    shared_quote = intern(quote)
+    return Claim(source, _shared(line), _shared(start), _shared(end), _shared(quote_start), shared_quote,
+                 shared_quote if said is quote else intern(said), intern(text), value, intern(counted),
+                 None if document_year is None else _shared(document_year),
+                 None if as_of is None else intern(as_of), intern(said_before), intern(language))
+
+
+_NUMBERS: dict[int, int] = {}
+SHARED_BELOW = 1 << 17  # numbers shared: any offset in the first 128 kB of a document (at most 131,072 objects)
+
+
+def _shared(number: int) -> int:
+    """One object for each number below SHARED_BELOW (Python shares only those below 257)."""
+    return _NUMBERS.setdefault(number, number) if number < SHARED_BELOW else number
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.

@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -53,10 +54,38 @@ class DocDate:
         return "-".join(parts)
 
 
+class LineTable(Sequence[tuple[int, int]]):
+    """(offset, line) pairs in one array of numbers: what a check keeps of a document's lines. As a tuple of
+    pairs, a document of 27 lines cost 2.7 kB in the process that holds every document of the corpus."""
+
+    __slots__ = ("_numbers",)
+
+    def __init__(self, pairs: Sequence[tuple[int, int]]) -> None:
+        self._numbers = array("q", [number for pair in pairs for number in pair])
+
+    def __len__(self) -> int:
+        return len(self._numbers) // 2
+
+    def __getitem__(self, index: int) -> tuple[int, int]:  # type: ignore[override]  (no slices: bisect needs none)
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        at = 2 * (index % len(self))
+        return self._numbers[at], self._numbers[at + 1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LineTable) and self._numbers == other._numbers
+
+    def __hash__(self) -> int:
+        return hash(self._numbers.tobytes())
+
+    def __reduce__(self) -> tuple[type[LineTable], tuple[list[tuple[int, int]]]]:
+        return LineTable, (list(self),)
+
+
 class _Lines:
     """Lines of a file: `line_offsets` holds (offset in the text, 1-based line in the file) where each begins."""
 
-    line_offsets: tuple[tuple[int, int], ...]
+    line_offsets: Sequence[tuple[int, int]]
 
     def _line_entry(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_offsets, offset, key=lambda entry: entry[0])
@@ -96,7 +125,7 @@ class Source(_Lines):
 
     def document(self) -> Document:
         """What a check keeps of this source once its claims are extracted."""
-        return Document(self.id, self.path, self.date, self.encoding, self.language, self.line_offsets)
+        return Document(self.id, self.path, self.date, self.encoding, self.language, LineTable(self.line_offsets))
 
 
 @dataclass(frozen=True)
@@ -110,7 +139,7 @@ class Document(_Lines):
     date: DocDate | None
     encoding: str
     language: str
-    line_offsets: tuple[tuple[int, int], ...]
+    line_offsets: LineTable
 
 
 _PUNCTUATION = {

@@ -13,6 +13,7 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -345,21 +346,21 @@ def _shape(claim: Claim) -> _Shape:
 
 class _Counts:
     """How rare words are among some sentences: how many sentences there are, how many of them hold each
-    word, and how many sources use it."""
+    word, and which words more than one source uses (kept as each word's first source: a big corpus has
+    millions of pairs of a source and a word)."""
 
     def __init__(self) -> None:
         self.sentences = 0
         self.holding: Counter[str] = Counter()
-        self.sources: Counter[str] = Counter()
-        self._used: set[tuple[str, str]] = set()
+        self._first_source: dict[str, str] = {}
+        self.several: set[str] = set()  # the words more than one source uses
 
     def add(self, stems: frozenset[str], source: str) -> None:
         self.sentences += 1
         self.holding.update(stems)
         for s in stems:
-            if (source, s) not in self._used:
-                self._used.add((source, s))
-                self.sources[s] += 1
+            if self._first_source.setdefault(s, source) != source:
+                self.several.add(s)
 
 
 _CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
@@ -386,27 +387,37 @@ def _figure_terms(language: str) -> frozenset[str]:
     return frozenset(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase))
 
 
-def _subjects(sentence_stems: dict[str, frozenset[str]], sources_of: dict[str, set[str]],
-              names_of: dict[str, frozenset[str]], figure_terms: frozenset[str]) -> list[list[str]]:
+class _Subjects:
     """The sources, grouped by subject: two share one when both name one thing ('Orvel'), both repeat one word
     (say it in two sentences or more: 'bridge') other than a word of figures, or both measure one concept of
     the language ('=trade': a page of one sentence may name nothing and repeat nothing). How rare a word is, is
     counted within a subject, so that documents on another subject (a recipe beside reports on a cyclone)
-    change no verdict of these."""
-    said_by: dict[str, Counter[str]] = defaultdict(Counter)
-    named_by: dict[str, set[str]] = defaultdict(set)
-    for said, stems in sentence_stems.items():
-        for source in sources_of[said]:
-            said_by[source].update(stems)
-            named_by[source].update(names_of[said])
-    sharing: dict[tuple[str, bool], list[str]] = defaultdict(list)
-    for source in sorted(said_by):
-        for s, times in said_by[source].items():
-            if (times > 1 or s.startswith("=")) and s not in figure_terms:
-                sharing[(s, False)].append(source)
-        for name in named_by[source]:
-            sharing[(name, True)].append(source)
-    return connected(sorted(said_by), ((sources[0], other) for sources in sharing.values() for other in sources[1:]))
+    change no verdict of these. Told one source at a time, it keeps only each word's first source and the
+    pairs of sources it links."""
+
+    def __init__(self, figure_terms: frozenset[str]) -> None:
+        self.figure_terms = figure_terms
+        self.sources: list[str] = []
+        self._first_with: dict[tuple[str, bool], str] = {}
+        self._links: set[tuple[str, str]] = set()
+
+    def add(self, source: str, sentences: Iterable[tuple[frozenset[str], frozenset[str]]]) -> None:
+        """A source and the stems and names of each of its distinct sentences."""
+        said: Counter[str] = Counter()
+        named: set[str] = set()
+        for stems, names in sentences:
+            said.update(stems)
+            named.update(names)
+        self.sources.append(source)
+        shared = [(s, False) for s, times in said.items() if (times > 1 or s.startswith("=")) and s not in
+                  self.figure_terms]
+        for key in [*shared, *((name, True) for name in named)]:
+            first = self._first_with.setdefault(key, source)
+            if first != source:
+                self._links.add((first, source))
+
+    def groups(self) -> list[list[str]]:
+        return connected(sorted(self.sources), self._links)
 
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, _Said]]:
@@ -427,10 +438,20 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
     # sentence, or by a verbatim copy of a source, counts once.
     stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
     sentence_stems: dict[str, frozenset[str]] = {}
-    sources_of: dict[str, set[str]] = defaultdict(set)
+    first_said_by: dict[str, str] = {}  # each sentence's first source, by name
+    also_said_by: dict[str, list[str]] = {}  # and its others, for the few that more than one source says
     named: dict[str, frozenset[str]] = {}
     names_of: dict[str, frozenset[str]] = {}
+    figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
+                             for t in _figure_terms(language))
+    linked = _Subjects(figure_terms)
+    reading: str | None = None  # the source being read, and its distinct sentences
+    sentences: set[str] = set()
     for c in sorted(claims, key=lambda claim: claim.source):
+        if c.source != reading:
+            if reading is not None:
+                linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
+            reading, sentences = c.source, set()
         if c.said not in sentence_stems:
             said = _masked(c.said)
             if said not in stems_of:
@@ -438,18 +459,23 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
                 named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
             sentence_stems[c.said] = stems_of[said]
             names_of[c.said] = named[said]
-        sources_of[c.said].add(c.source)
-    figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
-                             for t in _figure_terms(language))
-    subjects = [group for group in _subjects(sentence_stems, sources_of, names_of, figure_terms) if len(group) > 1] or [
-        sorted({c.source for c in claims})]
+            first_said_by[c.said] = c.source
+        elif c.said not in sentences:  # (a source before this one said it first)
+            also_said_by.setdefault(c.said, []).append(c.source)
+        sentences.add(c.said)
+    if reading is not None:
+        linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
+    del sentences, named, names_of
+    subjects = [group for group in linked.groups() if len(group) > 1] or [sorted({c.source for c in claims})]
+    del linked
     subject_of = {source: n for n, group in enumerate(subjects) for source in group}
     within = [_Counts() for _ in subjects]
     # a source that shares no subject counts its words among those of all the others and its own
     any_subject = within[0] if len(within) == 1 else _Counts()
     own: dict[str, _Counts] = defaultdict(_Counts)
     for said, stems in sentence_stems.items():
-        sources = sorted(sources_of[said])  # each sentence counts once, for the first source that says it
+        # each sentence counts once, for the first source that says it
+        sources = [first_said_by[said], *also_said_by.get(said, ())]
         first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
         for source in sources:
             if source in subject_of:
@@ -461,23 +487,28 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
         if not first_on:
             for source in sources:
                 own[source].add(stems, source)
-    shape_sources: dict[_Shape, set[str]] = defaultdict(set)
+    # for each shape, the first subject of its sources, or its first source when none has a subject
+    subject_of_shape: dict[_Shape, int] = {}
+    source_of_shape: dict[_Shape, str] = {}
     for shape, c in zip(shapes, claims, strict=True):
-        shape_sources[shape].add(c.source)
+        if c.source in subject_of:
+            subject_of_shape[shape] = min(subject_of[c.source], subject_of_shape.get(shape, len(subjects)))
+        elif shape not in source_of_shape or c.source < source_of_shape[shape]:
+            source_of_shape[shape] = c.source
     vectors = {}
     for shape, ctx in contexts.items():
         weights: dict[str, float] = {}
         words: dict[str, str] = {}
-        on = sorted(subject_of[source] for source in shape_sources[shape] if source in subject_of)
-        alone = None if on else own[min(shape_sources[shape])]
-        shared = within[on[0]] if on else any_subject
+        on = subject_of_shape.get(shape)
+        alone = None if on is not None else own[source_of_shape[shape]]
+        shared = any_subject if on is None else within[on]
         n = shared.sentences + (alone.sentences if alone else 0)
         for s, surface, nearness in ctx:
             key = canon[s]
             idf = math.log((n + 1) / (shared.holding[key] + (alone.holding[key] if alone else 0) + 0.5))
             # a word only one source uses cannot show that two sources say the same thing; but the words of a
             # source on a subject of its own say what sets it apart
-            w = idf * nearness * (1.0 if alone or shared.sources[key] > 1 else SINGLE_SOURCE_WEIGHT)
+            w = idf * nearness * (1.0 if alone or key in shared.several else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
                 words.setdefault(key, surface)
@@ -1066,7 +1097,15 @@ class _Groups:
                 self.value_list.append(value)
             return value_id[key]
 
-        self.sources: dict[int, set[str]] = {}
+        # A statement's facts are shared with the statements that state the same (one object each), and made the
+        # group's own when it first grows: a block may hold a million statements, most of them never grown.
+        alike: dict[tuple[object, ...], object] = {}
+
+        def one(key: tuple[object, ...], made: T) -> T:
+            return alike.setdefault(key, made)  # type: ignore[return-value]
+
+        self._grown: set[int] = set()
+        self.sources: dict[int, set[str] | frozenset[str]] = {}
         self.as_of: dict[int, dict[int, frozenset[str | None]]] = {}  # value -> periods it is stated for
         self.also_stated: dict[int, dict[int, frozenset[int]]] = {}  # value -> other values of its sentences
         self.stated_for: dict[int, dict[int, frozenset[int]]] = {}  # value -> years it is stated for
@@ -1081,23 +1120,28 @@ class _Groups:
         for u, statement in statements.items():
             self.dating[u] = statement.dates_another
             self.growing[u] = statement.cumulative
-            self.qualified[u] = {statement.qualifiers} if statement.qualifiers else set()
-            self.subjects[u] = frozenset({statement.subject}) if statement.subject else frozenset()
+            self.qualified[u] = one(("qualified", statement.qualifiers),
+                                    {statement.qualifiers} if statement.qualifiers else set())
+            self.subjects[u] = one(("subjects", statement.subject),
+                                   frozenset({statement.subject}) if statement.subject else frozenset())
             self.frames[u] = _Frames.of(statement.as_of, statement.cumulative)
             v = intern(statement.value)
-            self.sources[u] = set(statement.sources)
-            self.as_of[u] = {v: frozenset({statement.as_of})}
+            self.sources[u] = statement.sources
+            self.as_of[u] = one(("as_of", v, statement.as_of), {v: frozenset({statement.as_of})})
             others = frozenset(intern(value) for value in statement.others)
-            self.also_stated[u] = {v: others} if others else {}
+            self.also_stated[u] = one(("also", v, others), {v: others} if others else {})
             # a period open to the present ('since 2005') holds for any year from its start: no year to veto by
             closed = statement.as_of is not None and not statement.as_of.endswith("/..")
-            self.stated_for[u] = {v: frozenset({_as_of_year(statement.as_of)})} if closed else {}  # type: ignore[arg-type]
-            self.happened[u] = {v: frozenset({statement.happened})} if statement.happened else {}
+            year = _as_of_year(statement.as_of) if closed else None  # type: ignore[arg-type]
+            self.stated_for[u] = one(("stated", v, year), {} if year is None else {v: frozenset({year})})
+            self.happened[u] = one(("happened", v, statement.happened),
+                                   {v: frozenset({statement.happened})} if statement.happened else {})
             if statement.happened and not statement.as_of:
                 self.stated_for[u] = self.happened[u]
-            self.documents_of[u] = {} if statement.as_of else {v: statement.years}
+            self.documents_of[u] = one(("documents", v, bool(statement.as_of), statement.years),
+                                       {} if statement.as_of else {v: statement.years})
             past = _of_the_past(statement)
-            self.of_the_past[u] = {v: frozenset({past})} if past is not None else {}
+            self.of_the_past[u] = one(("past", v, past), {v: frozenset({past})} if past is not None else {})
         self._penalty: dict[int, float | None] = {}
         self.specific = [_specific(value) for value in self.value_list]
 
@@ -1223,6 +1267,17 @@ class _Groups:
 
     def merge(self, a: int, b: int) -> None:
         """b joins a."""
+        if a not in self._grown:  # its facts, shared until now, become its own
+            self._grown.add(a)
+            self.sources[a] = set(self.sources[a])
+            self.qualified[a] = set(self.qualified[a])
+            dated_by_event = self.stated_for[a] is self.happened[a]  # (one dict, grown as one: see __init__)
+            for facts in (self.as_of, self.also_stated, self.stated_for, self.documents_of, self.happened,
+                          self.of_the_past):
+                facts[a] = dict(facts[a])
+            if dated_by_event:
+                self.stated_for[a] = self.happened[a]
+        self._grown.discard(b)
         self.members[a].extend(self.members.pop(b))  # each group's own list, set and dicts: grown in place
         self.sources[a] |= self.sources.pop(b)
         self.qualified[a] |= self.qualified.pop(b)
@@ -1337,7 +1392,7 @@ def _group_block(block: _Block) -> list[list[int]]:
     for ordered in block.shapes:
         groups.merge_by_value(ordered, may_group)
     group_of = {u: g for g, members in groups.members.items() for u in members}
-    neighbours: dict[int, set[int]] = {g: set() for g in groups.members}
+    neighbours: dict[int, set[int]] = defaultdict(set)  # (only groups that are linked: most are not)
     lows = [[statements[u].value.low for u in ordered] for ordered in block.shapes]
     # one statement per group and value speaks for the others: they would link to the same groups
     speakers = [list({(group_of[u], statements[u].value.text): u for u in reversed(ordered)}.values())
@@ -1385,6 +1440,93 @@ STATEMENTS_IN_PIECES = 20_000
 STATEMENT_COST = 46
 
 
+def _by_source(claims: Sequence[Claim]) -> list[Sequence[int]]:
+    """The places of each source's claims. A check's claims come a document at a time, so each source's are
+    one run; claims in another order are gathered first."""
+    runs: list[Sequence[int]] = []
+    start = 0
+    for i in range(1, len(claims) + 1):
+        if i == len(claims) or claims[i].source != claims[start].source:
+            runs.append(range(start, i))
+            start = i
+    if len({claims[run[0]].source for run in runs}) == len(runs):
+        return runs
+    gathered: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        gathered[c.source].append(i)
+    return list(gathered.values())
+
+
+_Joined = dict[int, list[int]]  # statement -> its claims after the first, for the few that more than one claim states
+
+
+def _statement_key(c: Claim) -> tuple[str, int, int, str, str]:
+    """What makes two claims one statement: the same figure, value and thing counted in the same sentence."""
+    return c.said, c.start - c.quote_start, c.end - c.quote_start, c.value.text, c.counted
+
+
+def _numbered_statements(claims: Sequence[Claim]) -> tuple[array[int], array[int], _Joined]:
+    """Claims that state one figure in the same words (a sentence reprinted) are one statement, numbered in the
+    order of their first claims: each claim's statement, each statement's first claim, and the other claims of
+    the statements that more than one claim states. A big corpus has millions of claims: the numbers are
+    arrays, and statements are found by the hash of their key, checked against their first claim's."""
+    numbered: dict[int, int] = {}
+    clashing: dict[tuple[str, int, int, str, str], int] = {}  # keys whose hash another key has (hardly ever any)
+    statement_of, first = array("l"), array("l")
+    joined: _Joined = {}
+    for at, c in enumerate(claims):
+        key = _statement_key(c)
+        u = numbered.setdefault(hash(key), len(first))
+        if u < len(first) and _statement_key(claims[first[u]]) != key:
+            u = clashing.setdefault(key, len(first))
+        if u == len(first):
+            first.append(at)
+        else:
+            joined.setdefault(u, []).append(at)
+        statement_of.append(u)
+    return statement_of, first, joined
+
+
+def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim], statement_of: array[int],
+                first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> list[_Statement]:
+    """Each statement, with what the other figures of its sentence tell of it. Those are read a document at a
+    time (a sentence is one document's), so that no map of every sentence of the corpus is ever held."""
+    statements: list[_Statement | None] = [None] * len(first)
+    at_of = ({i: at for at, i in enumerate(i for i in range(len(claims)) if i not in taken)} if taken else None)
+    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
+    for places in _by_source(claims):
+        measured: set[int] = set()
+        years_stated: dict[int, set[int]] = defaultdict(set)
+        siblings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+        free: list[int] = []
+        for i in places:
+            c = claims[i]
+            if c.kind not in DATE_KINDS:
+                measured.add(c.quote_start)
+            if c.kind == "date" and c.value.text[:4].isdigit():
+                years_stated[c.quote_start].add(int(c.value.text[:4]))
+            at = i if at_of is None else at_of.get(i)
+            if at is not None:
+                siblings[(c.quote_start, c.value.group_key)].append(c)
+                free.append(at)
+        for at in free:
+            u = statement_of[at]
+            if first[u] != at:
+                continue
+            c = pool[at]
+            reprints = [pool[again] for again in joined.get(u, ())]
+            sources = frozenset([c.source, *(reprint.source for reprint in reprints)])
+            years = frozenset([c.document_year, *(reprint.document_year for reprint in reprints)])
+            statements[u] = _Statement(
+                c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
+                tuple(other.value for other in siblings[(c.quote_start, c.value.group_key)]
+                      if other is not c and not _labelled_apart(c, other)),
+                claim_shapes[at].qualifiers, c.only_grows,
+                c.kind == "date" and len(c.value.text) == 4 and c.quote_start in measured,
+                _year_of_reading(c, years_stated.get(c.quote_start, set())), c.counted)
+    return statements  # type: ignore[return-value]  (every statement has its first claim)
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                     executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
@@ -1403,56 +1545,30 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     executor, a worker process and this one group pieces side by side. The topics are the same. `meanwhile` is
     other work of this process, done while the workers group their first pieces (or at the end).
     """
-    free = [i for i in range(len(claims)) if i not in (taken or set())]
-    claim_shapes, shape_vectors = _shape_vectors([claims[i] for i in free])
-    shape_of = dict(zip(free, claim_shapes, strict=True))
-    said_alike: dict[tuple[str, tuple[int, int], str, str], list[int]] = {}
-    for i in free:
-        c = claims[i]
-        said_alike.setdefault((c.said, c.figure_in_quote, c.value.text, c.counted), []).append(i)
-    members = list(said_alike.values())
-    first = [ids[0] for ids in members]
-    measured = {(c.source, c.quote_start) for c in claims if c.kind not in DATE_KINDS}
-    years_stated: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for c in claims:
-        if c.kind == "date" and c.value.text[:4].isdigit():
-            years_stated[(c.source, c.quote_start)].add(int(c.value.text[:4]))
-    siblings: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for i in free:
-        siblings[(claims[i].source, claims[i].quote_start, claims[i].value.group_key)].append(i)
-    statements = {}
-    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
-    for u, ids in enumerate(members):
-        c = claims[ids[0]]
-        sources = frozenset(claims[i].source for i in ids)
-        years = frozenset(claims[i].document_year for i in ids)
-        statements[u] = _Statement(
-            c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
-            tuple(claims[z].value for z in siblings[(c.source, c.quote_start, c.value.group_key)]
-                  if z != ids[0] and not _labelled_apart(c, claims[z])),
-            shape_of[ids[0]].qualifiers, c.only_grows,
-            c.kind == "date" and len(c.value.text) == 4 and (c.source, c.quote_start) in measured,
-            _year_of_reading(c, years_stated.get((c.source, c.quote_start), set())), c.counted)
-    del said_alike, siblings, one_of, measured, years_stated  # (a corpus's worth of keys: grouping needs the memory)
+    pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
+    claim_shapes, shape_vectors = _shape_vectors(pool)
+    statement_of, first, joined = _numbered_statements(pool)
+    statements = _statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
+    del joined
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     of_shape: dict[_Shape, list[int]] = defaultdict(list)
     for u, i in enumerate(first):
-        of_shape[shape_of[i]].append(u)
+        of_shape[claim_shapes[i]].append(u)
     shapes = list(of_shape)
     for ordered in of_shape.values():
         ordered.sort(key=lambda u: (statements[u].value.low, statements[u].value.high, statements[u].value.text, u))
-    similar = _similar_shapes([claims[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
+    similar = _similar_shapes([pool[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(of_shape[s]) == 1 for s in shapes],
                               [frozenset().union(*(statements[u].sources for u in of_shape[s])) for s in shapes])
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
-                   | _same_value_links([claims[first[of_shape[s][0]]] for s in shapes],
+                   | _same_value_links([pool[first[of_shape[s][0]]] for s in shapes],
                                        [[statements[u].value for u in of_shape[s]] for s in shapes]))
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
         ids = [u for x in places for u in of_shape[shapes[x]]]
-        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[shape_of[first[u]]] for u in ids},
+        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[claim_shapes[first[u]]] for u in ids},
                       [of_shape[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
@@ -1464,12 +1580,24 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         pieces = bundled(linked, costs)
     groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
 
-    topics = []
+    # Each group's claims, in the order of the claims (one pass, with no list of claim numbers per statement).
+    # Only groups that may have two sources are gathered: most statements of a big corpus stay alone.
+    group_of = array("l", [-1]) * len(first)
+    kept = 0
     for group in groups:
-        claim_ids = sorted(i for u in group for i in members[u])
-        if len({claims[i].source for i in claim_ids}) >= 2:
-            topics.append(_name_topic([claims[i] for i in claim_ids], [shape_vectors[shape_of[i]] for i in claim_ids]))
-    return _unique_ids(topics)
+        if len(group) > 1 or len(statements[group[0]].sources) > 1:
+            for u in group:
+                group_of[u] = kept
+            kept += 1
+    del groups
+    gathered: list[tuple[list[Claim], list[_Said]]] = [([], []) for _ in range(kept)]
+    for at, u in enumerate(statement_of):
+        if group_of[u] >= 0:
+            grouped, vectors = gathered[group_of[u]]
+            grouped.append(pool[at])
+            vectors.append(shape_vectors[claim_shapes[at]])
+    return _unique_ids([_name_topic(grouped, vectors) for grouped, vectors in gathered
+                        if len({c.source for c in grouped}) >= 2])
 
 
 def _year_of_reading(claim: Claim, years: set[int]) -> int | None:

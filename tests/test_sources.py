@@ -380,3 +380,23 @@ def test_a_dated_event_in_a_sentence_is_not_the_page_s_date(tmp_path: Path) -> N
         assert read_source(path).date == expected, content
     deep_as_of = read_source(tmp_path / "2.txt").date
     assert deep_as_of is not None and not deep_as_of.snapshot
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Ostvale", "3,460", " ", "\n", "\r\n", "<p>", "</p>", "é"]), max_size=40),
+       st.sampled_from([".txt", ".md", ".html"]))
+def test_a_document_places_every_offset_on_the_line_its_source_does(tmp_path_factory, pieces: list[str],
+                                                                     suffix: str) -> None:
+    """The document a check keeps holds its lines in one array of numbers (sources.LineTable): every offset is
+    on the same line, and a line begins at the same offset, as in the source it was read from, and the same
+    again once pickled, as a worker sends it."""
+    import pickle
+
+    path = tmp_path_factory.mktemp("lines") / f"page{suffix}"
+    path.write_text("".join(pieces), encoding="utf-8")
+    source = read_source(path)
+    document = pickle.loads(pickle.dumps(source.document()))
+    assert len(document.line_offsets) == len(source.line_offsets)
+    for offset in range(len(source.text) + 1):
+        assert document.line_of(offset) == source.line_of(offset)
+        assert document.line_start(offset) == source.line_start(offset)

@@ -150,3 +150,12 @@ def test_the_compiled_stemmer_stems_every_corpus_word_as_snowballs_python_one() 
     assert len(words) > 1500
     python = EnglishStemmer()
     assert [stem(w) for w in words] == [python.stemWord(w) for w in words]
+
+
+def test_statements_whose_keys_share_a_hash_stay_apart(monkeypatch) -> None:
+    """Statements are found by the hash of their key: keys that share one (here all of them do) are still told
+    apart by the key itself, and the report is the same."""
+    corpus = ROOT / "tests" / "corpora" / "channel-tunnel"
+    expected = render(check([corpus]))
+    monkeypatch.setattr("kzfr_check.topics.hash", lambda key: 0, raising=False)
+    assert render(check([corpus])) == expected
