@@ -681,3 +681,21 @@ def test_a_day_without_its_year_is_of_the_past_in_a_later_report(cli, tmp_path, 
         "c.txt": "Published 10 April 2024\n\nThe Brena fair opens on June 6 and the Varsk fair opened on August 2.\n",
     }) / "c.txt")
     assert [c.value.text for c in extract_claims(spring)] == ["2024-06-06", "2023-08-02"]
+
+
+# Pages on built works, missions and institutions: volumes of concrete, heights in feet and inches, conversions after
+# an abbreviated unit, figures told again in another year's money.
+
+def test_cubic_yards_and_feet_are_volumes_and_cubic_feet_per_second_a_flow(cli, tmp_path, empty_config) -> None:
+    assert _values("The Tarnel weir holds 2,870,000 cu. yds. (2.2 million cu m) of rock fill.") == [
+        "2870000 yd³", "2200000 m³"]
+    assert _values("It took about 3,900,000 cubic yards or 2,980,000 cubic meters of earth to build.") == [
+        "~3900000 yd³", "2980000 m³"]
+    assert _values("Each spillway passes 180,000 cubic feet per second; the outlets pass 41,700 cfs.") == [
+        "180000 ft³/s", "41700 ft³/s"]
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "The Tarnel weir contains 2,870,000 cubic yards of concrete.\n",
+        "b.txt": "The Tarnel weir contains 3,900,000 cubic yards of concrete, poured in two years.\n",
+    })
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2870000 yd³", "3900000 yd³")
+    assert (topic["kind"], topic["status"]) == ("volume", "conflict")
