@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzfr_check.claims import extract_claims
+from kzfr_check.claims import extract_claims, sentences
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
@@ -699,3 +699,22 @@ def test_cubic_yards_and_feet_are_volumes_and_cubic_feet_per_second_a_flow(cli, 
     })
     topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2870000 yd³", "3900000 yd³")
     assert (topic["kind"], topic["status"]) == ("volume", "conflict")
+
+
+def test_an_abbreviated_unit_before_its_conversion_ends_no_sentence() -> None:
+    text = ("The Tarnel weir is 612.5 ft. (186.7 m) high, with a base 540 ft. (165 m) thick. It holds 2,870,000 "
+            "cu. yds. (2.2 million cu m) of rock fill. It was built in 1941.Work on the spillway began in 1942.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "The Tarnel weir is 612.5 ft. (186.7 m) high, with a base 540 ft. (165 m) thick.",
+        "It holds 2,870,000 cu. yds. (2.2 million cu m) of rock fill.", "It was built in 1941.",
+        "Work on the spillway began in 1942."]
+
+
+def test_a_line_that_goes_on_in_lower_case_or_with_a_digit_continues_the_line_above() -> None:
+    """Pages copied from narrow columns break their lines anywhere: a line without end punctuation continues on
+    the next one when that one goes on in lower case or with a digit ("June" / "9, 1904"), however short."""
+    text = ("The Orvel bridge was opened on June\n9, 1904. It cost $11.3 million\nto build and\n19 people died.\n"
+            "Heading\nNext")
+    assert [" ".join(text[s:e].split()) for s, e in sentences(text)] == [
+        "The Orvel bridge was opened on June 9, 1904.", "It cost $11.3 million to build and 19 people died.",
+        "Heading", "Next"]
