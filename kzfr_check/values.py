@@ -251,6 +251,10 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
 
 
+# feet, then inches of the same figure: "2,310 feet 4 inches", "41 ft. 3 in."
+_INCHES_AFTER = (r"(?:(?:(?<=feet)|(?<=foot)|(?<=ft))\.?[\s,]+(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)"
+                 r"[\s-]*(?:inches|inch|in\b\.?))?")
+
 
 class Pattern(NamedTuple):
     """One pattern of the figure grammar: the kind of figure it reads, its regex, a quick test of what a sentence
@@ -354,9 +358,9 @@ PATTERNS: list[Pattern] = [
     Pattern("skip",
             re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
             _needs("°|degree")),
-    _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²])",
+    _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS)),
-    _number_led("measure", rf"(?P<scale>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
+    _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
                 _needs(r"(?:day|week|month|year)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
@@ -799,8 +803,11 @@ def _measure(m: re.Match[str]) -> Value | None:
     if kind == "duration" and _not_a_span(m):
         return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
-    lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
-    return Value(kind, f"{prefix}{_fmt(n * scale)} {symbol}", lo * factor, hi * factor)
+    n, half = n * scale, _half_ulp(m["num"]) * scale
+    if m["inches"]:  # feet and inches: good to the inch, or to its written decimal
+        n, half = (n + Decimal(m["inches"]) / 12).quantize(Decimal("0.01")), _half_ulp(m["inches"]) / 12
+    lo, hi, prefix = _bounded(n, half, m["bound"])
+    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor, hi * factor)
 
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:

@@ -718,3 +718,17 @@ def test_a_line_that_goes_on_in_lower_case_or_with_a_digit_continues_the_line_ab
     assert [" ".join(text[s:e].split()) for s, e in sentences(text)] == [
         "The Orvel bridge was opened on June 9, 1904.", "It cost $11.3 million to build and 19 people died.",
         "Heading", "Next"]
+
+
+@given(st.integers(1, 50_000), st.integers(1, 11))
+def test_feet_then_inches_are_one_length(feet: int, inches: int) -> None:
+    value = find_figures(f"The main span of the Orvel bridge is {feet:,} feet {inches} inches long.")[0].value
+    assert value.kind == "length"
+    assert value.low <= (feet + inches / 12) * 0.3048 <= value.high
+    assert value.high - value.low < 0.3048 / 12 + 1e-9  # good to the inch
+
+
+def test_feet_and_inches_written_short_or_joined() -> None:
+    assert _values("The Brena river crested at 41 ft. 3 in. on Monday, and 12 feet, 9 inches a week later.") == [
+        "41.25 ft", "12.75 ft"]
+    assert _values("The lake rose 3 feet in 2 days.") == ["3 ft", "2 d"]
