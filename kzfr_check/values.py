@@ -295,6 +295,10 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I),
             _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
     Pattern("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
+    # a label of a part of the document: "Figures 5 and 6 show", "see Table 3", "Chapter 4"
+    Pattern("skip", re.compile(r"\b(?:Figures?|Figs?\.|Tables?|Chapters?|Sections?|Appendix|Exhibits?|Plates?)"
+                               r"\s+\d+(?:\s*(?:,|and|&|[-–])\s*\d+)*\b(?![.,]\d)"),
+            _needs(r"fig|table|chapter|section|appendix|exhibit|plate")),
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),

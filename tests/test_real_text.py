@@ -732,3 +732,8 @@ def test_feet_and_inches_written_short_or_joined() -> None:
     assert _values("The Brena river crested at 41 ft. 3 in. on Monday, and 12 feet, 9 inches a week later.") == [
         "41.25 ft", "12.75 ft"]
     assert _values("The lake rose 3 feet in 2 days.") == ["3 ft", "2 d"]
+
+
+def test_a_label_of_a_figure_or_table_is_no_count() -> None:
+    assert _values("Figures 5 and 6 show the weir; Table 3 lists 40 gauges, and Fig. 7 shows 12 more gauges.") == [
+        "40", "12"]
