@@ -255,6 +255,9 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 _INCHES_AFTER = (r"(?:(?:(?<=feet)|(?<=foot)|(?<=ft))\.?[\s,]+(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)"
                  r"[\s-]*(?:inches|inch|in\b\.?))?")
 
+# right after an amount: "$11 million (", "11 million dollars ("
+_AFTER_AN_AMOUNT = r"(?:(?<=\d )|(?<=illion )|(?<=bn )|(?<=dollars )|(?<=euros )|(?<=pounds ))"
+
 
 class Pattern(NamedTuple):
     """One pattern of the figure grammar: the kind of figure it reads, its regex, a quick test of what a sentence
@@ -320,6 +323,16 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|"
                                rf"nominal)\s+){YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I),
             _needs(_alternation(CURRENCY_WORDS))),
+    # an amount told again in the money of another year is no amount of its own: "cost $11 million ($262 million
+    # today)", "(about US$318,540,000 in 2022)", "equivalent to $13.9 million in 2019"; two pages that convert to
+    # two years differ without disagreeing
+    Pattern("skip", re.compile(rf"(?:{_AFTER_AN_AMOUNT}(?P<paren>\()|\bequivalent\s+to\s+)"
+                               rf"(?:(?:about|approximately|roughly|around|nearly|some|equivalent\s+to|or)\s+)?"
+                               rf"(?:{CURRENCY_BEFORE}\s?(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn|m|b)\b)?"
+                               rf"(?:\s+{CURRENCY_AFTER})?|(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn)\b)?\s*{CURRENCY_AFTER})"
+                               rf"\s+(?:in\s+(?:{YEAR}|today'?s)|today)\b(?:\s+(?:dollars|money|terms|prices))?"
+                               rf"(?(paren)\s*\))", _I),
+            _needs(r"today|in\s+\d{4}")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                                 rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
             _needs(_SYMBOLS, _CODES_TRIE)),

@@ -737,3 +737,18 @@ def test_feet_and_inches_written_short_or_joined() -> None:
 def test_a_label_of_a_figure_or_table_is_no_count() -> None:
     assert _values("Figures 5 and 6 show the weir; Table 3 lists 40 gauges, and Fig. 7 shows 12 more gauges.") == [
         "40", "12"]
+
+
+def test_an_amount_told_again_in_another_years_money_is_no_amount_of_its_own(cli, tmp_path, empty_config) -> None:
+    assert _values("The Orvel bridge cost $11 million ($262 million today).") == ["USD 11 million"]
+    assert _values("In total it cost US$712,405.18 (equivalent to $13.9 million in 2019).") == ["USD 712405.18"]
+    # a part stated for a year in brackets is read
+    assert _values("It cost $5 million ($2 million in 2023 alone).") == ["USD 5 million", "USD 2 million", "2023"]
+    assert _values("The budget ($2 billion in 2023) rose.") == ["USD 2 billion", "2023"]
+    corpus = write_corpus(tmp_path / "bridge", {
+        "a.txt": "The Orvel bridge took 11 years to build. It cost $11 million ($262 million today).\n",
+        "b.txt": "The Orvel bridge took 11 years to build at a cost of $11 million (about US$318,540,000 in 2022).\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "USD 11 million")["status"] == "agree"
+    assert report["summary"]["conflict"] == 0
