@@ -752,3 +752,15 @@ def test_an_amount_told_again_in_another_years_money_is_no_amount_of_its_own(cli
     report = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(report, "USD 11 million")["status"] == "agree"
     assert report["summary"]["conflict"] == 0
+
+
+def test_a_work_begun_or_completed_is_told_in_any_of_its_verbs(cli, tmp_path, empty_config) -> None:
+    """'began', 'commenced' and 'started' tell one start, 'completed' and 'finished' one end: the dates of a work
+    told with two of them are one fact, and two days of its start conflict."""
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "Work on the Tarnel weir commenced on May 4, 1951, and it was finished in 1958.\n",
+        "b.txt": "Construction of the Tarnel weir began on June 12, 1951 and was completed in 1957.\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "1951-05-04", "1951-06-12")["status"] == "conflict"
+    assert topic_by_values(report, "1958", "1957")["status"] == "conflict"
