@@ -44,10 +44,12 @@ from kzfr_check.values import (
 )
 from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign, stem, term, term_in
 
-# the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of; but for
-# those of time, which also say when ('this year')
+# the words figures are written with, units too ('1.7 miles (2.7 km)', '3 cu. yds.', 'cubic yards'): they say how
+# much, not what of; but for those of time, which also say when ('this year'), and a substance a unit names
+# ('barrels of oil')
 FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
-                          *(name for name in MEASURES if name.isalpha() and name not in TIME_UNITS)])
+                          *(word for name in MEASURES if " of " not in name
+                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")

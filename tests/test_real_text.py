@@ -764,3 +764,16 @@ def test_a_work_begun_or_completed_is_told_in_any_of_its_verbs(cli, tmp_path, em
     report = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(report, "1951-05-04", "1951-06-12")["status"] == "conflict"
     assert topic_by_values(report, "1958", "1957")["status"] == "conflict"
+
+
+def test_the_words_of_a_units_name_say_nothing_of_what_is_measured(cli, tmp_path, empty_config) -> None:
+    """'cu. yds.' and 'cubic yards or ... cubic meters' beside a figure name units, as 'feet' does: they neither
+    join nor part two statements of one volume."""
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "The Tarnel weir contains 2,870,000 cu. yds. (2.2 million cu m) of rock fill, which would pave a "
+                 "road from Orvel to Brena.\n",
+        "b.txt": "The Tarnel weir has about 3,900,000 cubic yards or 2,980,000 cubic meters of rock fill.\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "2870000 yd³", "~3900000 yd³")["status"] == "conflict"
+    assert topic_by_values(report, "2200000 m³", "2980000 m³")["status"] == "conflict"
