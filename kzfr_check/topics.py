@@ -624,9 +624,10 @@ def _told_apart(language: str) -> _Told:
             + (rf"(?:(?:[^\W\d_][\w'’-]*\s+){{1,4}}?(?:{named})(?:\s+|(?<=['’])))?" if named else "")
             + rf"(?:[^\W\d_{_CAPITAL}][\w'’-]*\s+){{0,2}}?{_PLACE_NAME}")
     after, before = said.get("dimension_after", {}), said.get("dimension_before", {})
-    dimension_after = re.compile(  # past a conversion: '612 ft (187 m) high'
-        r"\s*(?:\([^()]{0,40}\)\s*)?(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in after.items())
-        + r")(?!\w)", re.IGNORECASE) if after else None
+    dimension_after = re.compile(  # past a conversion or a hyphen: '612 ft (187 m) high', 'a 38-km-wide basin'
+        r"[\s.-]*(?:\([^()]{0,40}\)\s*)?(?:"
+        + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in after.items()) + r")(?!\w)",
+        re.IGNORECASE) if after else None
     dimension_before = re.compile(  # a few words before: 'a height of about 612 feet', 'высотой около 187 м'
         r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in before.items())
         + r")(?=(?:\s+[^\W\d]+){0,4}\s*$)", re.IGNORECASE) if before else None

@@ -363,3 +363,11 @@ def test_a_height_is_not_a_width_nor_a_length_of_one_work(cli, tmp_path, empty_c
         "b.txt": "The water line of Lake Tarnel, at its highest, is at 1,064 feet above sea level.\n",
     })
     assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
+
+
+def test_a_dimension_joined_to_its_figure_by_hyphens_sets_it_apart(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "crater", {
+        "a.txt": "The Brena crater, a 38-km-wide basin on Orvel, once held a shallow sea.\n",
+        "b.txt": "The Brena crater, a basin on Orvel 60 km long, once held a shallow sea.\n",
+    })
+    assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
