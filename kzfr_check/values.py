@@ -977,6 +977,8 @@ DETERMINERS = frozenset("the these those its their our his her my your both all 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+# a count's noun joined to another plural noun that has no number of its own: the count is of both together
+_UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
 _NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something".split())  # "two-thirds"
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
@@ -1143,6 +1145,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)
+    union = _UNION.match(sentence, after) if words and words[0] == counted else None
+    if union and union["other"].lower() not in stop_words():
+        counted = f"{counted} and {union['other'].lower()}"  # "131,000 vehicles and pedestrians" counts both
     added = _word_before(sentence, sentence.lower().rfind(named_before, 0, start)) if named_before else ""
     if words and words[0] in _INCREMENT:
         counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases

@@ -4,6 +4,9 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures
@@ -369,5 +372,22 @@ def test_a_dimension_joined_to_its_figure_by_hyphens_sets_it_apart(cli, tmp_path
     corpus = write_corpus(tmp_path / "crater", {
         "a.txt": "The Brena crater, a 38-km-wide basin on Orvel, once held a shallow sea.\n",
         "b.txt": "The Brena crater, a basin on Orvel 60 km long, once held a shallow sea.\n",
+    })
+    assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
+
+
+@given(st.integers(2, 10**6), st.sampled_from(["vehicles", "homes", "doctors", "schools"]),
+       st.sampled_from(["pedestrians", "cyclists", "nurses", "clinics"]))
+def test_a_count_of_two_things_joined_by_and_counts_both(n: int, first: str, second: str) -> None:
+    assert [f.counted for f in find_figures(f"Each day {n:,} {first} and {second} cross the Orvel bridge.")] == [
+        f"{first} and {second}"]
+    assert [f.counted for f in find_figures(f"Each day {n:,} {first} and {n + 1:,} {second} cross it.")] == [
+        first, second]
+
+
+def test_a_count_of_two_things_is_not_a_count_of_one_of_them(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "bridge", {
+        "a.txt": "Today about 131,000 vehicles and pedestrians cross the Orvel bridge each day.\n",
+        "b.txt": "Today 108,000 vehicles cross the Orvel bridge each day.\n",
     })
     assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
