@@ -410,6 +410,9 @@ PATTERNS: list[Pattern] = [
                                 + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)"
                                 + rf"(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
             _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
+    # a year that ends a name inside a sentence is none of its dates: "the Orvel 2030 plan", "Expo 2020 opened in 2021"
+    Pattern("skip", re.compile(rf"\b[A-Z](?<=[a-z,;)] [A-Z])(?!(?:pring|ummer|utumn|all|inter)\b)[a-z]+\s+{YEAR}\b"
+                               rf"(?![.,]\d|\s*[:\d–-])"), _needs(rf"[a-z] [a-z]+\s+{YEAR}\b")),
     Pattern("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     # any other number is a count, times its scale: "four million people", "two dozen boats"
     _number_led("count", rf"(?:\s+(?P<scale>{SCALE}|dozen\b))?"),

@@ -777,3 +777,15 @@ def test_the_words_of_a_units_name_say_nothing_of_what_is_measured(cli, tmp_path
     report = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(report, "2870000 yd³", "~3900000 yd³")["status"] == "conflict"
     assert topic_by_values(report, "2200000 m³", "2980000 m³")["status"] == "conflict"
+
+
+@given(st.sampled_from(["Expo", "Vision", "Horizon", "Census", "Mission"]), st.integers(1950, 2060),
+       st.integers(1950, 2060))
+def test_a_year_that_ends_a_name_inside_a_sentence_is_no_date(name: str, named: int, year: int) -> None:
+    assert _values(f"The Orvel {name} {named} plan was approved in {year}.") == [str(year)]
+    assert _values(f"In the spring of {year} the Orvel {name} {named} opened.") == [str(year)]
+
+
+def test_a_season_or_a_label_before_a_year_keeps_it_a_year() -> None:
+    assert _values("In the Spring 2024 term, the Orvel school took 40 pupils.") == ["2024", "40"]
+    assert _values("Brena figures, Population 2020: 4,500")[0] == "2020"
