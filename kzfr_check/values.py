@@ -227,14 +227,15 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 Needs = Callable[[str, str], bool]
 
 
-def _needs(lowercase: str, cased: str | None = None) -> Needs:
+def _needs(lowercase: str | None, cased: str | None = None) -> Needs:
     """A quick search for what a pattern needs: lowercase words in the lowercased sentence (searched
-    much faster than in any case), or case-sensitive ones (currency codes) in the sentence itself."""
-    in_lower, in_sentence = re.compile(lowercase), re.compile(cased) if cased else None
+    much faster than in any case), or case-sensitive ones (currency codes, capitalised words) in the sentence
+    itself."""
+    in_lower, in_sentence = re.compile(lowercase) if lowercase else None, re.compile(cased) if cased else None
 
     def found(sentence: str, lower: str) -> bool:
-        return in_lower.search(lower) is not None or (in_sentence is not None and
-                                                       in_sentence.search(sentence) is not None)
+        return (in_lower is not None and in_lower.search(lower) is not None) or (
+            in_sentence is not None and in_sentence.search(sentence) is not None)
     return found
 
 
@@ -255,8 +256,8 @@ _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
 _INCHES_AFTER = (r"(?:(?:(?<=feet)|(?<=foot)|(?<=ft))\.?[\s,]+(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)"
                  r"[\s-]*(?:inches|inch|in\b\.?))?")
 
-# right after an amount: "$11 million (", "11 million dollars ("
-_AFTER_AN_AMOUNT = r"(?:(?<=\d )|(?<=illion )|(?<=bn )|(?<=dollars )|(?<=euros )|(?<=pounds ))"
+# a bracket that opens right after an amount: "$11 million (", "11 million dollars ("
+_AFTER_AN_AMOUNT = r"\((?:(?<=\d \()|(?<=illion \()|(?<=bn \()|(?<=dollars \()|(?<=euros \()|(?<=pounds \())"
 
 
 class Pattern(NamedTuple):
@@ -301,7 +302,7 @@ PATTERNS: list[Pattern] = [
     # a label of a part of the document: "Figures 5 and 6 show", "see Table 3", "Chapter 4"
     Pattern("skip", re.compile(r"\b(?:Figures?|Figs?\.|Tables?|Chapters?|Sections?|Appendix|Exhibits?|Plates?)"
                                r"\s+\d+(?:\s*(?:,|and|&|[-–])\s*\d+)*\b(?![.,]\d)"),
-            _needs(r"fig|table|chapter|section|appendix|exhibit|plate")),
+            _needs(None, r"(?:Fig|Table|Chapter|Section|Appendix|Exhibit|Plate)\w*\.?\s+\d")),
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
@@ -326,13 +327,13 @@ PATTERNS: list[Pattern] = [
     # an amount told again in the money of another year is no amount of its own: "cost $11 million ($262 million
     # today)", "(about US$318,540,000 in 2022)", "equivalent to $13.9 million in 2019"; two pages that convert to
     # two years differ without disagreeing
-    Pattern("skip", re.compile(rf"(?:{_AFTER_AN_AMOUNT}(?P<paren>\()|\bequivalent\s+to\s+)"
+    Pattern("skip", re.compile(rf"(?:(?P<paren>{_AFTER_AN_AMOUNT})|\bequivalent\s+to\s+)"
                                rf"(?:(?:about|approximately|roughly|around|nearly|some|equivalent\s+to|or)\s+)?"
                                rf"(?:{CURRENCY_BEFORE}\s?(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn|m|b)\b)?"
                                rf"(?:\s+{CURRENCY_AFTER})?|(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn)\b)?\s*{CURRENCY_AFTER})"
                                rf"\s+(?:in\s+(?:{YEAR}|today'?s)|today)\b(?:\s+(?:dollars|money|terms|prices))?"
                                rf"(?(paren)\s*\))", _I),
-            _needs(r"today|in\s+\d{4}")),
+            _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                                 rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
             _needs(_SYMBOLS, _CODES_TRIE)),
@@ -412,7 +413,7 @@ PATTERNS: list[Pattern] = [
             _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
     # a year that ends a name inside a sentence is none of its dates: "the Orvel 2030 plan", "Expo 2020 opened in 2021"
     Pattern("skip", re.compile(rf"\b[A-Z](?<=[a-z,;)] [A-Z])(?!(?:pring|ummer|utumn|all|inter)\b)[a-z]+\s+{YEAR}\b"
-                               rf"(?![.,]\d|\s*[:\d–-])"), _needs(rf"[a-z] [a-z]+\s+{YEAR}\b")),
+                               rf"(?![.,]\d|\s*[:\d–-])"), _needs(None, rf"[A-Z][a-z]+\s+{YEAR}\b")),
     Pattern("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     # any other number is a count, times its scale: "four million people", "two dozen boats"
     _number_led("count", rf"(?:\s+(?P<scale>{SCALE}|dozen\b))?"),
