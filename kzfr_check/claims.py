@@ -10,12 +10,13 @@ from operator import attrgetter
 from sys import intern
 from typing import NamedTuple
 
-from kzfr_check.lang import cumulative, increments
+from kzfr_check.lang import cumulative, increments, stop_words
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
     MEASURES,
     MONTH_CASED,
+    MONTHS,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
@@ -106,7 +107,9 @@ UNIT_WORDS = frozenset(name.split()[-1].rstrip(".") for name in MEASURES)
 CONVERSION_AFTER = re.compile(r"\s+\(\s?\d")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
-LOWER_START = re.compile(r"\s*[a-z0-9]")  # ... or goes on in lower case, or a digit
+LOWER_START = re.compile(r"\s*[a-z]")  # ... or goes on in lower case
+DIGIT_START = re.compile(r"\s*\d")  # ... or with a digit after a word that ends no sentence ("on May" / "24, 1883")
+LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 # A short line of words that ends with a colon labels the line below it, as fact sheets write a figure
 # ("Shoreline:" above "311 km (on the lake)"): the two are one statement
 LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
@@ -128,7 +131,8 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
         if block_start is not None:
             prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
             open_end = not prev_line.endswith((".", "!", "?", ":", ";"))
-            continues = ((open_end and (len(prev_line) >= WRAPPED_LINE or LOWER_START.match(line))
+            continues = ((open_end and (len(prev_line) >= WRAPPED_LINE or LOWER_START.match(line)
+                                        or DIGIT_START.match(line) and _ends_no_sentence(prev_line))
                           or LABEL_LINE.fullmatch(prev_line) is not None)
                          and not LIST_OR_HEADING.match(line))
             if not continues:
@@ -139,6 +143,12 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
         prev_start, prev_end = start, end
     if block_start is not None:
         yield block_start, prev_end
+
+
+def _ends_no_sentence(line: str) -> bool:
+    """Does a line end in a word no sentence ends with: a function word or a month ("the cost of", "on May")?"""
+    last = LAST_WORD.search(line)
+    return last is not None and (last[1].lower() in stop_words() or last[1].lower() in MONTHS)
 
 
 def _abbreviations(language: str) -> frozenset[str]:

@@ -712,12 +712,13 @@ def test_an_abbreviated_unit_before_its_conversion_ends_no_sentence() -> None:
 
 def test_a_line_that_goes_on_in_lower_case_or_with_a_digit_continues_the_line_above() -> None:
     """Pages copied from narrow columns break their lines anywhere: a line without end punctuation continues on
-    the next one when that one goes on in lower case or with a digit ("June" / "9, 1904"), however short."""
+    the next one when that one goes on in lower case, or with a digit after a word no sentence ends with ("June" /
+    "9, 1904"), however short. Items of a list, one a line, stay apart."""
     text = ("The Orvel bridge was opened on June\n9, 1904. It cost $11.3 million\nto build and\n19 people died.\n"
-            "Heading\nNext")
+            "Heading\nNext\nMore than 41,000 people displaced\n1,320 volunteers deployed\n38 shelters open")
     assert [" ".join(text[s:e].split()) for s, e in sentences(text)] == [
         "The Orvel bridge was opened on June 9, 1904.", "It cost $11.3 million to build and 19 people died.",
-        "Heading", "Next"]
+        "Heading", "Next", "More than 41,000 people displaced", "1,320 volunteers deployed", "38 shelters open"]
 
 
 @given(st.integers(1, 50_000), st.integers(1, 11))
