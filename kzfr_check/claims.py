@@ -10,11 +10,13 @@ from operator import attrgetter
 from sys import intern
 from typing import NamedTuple
 
-from kzfr_check.lang import cumulative, increments
+from kzfr_check.lang import cumulative, increments, stop_words
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
+    MEASURES,
     MONTH_CASED,
+    MONTHS,
     WEEKDAY,
     WEEKDAYS,
     YEAR,
@@ -107,12 +109,20 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
     "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
 # A sentence ends at a full stop before a capital or a digit; in text taken from web pages also where the space
-# after it was lost ("Mobile Bay.The maximum") or a footnote number follows it ("130 mph.2 The storm").
+# after it was lost ("Mobile Bay.The maximum", "in 1941.Work began") or a footnote number follows it ("130
+# mph.2 The storm").
 SENTENCE_END = re.compile(r"[.!?]+[\"'\)\]»]*(?:\[\d+\]|(?<=[a-z]\.)\d{1,2})*"
-                          r"(?:(?=\s+[\"'(\[«]?\s?[A-Z0-9À-ÖØ-ÞА-ЯЁ])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2}))")  # one branch
+                          r"(?:(?=\s+[\"'(\[«]?\s?[A-Z0-9À-ÖØ-ÞА-ЯЁ])"
+                          r"|(?<=[a-z]{2}\.|\d\d\.)(?=[A-Z][a-z]{2}))")  # one branch
 WORD_AT_END = re.compile(r"([\w.]+)[.!?]*$")
+# A unit's abbreviation before the same figure in other units ("2,310 ft. (704 m) long") ends no sentence
+UNIT_WORDS = frozenset(name.split()[-1].rstrip(".") for name in MEASURES)
+CONVERSION_AFTER = re.compile(r"\s+\(\s?\d")
 LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 WRAPPED_LINE = 60  # a line at least this long without end punctuation continues on the next one
+LOWER_START = re.compile(r"\s*[a-z]")  # ... or goes on in lower case
+DIGIT_START = re.compile(r"\s*\d")  # ... or with a digit after a word that ends no sentence ("on May" / "24, 1883")
+LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 # A short line of words that ends with a colon labels the line below it, as fact sheets write a figure
 # ("Shoreline:" above "311 km (on the lake)"): the two are one statement
 LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
@@ -120,7 +130,7 @@ DATELINE_LINES = 12
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
-    """Paragraph-like spans of text: lines joined where a long line wraps into the next."""
+    """Paragraph-like spans of text: lines joined where a line wraps into the next."""
     lines = [(m.start(), m.start() + len(m.group(1))) for m in LINE.finditer(norm) if m.group(0)]
     block_start: int | None = None
     prev_start = prev_end = 0
@@ -133,8 +143,11 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
             continue
         if block_start is not None:
             prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
-            continues = ((len(prev_line) >= WRAPPED_LINE and not prev_line.endswith((".", "!", "?", ":", ";"))
-                          or LABEL_LINE.fullmatch(prev_line) is not None) and not LIST_OR_HEADING.match(line))
+            open_end = not prev_line.endswith((".", "!", "?", ":", ";"))
+            continues = ((open_end and (len(prev_line) >= WRAPPED_LINE or LOWER_START.match(line)
+                                        or DIGIT_START.match(line) and _ends_no_sentence(prev_line))
+                          or LABEL_LINE.fullmatch(prev_line) is not None)
+                         and not LIST_OR_HEADING.match(line))
             if not continues:
                 yield block_start, prev_end
                 block_start = None
@@ -143,6 +156,12 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
         prev_start, prev_end = start, end
     if block_start is not None:
         yield block_start, prev_end
+
+
+def _ends_no_sentence(line: str) -> bool:
+    """Does a line end in a word no sentence ends with: a function word or a month ("the cost of", "on May")?"""
+    last = LAST_WORD.search(line)
+    return last is not None and (last[1].lower() in stop_words() or last[1].lower() in MONTHS)
 
 
 def _abbreviations(language: str) -> frozenset[str]:
@@ -164,7 +183,8 @@ def sentences(norm: str, language: str = "en") -> Iterator[tuple[int, int]]:
             # the word ending here; a window, since a word longer than it is no abbreviation anyway
             word = WORD_AT_END.search(block[max(start, m.start() - 40):m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in abbreviations or (len(token) == 1 and token.isalpha()):
+            if token in abbreviations or (len(token) == 1 and token.isalpha()) or (
+                    token in UNIT_WORDS and CONVERSION_AFTER.match(block, m.end())):
                 continue
             yield from _trimmed(block, block_start, start, m.end())
             start = m.end()

@@ -45,10 +45,12 @@ from kzfr_check.values import (
 )
 from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign, stem, term, term_in
 
-# the words figures are written with, units too ('1.7 miles (2.7 km)'): they say how much, not what of; but for
-# those of time, which also say when ('this year')
+# the words figures are written with, units too ('1.7 miles (2.7 km)', '3 cu. yds.', 'cubic yards'): they say how
+# much, not what of; but for those of time, which also say when ('this year'), and a substance a unit names
+# ('barrels of oil')
 FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
-                          *(name for name in MEASURES if name.isalpha() and name not in TIME_UNITS)])
+                          *(word for name in MEASURES if " of " not in name
+                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
@@ -606,6 +608,7 @@ _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
+_DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
 _PLACE_NAME = rf"(?P<place>[{_CAPITAL}][\w'’-]*(?:[\s-]+[{_CAPITAL}][\w'’-]*)*)"
 
@@ -619,6 +622,8 @@ class _Told(NamedTuple):
     earlier_until: re.Pattern[str] | None  # a word that, after such a word, turns to what is now ('but')
     shocks: re.Pattern[str] | None  # a word naming a shock: group 'after' an aftershock, in lowercased text
     distance_from: re.Pattern[str] | None  # the place a distance is measured from, matched right after it
+    dimension_after: re.Pattern[str] | None  # the dimension a length measures, matched right after it
+    dimension_before: re.Pattern[str] | None  # ... or searched in the words before it, the last match nearest
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -629,9 +634,9 @@ def _phrases(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _told_apart(language: str) -> _Told:
-    """A language's words that tell an earlier report's figure, an aftershock's and the place a distance is measured
-    from (keys 'earlier', 'earlier_spans', 'earlier_until', 'aftershocks', 'distance_from', 'distance_directions',
-    'name_of' of its data file)."""
+    """A language's words that tell an earlier report's figure, an aftershock's, the place a distance is measured
+    from and the dimension a length measures (keys 'earlier', 'earlier_spans', 'earlier_until', 'aftershocks',
+    'distance_from', 'distance_directions', 'name_of', 'dimension_after', 'dimension_before' of its data file)."""
     said = data(language)
     earlier, until = said.get("earlier", []), said.get("earlier_until", [])
     aftershocks = said.get("aftershocks", [])
@@ -649,9 +654,18 @@ def _told_apart(language: str) -> _Told:
             + rf"(?:{_phrases(said['distance_from'])})(?:\s+|(?<=['’]))"
             + (rf"(?:(?:[^\W\d_][\w'’-]*\s+){{1,4}}?(?:{named})(?:\s+|(?<=['’])))?" if named else "")
             + rf"(?:[^\W\d_{_CAPITAL}][\w'’-]*\s+){{0,2}}?{_PLACE_NAME}")
+    after, before = said.get("dimension_after", {}), said.get("dimension_before", {})
+    dimension_after = re.compile(  # past a conversion or a hyphen: '612 ft (187 m) high', 'a 38-km-wide basin'
+        r"[\s.-]*(?:\([^()]{0,40}\)\s*)?(?:"
+        + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in after.items()) + r")(?!\w)",
+        re.IGNORECASE) if after else None
+    dimension_before = re.compile(  # a few words before: 'a height of about 612 feet', 'высотой около 187 м'
+        r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in before.items())
+        + r")(?=(?:\s+[^\W\d]+){0,4}\s*$)", re.IGNORECASE) if before else None
     return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
                  tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
-                 re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from)
+                 re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from,
+                 dimension_after, dimension_before)
 
 
 def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
@@ -684,6 +698,11 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
         place = told.distance_from.match(said, end)
         if place and place["place"].split()[0] not in _NOT_A_PLACE:
             found.add(("from", place["place"]))
+    if told.dimension_after is not None and kind == "length":
+        dimension = told.dimension_after.match(said, end) or next(reversed(list(
+            told.dimension_before.finditer(said, max(0, start - _DIMENSION_REACH), start))), None)
+        if dimension:
+            found.add(("dimension", dimension.lastgroup))
     return found
 
 
@@ -798,7 +817,8 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;
     a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
     that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
-    aftershock's magnitude is not the main shock's; distances from two places are two distances."""
+    aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
+    width."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
@@ -806,7 +826,7 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
         return True
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
-    for name in ("duration", "holder", "scale", "place", "band"):
+    for name in ("duration", "holder", "scale", "place", "band", "dimension"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

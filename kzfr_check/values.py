@@ -227,14 +227,15 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 Needs = Callable[[str, str], bool]
 
 
-def _needs(lowercase: str, cased: str | None = None) -> Needs:
+def _needs(lowercase: str | None, cased: str | None = None) -> Needs:
     """A quick search for what a pattern needs: lowercase words in the lowercased sentence (searched
-    much faster than in any case), or case-sensitive ones (currency codes) in the sentence itself."""
-    in_lower, in_sentence = re.compile(lowercase), re.compile(cased) if cased else None
+    much faster than in any case), or case-sensitive ones (currency codes, capitalised words) in the sentence
+    itself."""
+    in_lower, in_sentence = re.compile(lowercase) if lowercase else None, re.compile(cased) if cased else None
 
     def found(sentence: str, lower: str) -> bool:
-        return in_lower.search(lower) is not None or (in_sentence is not None and
-                                                       in_sentence.search(sentence) is not None)
+        return (in_lower is not None and in_lower.search(lower) is not None) or (
+            in_sentence is not None and in_sentence.search(sentence) is not None)
     return found
 
 
@@ -250,6 +251,13 @@ _MEASURE_UNITS = _alternation([name for name in MEASURES if name not in _TIME_SP
 _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
 
+
+# feet, then inches of the same figure: "2,310 feet 4 inches", "41 ft. 3 in."
+_INCHES_AFTER = (r"(?:(?:(?<=feet)|(?<=foot)|(?<=ft))\.?[\s,]+(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)"
+                 r"[\s-]*(?:inches|inch|in\b\.?))?")
+
+# a bracket that opens right after an amount: "$11 million (", "11 million dollars ("
+_AFTER_AN_AMOUNT = r"\((?:(?<=\d \()|(?<=illion \()|(?<=bn \()|(?<=dollars \()|(?<=euros \()|(?<=pounds \())"
 
 
 class Pattern(NamedTuple):
@@ -291,6 +299,10 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"(?:\bNos?\b|\bNr\b|#)\s*\.?\s*\d+", _I),
             _needs(r"(?:nos?|nr)\s*\.?\s*\d|#\s*\.?\s*\d")),
     Pattern("skip", re.compile(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b", _I), _needs(r"read\b")),
+    # a label of a part of the document: "Figures 5 and 6 show", "see Table 3", "Chapter 4"
+    Pattern("skip", re.compile(r"\b(?:Figures?|Figs?\.|Tables?|Chapters?|Sections?|Appendix|Exhibits?|Plates?)"
+                               r"\s+\d+(?:\s*(?:,|and|&|[-–])\s*\d+)*\b(?![.,]\d)"),
+            _needs(None, r"(?:Fig|Table|Chapter|Section|Appendix|Exhibit|Plate)\w*\.?\s+\d")),
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
@@ -312,6 +324,16 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|"
                                rf"nominal)\s+){YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I),
             _needs(_alternation(CURRENCY_WORDS))),
+    # an amount told again in the money of another year is no amount of its own: "cost $11 million ($262 million
+    # today)", "(about US$318,540,000 in 2022)", "equivalent to $13.9 million in 2019"; two pages that convert to
+    # two years differ without disagreeing
+    Pattern("skip", re.compile(rf"(?:(?P<paren>{_AFTER_AN_AMOUNT})|\bequivalent\s+to\s+)"
+                               rf"(?:(?:about|approximately|roughly|around|nearly|some|equivalent\s+to|or)\s+)?"
+                               rf"(?:{CURRENCY_BEFORE}\s?(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn|m|b)\b)?"
+                               rf"(?:\s+{CURRENCY_AFTER})?|(?:{DIGITS})(?:\s*(?:{SCALE}|bn|mn)\b)?\s*{CURRENCY_AFTER})"
+                               rf"\s+(?:in\s+(?:{YEAR}|today'?s)|today)\b(?:\s+(?:dollars|money|terms|prices))?"
+                               rf"(?(paren)\s*\))", _I),
+            _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
                                 rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
             _needs(_SYMBOLS, _CODES_TRIE)),
@@ -354,9 +376,9 @@ PATTERNS: list[Pattern] = [
     Pattern("skip",
             re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
             _needs("°|degree")),
-    _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²])",
+    _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS)),
-    _number_led("measure", rf"(?P<scale>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
+    _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
                 _needs(r"(?:day|week|month|year)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
@@ -389,6 +411,9 @@ PATTERNS: list[Pattern] = [
                                 + rf"(?<![$€£¥₽₸.,\d])\b(?P<bound>)(?P<num>{YEAR})(?P<scale>)"
                                 + rf"(?=\s+{_PEOPLE_OR_TOLL}\b)", _I),
             _needs(rf"{YEAR}\s+{_PEOPLE_OR_TOLL}\b")),
+    # a year that ends a name inside a sentence is none of its dates: "the Orvel 2030 plan", "Expo 2020 opened in 2021"
+    Pattern("skip", re.compile(rf"\b[A-Z](?<=[a-z,;)] [A-Z])(?!(?:pring|ummer|utumn|all|inter)\b)[a-z]+\s+{YEAR}\b"
+                               rf"(?![.,]\d|\s*[:\d–-])"), _needs(None, rf"[A-Z][a-z]+\s+{YEAR}\b")),
     Pattern("date", re.compile(rf"(?<![$€£¥₽₸.,\d])\b{YEAR}\b(?![.,]\d)"), None),
     # any other number is a count, times its scale: "four million people", "two dozen boats"
     _number_led("count", rf"(?:\s+(?P<scale>{SCALE}|dozen\b))?"),
@@ -799,8 +824,11 @@ def _measure(m: re.Match[str]) -> Value | None:
     if kind == "duration" and _not_a_span(m):
         return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
-    lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])
-    return Value(kind, f"{prefix}{_fmt(n * scale)} {symbol}", lo * factor, hi * factor)
+    n, half = n * scale, _half_ulp(m["num"]) * scale
+    if m["inches"]:  # feet and inches: good to the inch, or to its written decimal
+        n, half = (n + Decimal(m["inches"]) / 12).quantize(Decimal("0.01")), _half_ulp(m["inches"]) / 12
+    lo, hi, prefix = _bounded(n, half, m["bound"])
+    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor, hi * factor)
 
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
@@ -953,6 +981,8 @@ DETERMINERS = frozenset("the these those its their our his her my your both all 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+# a count's noun joined to another plural noun that has no number of its own: the count is of both together
+_UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
 _NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something".split())  # "two-thirds"
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
@@ -1119,6 +1149,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     else:
         return None
     counted = _concept_near(sentence, start, after, counted)
+    union = _UNION.match(sentence, after) if words and words[0] == counted else None
+    if union and union["other"].lower() not in stop_words():
+        counted = f"{counted} and {union['other'].lower()}"  # "131,000 vehicles and pedestrians" counts both
     added = _word_before(sentence, sentence.lower().rfind(named_before, 0, start)) if named_before else ""
     if words and words[0] in _INCREMENT:
         counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases

@@ -4,6 +4,9 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures
@@ -343,3 +346,48 @@ def test_people_counted_in_one_role_are_not_those_of_another(cli, tmp_path, empt
     # the same role still groups, and two figures of it disagree
     assert topic_by_values(data, "31", "33")["status"] == "conflict"
     assert topic_by_values(data, "40")["status"] == "agree"
+
+
+def test_a_height_is_not_a_width_nor_a_length_of_one_work(cli, tmp_path, empty_config) -> None:
+    """The dimension a length measures is read from the word right after it ("72 feet wide", "612 ft (187 m)
+    high") or a noun before it ("a main span of 2,310 feet", "at a depth of 10 km"): two dimensions are two facts,
+    two figures of one dimension may conflict."""
+    corpus = write_corpus(tmp_path / "bridge", {
+        "a.txt": "The Orvel bridge over the Brena river is 72 feet wide and carries six lanes of traffic.\n",
+        "b.txt": "The Orvel bridge over the Brena river is 248 feet tall and carries six lanes of traffic.\n",
+        "c.txt": "The Orvel bridge over the Brena river reaches a height of 263 feet and carries six lanes of "
+                 "traffic.\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "248 ft", "263 ft")["status"] == "conflict"
+    assert not [t for t in report["topics"] if {"72 ft", "248 ft"} <= {v["value"] for v in t["values"]}]
+    corpus = write_corpus(tmp_path / "lake", {
+        "a.txt": "Lake Tarnel is at 44% of its capacity, with its water at a depth of 912 feet.\n",
+        "b.txt": "The water line of Lake Tarnel, at its highest, is at 1,064 feet above sea level.\n",
+    })
+    assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
+
+
+def test_a_dimension_joined_to_its_figure_by_hyphens_sets_it_apart(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "crater", {
+        "a.txt": "The Brena crater, a 38-km-wide basin on Orvel, once held a shallow sea.\n",
+        "b.txt": "The Brena crater, a basin on Orvel 60 km long, once held a shallow sea.\n",
+    })
+    assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
+
+
+@given(st.integers(2, 10**6), st.sampled_from(["vehicles", "homes", "doctors", "schools"]),
+       st.sampled_from(["pedestrians", "cyclists", "nurses", "clinics"]))
+def test_a_count_of_two_things_joined_by_and_counts_both(n: int, first: str, second: str) -> None:
+    assert [f.counted for f in find_figures(f"Each day {n:,} {first} and {second} cross the Orvel bridge.")] == [
+        f"{first} and {second}"]
+    assert [f.counted for f in find_figures(f"Each day {n:,} {first} and {n + 1:,} {second} cross it.")] == [
+        first, second]
+
+
+def test_a_count_of_two_things_is_not_a_count_of_one_of_them(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "bridge", {
+        "a.txt": "Today about 131,000 vehicles and pedestrians cross the Orvel bridge each day.\n",
+        "b.txt": "Today 108,000 vehicles cross the Orvel bridge each day.\n",
+    })
+    assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0

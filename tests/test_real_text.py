@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzfr_check.claims import extract_claims
+from kzfr_check.claims import extract_claims, sentences
 from kzfr_check.sources import read_source
 from kzfr_check.values import find_figures, relation
 
@@ -681,3 +681,112 @@ def test_a_day_without_its_year_is_of_the_past_in_a_later_report(cli, tmp_path, 
         "c.txt": "Published 10 April 2024\n\nThe Brena fair opens on June 6 and the Varsk fair opened on August 2.\n",
     }) / "c.txt")
     assert [c.value.text for c in extract_claims(spring)] == ["2024-06-06", "2023-08-02"]
+
+
+# Pages on built works, missions and institutions: volumes of concrete, heights in feet and inches, conversions after
+# an abbreviated unit, figures told again in another year's money.
+
+def test_cubic_yards_and_feet_are_volumes_and_cubic_feet_per_second_a_flow(cli, tmp_path, empty_config) -> None:
+    assert _values("The Tarnel weir holds 2,870,000 cu. yds. (2.2 million cu m) of rock fill.") == [
+        "2870000 yd³", "2200000 m³"]
+    assert _values("It took about 3,900,000 cubic yards or 2,980,000 cubic meters of earth to build.") == [
+        "~3900000 yd³", "2980000 m³"]
+    assert _values("Each spillway passes 180,000 cubic feet per second; the outlets pass 41,700 cfs.") == [
+        "180000 ft³/s", "41700 ft³/s"]
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "The Tarnel weir contains 2,870,000 cubic yards of concrete.\n",
+        "b.txt": "The Tarnel weir contains 3,900,000 cubic yards of concrete, poured in two years.\n",
+    })
+    topic = topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2870000 yd³", "3900000 yd³")
+    assert (topic["kind"], topic["status"]) == ("volume", "conflict")
+
+
+def test_an_abbreviated_unit_before_its_conversion_ends_no_sentence() -> None:
+    text = ("The Tarnel weir is 612.5 ft. (186.7 m) high, with a base 540 ft. (165 m) thick. It holds 2,870,000 "
+            "cu. yds. (2.2 million cu m) of rock fill. It was built in 1941.Work on the spillway began in 1942.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "The Tarnel weir is 612.5 ft. (186.7 m) high, with a base 540 ft. (165 m) thick.",
+        "It holds 2,870,000 cu. yds. (2.2 million cu m) of rock fill.", "It was built in 1941.",
+        "Work on the spillway began in 1942."]
+
+
+def test_a_line_that_goes_on_in_lower_case_or_with_a_digit_continues_the_line_above() -> None:
+    """Pages copied from narrow columns break their lines anywhere: a line without end punctuation continues on
+    the next one when that one goes on in lower case, or with a digit after a word no sentence ends with ("June" /
+    "9, 1904"), however short. Items of a list, one a line, stay apart."""
+    text = ("The Orvel bridge was opened on June\n9, 1904. It cost $11.3 million\nto build and\n19 people died.\n"
+            "Heading\nNext\nMore than 41,000 people displaced\n1,320 volunteers deployed\n38 shelters open")
+    assert [" ".join(text[s:e].split()) for s, e in sentences(text)] == [
+        "The Orvel bridge was opened on June 9, 1904.", "It cost $11.3 million to build and 19 people died.",
+        "Heading", "Next", "More than 41,000 people displaced", "1,320 volunteers deployed", "38 shelters open"]
+
+
+@given(st.integers(1, 50_000), st.integers(1, 11))
+def test_feet_then_inches_are_one_length(feet: int, inches: int) -> None:
+    value = find_figures(f"The main span of the Orvel bridge is {feet:,} feet {inches} inches long.")[0].value
+    assert value.kind == "length"
+    assert value.low <= (feet + inches / 12) * 0.3048 <= value.high
+    assert value.high - value.low < 0.3048 / 12 + 1e-9  # good to the inch
+
+
+def test_feet_and_inches_written_short_or_joined() -> None:
+    assert _values("The Brena river crested at 41 ft. 3 in. on Monday, and 12 feet, 9 inches a week later.") == [
+        "41.25 ft", "12.75 ft"]
+    assert _values("The lake rose 3 feet in 2 days.") == ["3 ft", "2 d"]
+
+
+def test_a_label_of_a_figure_or_table_is_no_count() -> None:
+    assert _values("Figures 5 and 6 show the weir; Table 3 lists 40 gauges, and Fig. 7 shows 12 more gauges.") == [
+        "40", "12"]
+
+
+def test_an_amount_told_again_in_another_years_money_is_no_amount_of_its_own(cli, tmp_path, empty_config) -> None:
+    assert _values("The Orvel bridge cost $11 million ($262 million today).") == ["USD 11 million"]
+    assert _values("In total it cost US$712,405.18 (equivalent to $13.9 million in 2019).") == ["USD 712405.18"]
+    # a part stated for a year in brackets is read
+    assert _values("It cost $5 million ($2 million in 2023 alone).") == ["USD 5 million", "USD 2 million", "2023"]
+    assert _values("The budget ($2 billion in 2023) rose.") == ["USD 2 billion", "2023"]
+    corpus = write_corpus(tmp_path / "bridge", {
+        "a.txt": "The Orvel bridge took 11 years to build. It cost $11 million ($262 million today).\n",
+        "b.txt": "The Orvel bridge took 11 years to build at a cost of $11 million (about US$318,540,000 in 2022).\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "USD 11 million")["status"] == "agree"
+    assert report["summary"]["conflict"] == 0
+
+
+def test_a_work_begun_or_completed_is_told_in_any_of_its_verbs(cli, tmp_path, empty_config) -> None:
+    """'began', 'commenced' and 'started' tell one start, 'completed' and 'finished' one end: the dates of a work
+    told with two of them are one fact, and two days of its start conflict."""
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "Work on the Tarnel weir commenced on May 4, 1951, and it was finished in 1958.\n",
+        "b.txt": "Construction of the Tarnel weir began on June 12, 1951 and was completed in 1957.\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "1951-05-04", "1951-06-12")["status"] == "conflict"
+    assert topic_by_values(report, "1958", "1957")["status"] == "conflict"
+
+
+def test_the_words_of_a_units_name_say_nothing_of_what_is_measured(cli, tmp_path, empty_config) -> None:
+    """'cu. yds.' and 'cubic yards or ... cubic meters' beside a figure name units, as 'feet' does: they neither
+    join nor part two statements of one volume."""
+    corpus = write_corpus(tmp_path / "weir", {
+        "a.txt": "The Tarnel weir contains 2,870,000 cu. yds. (2.2 million cu m) of rock fill, which would pave a "
+                 "road from Orvel to Brena.\n",
+        "b.txt": "The Tarnel weir has about 3,900,000 cubic yards or 2,980,000 cubic meters of rock fill.\n",
+    })
+    report = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(report, "2870000 yd³", "~3900000 yd³")["status"] == "conflict"
+    assert topic_by_values(report, "2200000 m³", "2980000 m³")["status"] == "conflict"
+
+
+@given(st.sampled_from(["Expo", "Vision", "Horizon", "Census", "Mission"]), st.integers(1950, 2060),
+       st.integers(1950, 2060))
+def test_a_year_that_ends_a_name_inside_a_sentence_is_no_date(name: str, named: int, year: int) -> None:
+    assert _values(f"The Orvel {name} {named} plan was approved in {year}.") == [str(year)]
+    assert _values(f"In the spring of {year} the Orvel {name} {named} opened.") == [str(year)]
+
+
+def test_a_season_or_a_label_before_a_year_keeps_it_a_year() -> None:
+    assert _values("In the Spring 2024 term, the Orvel school took 40 pupils.") == ["2024", "40"]
+    assert _values("Brena figures, Population 2020: 4,500")[0] == "2020"

@@ -603,7 +603,8 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
 @given(st.lists(WORDS | st.sampled_from([
     "celebrating", "million", "tonnes", "millionkm", "quarter", "half", "months", "Q3", "USD", "dollars", "one of the",
     "among the", "largest", "approximately", "no fewer than", "\n\n   ", "A380", "3,5", "twenty-one", "a hundred",
-    "twenty-first", "hundredth", "5km", "1.5", "spread over", "some", "~"]), max_size=14))
+    "twenty-first", "hundredth", "5km", "1.5", "spread over", "some", "~", "feet", "inches", "ft.", "in.", "Figure",
+    "Table", "today", "equivalent to", "(", ")", "Expo", "Spring", "cubic yards", "cfs"]), max_size=14))
 def test_the_shortcuts_of_the_finder_miss_no_figure(words: list[str]) -> None:
     """Skipping a pattern whose needed words a sentence lacks, and searching number-led patterns from
     near each number, find the same figures as running every pattern over every position."""
