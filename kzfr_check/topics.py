@@ -1512,7 +1512,12 @@ def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim],
     """Each statement, with what the other figures of its sentence tell of it. Those are read a document at a
     time (a sentence is one document's), so that no map of every sentence of the corpus is ever held."""
     statements: list[_Statement | None] = [None] * len(first)
-    at_of = ({i: at for at, i in enumerate(i for i in range(len(claims)) if i not in taken)} if taken else None)
+    at_of = None  # the place of each claim among those no declared topic took (-1: taken), when some are
+    if taken:
+        at_of, at = array("l", [-1]) * len(claims), 0
+        for i in range(len(claims)):
+            if i not in taken:
+                at_of[i], at = at, at + 1
     one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
     for places in _by_source(claims):
         measured: set[int] = set()
@@ -1525,8 +1530,8 @@ def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim],
                 measured.add(c.quote_start)
             if c.kind == "date" and c.value.text[:4].isdigit():
                 years_stated[c.quote_start].add(int(c.value.text[:4]))
-            at = i if at_of is None else at_of.get(i)
-            if at is not None:
+            at = i if at_of is None else at_of[i]
+            if at >= 0:
                 siblings[(c.quote_start, c.value.group_key)].append(c)
                 free.append(at)
         for at in free:
@@ -1601,7 +1606,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
 
     # Each group's claims, in the order of the claims (one pass, with no list of claim numbers per statement).
-    # Only groups that may have two sources are gathered: most statements of a big corpus stay alone.
+    # Only groups that may have two sources are gathered: a statement alone, from one source, is no topic.
     group_of = array("l", [-1]) * len(first)
     kept = 0
     for group in groups:
