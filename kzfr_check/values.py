@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
-KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
+KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "rate", "scale",
          "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration")
 Relation = Literal["agree", "compatible", "conflict"]
 
@@ -326,7 +326,7 @@ PATTERNS: list[Pattern] = [
             _needs(_MONTH_NEEDS)),
     Pattern("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
             _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
-    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
+    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
             _needs(r"[-–]\s*\d")),
     Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
                                  rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
@@ -368,10 +368,13 @@ PATTERNS: list[Pattern] = [
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     Pattern("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
             _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
-    # a rate is no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every 1,000 people"
+    # a rate is a figure of its own, no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every
+    # 1,000 people", "(14.2 per 100,000)", "8.4 (2019) cases per 10,000 people"
+    _number_led("rate", r"(?P<what>(?:\s+(?:[^\W\d_][\w'-]*|\(\d{4}\))){0,3}?)\s+(?:per|for\s+every)\s+"
+                r"(?P<per>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:\s+[^\W\d_][\w'-]*)?",
+                _needs(r"per\s+\d|for\s+every\s+\d")),
     # ... and what a rate is per is none, wherever its number stands: "(range 4.1 to 7.3) per 1,000 residents"
-    Pattern("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
-                               r"(?:\s+[^\W\d_][\w'-]*)?|\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
+    Pattern("skip", re.compile(r"\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
             _needs(r"per\s+\d|for\s+every\s+\d")),
     Pattern("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
@@ -417,7 +420,7 @@ class Value:
         1974'): it is compared with dates."""
         if self.kind == "period" and self.text.endswith("/.."):
             return "date"
-        return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale") else self.kind
+        return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale", "rate") else self.kind
 
     def __reduce__(self) -> tuple[Callable[..., Value], tuple[object, ...]]:
         """Pickled as its fields, in order: rebuilt by __init__, twice as fast as the state a slotted
@@ -758,6 +761,15 @@ def _scale(m: re.Match[str]) -> Value | None:
     return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
 
 
+def _rate(m: re.Match[str]) -> Value | None:
+    """'14.2 deaths per 100,000 people' -> 14.2 per 100000: compared only with rates per as many."""
+    n, per = parse_number(m["num"]), parse_number(m["per"])
+    if n is None or not per:
+        return None
+    lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
+    return Value("rate", f"{prefix}{_fmt(n)} per {_fmt(per)}", lo, hi, unit=_fmt(per))
+
+
 def _percent(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     if n is None:
@@ -1065,6 +1077,8 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
         return None, ""  # a range of amounts or measures: read as its own kind ("35,000 to 60,000 barrels per day")
     if _NOT_A_RANGE_BEFORE.search(sentence, 0, m.start()):
         return None, ""  # a change: "rose from 614 to 1,210 people"
+    if re.fullmatch(YEAR, m["a"]) and _word_before(sentence, m.start()) in _DATING_WORDS:
+        return None, ""  # a year, then the next count of a change: "from 1,210 cases in 2012 to 3,460 cases"
     read = _count(m, sentence)
     low, high = parse_number(m["a"]), parse_number(m["num"])
     if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
@@ -1186,7 +1200,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
-_RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
+_RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
                       r"(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
@@ -1377,6 +1391,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _money(m)
     elif kind == "percent":
         value = _percent(m)
+    elif kind == "rate":
+        value = _rate(m)
     elif kind == "period":
         value = _period(m, base)
     elif kind == "date":
@@ -1407,9 +1423,12 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if value is None:
         return None
     start, end = m.span()
-    if kind in ("money", "percent", "measure", "count") and m["bound"]:
+    if kind in ("money", "percent", "rate", "measure", "count") and m["bound"]:
         start = m.start("bound")
-    if kind in ("money", "percent", "measure"):
+    if kind == "rate":  # what a rate counts is named in it: "62 cases per 10,000"
+        end = m.end("per")
+        counted = _concept_near(sentence, start, m.end(), next(iter(_WORD.findall(m["what"])), "").lower())
+    elif kind in ("money", "percent", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""

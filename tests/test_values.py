@@ -794,3 +794,31 @@ def test_a_range_of_counts_holds_both_ends(low: int, span: int) -> None:
     f = only(f"Between them, {low:,}–{low + span:,} people were displaced.", "count")
     assert (f.value.low, f.value.high) == (low, low + span)
     assert relation(f.value, only(f"{low + span // 2:,} people were displaced.", "count").value) != "conflict"
+
+
+def test_a_rate_is_a_figure_of_its_own_compared_with_rates_per_as_many() -> None:
+    rate = only("The Ostvale rate of flu deaths in 2021 (14.2 per 100,000) rose again.", "rate")
+    assert (rate.value.text, rate.value.unit) == ("14.2 per 100000", "100000")
+    assert only("Brena counted 3 doctors for every 1,000 people.", "rate").value.text == "3 per 1000"
+    assert only("Brena counted 3 doctors for every 1,000 people.", "rate").counted == "doctors"
+    bracketed = only("It climbed to 9.5 (2020) deaths per 100,000 residents.", "rate")
+    assert (bracketed.value.text, bracketed.counted) == ("9.5 per 100000", "deaths")
+    assert only("The rate was 5.1 to 6.3 cases per 100,000 residents.", "rate").value.text == "5.1–6.3 per 100000"
+    assert figures("Brena counted 3 doctors for every 1,000 people.", "count") == []
+    per_thousand = only("Ostvale had 14.2 births per 1,000 residents.", "rate").value
+    assert rate.value.group_key != per_thousand.group_key
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.sampled_from([1000, 10_000, 100_000, 1_000_000]), st.sampled_from(["cases", "deaths", ""]))
+def test_a_rate_reads_its_number_and_what_it_is_per(n: Decimal, per: int, noun: str) -> None:
+    f = only(f"The Varnia rate stood at {n} {noun} per {per:,} people last year.".replace("  ", " "), "rate")
+    assert f.value.text == f"{grammar._fmt(n)} per {per}"
+    assert f.value.low <= float(n) <= f.value.high
+    assert relation(f.value, only(f"Ostvale reported {n} per {per:,} residents.", "rate").value) == "agree"
+
+
+def test_a_year_then_the_next_count_of_a_change_is_no_range() -> None:
+    assert [f.value.text for f in figures("Cases fell from 1,210 cases in 2012 to 3,460 cases in 2020.")] == [
+        "1210", "2012", "3460", "2020"]
+    assert [f.value.text for f in figures("The Tarnel survey, 2013--2017, is out.")] == ["2013/2017"]
