@@ -381,6 +381,8 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
+# a year whose figure follows it in brackets: "the rate in 2021 (14.2 per 100,000)"
+YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
@@ -392,6 +394,8 @@ EVENT_YEAR_BEFORE = re.compile(rf"\b(?:({YEAR}),?\s+when|\b[Tt]he\s+({YEAR})(?:\
 EVENT_YEAR_AFTER = re.compile(rf"[^,;:()]*?\bwhen\b[^,;:()]*?\bin\s+({YEAR})\b(?![.,]\d)")
 # "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
 # measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
+# what joins a figure to the year it is stated for: "3,460 cases in 2020", "1,840 infections for all of 2016"
+YEAR_OF_A_FIGURE = re.compile(r"\b(?:in|for|(?:in|for|during)\s+(?:all|the\s+whole)\s+of)\s+$", re.IGNORECASE)
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
                                  r"[^,;:.()]*$", re.IGNORECASE)
 
@@ -421,10 +425,17 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     if nearest is not None:
         return nearest.value.text, nearest
+    m = YEAR_IN_BRACKETS.search(said, figure.start, figure.end)
+    if m:  # "8.4 (2019) deaths per 100,000"
+        return m[1], None
+    m = YEAR_BEFORE_BRACKETS.search(said, max(0, figure.start - 12), figure.start)
+    if m and not RELATIVE_CLAUSE.search(re.split(r"[,;:]", said[:m.start()])[-1]):  # ("the cyclone that struck
+        # Dunmere in 1961 (928 mb)": the year of the clause's event)
+        return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
-             and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
+             and figure.end <= f.start < figure.end + len(clause) and YEAR_OF_A_FIGURE.search(said, 0, f.start)]
     # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
     # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \

@@ -681,3 +681,23 @@ def test_a_day_without_its_year_is_of_the_past_in_a_later_report(cli, tmp_path, 
         "c.txt": "Published 10 April 2024\n\nThe Brena fair opens on June 6 and the Varsk fair opened on August 2.\n",
     }) / "c.txt")
     assert [c.value.text for c in extract_claims(spring)] == ["2024-06-06", "2023-08-02"]
+
+
+def test_a_rate_is_dated_by_the_year_before_its_brackets_or_in_them(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale rate of flu deaths in 2021 (14.2 per 100,000) was high.\n"
+                 "It climbed to 9.5 (2020) deaths per 100,000 residents.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("14.2 per 100000", "2021"), ("9.5 per 100000", "2020")]
+
+
+def test_two_rates_of_one_year_conflict_and_their_years_only_date_them(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale flu death rate was 11.2 per 100,000 in 2019, officials said.\n",
+        "b.txt": "Ostvale's flu death rate reached 14.2 per 100,000 in 2021, health officials said.\n",
+        "c.txt": "In Ostvale the flu death rate was 12.6 per 100,000 in 2019.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "11.2 per 100000", "12.6 per 100000", "14.2 per 100000")["status"] == "conflict"
+    assert not [t for t in data["topics"] if t["kind"] == "date"]  # the years only date the rates
