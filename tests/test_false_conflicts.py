@@ -343,3 +343,14 @@ def test_people_counted_in_one_role_are_not_those_of_another(cli, tmp_path, empt
     # the same role still groups, and two figures of it disagree
     assert topic_by_values(data, "31", "33")["status"] == "conflict"
     assert topic_by_values(data, "40")["status"] == "agree"
+
+
+def test_the_cases_of_two_whole_years_are_a_change_not_a_falling_toll(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "fever", {
+        "a.txt": "For comparison, health officials reported 1,840 cases of Brena fever for all of 2016.\n",
+        "b.txt": "The Brena fever tally is the highest since 2012, when health officials reported 905 cases.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    cases = topic_by_values(data, "1840", "905")
+    assert cases["status"] == "changed"
+    assert [c["as_of"] for c in cases["timeline"]] == ["2012", "2016"]
