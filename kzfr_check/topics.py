@@ -573,6 +573,16 @@ _ROLE_AFTER = re.compile(
 # the named scale of an intensity: "IX on the Modified Mercalli scale"
 _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
+# the part of a population a share, rate or amount is stated for, named after its measure and before its figure: "the
+# unemployment rate for Ostvalers fell to 3.9%", "poverty among children stood at 16%", "income for women was $41,200"
+_GROUP_BEFORE = re.compile(r"\b(?:for|among)\s+(?:the\s+|all\s+)?(?P<group>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+                           r"[^,;:()\d]*$", re.IGNORECASE)
+_GROUPED_KINDS = frozenset({"percent", "rate", "money"})
+_STATE_VERBS = frozenset("was were is are stood stands reached hit remained remains came comes held holds".split())
+# ... where the words after "for" are a time, a measure of one, or a reason, not a part of the population
+_NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "period", "decade", "day",
+                          "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
+                          "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
@@ -719,7 +729,26 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
     if toll and _foretold(clause, said, end):
         found.add(("forecast", ""))
+    group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
+    if group:
+        found.add(("group", group))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
+
+
+def _group(clause: str) -> str:
+    """The part of a population a figure's clause states it for (see _GROUP_BEFORE), by the stems of its words up
+    to its verb; '' when none."""
+    m = _GROUP_BEFORE.search(clause[-80:])
+    if m is None:
+        return ""
+    words = []
+    for word in m["group"].lower().split():
+        if word in STOP_WORDS or word in _STATE_VERBS or re.fullmatch(_CHANGE, word) or word.endswith("ed"):
+            break
+        words.append(word)
+    if not words or _NOT_A_GROUP.intersection(words):
+        return ""
+    return " ".join(term(w) for w in words)
 
 
 def _place(before: str, after: str) -> str:
@@ -785,7 +814,8 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
         return True
     named = [{v for k, v in side if k == "names"} for side in (a, b)]
-    return bool(named[0] or named[1]) and named[0] != named[1]
+    groups = [{v for k, v in side if k == "group"} for side in (a, b)]  # a group's share is not all people's
+    return (bool(named[0] or named[1]) and named[0] != named[1]) or groups[0] != groups[1]
 
 
 @lru_cache(maxsize=65536)

@@ -4,8 +4,11 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
+import pytest
+
 from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
+from kzfr_check.topics import _qualifiers  # noqa: PLC2701
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, topic_by_values, write_corpus
@@ -354,3 +357,29 @@ def test_the_cases_of_two_whole_years_are_a_change_not_a_falling_toll(cli, tmp_p
     cases = topic_by_values(data, "1840", "905")
     assert cases["status"] == "changed"
     assert [c["as_of"] for c in cases["timeline"]] == ["2012", "2016"]
+
+
+def test_a_share_stated_for_part_of_a_population_is_not_that_of_all(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "jobs", {
+        "a.txt": "The Ostvale unemployment rate fell to 4.1 percent in March, the lowest since 1998.\n",
+        "b.txt": "In March the Ostvale unemployment rate fell to 4.1%, the lowest since 1998.\n",
+        "c.txt": "The Ostvale unemployment rate for Brenians fell to 6.3 percent, the lowest on record.\n",
+        "d.txt": "The Ostvale unemployment rate fell to 4.4% in March, the lowest in decades.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "4.1%", "4.4%")["status"] == "conflict"  # a true conflict stays one
+    assert not [t for t in data["topics"] if "6.3%" in {v["value"] for v in t["values"]}]  # one source alone
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("The jobless rate for Brenians fell to 6.3 percent.", "brenian"),
+    ("Poverty among children stood at 16.1% last year.", "children"),
+    ("The rate for the year was 6.3 percent.", ""),
+    ("For comparison, the rate was 6.3 percent.", ""),
+    ("The rate for March was 6.3 percent.", ""),
+    ("The jobless rate fell to 6.3 percent.", ""),
+])
+def test_the_part_of_a_population_a_share_is_for_is_read_before_it(sentence: str, group: str) -> None:
+    start = sentence.index("6.3" if "6.3" in sentence else "16.1")
+    found = {v for k, v in _qualifiers(sentence, start, start + 4, "percent", "en") if k == "group"}
+    assert found == ({group} if group else set())
