@@ -1194,6 +1194,8 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
+    if "per" in lower and "to" in lower:
+        found = _elliptic_rates(sentence, found)
     return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
 
 
@@ -1380,6 +1382,44 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> lis
         lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)
         out.append(Figure(m.start(1), m.end(1), Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor)))
     return out
+
+
+# A change of a rate names what the rate is per once, at one of its ends: "from 5.2 per 100,000 in 2001 to 11.9 in
+# 2021", "from 4.0 (2003) to 9.5 (2020) cases per 1,000"; the other end is a rate per as many.
+_YEAR_OF_AN_END = r"(?:\s+in\s+\d{4}|\s*\(\d{4}\))?"
+_RATE_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RATE_CHANGE_TO = re.compile(rf"(?:\s+[^\W\d_][\w'-]*){{0,3}}?{_YEAR_OF_AN_END}\s+to\s+(?P<n>\d[\d,]*(?:\.\d+)?)"
+                             r"(?=\s+in\b|\s*[,.;:()]|\s*$)", re.IGNORECASE)
+_RATE_CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?P<n>\d[\d,]*(?:\.\d+)?){_YEAR_OF_AN_END}\s+to\s+$", re.IGNORECASE)
+
+
+def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The bare number at the other end of a change of a rate, read as a rate per as many (see above)."""
+    by_start = {f.start: f for f in figures}
+    out = dict(by_start)
+    for f in figures:
+        if f.value.kind != "rate" or f.value.text.startswith(_PREFIXES) or "–" in f.value.text:
+            continue
+        ends = []
+        if _RATE_CHANGE_FROM.search(sentence, max(0, f.start - 6), f.start):
+            after = _RATE_CHANGE_TO.match(sentence, f.end)
+            ends.append(after.span("n") if after else None)
+        before = _RATE_CHANGE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+        ends.append(before.span("n") if before else None)
+        for span in ends:
+            if span is None:
+                continue
+            other = by_start.get(span[0])
+            if other is not None and (other.value.kind != "count" or other.end != span[1]):
+                continue  # a figure of its own: "from 5.2 per 100,000 to 31% of ..."
+            n = parse_number(sentence[span[0]:span[1]])
+            if n is None or re.fullmatch(YEAR, sentence[span[0]:span[1]]):
+                continue
+            lo, hi, _ = _bounded(n, _half_ulp(sentence[span[0]:span[1]]), None)
+            unit = f.value.unit
+            out[span[0]] = Figure(span[0], span[1], Value("rate", f"{_fmt(n)} per {unit}", lo, hi, unit=unit),
+                                  f.counted)
+    return [out[start] for start in sorted(out)]
 
 
 def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:

@@ -822,3 +822,21 @@ def test_a_year_then_the_next_count_of_a_change_is_no_range() -> None:
     assert [f.value.text for f in figures("Cases fell from 1,210 cases in 2012 to 3,460 cases in 2020.")] == [
         "1210", "2012", "3460", "2020"]
     assert [f.value.text for f in figures("The Tarnel survey, 2013--2017, is out.")] == ["2013/2017"]
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.sampled_from([1000, 10_000, 100_000]), st.booleans())
+def test_the_other_end_of_a_change_of_a_rate_is_a_rate_per_as_many(a: Decimal, b: Decimal, per: int,
+                                                                    named_first: bool) -> None:
+    sentence = (f"The Varnia rate rose from {a} per {per:,} residents in 2001 to {b} in 2021." if named_first
+                else f"The Varnia rate rose from {a} (2001) to {b} (2021) deaths per {per:,} residents.")
+    assert [f.value.text for f in figures(sentence, "rate")] == [f"{grammar._fmt(a)} per {per}",
+                                                                 f"{grammar._fmt(b)} per {per}"]
+
+
+def test_a_figure_of_its_own_at_the_end_of_a_change_of_a_rate_keeps_its_kind() -> None:
+    assert [f.value.text for f in figures("The Varnia rate rose from 5.2 per 1,000 residents to 31% of all.")] == [
+        "5.2 per 1000", "31%"]
+    assert [f.value.text for f in figures("Cases rose from 5.2 per 1,000 residents in 2001 to 2019.")] == [
+        "5.2 per 1000", "2001", "2019"]
