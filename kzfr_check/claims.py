@@ -428,6 +428,9 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     m = YEAR_IN_BRACKETS.search(said, figure.start, figure.end)
     if m:  # "8.4 (2019) deaths per 100,000"
         return m[1], None
+    m = YEAR_IN_BRACKETS.match(said, figure.end + 1) if said.startswith(" (", figure.end) else None
+    if m:  # "from 4.0 (2003) to 9.5 (2020)"
+        return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
     m = YEAR_BEFORE_BRACKETS.search(said, max(0, figure.start - 12), figure.start)
     if m and not RELATIVE_CLAUSE.search(re.split(r"[,;:]", said[:m.start()])[-1]):  # ("the cyclone that struck
         # Dunmere in 1961 (928 mb)": the year of the clause's event)

@@ -701,3 +701,11 @@ def test_two_rates_of_one_year_conflict_and_their_years_only_date_them(cli, tmp_
     data = all_topics(cli, corpus, empty_config, tmp_path)
     assert topic_by_values(data, "11.2 per 100000", "12.6 per 100000", "14.2 per 100000")["status"] == "conflict"
     assert not [t for t in data["topics"] if t["kind"] == "date"]  # the years only date the rates
+
+
+def test_a_figure_is_dated_by_the_year_in_brackets_right_after_it(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale flu death rate climbed from 4.0 (2003) to 9.5 (2020) deaths per 100,000 people.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("4 per 100000", "2003"), ("9.5 per 100000", "2020")]
