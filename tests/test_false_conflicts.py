@@ -383,3 +383,11 @@ def test_the_part_of_a_population_a_share_is_for_is_read_before_it(sentence: str
     start = sentence.index("6.3" if "6.3" in sentence else "16.1")
     found = {v for k, v in _qualifiers(sentence, start, start + 4, "percent", "en") if k == "group"}
     assert found == ({group} if group else set())
+
+
+def test_one_years_toll_told_two_ways_stays_a_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "quake", {
+        "a.txt": "Published 2 May 2012\n\nIn 1940 the Tarnel earthquake, in which 11,000 people died, levelled it.\n",
+        "b.txt": "Published 9 May 2021\n\nIn 1940 the Tarnel earthquake, in which 12,400 people died, levelled it.\n",
+    })
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "11000", "12400")["status"] == "conflict"
