@@ -396,6 +396,8 @@ EVENT_YEAR_AFTER = re.compile(rf"[^,;:()]*?\bwhen\b[^,;:()]*?\bin\s+({YEAR})\b(?
 # measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
 # what joins a figure to the year it is stated for: "3,460 cases in 2020", "1,840 infections for all of 2016"
 YEAR_OF_A_FIGURE = re.compile(r"\b(?:in|for|(?:in|for|during)\s+(?:all|the\s+whole)\s+of)\s+$", re.IGNORECASE)
+_YEAR_OF_A_FIGURE_REACH = 24  # characters before the year where those words are read: searched from the sentence's
+# start, the pattern would be tried at every position of it
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
                                  r"[^,;:.()]*$", re.IGNORECASE)
 
@@ -438,7 +440,8 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
-             and figure.end <= f.start < figure.end + len(clause) and YEAR_OF_A_FIGURE.search(said, 0, f.start)]
+             and figure.end <= f.start < figure.end + len(clause)
+             and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]
     # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
     # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
