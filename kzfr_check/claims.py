@@ -237,7 +237,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                        or AS_OF_DATE.search(said, 0, frame.start))}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
-            if figure in frames or _is_dateline(source, figure, start) or start in headings:
+            if figure in frames or _is_dateline(source, figure, start) or start in headings or (
+                    language == "en" and _in_a_superlative(said, figure)):
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
                 period = heading
@@ -400,6 +401,18 @@ _YEAR_OF_A_FIGURE_REACH = 24  # characters before the year where those words are
 # start, the pattern would be tried at every position of it
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
                                  r"[^,;:.()]*$", re.IGNORECASE)
+
+
+# a year a superlative of its clause holds in: "Ostvale had the highest rates of flu deaths in 2016" ranks places
+# in that year; it is no date of an event, and another year's ranking is no conflict with it
+SUPERLATIVE_IN_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most|least|worst|best)\b[^,;:.()\d]{0,60}?"
+                                   r"\bin\s+$", re.IGNORECASE)
+
+
+def _in_a_superlative(said: str, figure: Figure) -> bool:
+    """Is the figure a bare year that a superlative of its clause holds in (see SUPERLATIVE_IN_A_YEAR)?"""
+    return (figure.value.kind == "date" and len(figure.value.text) == 4 and said[figure.start - 3:figure.start] == "in "
+            and bool(SUPERLATIVE_IN_A_YEAR.search(said, max(0, figure.start - 90), figure.start)))
 
 
 def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date | None,

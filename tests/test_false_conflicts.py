@@ -391,3 +391,15 @@ def test_one_years_toll_told_two_ways_stays_a_conflict(cli, tmp_path, empty_conf
         "b.txt": "Published 9 May 2021\n\nIn 1940 the Tarnel earthquake, in which 12,400 people died, levelled it.\n",
     })
     assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "11000", "12400")["status"] == "conflict"
+
+
+def test_a_year_a_superlative_holds_in_is_no_date_in_dispute(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "Ostvale, Brena and Tarnel had the highest flu death rates in 2016.\n",
+        "b.txt": "- Brena and Ostvale recorded the highest flu death rates in 2017.\n",
+        "c.txt": "The Tarnel flu clinic opened in 2016, officials said.\n",
+        "d.txt": "Officials said the Tarnel flu clinic opened in 2014.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert [sorted(v["value"] for v in t["values"]) for t in data["topics"]] == [["2014", "2016"]]
+    assert {c["source"] for c in data["topics"][0]["claims"]} == {"c", "d"}  # an event's year is still one
