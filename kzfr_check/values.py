@@ -770,10 +770,16 @@ def _rate(m: re.Match[str]) -> Value | None:
     return Value("rate", f"{prefix}{_fmt(n)} per {_fmt(per)}", lo, hi, unit=_fmt(per))
 
 
+_YEAR_AND_DASH = re.compile(rf"\b{YEAR}\s*[-–]\s*$")
+
+
 def _percent(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     if n is None:
         return None
+    if not m["bound"] and re.fullmatch(YEAR, m["num"]) and _YEAR_AND_DASH.search(m.string, max(0, m.start() - 8),
+                                                                                  m.start()):
+        return None  # the end of a range of years: "the 2020-2021 percent gap"
     lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
     return Value("percent", f"{prefix}{_fmt(n)}%", lo, hi)
 

@@ -840,3 +840,11 @@ def test_a_figure_of_its_own_at_the_end_of_a_change_of_a_rate_keeps_its_kind() -
         "5.2 per 1000", "31%"]
     assert [f.value.text for f in figures("Cases rose from 5.2 per 1,000 residents in 2001 to 2019.")] == [
         "5.2 per 1000", "2001", "2019"]
+
+
+@given(st.integers(1950, 2090), st.sampled_from(["-", "–"]))
+def test_a_range_of_years_before_percent_is_no_percentage(year: int, dash: str) -> None:
+    sentence = f"The gap between the {year}{dash}{year + 1} percent changes in Ostvale pay was small."
+    assert figures(sentence, "percent") == []
+    assert [f.value.text for f in figures(sentence)] == [f"{year}/{year + 1}"]
+    assert [f.value.text for f in figures(f"Brena prices rose {year} percent.", "percent")] == [f"{year}%"]
