@@ -386,7 +386,9 @@ YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\
 YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
-RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+# ("over the last year" is the twelve months up to now, and "last year's level" is what another figure is compared
+# with: neither is a calendar year the sentence's figures are stated for)
+RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(last|this|previous|past)\s+(?:year|season)\b(?!['’]s)", re.IGNORECASE)
 # An event of a year that a clause of time or a relative clause tells with its figure: "in 1884, when 71 people were
 # killed", "its deadliest since 1939, when a quake killed 8,000", "the 1961 cyclone that killed 400", "1,800 people
 # died when the storm struck Orvel ... in 2005"

@@ -709,3 +709,15 @@ def test_a_figure_is_dated_by_the_year_in_brackets_right_after_it(tmp_path) -> N
     })
     assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
         ("4 per 100000", "2003"), ("9.5 per 100000", "2020")]
+
+
+@pytest.mark.parametrize(("sentence", "as_of"), [
+    ("Ostvale's exports rose 5.2% last year, the office said.", "2022"),
+    ("Brena's prices rose 5.2% during the last year, the office said.", None),
+    ("Ostvale's inflation was 5.2%, well below last year's level.", None),
+    ("This year Brena expects 2.1% growth.", "2023"),
+])
+def test_last_year_dates_a_figure_but_the_last_year_and_last_years_do_not(tmp_path, sentence: str,
+                                                                          as_of: str | None) -> None:
+    corpus = write_corpus(tmp_path / "prices", {"a.txt": f"Published 12 October 2023\n\n{sentence}\n"})
+    assert [c.as_of for c in extract_claims(read_source(corpus / "a.txt")) if c.kind == "percent"] == [as_of]
