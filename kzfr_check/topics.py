@@ -547,9 +547,14 @@ _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
 _PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
 # what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
-# people may be found dead", "the number might reach 75"
-_MODAL = r"(?:will|would|could|may|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
-_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$", re.IGNORECASE)
+# people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May")
+_MODAL = r"(?:will|would|could|(?-i:may)|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
+_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$|\b(?:forecasts?|estimates?|expectations?|"
+                              rf"projections?|predictions?)\s+(?:of|for)\s+(?:an?\s+)?(?:[^\W\d_]+\s+){{0,2}}$",
+                              re.IGNORECASE)
+# ... and the rate or share an outlook gives ("prices will climb to 5.8%", "forecasts of a 2.8% rise") is not
+# what was measured; a plan's amount is what the plan is ('the dam will cost $3.8 billion')
+_FORECAST_KINDS = frozenset({"percent", "rate"})
 _FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
@@ -727,7 +732,7 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
     if rating and high >= _BAND_WIDTH * low:
         rated = "category" if rating["category"] else rating["scale"].lower()
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
-    if toll and _foretold(clause, said, end):
+    if (toll or kind in _FORECAST_KINDS) and _foretold(clause, said, end):
         found.add(("forecast", ""))
     group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
     if group:

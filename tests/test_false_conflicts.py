@@ -403,3 +403,24 @@ def test_a_year_a_superlative_holds_in_is_no_date_in_dispute(cli, tmp_path, empt
     data = all_topics(cli, corpus, empty_config, tmp_path)
     assert [sorted(v["value"] for v in t["values"]) for t in data["topics"]] == [["2014", "2016"]]
     assert {c["source"] for c in data["topics"][0]["claims"]} == {"c", "d"}  # an event's year is still one
+
+
+def test_the_rate_an_outlook_gives_is_not_the_rate_measured(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "prices", {
+        "a.txt": "Ostvale's statistics office said prices were up 0.6% in May, for a yearly inflation rate of 5.2%.\n",
+        "b.txt": "Prices in Ostvale rose 0.6% in May. If they keep rising at this pace, yearly inflation will climb "
+                 "to 5.8%.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if {"5.2%", "5.8%"} <= {v["value"] for v in t["values"]}]
+
+
+@pytest.mark.parametrize(("sentence", "forecast"), [
+    ("Growth beat forecasts of a 2.5% rise.", True),
+    ("Inflation is expected to reach 2.5% next year.", True),
+    ("The rate came in above estimates for 2.5%.", True),
+    ("Inflation reached 2.5% in May.", False),
+])
+def test_a_rate_or_share_an_outlook_gives_is_told_apart(sentence: str, forecast: bool) -> None:
+    start = sentence.index("2.5%")
+    assert (("forecast", "") in _qualifiers(sentence, start, start + 4, "percent", "en")) is forecast
