@@ -388,7 +388,7 @@ YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure 
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 # ("over the last year" is the twelve months up to now, and "last year's level" is what another figure is compared
 # with: neither is a calendar year the sentence's figures are stated for)
-RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(last|this|previous|past)\s+(?:year|season)\b(?!['’]s)", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b(?!['’]s)", re.IGNORECASE)
 # An event of a year that a clause of time or a relative clause tells with its figure: "in 1884, when 71 people were
 # killed", "its deadliest since 1939, when a quake killed 8,000", "the 1961 cyclone that killed 400", "1,800 people
 # died when the storm struck Orvel ... in 2005"
@@ -432,6 +432,22 @@ def _since_a_superlative(said: str, figure: Figure) -> bool:
         SINCE_A_SUPERLATIVE.search(said, 0, figure.start))
 
 
+def _bracketed_year(said: str, figure: Figure, figures: Sequence[Figure]) -> tuple[str, Figure | None] | None:
+    """The year a bracket states a figure for, in it ('8.4 (2019) deaths per 100,000'), right after it ('from 4.0
+    (2003) to ...') or right before it ('the rate in 2021 (14.2 per 100,000)'), with the figure that states it."""
+    m = YEAR_IN_BRACKETS.search(said, figure.start, figure.end)
+    if m:
+        return m[1], None
+    m = YEAR_IN_BRACKETS.match(said, figure.end + 1) if said.startswith(" (", figure.end) else None
+    if m is None:
+        m = YEAR_BEFORE_BRACKETS.search(said, max(0, figure.start - 12), figure.start)
+        if m and RELATIVE_CLAUSE.search(re.split(r"[,;:]", said[:m.start()])[-1]):
+            return None  # "the cyclone that struck Dunmere in 1961 (928 mb)": the year of the clause's event
+    if m is None:
+        return None
+    return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
+
+
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
           base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
@@ -442,16 +458,9 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     if nearest is not None:
         return nearest.value.text, nearest
-    m = YEAR_IN_BRACKETS.search(said, figure.start, figure.end)
-    if m:  # "8.4 (2019) deaths per 100,000"
-        return m[1], None
-    m = YEAR_IN_BRACKETS.match(said, figure.end + 1) if said.startswith(" (", figure.end) else None
-    if m:  # "from 4.0 (2003) to 9.5 (2020)"
-        return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
-    m = YEAR_BEFORE_BRACKETS.search(said, max(0, figure.start - 12), figure.start)
-    if m and not RELATIVE_CLAUSE.search(re.split(r"[,;:]", said[:m.start()])[-1]):  # ("the cyclone that struck
-        # Dunmere in 1961 (928 mb)": the year of the clause's event)
-        return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
+    bracketed = _bracketed_year(said, figure, figures) if "(" in said else None
+    if bracketed is not None:
+        return bracketed
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
@@ -498,7 +507,9 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     if m:  # "Bilateral trade 2022: $2.87 billion"
         frame = next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
         return m.group(1), frame
-    m = RELATIVE_YEAR.search(said)
-    if m and base is not None:
+    m = RELATIVE_YEAR.search(said) if base is not None else None
+    while m and said[max(0, m.start() - 4):m.start()].lower() == "the ":
+        m = RELATIVE_YEAR.search(said, m.end())
+    if m:
         return str(base.year if m.group(1).lower() == "this" else base.year - 1), None
     return None, None
