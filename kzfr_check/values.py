@@ -317,7 +317,15 @@ PATTERNS: list[Pattern] = [
             _needs(_SYMBOLS, _CODES_TRIE)),
     _number_led("money", rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})",
                 _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
+    # an estimate with its margin of error: "3,460 ± 210 cases", "12.3% ± 1.3%" (the margin is no figure of its own)
+    _number_led("margin", rf"(?P<scale>)(?P<pct>\s*(?:%|per\s?cent\b))?\s*(?:±|\+/-)\s*(?P<margin>{DIGITS})"
+                r"(?P<pct2>\s*(?:%|per\s?cent\b))?", _needs(r"±|\+/-")),
     _number_led("percent", r"\s*(?:%|per\s?cent\b)", _needs(r"%|per\s?cent\b")),
+    # a share written as a ratio: "one in five adults", "nearly 1 in 4 households", "three out of every 10"
+    _number_led("ratio", rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?!{YEAR}\b)(?P<per>\d{{1,3}}(?:,\d{{3}})?(?![\d.,]\d)|"
+                rf"{NUMW})\b(?!\s*(?:%|per\s?cent\b|[.,]\d|{_alternation(TIME_UNITS)}))(?=\s+[^\W\d_]|\s*[.,;:)]|\s*$)",
+                _needs(r"\s(?:in|of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})?\b|(?:two|three|four|five|six|seven|eight|nine|ten|"
+                       r"twelve|twenty|fifty|hundred|thousand)\b)")),
     Pattern("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
                                  rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
     Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
@@ -759,6 +767,30 @@ def _scale(m: re.Match[str]) -> Value | None:
     # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
     half = _half_ulp(raw) if name == "magnitude" else Decimal(0)
     return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
+
+
+def _margin(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
+    """'3,460 ± 210 cases' -> a count from 3,250 to 3,670: an estimate holds every value within its margin."""
+    n, margin = parse_number(m["num"]), parse_number(m["margin"])
+    if n is None or margin is None or not 0 < margin < n:
+        return None, ""
+    low, high = n - margin, n + margin
+    if m["pct"] or m["pct2"]:
+        return Value("percent", f"{_fmt(low)}–{_fmt(high)}%", float(low), float(high)), ""
+    read = _count(m, sentence)
+    if read is None:
+        return None, ""
+    return Value("count", f"{_fmt(low)}–{_fmt(high)}", float(low), float(high)), read[1]
+
+
+def _ratio(m: re.Match[str]) -> Value | None:
+    """'one in five' -> about 20%: a share said as a ratio is a round one, good to a tenth of itself."""
+    n, per = parse_number(m["num"]), parse_number(m["per"])
+    if n is None or not per or not 0 < n < per:
+        return None
+    share = (n * 100 / per).quantize(Decimal("0.1"))
+    lo, hi, prefix = _bounded(share, Decimal(0), m["bound"] or "about")
+    return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
 
 
 def _rate(m: re.Match[str]) -> Value | None:
@@ -1439,6 +1471,10 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _percent(m)
     elif kind == "rate":
         value = _rate(m)
+    elif kind == "ratio":
+        value = _ratio(m)
+    elif kind == "margin":
+        value, counted = _margin(m, sentence)
     elif kind == "period":
         value = _period(m, base)
     elif kind == "date":
@@ -1469,12 +1505,12 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if value is None:
         return None
     start, end = m.span()
-    if kind in ("money", "percent", "rate", "measure", "count") and m["bound"]:
+    if kind in ("money", "percent", "rate", "ratio", "margin", "measure", "count") and m["bound"]:
         start = m.start("bound")
     if kind == "rate":  # what a rate counts is named in it: "62 cases per 10,000"
         end = m.end("per")
         counted = _concept_near(sentence, start, m.end(), next(iter(_WORD.findall(m["what"])), "").lower())
-    elif kind in ("money", "percent", "measure"):
+    elif kind in ("money", "percent", "ratio", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""

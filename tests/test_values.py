@@ -848,3 +848,29 @@ def test_a_range_of_years_before_percent_is_no_percentage(year: int, dash: str) 
     assert figures(sentence, "percent") == []
     assert [f.value.text for f in figures(sentence)] == [f"{year}/{year + 1}"]
     assert [f.value.text for f in figures(f"Brena prices rose {year} percent.", "percent")] == [f"{year}%"]
+
+
+@given(st.integers(1, 9), st.sampled_from([10, 20, 100]), st.sampled_from(["in", "out of every"]),
+       st.sampled_from(["", "About ", "More than "]))
+def test_a_share_said_as_a_ratio_is_a_percentage(n: int, per: int, joined: str, bound: str) -> None:
+    share = only(f"{bound}{n} {joined} {per} Ostvale adults smoked in 2019.", "percent").value
+    percent = Decimal(n * 100) / per
+    assert share.low <= float(percent) <= share.high
+    assert share.text.endswith(f"{grammar._fmt(percent.quantize(Decimal('0.1')))}%")
+    assert figures(f"{bound}{n} {joined} {per} Ostvale adults smoked in 2019.", "count") == []
+
+
+def test_what_is_no_ratio_stays_as_it_was() -> None:
+    assert only("About one in five Brena voters stayed home.", "percent").value.text == "~20%"
+    assert [f.value.text for f in figures("The Tarnel team won 12 in 2019.")] == ["12", "2019"]
+    assert figures("Brena's crew came 1 in 5 minutes.", "percent") == []
+    assert figures("Floods killed 12 in 3 villages of Brena.", "percent") == []
+
+
+@given(st.integers(1_000, 900_000), st.integers(1, 999))
+def test_an_estimate_holds_every_value_within_its_margin(n: int, margin: int) -> None:
+    f = only(f"The Ostvale estimate was {n:,} ± {margin:,} cases.", "count")
+    assert (f.value.low, f.value.high, f.counted) == (n - margin, n + margin, "cases")
+    assert relation(f.value, only(f"Brena counted {n:,} cases.", "count").value) != "conflict"
+    assert [g.value.text for g in figures(f"Ostvale's rate was 12.3% ± 1.3% in {2000 + margin % 20}.", "percent")] == [
+        "11–13.6%"]
