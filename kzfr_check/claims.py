@@ -381,6 +381,8 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
+# a fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
+FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 # a year whose figure follows it in brackets: "the rate in 2021 (14.2 per 100,000)"
 YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
@@ -498,6 +500,11 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         m = YEAR_IN_BRACKETS.search(said)
         frame = next((f for f in figures if f.start <= m.start(1) < f.end and f.value.kind == "date"), None)  # type: ignore[union-attr]
         return stated[0], frame
+    fiscal = FISCAL_YEAR.findall(said) if "fiscal" in said.lower() or "financial" in said.lower() or "FY" in said \
+        else []
+    if len(fiscal) == 1:  # "In fiscal 2023, the scheme enrolled ...", "FY2021 spending was ..."
+        m = FISCAL_YEAR.search(said)
+        return fiscal[0], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)  # type: ignore[union-attr]
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)

@@ -721,3 +721,13 @@ def test_last_year_dates_a_figure_but_the_last_year_and_last_years_do_not(tmp_pa
                                                                           as_of: str | None) -> None:
     corpus = write_corpus(tmp_path / "prices", {"a.txt": f"Published 12 October 2023\n\n{sentence}\n"})
     assert [c.as_of for c in extract_claims(read_source(corpus / "a.txt")) if c.kind == "percent"] == [as_of]
+
+
+def test_a_fiscal_year_frames_the_figures_of_its_sentence(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "budget", {
+        "a.txt": "Published 3 March 2024\n\nIn fiscal 2023, the Ostvale scheme enrolled 1.2 million pupils.\n\n"
+                 "Fiscal year 2022 spending on the Brena scheme was $4.1 billion.\n\n"
+                 "The Tarnel scheme enrolled 0.9 million pupils in FY2021.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("1200000", "2023"), ("USD 4.1 billion", "2022"), ("900000", "2021")]
