@@ -409,8 +409,10 @@ SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(
 
 # a year a superlative of its clause holds in: "Ostvale had the highest rates of flu deaths in 2016" ranks places
 # in that year; it is no date of an event, and another year's ranking is no conflict with it
-SUPERLATIVE_IN_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most|least|worst|best)\b[^,;:.()\d]{0,60}?"
-                                   r"\bin\s+$", re.IGNORECASE)
+# (but not a year that a clause of its own tells an event in: "the most since the stands were removed in 1993")
+SUPERLATIVE_IN_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most|least|worst|best)\b"
+                                   r"(?:(?!\b(?:since|when|that|which|who|where|was|were|after|before)\b)[^,;:.()\d])"
+                                   r"{0,60}?\bin\s+$", re.IGNORECASE)
 
 
 def _in_a_superlative(said: str, figure: Figure) -> bool:

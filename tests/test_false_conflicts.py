@@ -397,11 +397,11 @@ def test_a_year_a_superlative_holds_in_is_no_date_in_dispute(cli, tmp_path, empt
     corpus = write_corpus(tmp_path / "flu", {
         "a.txt": "Ostvale, Brena and Tarnel had the highest flu death rates in 2016.\n",
         "b.txt": "- Brena and Ostvale recorded the highest flu death rates in 2017.\n",
-        "c.txt": "The Tarnel flu clinic opened in 2016, officials said.\n",
-        "d.txt": "Officials said the Tarnel flu clinic opened in 2014.\n",
+        "c.txt": "The Tarnel flu clinic opened in 2016, the most since the old ward was closed in 2009.\n",
+        "d.txt": "Officials said the Tarnel flu clinic opened in 2014, after the old ward was closed in 2009.\n",
     })
     data = all_topics(cli, corpus, empty_config, tmp_path)
-    assert [sorted(v["value"] for v in t["values"]) for t in data["topics"]] == [["2014", "2016"]]
+    assert sorted(sorted(v["value"] for v in t["values"]) for t in data["topics"]) == [["2009"], ["2014", "2016"]]
     assert {c["source"] for c in data["topics"][0]["claims"]} == {"c", "d"}  # an event's year is still one
 
 
