@@ -270,7 +270,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                        or AS_OF_DATE.search(said, 0, frame.start))}
         for figure, (period, _) in zip(figures, periods, strict=True):
             start, end = s + figure.start, s + figure.end
-            if figure in frames or _is_dateline(source, figure, start) or start in headings:
+            if figure in frames or _is_dateline(source, figure, start) or start in headings or (
+                    language == "en" and _in_a_superlative(said, figure)):
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
                 period = heading
@@ -413,10 +414,16 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
+# a fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
+FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
+# a year whose figure follows it in brackets: "the rate in 2021 (14.2 per 100,000)"
+YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
-RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b", re.IGNORECASE)
+# ("over the last year" is the twelve months up to now, and "last year's level" is what another figure is compared
+# with: neither is a calendar year the sentence's figures are stated for)
+RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b(?!['’]s)", re.IGNORECASE)
 # An event of a year that a clause of time or a relative clause tells with its figure: "in 1884, when 71 people were
 # killed", "its deadliest since 1939, when a quake killed 8,000", "the 1961 cyclone that killed 400", "1,800 people
 # died when the storm struck Orvel ... in 2005"
@@ -425,8 +432,26 @@ EVENT_YEAR_BEFORE = re.compile(rf"\b(?:({YEAR}),?\s+when|\b[Tt]he\s+({YEAR})(?:\
 EVENT_YEAR_AFTER = re.compile(rf"[^,;:()]*?\bwhen\b[^,;:()]*?\bin\s+({YEAR})\b(?![.,]\d)")
 # "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
 # measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
+# what joins a figure to the year it is stated for: "3,460 cases in 2020", "1,840 infections for all of 2016"
+YEAR_OF_A_FIGURE = re.compile(r"\b(?:in|for|(?:in|for|during)\s+(?:all|the\s+whole)\s+of)\s+$", re.IGNORECASE)
+_YEAR_OF_A_FIGURE_REACH = 24  # characters before the year where those words are read: searched from the sentence's
+# start, the pattern would be tried at every position of it
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
                                  r"[^,;:.()]*$", re.IGNORECASE)
+
+
+# a year a superlative of its clause holds in: "Ostvale had the highest rates of flu deaths in 2016" ranks places
+# in that year; it is no date of an event, and another year's ranking is no conflict with it
+# (but not a year that a clause of its own tells an event in: "the most since the stands were removed in 1993")
+SUPERLATIVE_IN_A_YEAR = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most|least|worst|best)\b"
+                                   r"(?:(?!\b(?:since|when|that|which|who|where|was|were|after|before)\b)[^,;:.()\d])"
+                                   r"{0,60}?\bin\s+$", re.IGNORECASE)
+
+
+def _in_a_superlative(said: str, figure: Figure) -> bool:
+    """Is the figure a bare year that a superlative of its clause holds in (see SUPERLATIVE_IN_A_YEAR)?"""
+    return (figure.value.kind == "date" and len(figure.value.text) == 4 and said[figure.start - 3:figure.start] == "in "
+            and bool(SUPERLATIVE_IN_A_YEAR.search(said, max(0, figure.start - 90), figure.start)))
 
 
 def _as_of(said: str, figure: Figure, figures: Sequence[Figure], base: dt.date | None,
@@ -444,6 +469,22 @@ def _since_a_superlative(said: str, figure: Figure) -> bool:
         SINCE_A_SUPERLATIVE.search(said, 0, figure.start))
 
 
+def _bracketed_year(said: str, figure: Figure, figures: Sequence[Figure]) -> tuple[str, Figure | None] | None:
+    """The year a bracket states a figure for, in it ('8.4 (2019) deaths per 100,000'), right after it ('from 4.0
+    (2003) to ...') or right before it ('the rate in 2021 (14.2 per 100,000)'), with the figure that states it."""
+    m = YEAR_IN_BRACKETS.search(said, figure.start, figure.end)
+    if m:
+        return m[1], None
+    m = YEAR_IN_BRACKETS.match(said, figure.end + 1) if said.startswith(" (", figure.end) else None
+    if m is None:
+        m = YEAR_BEFORE_BRACKETS.search(said, max(0, figure.start - 12), figure.start)
+        if m and RELATIVE_CLAUSE.search(re.split(r"[,;:]", said[:m.start()])[-1]):
+            return None  # "the cyclone that struck Dunmere in 1961 (928 mb)": the year of the clause's event
+    if m is None:
+        return None
+    return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
+
+
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
           base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
@@ -454,10 +495,14 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     if nearest is not None:
         return nearest.value.text, nearest
+    bracketed = _bracketed_year(said, figure, figures) if "(" in said else None
+    if bracketed is not None:
+        return bracketed
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
-             and figure.end <= f.start < figure.end + len(clause) and re.search(r"\bin\s+$", said[:f.start])]
+             and figure.end <= f.start < figure.end + len(clause)
+             and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]
     # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
     # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
@@ -490,6 +535,11 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         m = YEAR_IN_BRACKETS.search(said)
         frame = next((f for f in figures if f.start <= m.start(1) < f.end and f.value.kind == "date"), None)  # type: ignore[union-attr]
         return stated[0], frame
+    fiscal = FISCAL_YEAR.findall(said) if "fiscal" in said.lower() or "financial" in said.lower() or "FY" in said \
+        else []
+    if len(fiscal) == 1:  # "In fiscal 2023, the scheme enrolled ...", "FY2021 spending was ..."
+        m = FISCAL_YEAR.search(said)
+        return fiscal[0], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)  # type: ignore[union-attr]
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)
@@ -499,7 +549,9 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     if m:  # "Bilateral trade 2022: $2.87 billion"
         frame = next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
         return m.group(1), frame
-    m = RELATIVE_YEAR.search(said)
-    if m and base is not None:
+    m = RELATIVE_YEAR.search(said) if base is not None else None
+    while m and said[max(0, m.start() - 4):m.start()].lower() == "the ":
+        m = RELATIVE_YEAR.search(said, m.end())
+    if m:
         return str(base.year if m.group(1).lower() == "this" else base.year - 1), None
     return None, None

@@ -580,9 +580,14 @@ _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
 _PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
 # what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
-# people may be found dead", "the number might reach 75"
-_MODAL = r"(?:will|would|could|may|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
-_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$", re.IGNORECASE)
+# people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May")
+_MODAL = r"(?:will|would|could|(?-i:may)|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
+_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$|\b(?:forecasts?|estimates?|expectations?|"
+                              rf"projections?|predictions?)\s+(?:of|for)\s+(?:an?\s+)?(?:[^\W\d_]+\s+){{0,2}}$",
+                              re.IGNORECASE)
+# ... and the rate or share an outlook gives ("prices will climb to 5.8%", "forecasts of a 2.8% rise") is not
+# what was measured; a plan's amount is what the plan is ('the dam will cost $3.8 billion')
+_FORECAST_KINDS = frozenset({"percent", "rate"})
 _FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
@@ -606,6 +611,16 @@ _ROLE_AFTER = re.compile(
 # the named scale of an intensity: "IX on the Modified Mercalli scale"
 _SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
+# the part of a population a share, rate or amount is stated for, named after its measure and before its figure: "the
+# unemployment rate for Ostvalers fell to 3.9%", "poverty among children stood at 16%", "income for women was $41,200"
+_GROUP_BEFORE = re.compile(r"\b(?:for|among)\s+(?:the\s+|all\s+)?(?P<group>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+                           r"[^,;:()\d]*$", re.IGNORECASE)
+_GROUPED_KINDS = frozenset({"percent", "rate", "money"})
+_STATE_VERBS = frozenset("was were is are stood stands reached hit remained remains came comes held holds".split())
+# ... where the words after "for" are a time, a measure of one, or a reason, not a part of the population
+_NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "period", "decade", "day",
+                          "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
+                          "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
@@ -767,9 +782,28 @@ def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
     if rating and high >= _BAND_WIDTH * low:
         rated = "category" if rating["category"] else rating["scale"].lower()
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
-    if toll and _foretold(clause, said, end):
+    if (toll or kind in _FORECAST_KINDS) and _foretold(clause, said, end):
         found.add(("forecast", ""))
+    group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
+    if group:
+        found.add(("group", group))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
+
+
+def _group(clause: str) -> str:
+    """The part of a population a figure's clause states it for (see _GROUP_BEFORE), by the stems of its words up
+    to its verb; '' when none."""
+    m = _GROUP_BEFORE.search(clause[-80:])
+    if m is None:
+        return ""
+    words = []
+    for word in m["group"].lower().split():
+        if word in STOP_WORDS or word in _STATE_VERBS or re.fullmatch(_CHANGE, word) or word.endswith("ed"):
+            break
+        words.append(word)
+    if not words or _NOT_A_GROUP.intersection(words):
+        return ""
+    return " ".join(term(w) for w in words)
 
 
 def _place(before: str, after: str) -> str:
@@ -836,7 +870,8 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
         return True
     named = [{v for k, v in side if k == "names"} for side in (a, b)]
-    return bool(named[0] or named[1]) and named[0] != named[1]
+    groups = [{v for k, v in side if k == "group"} for side in (a, b)]  # a group's share is not all people's
+    return (bool(named[0] or named[1]) and named[0] != named[1]) or groups[0] != groups[1]
 
 
 @lru_cache(maxsize=65536)

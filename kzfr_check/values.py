@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
-KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "scale",
+KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "rate", "scale",
          "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration")
 Relation = Literal["agree", "compatible", "conflict"]
 
@@ -339,7 +339,15 @@ PATTERNS: list[Pattern] = [
             _needs(_SYMBOLS, _CODES_TRIE)),
     _number_led("money", rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})",
                 _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
+    # an estimate with its margin of error: "3,460 ± 210 cases", "12.3% ± 1.3%" (the margin is no figure of its own)
+    _number_led("margin", rf"(?P<scale>)(?P<pct>\s*(?:%|per\s?cent\b))?\s*(?:±|\+/-)\s*(?P<margin>{DIGITS})"
+                r"(?P<pct2>\s*(?:%|per\s?cent\b))?", _needs(r"±|\+/-")),
     _number_led("percent", r"\s*(?:%|per\s?cent\b)", _needs(r"%|per\s?cent\b")),
+    # a share written as a ratio: "one in five adults", "nearly 1 in 4 households", "three out of every 10"
+    _number_led("ratio", rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?!{YEAR}\b)(?P<per>\d{{1,3}}(?:,\d{{3}})?(?![\d.,]\d)|"
+                rf"{NUMW})\b(?!\s*(?:%|per\s?cent\b|[.,]\d|{_alternation(TIME_UNITS)}))(?=\s+[^\W\d_]|\s*[.,;:)]|\s*$)",
+                _needs(r"\s(?:in|of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})?\b|(?:two|three|four|five|six|seven|eight|nine|ten|"
+                       r"twelve|twenty|fifty|hundred|thousand)\b)")),
     Pattern("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
                                  rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
     Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
@@ -348,7 +356,7 @@ PATTERNS: list[Pattern] = [
             _needs(_MONTH_NEEDS)),
     Pattern("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
             _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
-    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
+    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
             _needs(r"[-–]\s*\d")),
     Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
                                  rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
@@ -390,10 +398,13 @@ PATTERNS: list[Pattern] = [
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     Pattern("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
             _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
-    # a rate is no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every 1,000 people"
+    # a rate is a figure of its own, no count of either: "62 cases per 10,000 inhabitants", "3 doctors for every
+    # 1,000 people", "(14.2 per 100,000)", "8.4 (2019) cases per 10,000 people"
+    _number_led("rate", r"(?P<what>(?:\s+(?:[^\W\d_][\w'-]*|\(\d{4}\))){0,3}?)\s+(?:per|for\s+every)\s+"
+                r"(?P<per>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:\s+[^\W\d_][\w'-]*)?",
+                _needs(r"per\s+\d|for\s+every\s+\d")),
     # ... and what a rate is per is none, wherever its number stands: "(range 4.1 to 7.3) per 1,000 residents"
-    Pattern("skip", re.compile(r"\b\d[\d,]*(?:\.\d+)?(?:\s+[^\W\d_][\w'-]*){1,3}?\s+(?:per|for\s+every)\s+\d[\d,]*"
-                               r"(?:\s+[^\W\d_][\w'-]*)?|\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
+    Pattern("skip", re.compile(r"\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
             _needs(r"per\s+\d|for\s+every\s+\d")),
     Pattern("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
     Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
@@ -442,7 +453,7 @@ class Value:
         1974'): it is compared with dates."""
         if self.kind == "period" and self.text.endswith("/.."):
             return "date"
-        return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale") else self.kind
+        return f"{self.kind}:{self.unit}" if self.kind in ("money", "scale", "rate") else self.kind
 
     def __reduce__(self) -> tuple[Callable[..., Value], tuple[object, ...]]:
         """Pickled as its fields, in order: rebuilt by __init__, twice as fast as the state a slotted
@@ -783,10 +794,49 @@ def _scale(m: re.Match[str]) -> Value | None:
     return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
 
 
+def _margin(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
+    """'3,460 ± 210 cases' -> a count from 3,250 to 3,670: an estimate holds every value within its margin."""
+    n, margin = parse_number(m["num"]), parse_number(m["margin"])
+    if n is None or margin is None or not 0 < margin < n:
+        return None, ""
+    low, high = n - margin, n + margin
+    if m["pct"] or m["pct2"]:
+        return Value("percent", f"{_fmt(low)}–{_fmt(high)}%", float(low), float(high)), ""
+    read = _count(m, sentence)
+    if read is None:
+        return None, ""
+    return Value("count", f"{_fmt(low)}–{_fmt(high)}", float(low), float(high)), read[1]
+
+
+def _ratio(m: re.Match[str]) -> Value | None:
+    """'one in five' -> about 20%: a share said as a ratio is a round one, good to a tenth of itself."""
+    n, per = parse_number(m["num"]), parse_number(m["per"])
+    if n is None or not per or not 0 < n < per:
+        return None
+    share = (n * 100 / per).quantize(Decimal("0.1"))
+    lo, hi, prefix = _bounded(share, Decimal(0), m["bound"] or "about")
+    return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
+
+
+def _rate(m: re.Match[str]) -> Value | None:
+    """'14.2 deaths per 100,000 people' -> 14.2 per 100000: compared only with rates per as many."""
+    n, per = parse_number(m["num"]), parse_number(m["per"])
+    if n is None or not per:
+        return None
+    lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
+    return Value("rate", f"{prefix}{_fmt(n)} per {_fmt(per)}", lo, hi, unit=_fmt(per))
+
+
+_YEAR_AND_DASH = re.compile(rf"\b{YEAR}\s*[-–]\s*$")
+
+
 def _percent(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     if n is None:
         return None
+    if not m["bound"] and re.fullmatch(YEAR, m["num"]) and _YEAR_AND_DASH.search(m.string, max(0, m.start() - 8),
+                                                                                  m.start()):
+        return None  # the end of a range of years: "the 2020-2021 percent gap"
     lo, hi, prefix = _bounded(n, _half_ulp(m["num"]), m["bound"])
     return Value("percent", f"{prefix}{_fmt(n)}%", lo, hi)
 
@@ -1095,6 +1145,8 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
         return None, ""  # a range of amounts or measures: read as its own kind ("35,000 to 60,000 barrels per day")
     if _NOT_A_RANGE_BEFORE.search(sentence, 0, m.start()):
         return None, ""  # a change: "rose from 614 to 1,210 people"
+    if re.fullmatch(YEAR, m["a"]) and _word_before(sentence, m.start()) in _DATING_WORDS:
+        return None, ""  # a year, then the next count of a change: "from 1,210 cases in 2012 to 3,460 cases"
     read = _count(m, sentence)
     low, high = parse_number(m["a"]), parse_number(m["num"])
     if read is None or low is None or high is None or not 0 < low < high or "." in m["a"] + m["num"]:
@@ -1213,13 +1265,15 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if figure is not None:
                 found.append(figure)
     found.extend(_elliptic_measures(sentence, found, taken))
+    if "per" in lower and "to" in lower:
+        found = _elliptic_rates(sentence, found)
     return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
 
 
 # A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
 # lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
 # word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
-_RANGED = frozenset({"count", "money", "percent"} | {kind for kind, _, _ in MEASURES.values()})
+_RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
                       r"(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
@@ -1401,6 +1455,44 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> lis
     return out
 
 
+# A change of a rate names what the rate is per once, at one of its ends: "from 5.2 per 100,000 in 2001 to 11.9 in
+# 2021", "from 4.0 (2003) to 9.5 (2020) cases per 1,000"; the other end is a rate per as many.
+_YEAR_OF_AN_END = r"(?:\s+in\s+\d{4}|\s*\(\d{4}\))?"
+_RATE_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RATE_CHANGE_TO = re.compile(rf"(?:\s+[^\W\d_][\w'-]*){{0,3}}?{_YEAR_OF_AN_END}\s+to\s+(?P<n>\d[\d,]*(?:\.\d+)?)"
+                             r"(?=\s+in\b|\s*[,.;:()]|\s*$)", re.IGNORECASE)
+_RATE_CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?P<n>\d[\d,]*(?:\.\d+)?){_YEAR_OF_AN_END}\s+to\s+$", re.IGNORECASE)
+
+
+def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The bare number at the other end of a change of a rate, read as a rate per as many (see above)."""
+    by_start = {f.start: f for f in figures}
+    out = dict(by_start)
+    for f in figures:
+        if f.value.kind != "rate" or f.value.text.startswith(_PREFIXES) or "–" in f.value.text:
+            continue
+        ends = []
+        if _RATE_CHANGE_FROM.search(sentence, max(0, f.start - 6), f.start):
+            after = _RATE_CHANGE_TO.match(sentence, f.end)
+            ends.append(after.span("n") if after else None)
+        before = _RATE_CHANGE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+        ends.append(before.span("n") if before else None)
+        for span in ends:
+            if span is None:
+                continue
+            other = by_start.get(span[0])
+            if other is not None and (other.value.kind != "count" or other.end != span[1]):
+                continue  # a figure of its own: "from 5.2 per 100,000 to 31% of ..."
+            n = parse_number(sentence[span[0]:span[1]])
+            if n is None or re.fullmatch(YEAR, sentence[span[0]:span[1]]):
+                continue
+            lo, hi, _ = _bounded(n, _half_ulp(sentence[span[0]:span[1]]), None)
+            unit = f.value.unit
+            out[span[0]] = Figure(span[0], span[1], Value("rate", f"{_fmt(n)} per {unit}", lo, hi, unit=unit),
+                                  f.counted)
+    return [out[start] for start in sorted(out)]
+
+
 def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
     value: Value | None
     counted = ""
@@ -1410,6 +1502,12 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _money(m)
     elif kind == "percent":
         value = _percent(m)
+    elif kind == "rate":
+        value = _rate(m)
+    elif kind == "ratio":
+        value = _ratio(m)
+    elif kind == "margin":
+        value, counted = _margin(m, sentence)
     elif kind == "period":
         value = _period(m, base)
     elif kind == "date":
@@ -1440,9 +1538,12 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if value is None:
         return None
     start, end = m.span()
-    if kind in ("money", "percent", "measure", "count") and m["bound"]:
+    if kind in ("money", "percent", "rate", "ratio", "margin", "measure", "count") and m["bound"]:
         start = m.start("bound")
-    if kind in ("money", "percent", "measure"):
+    if kind == "rate":  # what a rate counts is named in it: "62 cases per 10,000"
+        end = m.end("per")
+        counted = _concept_near(sentence, start, m.end(), next(iter(_WORD.findall(m["what"])), "").lower())
+    elif kind in ("money", "percent", "ratio", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""

@@ -4,11 +4,13 @@ invented places and figures, in the shapes real reports take."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kzfr_check.claims import extract_claims
 from kzfr_check.sources import read_source
+from kzfr_check.topics import _qualifiers  # noqa: PLC2701
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, topic_by_values, write_corpus
@@ -378,6 +380,8 @@ def test_a_dimension_joined_to_its_figure_by_hyphens_sets_it_apart(cli, tmp_path
 
 @given(st.integers(2, 10**6), st.sampled_from(["vehicles", "homes", "doctors", "schools"]),
        st.sampled_from(["pedestrians", "cyclists", "nurses", "clinics"]))
+
+
 def test_a_count_of_two_things_joined_by_and_counts_both(n: int, first: str, second: str) -> None:
     assert [f.counted for f in find_figures(f"Each day {n:,} {first} and {second} cross the Orvel bridge.")] == [
         f"{first} and {second}"]
@@ -391,3 +395,85 @@ def test_a_count_of_two_things_is_not_a_count_of_one_of_them(cli, tmp_path, empt
         "b.txt": "Today 108,000 vehicles cross the Orvel bridge each day.\n",
     })
     assert all_topics(cli, corpus, empty_config, tmp_path)["summary"]["conflict"] == 0
+
+
+def test_the_cases_of_two_whole_years_are_a_change_not_a_falling_toll(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "fever", {
+        "a.txt": "For comparison, health officials reported 1,840 cases of Brena fever for all of 2016.\n",
+        "b.txt": "The Brena fever tally is the highest since 2012, when health officials reported 905 cases.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    cases = topic_by_values(data, "1840", "905")
+    assert cases["status"] == "changed"
+    assert [c["as_of"] for c in cases["timeline"]] == ["2012", "2016"]
+
+
+def test_a_share_stated_for_part_of_a_population_is_not_that_of_all(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "jobs", {
+        "a.txt": "The Ostvale unemployment rate fell to 4.1 percent in March, the lowest since 1998.\n",
+        "b.txt": "In March the Ostvale unemployment rate fell to 4.1%, the lowest since 1998.\n",
+        "c.txt": "The Ostvale unemployment rate for Brenians fell to 6.3 percent, the lowest on record.\n",
+        "d.txt": "The Ostvale unemployment rate fell to 4.4% in March, the lowest in decades.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "4.1%", "4.4%")["status"] == "conflict"  # a true conflict stays one
+    assert not [t for t in data["topics"] if "6.3%" in {v["value"] for v in t["values"]}]  # one source alone
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("The jobless rate for Brenians fell to 6.3 percent.", "brenian"),
+    ("Poverty among children stood at 16.1% last year.", "children"),
+    ("The rate for the year was 6.3 percent.", ""),
+    ("For comparison, the rate was 6.3 percent.", ""),
+    ("The rate for March was 6.3 percent.", ""),
+    ("The jobless rate fell to 6.3 percent.", ""),
+])
+
+
+def test_the_part_of_a_population_a_share_is_for_is_read_before_it(sentence: str, group: str) -> None:
+    start = sentence.index("6.3" if "6.3" in sentence else "16.1")
+    found = {v for k, v in _qualifiers(sentence, start, start + 4, "percent", "en") if k == "group"}
+    assert found == ({group} if group else set())
+
+
+def test_one_years_toll_told_two_ways_stays_a_conflict(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "quake", {
+        "a.txt": "Published 2 May 2012\n\nIn 1940 the Tarnel earthquake, in which 11,000 people died, levelled it.\n",
+        "b.txt": "Published 9 May 2021\n\nIn 1940 the Tarnel earthquake, in which 12,400 people died, levelled it.\n",
+    })
+    assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "11000", "12400")["status"] == "conflict"
+
+
+def test_a_year_a_superlative_holds_in_is_no_date_in_dispute(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "Ostvale, Brena and Tarnel had the highest flu death rates in 2016.\n",
+        "b.txt": "- Brena and Ostvale recorded the highest flu death rates in 2017.\n",
+        "c.txt": "The Tarnel flu clinic opened in 2016, the most since the old ward was closed in 2009.\n",
+        "d.txt": "Officials said the Tarnel flu clinic opened in 2014, after the old ward was closed in 2009.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert sorted(sorted(v["value"] for v in t["values"]) for t in data["topics"]) == [["2009"], ["2014", "2016"]]
+    assert {c["source"] for c in data["topics"][0]["claims"]} == {"c", "d"}  # an event's year is still one
+
+
+def test_the_rate_an_outlook_gives_is_not_the_rate_measured(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "prices", {
+        "a.txt": "Ostvale's statistics office said prices were up 0.6% in May, for a yearly inflation rate of 5.2%.\n",
+        "b.txt": "Prices in Ostvale rose 0.6% in May. If they keep rising at this pace, yearly inflation will climb "
+                 "to 5.8%.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert not [t for t in data["topics"] if {"5.2%", "5.8%"} <= {v["value"] for v in t["values"]}]
+
+
+@pytest.mark.parametrize(("sentence", "forecast"), [
+    ("Growth beat forecasts of a 2.5% rise.", True),
+    ("Inflation is expected to reach 2.5% next year.", True),
+    ("The rate came in above estimates for 2.5%.", True),
+    ("Inflation reached 2.5% in May.", False),
+])
+
+
+def test_a_rate_or_share_an_outlook_gives_is_told_apart(sentence: str, forecast: bool) -> None:
+    start = sentence.index("2.5%")
+    assert (("forecast", "") in _qualifiers(sentence, start, start + 4, "percent", "en")) is forecast

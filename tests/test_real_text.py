@@ -113,6 +113,8 @@ def test_an_as_of_heading_dates_the_figures_under_it(cli, tmp_path, empty_config
     ("Cholera in Lower Dramont\n\n| First case | 26 January 2023 |\n|---|---|\n\nBody.\n", None),
     ("SITUATION REPORT 4\nAs of 16 March 2025, 18:00\n\nBody.\n", "2025-03-16"),
 ])
+
+
 def test_datelines_of_real_pages(tmp_path: Path, text: str, date: str | None) -> None:
     path = tmp_path / "page.txt"
     path.write_text(text, encoding="utf-8")
@@ -686,6 +688,7 @@ def test_a_day_without_its_year_is_of_the_past_in_a_later_report(cli, tmp_path, 
 # Pages on built works, missions and institutions: volumes of concrete, heights in feet and inches, conversions after
 # an abbreviated unit, figures told again in another year's money.
 
+
 def test_cubic_yards_and_feet_are_volumes_and_cubic_feet_per_second_a_flow(cli, tmp_path, empty_config) -> None:
     assert _values("The Tarnel weir holds 2,870,000 cu. yds. (2.2 million cu m) of rock fill.") == [
         "2870000 yd³", "2200000 m³"]
@@ -782,6 +785,8 @@ def test_the_words_of_a_units_name_say_nothing_of_what_is_measured(cli, tmp_path
 
 @given(st.sampled_from(["Expo", "Vision", "Horizon", "Census", "Mission"]), st.integers(1950, 2060),
        st.integers(1950, 2060))
+
+
 def test_a_year_that_ends_a_name_inside_a_sentence_is_no_date(name: str, named: int, year: int) -> None:
     assert _values(f"The Orvel {name} {named} plan was approved in {year}.") == [str(year)]
     assert _values(f"In the spring of {year} the Orvel {name} {named} opened.") == [str(year)]
@@ -790,3 +795,55 @@ def test_a_year_that_ends_a_name_inside_a_sentence_is_no_date(name: str, named: 
 def test_a_season_or_a_label_before_a_year_keeps_it_a_year() -> None:
     assert _values("In the Spring 2024 term, the Orvel school took 40 pupils.") == ["2024", "40"]
     assert _values("Brena figures, Population 2020: 4,500")[0] == "2020"
+
+
+def test_a_rate_is_dated_by_the_year_before_its_brackets_or_in_them(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale rate of flu deaths in 2021 (14.2 per 100,000) was high.\n"
+                 "It climbed to 9.5 (2020) deaths per 100,000 residents.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("14.2 per 100000", "2021"), ("9.5 per 100000", "2020")]
+
+
+def test_two_rates_of_one_year_conflict_and_their_years_only_date_them(cli, tmp_path, empty_config) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale flu death rate was 11.2 per 100,000 in 2019, officials said.\n",
+        "b.txt": "Ostvale's flu death rate reached 14.2 per 100,000 in 2021, health officials said.\n",
+        "c.txt": "In Ostvale the flu death rate was 12.6 per 100,000 in 2019.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert topic_by_values(data, "11.2 per 100000", "12.6 per 100000", "14.2 per 100000")["status"] == "conflict"
+    assert not [t for t in data["topics"] if t["kind"] == "date"]  # the years only date the rates
+
+
+def test_a_figure_is_dated_by_the_year_in_brackets_right_after_it(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "flu", {
+        "a.txt": "The Ostvale flu death rate climbed from 4.0 (2003) to 9.5 (2020) deaths per 100,000 people.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("4 per 100000", "2003"), ("9.5 per 100000", "2020")]
+
+
+@pytest.mark.parametrize(("sentence", "as_of"), [
+    ("Ostvale's exports rose 5.2% last year, the office said.", "2022"),
+    ("Brena's prices rose 5.2% during the last year, the office said.", None),
+    ("Ostvale's inflation was 5.2%, well below last year's level.", None),
+    ("This year Brena expects 2.1% growth.", "2023"),
+])
+
+
+def test_last_year_dates_a_figure_but_the_last_year_and_last_years_do_not(tmp_path, sentence: str,
+                                                                          as_of: str | None) -> None:
+    corpus = write_corpus(tmp_path / "prices", {"a.txt": f"Published 12 October 2023\n\n{sentence}\n"})
+    assert [c.as_of for c in extract_claims(read_source(corpus / "a.txt")) if c.kind == "percent"] == [as_of]
+
+
+def test_a_fiscal_year_frames_the_figures_of_its_sentence(tmp_path) -> None:
+    corpus = write_corpus(tmp_path / "budget", {
+        "a.txt": "Published 3 March 2024\n\nIn fiscal 2023, the Ostvale scheme enrolled 1.2 million pupils.\n\n"
+                 "Fiscal year 2022 spending on the Brena scheme was $4.1 billion.\n\n"
+                 "The Tarnel scheme enrolled 0.9 million pupils in FY2021.\n",
+    })
+    assert [(c.value.text, c.as_of) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("1200000", "2023"), ("USD 4.1 billion", "2022"), ("900000", "2021")]

@@ -795,3 +795,83 @@ def test_a_range_of_counts_holds_both_ends(low: int, span: int) -> None:
     f = only(f"Between them, {low:,}–{low + span:,} people were displaced.", "count")
     assert (f.value.low, f.value.high) == (low, low + span)
     assert relation(f.value, only(f"{low + span // 2:,} people were displaced.", "count").value) != "conflict"
+
+
+def test_a_rate_is_a_figure_of_its_own_compared_with_rates_per_as_many() -> None:
+    rate = only("The Ostvale rate of flu deaths in 2021 (14.2 per 100,000) rose again.", "rate")
+    assert (rate.value.text, rate.value.unit) == ("14.2 per 100000", "100000")
+    assert only("Brena counted 3 doctors for every 1,000 people.", "rate").value.text == "3 per 1000"
+    assert only("Brena counted 3 doctors for every 1,000 people.", "rate").counted == "doctors"
+    bracketed = only("It climbed to 9.5 (2020) deaths per 100,000 residents.", "rate")
+    assert (bracketed.value.text, bracketed.counted) == ("9.5 per 100000", "deaths")
+    assert only("The rate was 5.1 to 6.3 cases per 100,000 residents.", "rate").value.text == "5.1–6.3 per 100000"
+    assert figures("Brena counted 3 doctors for every 1,000 people.", "count") == []
+    per_thousand = only("Ostvale had 14.2 births per 1,000 residents.", "rate").value
+    assert rate.value.group_key != per_thousand.group_key
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.sampled_from([1000, 10_000, 100_000, 1_000_000]), st.sampled_from(["cases", "deaths", ""]))
+def test_a_rate_reads_its_number_and_what_it_is_per(n: Decimal, per: int, noun: str) -> None:
+    f = only(f"The Varnia rate stood at {n} {noun} per {per:,} people last year.".replace("  ", " "), "rate")
+    assert f.value.text == f"{grammar._fmt(n)} per {per}"
+    assert f.value.low <= float(n) <= f.value.high
+    assert relation(f.value, only(f"Ostvale reported {n} per {per:,} residents.", "rate").value) == "agree"
+
+
+def test_a_year_then_the_next_count_of_a_change_is_no_range() -> None:
+    assert [f.value.text for f in figures("Cases fell from 1,210 cases in 2012 to 3,460 cases in 2020.")] == [
+        "1210", "2012", "3460", "2020"]
+    assert [f.value.text for f in figures("The Tarnel survey, 2013--2017, is out.")] == ["2013/2017"]
+
+
+@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1),
+       st.sampled_from([1000, 10_000, 100_000]), st.booleans())
+def test_the_other_end_of_a_change_of_a_rate_is_a_rate_per_as_many(a: Decimal, b: Decimal, per: int,
+                                                                    named_first: bool) -> None:
+    sentence = (f"The Varnia rate rose from {a} per {per:,} residents in 2001 to {b} in 2021." if named_first
+                else f"The Varnia rate rose from {a} (2001) to {b} (2021) deaths per {per:,} residents.")
+    assert [f.value.text for f in figures(sentence, "rate")] == [f"{grammar._fmt(a)} per {per}",
+                                                                 f"{grammar._fmt(b)} per {per}"]
+
+
+def test_a_figure_of_its_own_at_the_end_of_a_change_of_a_rate_keeps_its_kind() -> None:
+    assert [f.value.text for f in figures("The Varnia rate rose from 5.2 per 1,000 residents to 31% of all.")] == [
+        "5.2 per 1000", "31%"]
+    assert [f.value.text for f in figures("Cases rose from 5.2 per 1,000 residents in 2001 to 2019.")] == [
+        "5.2 per 1000", "2001", "2019"]
+
+
+@given(st.integers(1950, 2090), st.sampled_from(["-", "–"]))
+def test_a_range_of_years_before_percent_is_no_percentage(year: int, dash: str) -> None:
+    sentence = f"The gap between the {year}{dash}{year + 1} percent changes in Ostvale pay was small."
+    assert figures(sentence, "percent") == []
+    assert [f.value.text for f in figures(sentence)] == [f"{year}/{year + 1}"]
+    assert [f.value.text for f in figures(f"Brena prices rose {year} percent.", "percent")] == [f"{year}%"]
+
+
+@given(st.integers(1, 9), st.sampled_from([10, 20, 100]), st.sampled_from(["in", "out of every"]),
+       st.sampled_from(["", "About ", "More than "]))
+def test_a_share_said_as_a_ratio_is_a_percentage(n: int, per: int, joined: str, bound: str) -> None:
+    share = only(f"{bound}{n} {joined} {per} Ostvale adults smoked in 2019.", "percent").value
+    percent = Decimal(n * 100) / per
+    assert share.low <= float(percent) <= share.high
+    assert share.text.endswith(f"{grammar._fmt(percent.quantize(Decimal('0.1')))}%")
+    assert figures(f"{bound}{n} {joined} {per} Ostvale adults smoked in 2019.", "count") == []
+
+
+def test_what_is_no_ratio_stays_as_it_was() -> None:
+    assert only("About one in five Brena voters stayed home.", "percent").value.text == "~20%"
+    assert [f.value.text for f in figures("The Tarnel team won 12 in 2019.")] == ["12", "2019"]
+    assert figures("Brena's crew came 1 in 5 minutes.", "percent") == []
+    assert figures("Floods killed 12 in 3 villages of Brena.", "percent") == []
+
+
+@given(st.integers(1_000, 900_000), st.integers(1, 999))
+def test_an_estimate_holds_every_value_within_its_margin(n: int, margin: int) -> None:
+    f = only(f"The Ostvale estimate was {n:,} ± {margin:,} cases.", "count")
+    assert (f.value.low, f.value.high, f.counted) == (n - margin, n + margin, "cases")
+    assert relation(f.value, only(f"Brena counted {n:,} cases.", "count").value) != "conflict"
+    assert [g.value.text for g in figures(f"Ostvale's rate was 12.3% ± 1.3% in {2000 + margin % 20}.", "percent")] == [
+        "11–13.6%"]
