@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import bundled, nothing, shared
-from kzfr_check.lang import concepts, data
+from kzfr_check.lang import concepts, data, of_any_subject
 from kzfr_check.values import (
     CARDINALS,
     CURRENCY_CODES,
@@ -383,10 +383,11 @@ def _names(said: str, language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _figure_terms(language: str) -> frozenset[str]:
-    """The terms of the words that write figures ('million', 'March', 'euros', 'млн'): any document repeats them,
-    whatever its subject."""
+    """The terms of the words that write figures ('million', 'March', 'euros', 'млн') and of the concepts of any
+    subject ('=began'): any document repeats them, whatever its subject."""
     words = foreign(language)[1] if language != "en" else FIGURE_WORDS | {*SCALES, *CURRENCY_WORDS}
-    return frozenset(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase))
+    return frozenset([*(term_in(w.lower(), language) for phrase in words for w in WORD.findall(phrase)),
+                      *(f"={concept}" for concept in of_any_subject(language))])
 
 
 class _Subjects:

@@ -90,6 +90,12 @@ def measures(language: str = ENGLISH) -> dict[str, str]:
 
 
 @cache
+def of_any_subject(language: str = ENGLISH) -> frozenset[str]:
+    """The concepts any document may tell of, whatever its subject: sharing one ties no documents together."""
+    return frozenset(_language(language)["any_subject"])
+
+
+@cache
 def cumulative(language: str = ENGLISH) -> frozenset[str]:
     """The concepts whose count only grows over time (a death toll): the later figure is not a contradiction."""
     return frozenset(_language(language)["cumulative"])
