@@ -412,10 +412,10 @@ AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by)\s+$"  # "By t
 # "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
 AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
+# A fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
+FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
-# a fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
-FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
 # a year whose figure follows it in brackets: "the rate in 2021 (14.2 per 100,000)"
 YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
@@ -430,12 +430,12 @@ RELATIVE_YEAR = re.compile(r"\b(last|this|previous|past)\s+(?:year|season)\b(?![
 EVENT_YEAR_BEFORE = re.compile(rf"\b(?:({YEAR}),?\s+when|\b[Tt]he\s+({YEAR})(?:\s+[^\W\d_][\w'-]*){{1,3}}"
                                r",?\s+(?:that|which|when))\b[^,;:()]*$")
 EVENT_YEAR_AFTER = re.compile(rf"[^,;:()]*?\bwhen\b[^,;:()]*?\bin\s+({YEAR})\b(?![.,]\d)")
-# "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
-# measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
 # what joins a figure to the year it is stated for: "3,460 cases in 2020", "1,840 infections for all of 2016"
 YEAR_OF_A_FIGURE = re.compile(r"\b(?:in|for|(?:in|for|during)\s+(?:all|the\s+whole)\s+of)\s+$", re.IGNORECASE)
 _YEAR_OF_A_FIGURE_REACH = 24  # characters before the year where those words are read: searched from the sentence's
 # start, the pattern would be tried at every position of it
+# "the strongest storm to hit the coast since 1998", "its deadliest disaster since 1939": the day a superlative is
+# measured back to is the date of an earlier event, which the sentence states, not the period of its other figures
 SINCE_A_SUPERLATIVE = re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(?:\w+\s+)?(?:\w+est|most|least|first|worst|best)\b"
                                  r"[^,;:.()]*$", re.IGNORECASE)
 
