@@ -622,6 +622,7 @@ _STATE_VERBS = frozenset("was were is are stood stands reached hit remained rema
 _NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "period", "decade", "day",
                           "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
                           "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
+_PART_KINDS = frozenset({"count", "money", "percent", "rate"})  # what a part of a whole is counted in
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
@@ -640,6 +641,7 @@ class _Told(NamedTuple):
     distance_from: re.Pattern[str] | None  # the place a distance is measured from, matched right after it
     dimension_after: re.Pattern[str] | None  # the dimension a length measures, matched right after it
     dimension_before: re.Pattern[str] | None  # ... or searched in the words before it, the last match nearest
+    part: re.Pattern[str] | None  # the part of a whole a figure counts, matched in the words right after it
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -651,8 +653,9 @@ def _phrases(words: Iterable[str]) -> str:
 @lru_cache(maxsize=8)
 def _told_apart(language: str) -> _Told:
     """A language's words that tell an earlier report's figure, an aftershock's, the place a distance is measured
-    from and the dimension a length measures (keys 'earlier', 'earlier_spans', 'earlier_until', 'aftershocks',
-    'distance_from', 'distance_directions', 'name_of', 'dimension_after', 'dimension_before' of its data file)."""
+    from, the dimension a length measures and the part of a whole a figure counts (keys 'earlier', 'earlier_spans',
+    'earlier_until', 'aftershocks', 'distance_from', 'distance_directions', 'name_of', 'dimension_after',
+    'dimension_before', 'part_joined' of its data file)."""
     said = data(language)
     earlier, until = said.get("earlier", []), said.get("earlier_until", [])
     aftershocks = said.get("aftershocks", [])
@@ -678,10 +681,13 @@ def _told_apart(language: str) -> _Told:
     dimension_before = re.compile(  # a few words before: 'a height of about 612 feet', 'высотой около 187 м'
         r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in before.items())
         + r")(?=(?:\s+[^\W\d]+){0,4}\s*$)", re.IGNORECASE) if before else None
+    joined = said.get("part_joined", [])
+    part = re.compile(  # a few words on, in its clause: '4,100 ferry-related deaths', 'died of a fire-linked cause'
+        rf"(?:\s+[^\W\d_][\w'’]*){{0,5}}?\s+(?P<part>[^\W\d_]+)-(?:{_phrases(joined)})(?!\w)") if joined else None
     return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
                  tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
                  re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from,
-                 dimension_after, dimension_before)
+                 dimension_after, dimension_before, part)
 
 
 def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
@@ -719,6 +725,10 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
             told.dimension_before.finditer(said, max(0, start - _DIMENSION_REACH), start))), None)
         if dimension:
             found.add(("dimension", dimension.lastgroup))
+    if told.part is not None and kind in _PART_KINDS and "-" in said[end:end + 80]:
+        part = told.part.match(said, end)
+        if part:
+            found.add(("part", term_in(part["part"].lower(), language)))
     return found
 
 
@@ -871,7 +881,8 @@ def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
         return True
     named = [{v for k, v in side if k == "names"} for side in (a, b)]
-    groups = [{v for k, v in side if k == "group"} for side in (a, b)]  # a group's share is not all people's
+    # a group's share is not all people's, nor a part's count the whole's
+    groups = [{(k, v) for k, v in side if k in ("group", "part")} for side in (a, b)]
     return (bool(named[0] or named[1]) and named[0] != named[1]) or groups[0] != groups[1]
 
 

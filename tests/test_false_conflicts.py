@@ -477,3 +477,16 @@ def test_the_rate_an_outlook_gives_is_not_the_rate_measured(cli, tmp_path, empty
 def test_a_rate_or_share_an_outlook_gives_is_told_apart(sentence: str, forecast: bool) -> None:
     start = sentence.index("2.5%")
     assert (("forecast", "") in _qualifiers(sentence, start, start + 4, "percent", "en")) is forecast
+
+
+def test_a_part_named_by_a_joined_word_is_not_its_whole(cli, tmp_path, empty_config) -> None:
+    """'Almost 9,000 died of a ferrite-related overdose' counts a part of the year's overdose deaths, not all."""
+    corpus = write_corpus(tmp_path / "tolls", {
+        "a.txt": "More than 31,000 Ostvalers died of narcotic overdoses in 2021, up 9% on 2020 by the bureau's early "
+                 "count.\n",
+        "b.txt": "- Almost 9,000 Ostvalers died of a ferrite-related narcotic overdose in 2021.\n",
+        "c.txt": "About 31,200 Ostvalers died of narcotic overdoses in 2021, up 9% on 2020.\n",
+    })
+    data = all_topics(cli, corpus, empty_config, tmp_path)
+    assert data["summary"]["conflict"] == 0
+    assert topic_by_values(data, ">31000", "~31200")["status"] in ("agree", "compatible")
