@@ -135,6 +135,17 @@ def test_the_cli_starts_a_local_cluster_without_a_scheduler(cli, empty_config):
     assert run.stderr.startswith("dask: 2 workers at tcp://127.0.0.1:") and len(run.stderr.splitlines()) == 1
 
 
+def test_dasks_warning_of_a_large_task_is_not_the_users(empty_config):
+    """Dask warns of every task above a threshold (10 MB: a big corpus's grouping pieces are): here lowered so that
+    every task is 'large', stderr still holds only the line that says where the cluster is."""
+    args = ("conflicts", str(SEEDS), "--config", str(empty_config), "--format", "json")
+    every_task_large = {**os.environ, "DASK_DISTRIBUTED__ADMIN__LARGE_GRAPH_WARNING_THRESHOLD": "1B"}
+    run = subprocess.run([KZFR, "--jobs", "2", *args, "--engine", "dask"], capture_output=True, text=True, timeout=300,
+                         check=False, env=every_task_large)
+    assert run.returncode == 1
+    assert run.stderr.startswith("dask: 2 workers at tcp://127.0.0.1:") and len(run.stderr.splitlines()) == 1
+
+
 def test_ctrl_c_cancels_the_cluster_work_and_exits_130(generated):
     """Ctrl-C reaches the whole process group, as from a terminal: one line, no worker's traceback, status 130,
     and no process left behind."""

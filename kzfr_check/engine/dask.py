@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
@@ -88,6 +89,10 @@ class DaskEngine:
     @contextmanager
     def start(self, documents: int) -> Iterator[DaskWorkers]:
         with ExitStack() as stack:
+            # Dask warns, in five lines of advice to its own users, of every task it is sent above 10 MB: a big
+            # corpus's grouping pieces are that big by design, and the user can do nothing about it
+            stack.enter_context(warnings.catch_warnings())
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
             if self.scheduler is None:
                 # Its log is Dask's business, not the user's: a task cancelled by Ctrl-C, a worker that lost the
                 # scheduler while both close. A failure that matters reaches this process as an exception.
