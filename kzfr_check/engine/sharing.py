@@ -54,12 +54,7 @@ def shared(pieces: list[list[int]], prepare: Callable[[list[int]], P], work: Cal
     results = []
 
     def feed() -> None:
-        # a piece done is taken and its future let go: an engine may hold a piece for as long as its future lives
-        # (Dask's scheduler keeps a task's arguments, in this process on a local cluster)
-        for future in [future for future in sent if future.done()]:
-            results.append(future.result())
-            sent.remove(future)
-        while len(waiting) > 1 and len(sent) < 2:
+        while len(waiting) > 1 and sum(not future.done() for future in sent) < 2:
             sent.append(executor.submit(work, prepare(waiting.popleft())))
 
     feed()
