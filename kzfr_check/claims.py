@@ -469,6 +469,11 @@ def _since_a_superlative(said: str, figure: Figure) -> bool:
         SINCE_A_SUPERLATIVE.search(said, 0, figure.start))
 
 
+def _date_at(figures: Sequence[Figure], start: int) -> Figure | None:
+    """The date figure that starts where a year that frames other figures was read, if it is one."""
+    return next((f for f in figures if f.start == start and f.value.kind == "date"), None)
+
+
 def _bracketed_year(said: str, figure: Figure, figures: Sequence[Figure]) -> tuple[str, Figure | None] | None:
     """The year a bracket states a figure for, in it ('8.4 (2019) deaths per 100,000'), right after it ('from 4.0
     (2003) to ...') or right before it ('the rate in 2021 (14.2 per 100,000)'), with the figure that states it."""
@@ -482,7 +487,7 @@ def _bracketed_year(said: str, figure: Figure, figures: Sequence[Figure]) -> tup
             return None  # "the cyclone that struck Dunmere in 1961 (928 mb)": the year of the clause's event
     if m is None:
         return None
-    return m[1], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
+    return m[1], _date_at(figures, m.start(1))
 
 
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
@@ -535,11 +540,10 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         m = YEAR_IN_BRACKETS.search(said)
         frame = next((f for f in figures if f.start <= m.start(1) < f.end and f.value.kind == "date"), None)  # type: ignore[union-attr]
         return stated[0], frame
-    fiscal = FISCAL_YEAR.findall(said) if "fiscal" in said.lower() or "financial" in said.lower() or "FY" in said \
-        else []
+    lower = said.lower()
+    fiscal = list(FISCAL_YEAR.finditer(said)) if "fiscal" in lower or "financial" in lower or "FY" in said else []
     if len(fiscal) == 1:  # "In fiscal 2023, the scheme enrolled ...", "FY2021 spending was ..."
-        m = FISCAL_YEAR.search(said)
-        return fiscal[0], next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)  # type: ignore[union-attr]
+        return fiscal[0][1], _date_at(figures, fiscal[0].start(1))
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)
@@ -547,8 +551,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         return m.group(1) or m.group(2), frame
     m = YEAR_LABEL.search(said, 0, figure.start)
     if m:  # "Bilateral trade 2022: $2.87 billion"
-        frame = next((f for f in figures if f.start == m.start(1) and f.value.kind == "date"), None)
-        return m.group(1), frame
+        return m.group(1), _date_at(figures, m.start(1))
     m = RELATIVE_YEAR.search(said) if base is not None else None
     while m and said[max(0, m.start() - 4):m.start()].lower() == "the ":
         m = RELATIVE_YEAR.search(said, m.end())
