@@ -692,7 +692,8 @@ def _told_apart(language: str) -> _Told:
 
 def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
     """What the words of any language read set a figure apart by: a figure an earlier report gave ('the ministry had
-    earlier reported 820 deaths'), an aftershock's magnitude, the place a distance is measured from."""
+    earlier reported 820 deaths'), an aftershock's magnitude, the place a distance is measured from, the dimension a
+    length measures, the part of a whole a figure counts ('4,100 ferry-related deaths')."""
     told = _told_apart(language)
     found: set[tuple[str, str]] = set()
     if told.earlier is not None and kind not in DATE_KINDS:
@@ -850,9 +851,9 @@ def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
 
 
 def _foretold(clause: str, said: str, end: int) -> bool:
-    """Is a toll said as what it may come to ('the toll could pass 300', 'will exceed 60'), not what it is? `clause`
-    is the figure's clause up to it (as _qualifiers cuts it). (A plan's amount is said the same way, 'the dam will
-    cost $3.8 billion', and is what the plan is: tolls only.)"""
+    """Is a figure said as what it may come to ('the toll could pass 300', 'prices will climb to 5.8%'), not what it
+    is? `clause` is the figure's clause up to it (as _qualifiers cuts it). Asked of tolls, rates and shares only: a
+    plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is."""
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
