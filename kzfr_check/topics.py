@@ -1555,49 +1555,80 @@ def _numbered_statements(claims: Sequence[Claim]) -> tuple[array[int], array[int
     return statement_of, first, joined
 
 
-def _statements(claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim], statement_of: array[int],
-                first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> list[_Statement]:
-    """Each statement, with what the other figures of its sentence tell of it. Those are read a document at a
-    time (a sentence is one document's), so that no map of every sentence of the corpus is ever held."""
-    statements: list[_Statement | None] = [None] * len(first)
-    at_of = None  # the place of each claim among those no declared topic took (-1: taken), when some are
-    if taken:
-        at_of, at = array("l", [-1]) * len(claims), 0
-        for i in range(len(claims)):
-            if i not in taken:
-                at_of[i], at = at, at + 1
-    one_of: dict[object, frozenset[object]] = {}  # most statements have one source and one year: a set of each, shared
-    for places in _by_source(claims):
-        measured: set[int] = set()
-        years_stated: dict[int, set[int]] = defaultdict(set)
-        siblings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
-        free: list[int] = []
-        for i in places:
-            c = claims[i]
-            if c.kind not in DATE_KINDS:
-                measured.add(c.quote_start)
-            if c.kind == "date" and c.value.text[:4].isdigit():
-                years_stated[c.quote_start].add(int(c.value.text[:4]))
-            at = i if at_of is None else at_of[i]
-            if at >= 0:
-                siblings[(c.quote_start, c.value.group_key)].append(c)
-                free.append(at)
-        for at in free:
-            u = statement_of[at]
-            if first[u] != at:
-                continue
-            c = pool[at]
-            reprints = [pool[again] for again in joined.get(u, ())]
-            sources = frozenset([c.source, *(reprint.source for reprint in reprints)])
-            years = frozenset([c.document_year, *(reprint.document_year for reprint in reprints)])
-            statements[u] = _Statement(
+class _Statements:
+    """Every statement, kept as little as it can be: its first claim, its reprints, and in arrays what the other
+    figures of its sentence tell of it. A big corpus has millions of statements and grouping needs them a piece at
+    a time: `of` makes a piece's statements whole, and they are gone with the piece."""
+
+    def __init__(self, claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim], statement_of: array[int],
+                 first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> None:
+        self.pool, self.first, self.joined, self.claim_shapes = pool, first, joined, claim_shapes
+        self.others: dict[int, tuple[Value, ...]] = {}  # for the statements whose sentence states such figures
+        self.dates_another = bytearray(len(first))
+        self.happened: dict[int, int] = {}  # for the statements whose sentence dates a reading
+        # Read a document at a time (a sentence is one document's), so that no map of every sentence of the
+        # corpus is ever held.
+        at_of = None  # the place of each claim among those no declared topic took (-1: taken), when some are
+        if taken:
+            at_of, at = array("l", [-1]) * len(claims), 0
+            for i in range(len(claims)):
+                if i not in taken:
+                    at_of[i], at = at, at + 1
+        for places in _by_source(claims):
+            measured: set[int] = set()
+            years_stated: dict[int, set[int]] = defaultdict(set)
+            siblings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+            free: list[int] = []
+            for i in places:
+                c = claims[i]
+                if c.kind not in DATE_KINDS:
+                    measured.add(c.quote_start)
+                if c.kind == "date" and c.value.text[:4].isdigit():
+                    years_stated[c.quote_start].add(int(c.value.text[:4]))
+                at = i if at_of is None else at_of[i]
+                if at >= 0:
+                    siblings[(c.quote_start, c.value.group_key)].append(c)
+                    free.append(at)
+            for at in free:
+                u = statement_of[at]
+                if first[u] != at:
+                    continue
+                c = pool[at]
+                others = tuple(other.value for other in siblings[(c.quote_start, c.value.group_key)]
+                               if other is not c and not _labelled_apart(c, other))
+                if others:
+                    self.others[u] = others
+                self.dates_another[u] = c.kind == "date" and len(c.value.text) == 4 and c.quote_start in measured
+                happened = _year_of_reading(c, years_stated.get(c.quote_start, set()))
+                if happened is not None:
+                    self.happened[u] = happened
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def value(self, u: int) -> Value:
+        return self.pool[self.first[u]].value
+
+    def _claims(self, u: int) -> list[Claim]:
+        return [self.pool[self.first[u]], *(self.pool[again] for again in self.joined.get(u, ()))]
+
+    def sources(self, u: int) -> frozenset[str]:
+        return frozenset(c.source for c in self._claims(u))
+
+    def of(self, ids: Iterable[int]) -> dict[int, _Statement]:
+        """The statements ids, whole. Most have one source and one year: a set of each, shared among them."""
+        one_of: dict[object, frozenset[object]] = {}
+        made = {}
+        for u in ids:
+            stating = self._claims(u)
+            c = stating[0]
+            sources = frozenset(claim.source for claim in stating)
+            years = frozenset(claim.document_year for claim in stating)
+            made[u] = _Statement(
                 c.source, c.value, c.as_of, one_of.setdefault(sources, sources), one_of.setdefault(years, years),
-                tuple(other.value for other in siblings[(c.quote_start, c.value.group_key)]
-                      if other is not c and not _labelled_apart(c, other)),
-                claim_shapes[at].qualifiers, c.only_grows,
-                c.kind == "date" and len(c.value.text) == 4 and c.quote_start in measured,
-                _year_of_reading(c, years_stated.get(c.quote_start, set())), c.counted)
-    return statements  # type: ignore[return-value]  (every statement has its first claim)
+                self.others.get(u, ()), self.claim_shapes[self.first[u]].qualifiers, c.only_grows,
+                bool(self.dates_another[u]), self.happened.get(u), c.counted)
+        return made  # type: ignore[return-value]  (one_of gives back what it is given)
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
@@ -1621,8 +1652,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
     claim_shapes, shape_vectors = _shape_vectors(pool)
     statement_of, first, joined = _numbered_statements(pool)
-    statements = _statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
-    del joined
+    statements = _Statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     of_shape: dict[_Shape, list[int]] = defaultdict(list)
@@ -1630,25 +1660,25 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         of_shape[claim_shapes[i]].append(u)
     shapes = list(of_shape)
     for ordered in of_shape.values():
-        ordered.sort(key=lambda u: (statements[u].value.low, statements[u].value.high, statements[u].value.text, u))
+        ordered.sort(key=lambda u: (statements.value(u).low, statements.value(u).high, statements.value(u).text, u))
     similar = _similar_shapes([pool[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
                               [len(of_shape[s]) == 1 for s in shapes],
-                              [frozenset().union(*(statements[u].sources for u in of_shape[s])) for s in shapes])
+                              [frozenset().union(*(statements.sources(u) for u in of_shape[s])) for s in shapes])
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
                    | _same_value_links([pool[first[of_shape[s][0]]] for s in shapes],
-                                       [[statements[u].value for u in of_shape[s]] for s in shapes]))
+                                       [[statements.value(u) for u in of_shape[s]] for s in shapes]))
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
         ids = [u for x in places for u in of_shape[shapes[x]]]
-        return _Block({u: statements[u] for u in ids}, {u: shape_centroid[claim_shapes[first[u]]] for u in ids},
+        return _Block(statements.of(ids), {u: shape_centroid[claim_shapes[first[u]]] for u in ids},
                       [of_shape[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
     pieces = [list(range(len(shapes)))]
     if len(statements) >= STATEMENTS_IN_PIECES:  # in pieces, in one process too: what a piece needs is freed after it
         linked = connected(range(len(shapes)), links)
-        costs = [len(ids) * (STATEMENT_COST + len({statements[u].value.text for u in ids}))
+        costs = [len(ids) * (STATEMENT_COST + len({statements.value(u).text for u in ids}))
                  for ids in ([u for x in places for u in of_shape[shapes[x]]] for places in linked)]
         pieces = bundled(linked, costs)
     groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
@@ -1658,7 +1688,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     group_of = array("l", [-1]) * len(first)
     kept = 0
     for group in groups:
-        if len(group) > 1 or len(statements[group[0]].sources) > 1:
+        if len(group) > 1 or len(statements.sources(group[0])) > 1:
             for u in group:
                 group_of[u] = kept
             kept += 1
