@@ -235,7 +235,7 @@ def _check(paths: Sequence[str | Path], config: Config, warn: Callable[[str], No
             variants.extend(name_variants(claims))
 
         try:
-            topics = group_claims(claims, config.topics, workers.executor, meanwhile)
+            topics = group_claims(claims, config.topics, workers.helpers, meanwhile)
         finally:
             workers.stop()
         progress("grouping claims", len(claims), len(claims))

@@ -17,7 +17,6 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -26,7 +25,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.engine.sharing import bundled, nothing, shared
+from kzfr_check.engine.sharing import Helpers, bundled, nothing, shared
 from kzfr_check.lang import concepts, data, of_any_subject
 from kzfr_check.values import (
     CARDINALS,
@@ -1632,7 +1631,7 @@ class _Statements:
 
 
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
-                    executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
+                    helpers: Helpers | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
 
     Groups grow by merging the two most similar groups (by what their claims say together) while
@@ -1645,9 +1644,10 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     with all pairs.
 
     Shapes that no likeness links can never group together: in a large corpus they are cut into pieces,
-    grouped one after the other, so that what grouping needs is only ever held for one piece; with an
-    executor, a worker process and this one group pieces side by side. The topics are the same. `meanwhile` is
-    other work of this process, done while the workers group their first pieces (or at the end).
+    grouped one after the other, so that what grouping needs is only ever held for one piece (and the statements
+    of a piece are made whole for it alone); with helpers, worker processes group pieces beside this one, or
+    instead of it on a cluster. The topics are the same. `meanwhile` is other work of this process, done while
+    the workers group their first pieces (or at the end).
     """
     pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
     claim_shapes, shape_vectors = _shape_vectors(pool)
@@ -1681,7 +1681,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
         costs = [len(ids) * (STATEMENT_COST + len({statements.value(u).text for u in ids}))
                  for ids in ([u for x in places for u in of_shape[shapes[x]]] for places in linked)]
         pieces = bundled(linked, costs)
-    groups = [group for groups in shared(pieces, block, _group_block, executor, meanwhile) for group in groups]
+    groups = [group for groups in shared(pieces, block, _group_block, helpers, meanwhile) for group in groups]
 
     # Each group's claims, in the order of the claims (one pass, with no list of claim numbers per statement).
     # Only groups that may have two sources are gathered: a statement alone, from one source, is no topic.
@@ -1780,9 +1780,9 @@ def suggest_aliases(topic: Topic, claims: Sequence[Claim]) -> tuple[str, ...]:
 
 
 def group_claims(claims: Sequence[Claim], specs: Sequence[TopicSpec] = (),
-                 executor: Executor | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
-    """All topics: declared ones (even when empty), then discovered ones, in a stable order. An executor
-    (of worker processes) may take part of the grouping; the topics are the same. `meanwhile` is other
+                 helpers: Helpers | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
+    """All topics: declared ones (even when empty), then discovered ones, in a stable order. Helpers (worker
+    processes) may take part of the grouping, or all of it; the topics are the same. `meanwhile` is other
     work of this process, done while the workers group (see kzfr_check.engine.sharing), or at the end without them."""
     declared, taken = declared_topics(claims, specs)
-    return declared + discover_topics(claims, taken, executor, meanwhile)
+    return declared + discover_topics(claims, taken, helpers, meanwhile)

@@ -78,14 +78,23 @@ def test_workers_read_sources_at_urls(cli, cluster, empty_config):
 
 
 def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli, cluster, generated, monkeypatch):
-    """2,000 documents: extraction in partitions on the workers, and pieces of the grouping sent to them (the
+    """2,000 documents: extraction in partitions on the workers, and every piece of the grouping sent to them (the
     bar is lowered: this corpus is below the size at which grouping is shared)."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     local = cli("--jobs", "2", *args, cwd=generated)
-    assert "group_block" not in _tasks_run(cluster)
+    assert "work_pickled" not in _tasks_run(cluster)
     monkeypatch.setattr(topics, "STATEMENTS_IN_PIECES", 100)
+    grouped_here: list[int] = []  # the blocks this process groups: none, the cluster groups every one
+
+    class Counted(topics._Groups):
+        def __init__(self, statements, vectors):  # type: ignore[no-untyped-def]
+            grouped_here.append(len(statements))
+            super().__init__(statements, vectors)
+
+    monkeypatch.setattr(topics, "_Groups", Counted)
     dask = cli(*args, "--engine", "dask", "--scheduler", cluster.scheduler_address, cwd=generated)
-    assert "group_block" in _tasks_run(cluster)  # (Dask names a task after its function, less the _)
+    assert "work_pickled" in _tasks_run(cluster)  # (Dask names a task after its function)
+    assert grouped_here == []
     assert dask.exit_code == local.exit_code == 1
     assert dask.stdout == local.stdout
     assert local.json["summary"]["sources"] == 2000 and local.json["summary"]["conflicts"] > 0

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import pickle
 import pty
 import select
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from kzfr_check import topics
+from kzfr_check.engine.sharing import Helpers, shared, work_pickled
 
 from conftest import ROOT, SEEDS, generate_corpus
 
@@ -93,8 +96,8 @@ def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corp
 
     class Recorded(real):  # type: ignore[misc, valid-type]
         def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if fn is topics._group_block:
-                grouped_apart.append(len(args[0].statements))
+            if fn is work_pickled and args[0] is topics._group_block:
+                grouped_apart.append(len(pickle.loads(args[1]).statements))
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
@@ -221,3 +224,25 @@ def test_workers_stopped_while_sending_results_leave_the_exit_free(tmp_path):
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
                              cwd=tmp_path)
         assert run.returncode == 0 and run.stdout == "stopped\n" and run.stderr == "", run.stderr
+
+
+@pytest.mark.parametrize("here_too", [True, False])
+def test_shared_pieces_give_the_same_results_wherever_they_are_worked(here_too):
+    """Beside local workers this process works pieces too; beside a cluster it works none, and the results are the
+    same pieces' results either way."""
+    pieces = [[n, n + 1] for n in range(0, 40, 2)]
+    worked_by: list[str] = []
+
+    def work(piece: list[int]) -> int:
+        worked_by.append(threading.current_thread().name)
+        time.sleep(0.001)
+        return sum(piece)
+
+    alone = sorted(shared(pieces, list, work, None))
+    worked_by.clear()
+    with concurrent.futures.ThreadPoolExecutor(3, thread_name_prefix="helper") as pool:
+        results = shared(pieces, list, work, Helpers(pool, ahead=3, here_too=here_too))
+    assert sorted(results) == alone == sorted(sum(piece) for piece in pieces)
+    here = worked_by.count(threading.current_thread().name)
+    assert here > 0 if here_too else here == 0
+    assert len(worked_by) == len(pieces)

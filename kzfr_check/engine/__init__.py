@@ -2,29 +2,29 @@
 interface.
 
 An engine starts the workers of one check (`Engine.start`); they map a function over tasks, giving the
-results in the order of the tasks, and lend an executor to the grouping (`kzfr_check.topics.group_claims`).
+results in the order of the tasks, and lend helpers to the grouping (`kzfr_check.topics.group_claims`).
 What the function does is the pipeline's business: an engine only moves plain values to and from it. Judging
 and the report stay in the calling process, and the report is the same, byte for byte, on every engine. An
 engine's module is imported only when it is asked for, so the local engine's start-up never loads Dask.
-How the grouping's pieces are shared between this process and an executor is `sharing`, the same for every
+How the grouping's pieces are shared between this process and the helpers is `sharing`, the same for every
 engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
 from contextlib import AbstractContextManager
 from importlib import import_module
 from typing import Any, Protocol
 
+from kzfr_check.engine.sharing import Helpers
 from kzfr_check.errors import InputError
 
 
 class Workers(Protocol):
     """The workers of one check, while it runs."""
 
-    executor: Executor | None  # takes part of the grouping (None: it all stays in this process)
+    helpers: Helpers | None  # take part of the grouping, or all of it (None: it all stays in this process)
 
     def map(self, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
         """function(task) for every task, wherever it runs, in the order of the tasks. The function is one a

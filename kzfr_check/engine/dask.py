@@ -2,10 +2,10 @@
 grouping pieces on a Dask cluster, its judging and report in this process.
 
 Extraction is a map over partitions of documents, each read where its task runs, so the workers must see the
-documents at the paths this process gives (shared storage, or URLs); grouping lends the cluster the pieces of
-claims that can never group together (`kzfr_check.topics`), through Dask's concurrent.futures executor. A
-worker that dies is replaced and its tasks run again; the report is the same as the local engine's, byte for
-byte.
+documents at the paths this process gives (shared storage, or URLs); grouping gives the cluster every piece of
+claims that can never group together with another (`kzfr_check.topics`), through Dask's concurrent.futures
+executor: this process prepares them and gathers their groups. A worker that dies is replaced and its tasks run
+again; the report is the same as the local engine's, byte for byte.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
+from kzfr_check.engine.sharing import Helpers
 from kzfr_check.errors import InputError
 
 # Tasks per partition: a task costs the scheduler about a millisecond, extracting 64 documents of a few
@@ -57,11 +58,19 @@ class DaskWorkers:
     executor: Executor
     pending: deque[Future] = field(default_factory=deque)  # partitions not yet taken back
 
+    @property
+    def helpers(self) -> Helpers:
+        """The cluster's workers take every grouping piece, two each ahead: this process only prepares them, so that
+        it never holds what grouping a piece needs."""
+        return Helpers(self.executor, ahead=self._workers(), here_too=False)
+
+    def _workers(self) -> int:
+        return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
+
     def map(self, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
         """A partition's results are taken back and released in turn, so the cluster holds only what this
         process has not reached yet."""
-        workers = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
-        size = max(1, min(TASKS_PER_PARTITION, -(-len(tasks) // (workers * PARTITIONS_PER_WORKER))))
+        size = max(1, min(TASKS_PER_PARTITION, -(-len(tasks) // (self._workers() * PARTITIONS_PER_WORKER))))
         partitions = [tasks[at:at + size] for at in range(0, len(tasks), size)]
         self.pending.extend(self.client.map(run_partition, partitions, function=function, pure=False))
         while self.pending:

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kzfr_check.engine.sharing import Helpers
+
 if TYPE_CHECKING:
     import multiprocessing
 
@@ -86,6 +88,11 @@ class LocalWorkers:
 
     executor: Executor | None
     workers: int
+
+    @property
+    def helpers(self) -> Helpers | None:
+        """The pool takes grouping pieces beside this process, which is one of the machine's cores too."""
+        return None if self.executor is None else Helpers(self.executor)
 
     def map(self, function: Callable[[Any], Any], tasks: list[Any]) -> Iterator[Any]:
         if self.executor is None:

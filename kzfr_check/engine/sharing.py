@@ -1,12 +1,14 @@
-"""Work shared between this process and a worker: pieces that never depend on each other (the grouping of
+"""Work shared between this process and workers: pieces that never depend on each other (the grouping of
 claims that can never group together, `kzfr_check.topics`), bundled to like cost and taken in turn, so that
-neither process waits long for the other."""
+no process waits long for another."""
 
 from __future__ import annotations
 
+import pickle
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass
 from typing import TypeVar
 
 # Shared work is cut into about this many pieces of like cost: small enough that neither process waits long
@@ -19,6 +21,18 @@ R = TypeVar("R")
 
 def nothing() -> None:
     pass
+
+
+@dataclass(frozen=True)
+class Helpers:
+    """The workers that take shared pieces: their executor, how many pieces it is sent ahead (not done yet), and
+    whether this process works pieces too. Beside the local engine's worker processes it does (it is one of the
+    machine's cores); beside a cluster it only prepares them, so that what grouping a piece needs is never held
+    here."""
+
+    executor: Executor
+    ahead: int = 2
+    here_too: bool = True
 
 
 def bundled(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
@@ -37,30 +51,46 @@ def bundled(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
     return pieces + [sorted(piece)] if piece else pieces
 
 
+def work_pickled(work: Callable[[P], R], piece: bytes) -> R:
+    """work on a piece sent pickled. A piece is sent as one string of bytes, not as the objects it is made of: a
+    cluster's scheduler keeps what a task was sent until its result is taken (to run it again if its worker
+    dies), and a million objects cost it far more than their pickle (this process holds the scheduler of a
+    LocalCluster); a result is taken back as soon as it is done, so that it lets the piece go."""
+    return work(pickle.loads(piece))
+
+
 def shared(pieces: list[list[int]], prepare: Callable[[list[int]], P], work: Callable[[P], R],
-           executor: Executor | None, meanwhile: Callable[[], None] = nothing) -> list[R]:
-    """work(prepare(piece)) for every piece: prepared here, worked here or, with an executor, by a worker, each
-    process taking the next piece, the costliest first, when it is free. The worker is kept two pieces ahead,
-    so it never waits on this process, but never given the last piece waiting: this process always has one to
-    work. Whichever finishes first waits for the other about a piece or two at most. `meanwhile` is other work
-    of this process, done once the workers have pieces (or at the end without them). The results come in no
-    set order: the pieces must not depend on each other."""
-    if executor is None or len(pieces) < 2:
+           helpers: Helpers | None, meanwhile: Callable[[], None] = nothing) -> list[R]:
+    """work(prepare(piece)) for every piece: prepared here, worked here or, with helpers, by a worker, the
+    costliest first. Helpers are kept `ahead` pieces ahead, so they never wait on this process. When this process
+    works pieces too, it takes the next one whenever it is free, and the helpers are never given the last piece
+    waiting: this process always has one to work, and whichever finishes first waits for the other about a piece
+    or two at most. `meanwhile` is other work of this process, done once the helpers have pieces (or at the end
+    without them). The results come in no set order: the pieces must not depend on each other."""
+    if helpers is None or len(pieces) < 2:
         results = [work(prepare(piece)) for piece in pieces]
         meanwhile()
         return results
     waiting = deque(pieces)
-    sent: list[Future[R]] = []
+    sent: list[Future[R]] = []  # not done, or not yet taken back
     results = []
+    kept = 1 if helpers.here_too else 0  # pieces never sent while they are the last
 
     def feed() -> None:
-        while len(waiting) > 1 and sum(not future.done() for future in sent) < 2:
-            sent.append(executor.submit(work, prepare(waiting.popleft())))
+        for future in [future for future in sent if future.done()]:
+            results.append(future.result())
+            sent.remove(future)
+        while len(waiting) > kept and len(sent) < helpers.ahead:
+            piece = pickle.dumps(prepare(waiting.popleft()), pickle.HIGHEST_PROTOCOL)
+            sent.append(helpers.executor.submit(work_pickled, work, piece))
 
     feed()
     meanwhile()
     feed()
     while waiting:
-        results.append(work(prepare(waiting.popleft())))
+        if helpers.here_too:
+            results.append(work(prepare(waiting.popleft())))
+        else:
+            wait([future for future in sent if not future.done()], return_when=FIRST_COMPLETED)
         feed()
     return results + [future.result() for future in sent]
