@@ -13,6 +13,7 @@ import hashlib
 import heapq
 import math
 import re
+import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -363,6 +364,15 @@ class _Counts:
             if self._first_source.setdefault(s, source) != source:
                 self.several.add(s)
 
+    def merge(self, other: _Counts) -> None:
+        """Another's sentences counted here too (sentences of their own: each sentence is counted in one bucket)."""
+        self.sentences += other.sentences
+        self.holding.update(other.holding)
+        self.several |= other.several
+        for s, source in other._first_source.items():
+            if self._first_source.setdefault(s, source) != source:
+                self.several.add(s)
+
 
 _CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
     *("".join(c for c in map(chr, range(0x530)) if test(c)) for test in (str.isupper, str.islower))))
@@ -421,6 +431,113 @@ class _Subjects:
     def groups(self) -> list[list[str]]:
         return connected(sorted(self.sources), self._links)
 
+    def merge(self, other: _Subjects) -> None:
+        """The sources another was told, linked as if this one had been told them too."""
+        self.sources += other.sources
+        self._links |= other._links
+        for key, source in other._first_with.items():
+            first = self._first_with.setdefault(key, source)
+            if first != source:
+                self._links.add((first, source))
+
+
+# A sentence is counted in one of this many buckets, by a hash of its text that every process computes alike:
+# each bucket is a reduce of its own, on a cluster a task.
+SENTENCE_BUCKETS = 16
+
+_Bucket = dict[str, tuple[frozenset[str], list[str]]]  # sentence -> its stems, and its sources (the least first)
+
+
+class _SentenceWords(NamedTuple):
+    """What a map over some sources gives: their subjects' links, and their sentences' stems by bucket."""
+
+    subjects: _Subjects
+    buckets: list[_Bucket]
+
+
+def _source_sentences(claims: Sequence[Claim]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each source, in order, with its distinct sentences, each in the language of its first claim."""
+    said_by: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in claims:
+        said_by[c.source].setdefault(c.said, c.language)
+    return [(source, list(said_by[source].items())) for source in sorted(said_by)]
+
+
+def _sentence_words(sources: Sequence[tuple[str, Sequence[tuple[str, str]]]], canon: dict[str, str],
+                    figure_terms: frozenset[str]) -> _SentenceWords:
+    """The map of word statistics over some sources, in order: each sentence's stems and names (digits do not
+    change them), each source linked to a subject by them, and the sentences put in their buckets."""
+    subjects = _Subjects(figure_terms)
+    buckets: list[_Bucket] = [{} for _ in range(SENTENCE_BUCKETS)]
+    words_of: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+    for source, sentences in sources:
+        words = []
+        for said, language in sentences:
+            masked = _masked(said)
+            if (masked, language) not in words_of:
+                words_of[(masked, language)] = (frozenset(canon.get(s, s) for s in content_stems(said, language)),
+                                                frozenset(canon.get(s, s) for s in _names(masked, language)))
+            stems, names = words_of[(masked, language)]
+            words.append((stems, names))
+            bucket = buckets[zlib.crc32(said.encode()) % SENTENCE_BUCKETS]
+            if said in bucket:
+                bucket[said][1].append(source)
+            else:
+                bucket[said] = (stems, [source])
+        subjects.add(source, words)
+    _masked.cache_clear()  # (this corpus's texts)
+    return _SentenceWords(subjects, buckets)
+
+
+class _Rarity(NamedTuple):
+    """How rare words are within each subject, across all subjects, and for each source on no subject."""
+
+    within: list[_Counts]
+    any_subject: _Counts
+    own: dict[str, _Counts]
+
+    @staticmethod
+    def of(subjects: int, parts: Iterable[_Rarity]) -> _Rarity:
+        """The counts of the buckets, together. With one subject, it is any subject's."""
+        within = [_Counts() for _ in range(subjects)]
+        merged = _Rarity(within, within[0] if subjects == 1 else _Counts(), defaultdict(_Counts))
+        for part in parts:
+            for counts, more in zip(merged.within, part.within, strict=True):
+                counts.merge(more)
+            if subjects > 1:
+                merged.any_subject.merge(part.any_subject)
+            for source, more in part.own.items():
+                merged.own[source].merge(more)
+        return merged
+
+
+def _sentence_counts(subject_of: dict[str, int], subjects: int, parts: Iterable[_Bucket]) -> _Rarity:
+    """The reduce of one bucket of sentences, from the maps' parts of it: each sentence counts once, for the first
+    source that says it within each subject (and within all of them); a sentence no source on a subject says
+    counts for each of its sources alone."""
+    said: _Bucket = {}
+    for part in parts:
+        for sentence, (stems, sources) in part.items():
+            if sentence not in said:
+                said[sentence] = (stems, list(sources))
+            else:  # the stems of the first source, in the language it says the sentence in
+                known, by = said[sentence]
+                said[sentence] = (stems, sources + by) if sources[0] < by[0] else (known, by + sources)
+    rarity = _Rarity([_Counts() for _ in range(subjects)], _Counts(), defaultdict(_Counts))
+    for stems, sources in said.values():
+        first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
+        for source in sorted(set(sources)):
+            if source in subject_of:
+                first_on.setdefault(subject_of[source], source)
+        for subject, source in first_on.items():
+            rarity.within[subject].add(stems, source)
+        if first_on and subjects > 1:
+            rarity.any_subject.add(stems, min(first_on.values()))
+        if not first_on:
+            for source in sorted(set(sources)):
+                rarity.own[source].add(stems, source)
+    return rarity
+
 
 def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
@@ -436,59 +553,18 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
                         for s, _, _ in ctx if s not in english)
     if foreign:
         canon = _cognates(canon, foreign)
-    # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
-    # sentence, or by a verbatim copy of a source, counts once.
-    stems_of: dict[str, frozenset[str]] = {}  # digits do not change a sentence's words
-    sentence_stems: dict[str, frozenset[str]] = {}
-    first_said_by: dict[str, str] = {}  # each sentence's first source, by name
-    also_said_by: dict[str, list[str]] = {}  # and its others, for the few that more than one source says
-    named: dict[str, frozenset[str]] = {}
-    names_of: dict[str, frozenset[str]] = {}
     figure_terms = frozenset(canon.get(t, t) for language in sorted({c.language for c in claims})
                              for t in _figure_terms(language))
-    linked = _Subjects(figure_terms)
-    reading: str | None = None  # the source being read, and its distinct sentences
-    sentences: set[str] = set()
-    for c in sorted(claims, key=lambda claim: claim.source):
-        if c.source != reading:
-            if reading is not None:
-                linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
-            reading, sentences = c.source, set()
-        if c.said not in sentence_stems:
-            said = _masked(c.said)
-            if said not in stems_of:
-                stems_of[said] = frozenset(canon.get(s, s) for s in content_stems(c.said, c.language))
-                named[said] = frozenset(canon.get(s, s) for s in _names(said, c.language))
-            sentence_stems[c.said] = stems_of[said]
-            names_of[c.said] = named[said]
-            first_said_by[c.said] = c.source
-        elif c.said not in sentences:  # (a source before this one said it first)
-            also_said_by.setdefault(c.said, []).append(c.source)
-        sentences.add(c.said)
-    if reading is not None:
-        linked.add(reading, ((sentence_stems[said], names_of[said]) for said in sentences))
-    del sentences, named, names_of
-    subjects = [group for group in linked.groups() if len(group) > 1] or [sorted({c.source for c in claims})]
-    del linked
+    # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
+    # sentence, or by a verbatim copy of a source, counts once: a map over the sources, then a reduce for each
+    # bucket of sentences.
+    mapped = _sentence_words(_source_sentences(claims), canon, figure_terms)
+    subjects = [group for group in mapped.subjects.groups() if len(group) > 1] or [sorted({c.source for c in claims})]
     subject_of = {source: n for n, group in enumerate(subjects) for source in group}
-    within = [_Counts() for _ in subjects]
-    # a source that shares no subject counts its words among those of all the others and its own
-    any_subject = within[0] if len(within) == 1 else _Counts()
-    own: dict[str, _Counts] = defaultdict(_Counts)
-    for said, stems in sentence_stems.items():
-        # each sentence counts once, for the first source that says it
-        sources = [first_said_by[said], *also_said_by.get(said, ())]
-        first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
-        for source in sources:
-            if source in subject_of:
-                first_on.setdefault(subject_of[source], source)
-        for subject, source in first_on.items():
-            within[subject].add(stems, source)
-        if first_on and len(within) > 1:
-            any_subject.add(stems, min(first_on.values()))
-        if not first_on:
-            for source in sources:
-                own[source].add(stems, source)
+    rarity = _Rarity.of(len(subjects), [_sentence_counts(subject_of, len(subjects), [bucket])
+                                        for bucket in mapped.buckets])
+    within, any_subject, own = rarity.within, rarity.any_subject, rarity.own
+    del mapped
     # for each shape, the first subject of its sources, or its first source when none has a subject
     subject_of_shape: dict[_Shape, int] = {}
     source_of_shape: dict[_Shape, str] = {}
