@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import heapq
 import math
+import pickle
 import re
 import zlib
 from array import array
@@ -26,7 +27,7 @@ from typing import NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
-from kzfr_check.engine.sharing import Helpers, bundled, nothing, shared
+from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, shared
 from kzfr_check.lang import concepts, data, of_any_subject
 from kzfr_check.values import (
     CARDINALS,
@@ -445,7 +446,7 @@ class _Subjects:
 # each bucket is a reduce of its own, on a cluster a task.
 SENTENCE_BUCKETS = 16
 
-_Bucket = dict[str, tuple[frozenset[str], list[str]]]  # sentence -> its stems, and its sources (the least first)
+_Bucket = dict[str, tuple[frozenset[str], list[str]]]  # sentence -> its stems, and its sources in order
 
 
 class _SentenceWords(NamedTuple):
@@ -511,22 +512,74 @@ class _Rarity(NamedTuple):
         return merged
 
 
-def _sentence_counts(subject_of: dict[str, int], subjects: int, parts: Iterable[_Bucket]) -> _Rarity:
+def _word_statistics(claims: Sequence[Claim], canon: dict[str, str], figure_terms: frozenset[str],
+                     tasks: Tasks) -> tuple[list[list[str]], _Rarity]:
+    """The sources grouped by subject, and how rare words are within each: a map over parts of the sources, then a
+    reduce of each bucket of sentences, as tasks (on a cluster, this process holds no map of every sentence).
+    The subjects' links are merged two parts at a time."""
+    sources = _source_sentences(claims)
+    if not sources:
+        return [[]], _Rarity.of(1, [])
+    size = -(-len(sources) // (4 * tasks.width))
+    given = tasks.submit(_given, canon)
+    maps = [tasks.submit(_sentence_words_pickled, pickle.dumps(sources[at:at + size], pickle.HIGHEST_PROTOCOL),
+                         given, figure_terms) for at in range(0, len(sources), size)]
+    del sources
+    linked = [tasks.submit(_subjects_of, words) for words in maps]
+    while len(linked) > 1:
+        linked = [tasks.submit(_merged_subjects, *linked[at:at + 2]) for at in range(0, len(linked), 2)]
+    subjects = [group for group in tasks.result(linked[0]).groups() if len(group) > 1] \
+        or [sorted({c.source for c in claims})]
+    subject_of = tasks.submit(_given, {source: n for n, group in enumerate(subjects) for source in group})
+    counts = [tasks.submit(_sentence_counts, subject_of, len(subjects),
+                           *(tasks.submit(_bucket_of, words, bucket) for words in maps))
+              for bucket in range(SENTENCE_BUCKETS)]
+    del maps
+    return subjects, _Rarity.of(len(subjects), map(tasks.result, counts))
+
+
+def _given(value: T) -> T:
+    return value
+
+
+def _sentence_words_pickled(sources: bytes, canon: dict[str, str], figure_terms: frozenset[str]) -> _SentenceWords:
+    """_sentence_words of sources sent pickled: a cluster's scheduler keeps a task's arguments, as one string of
+    bytes rather than a million strings (kzfr_check.engine.sharing.work_pickled)."""
+    return _sentence_words(pickle.loads(sources), canon, figure_terms)
+
+
+def _subjects_of(words: _SentenceWords) -> _Subjects:
+    return words.subjects
+
+
+def _merged_subjects(first: _Subjects, second: _Subjects | None = None) -> _Subjects:
+    """Two maps' subjects as one (a copy: a task's results must stay as they were made)."""
+    merged = _Subjects(first.figure_terms)
+    merged.merge(first)
+    if second is not None:
+        merged.merge(second)
+    return merged
+
+
+def _bucket_of(words: _SentenceWords, bucket: int) -> _Bucket:
+    return words.buckets[bucket]
+
+
+def _sentence_counts(subject_of: dict[str, int], subjects: int, *parts: _Bucket) -> _Rarity:
     """The reduce of one bucket of sentences, from the maps' parts of it: each sentence counts once, for the first
     source that says it within each subject (and within all of them); a sentence no source on a subject says
     counts for each of its sources alone."""
-    said: _Bucket = {}
+    said: _Bucket = {}  # (the parts come in the order of their sources: the stems kept are the first source's)
     for part in parts:
         for sentence, (stems, sources) in part.items():
             if sentence not in said:
                 said[sentence] = (stems, list(sources))
-            else:  # the stems of the first source, in the language it says the sentence in
-                known, by = said[sentence]
-                said[sentence] = (stems, sources + by) if sources[0] < by[0] else (known, by + sources)
+            else:
+                said[sentence][1].extend(sources)
     rarity = _Rarity([_Counts() for _ in range(subjects)], _Counts(), defaultdict(_Counts))
     for stems, sources in said.values():
         first_on: dict[int, str] = {}  # subject -> the first of its sources that says the sentence
-        for source in sorted(set(sources)):
+        for source in sources:
             if source in subject_of:
                 first_on.setdefault(subject_of[source], source)
         for subject, source in first_on.items():
@@ -534,13 +587,14 @@ def _sentence_counts(subject_of: dict[str, int], subjects: int, parts: Iterable[
         if first_on and subjects > 1:
             rarity.any_subject.add(stems, min(first_on.values()))
         if not first_on:
-            for source in sorted(set(sources)):
+            for source in sources:
                 rarity.own[source].add(stems, source)
     return rarity
 
 
-def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, _Said]]:
-    """The shape of each claim, and what each shape says: its weighted stems, computed once per shape."""
+def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_Shape], dict[_Shape, _Said]]:
+    """The shape of each claim, and what each shape says: its weighted stems, computed once per shape. `tasks`:
+    where the word statistics run."""
     canonical: dict[_Shape, _Shape] = {}
     shapes = [canonical.setdefault(shape, shape) for shape in map(_shape, claims)]  # each kept once
     example: dict[_Shape, Claim] = {}
@@ -558,13 +612,9 @@ def _shape_vectors(claims: Sequence[Claim]) -> tuple[list[_Shape], dict[_Shape, 
     # Rarity is counted over distinct sentences, so that a word repeated by several claims of one
     # sentence, or by a verbatim copy of a source, counts once: a map over the sources, then a reduce for each
     # bucket of sentences.
-    mapped = _sentence_words(_source_sentences(claims), canon, figure_terms)
-    subjects = [group for group in mapped.subjects.groups() if len(group) > 1] or [sorted({c.source for c in claims})]
+    subjects, rarity = _word_statistics(claims, canon, figure_terms, tasks)
     subject_of = {source: n for n, group in enumerate(subjects) for source in group}
-    rarity = _Rarity.of(len(subjects), [_sentence_counts(subject_of, len(subjects), [bucket])
-                                        for bucket in mapped.buckets])
     within, any_subject, own = rarity.within, rarity.any_subject, rarity.own
-    del mapped
     # for each shape, the first subject of its sources, or its first source when none has a subject
     subject_of_shape: dict[_Shape, int] = {}
     source_of_shape: dict[_Shape, str] = {}
@@ -1726,7 +1776,7 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     the workers group their first pieces (or at the end).
     """
     pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
-    claim_shapes, shape_vectors = _shape_vectors(pool)
+    claim_shapes, shape_vectors = _shape_vectors(pool, helpers.tasks if helpers else HERE)
     statement_of, first, joined = _numbered_statements(pool)
     statements = _Statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}

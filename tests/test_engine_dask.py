@@ -56,7 +56,8 @@ def test_the_seeds_give_the_same_json(cli, cluster, empty_config):
     assert dask.exit_code == local.exit_code == 1
     assert dask.stdout == local.stdout
     assert f"dask: 2 workers at {cluster.scheduler_address}, dashboard http" in dask.stderr
-    assert "run_partition" in _tasks_run(cluster)
+    # extraction and the word statistics' map and reduce ran on the cluster
+    assert {"run_partition", "sentence_words_pickled", "sentence_counts"} <= _tasks_run(cluster)
 
 
 def test_the_channel_tunnel_gives_the_same_json(cli, cluster, empty_config):

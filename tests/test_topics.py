@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzfr_check import topics
 from kzfr_check.claims import Claim
 from kzfr_check.config import load_config
+from kzfr_check.engine.sharing import InProcess
 from kzfr_check.pipeline import Report, check
 from kzfr_check.report.json import render
 from kzfr_check.topics import TopicSpec, group_claims
@@ -159,3 +163,44 @@ def test_statements_whose_keys_share_a_hash_stay_apart(monkeypatch) -> None:
     expected = render(check([corpus]))
     monkeypatch.setattr("kzfr_check.topics.hash", lambda key: 0, raising=False)
     assert render(check([corpus])) == expected
+
+
+class _Cut(InProcess):
+    """Tasks run here, as on a cluster of `width` workers: the sources cut into that many times four parts."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+
+
+def _counted(subjects: list[list[str]], rarity) -> tuple:  # type: ignore[no-untyped-def]
+    counts = [rarity.any_subject, *rarity.within, *(rarity.own[source] for source in sorted(rarity.own))]
+    return subjects, [(c.sentences, sorted(c.holding.items()), sorted(c.several)) for c in counts]
+
+
+def _uncut(claims: list[Claim]) -> tuple:  # type: ignore[type-arg]
+    """The statistics of one map over all the sources and one bucket: nothing to merge."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(topics, "SENTENCE_BUCKETS", 1)
+        words = topics._sentence_words(topics._source_sentences(claims), {}, frozenset())
+    subjects = [group for group in words.subjects.groups() if len(group) > 1]
+    subject_of = {source: n for n, group in enumerate(subjects) for source in group}
+    return _counted(subjects, topics._sentence_counts(subject_of, len(subjects), *words.buckets))
+
+
+# Several subjects and languages, and sentences reprinted by sources that a cut may put in different parts
+MIXED = [claim for folder in ("channel-tunnel", "dramont-cholera", "ashcombe", "tri-lingual")
+         for claim in check([ROOT / "tests" / "corpora" / folder]).claims]
+MIXED += [dataclasses.replace(c, source=f"zz-{c.source}") for c in MIXED[: len(MIXED) // 3]]
+UNCUT = _uncut(MIXED)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(1, 12), st.randoms(use_true_random=False))
+def test_word_statistics_do_not_depend_on_how_the_sources_are_cut(width, shuffler):
+    """The map over parts of the sources and the reduce over buckets of sentences count each sentence once, for
+    its first source, however many parts and buckets there are and in whatever order the claims come."""
+    claims = list(MIXED)
+    shuffler.shuffle(claims)
+    assert _counted(*topics._word_statistics(claims, {}, frozenset(), _Cut(width))) == UNCUT
+    subjects, counts = UNCUT
+    assert len(subjects) > 1 and counts[0][0] > 0 and counts[0][2]

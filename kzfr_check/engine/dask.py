@@ -50,6 +50,20 @@ def _silent(message: str) -> None:
     pass
 
 
+@dataclass(frozen=True)
+class DaskTasks:
+    """Tasks on the cluster: a handle is a Dask future, and a task given one runs on its result where it is."""
+
+    client: Client
+    width: int
+
+    def submit(self, function: Callable[..., Any], *args: object) -> Future:
+        return self.client.submit(function, *args, pure=False)
+
+    def result(self, handle: object) -> Any:
+        return handle.result()  # type: ignore[attr-defined]
+
+
 @dataclass
 class DaskWorkers:
     """A check's work on a Dask cluster, through one client."""
@@ -60,9 +74,11 @@ class DaskWorkers:
 
     @property
     def helpers(self) -> Helpers:
-        """The cluster's workers take every grouping piece, two each ahead: this process only prepares them, so that
-        it never holds what grouping a piece needs."""
-        return Helpers(self.executor, ahead=self._workers(), here_too=False)
+        """The cluster's workers take every grouping piece, two each ahead, and run the word statistics: this
+        process only prepares the pieces, and holds neither what grouping a piece needs nor a map of every
+        sentence."""
+        workers = self._workers()
+        return Helpers(self.executor, ahead=2 * workers, here_too=False, tasks=DaskTasks(self.client, workers))
 
     def _workers(self) -> int:
         return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))

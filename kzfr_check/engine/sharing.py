@@ -1,6 +1,11 @@
-"""Work shared between this process and workers: pieces that never depend on each other (the grouping of
-claims that can never group together, `kzfr_check.topics`), bundled to like cost and taken in turn, so that
-no process waits long for another."""
+"""Work shared between this process and workers, in two forms:
+
+- pieces that never depend on each other (the grouping of claims that can never group together,
+  `kzfr_check.topics`), bundled to like cost and taken in turn, so that no process waits long for another;
+- tasks that take each other's results (the word statistics' map and reduce): on a cluster their results
+  stay where they are made, and this process takes back only what it asks for (`Tasks`); without one, they
+  run here (`HERE`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 # Shared work is cut into about this many pieces of like cost: small enough that neither process waits long
 # for the other at the end, few enough that sending them costs little.
@@ -23,16 +28,48 @@ def nothing() -> None:
     pass
 
 
+class Tasks(Protocol):
+    """Where tasks run that take each other's results. A task's result stays where it is made, as a handle, until
+    `result` takes it; a handle given to `submit` stands for its result there."""
+
+    width: int  # how many tasks run at once: what to cut work into about four times as many parts for
+
+    def submit(self, function: Callable[..., R], *args: object) -> object: ...
+
+    def result(self, handle: object) -> Any: ...
+
+
+@dataclass(frozen=True)
+class _Made:
+    value: object
+
+
+class InProcess:
+    """Tasks run here, each when it is submitted."""
+
+    width = 1
+
+    def submit(self, function: Callable[..., R], *args: object) -> _Made:
+        return _Made(function(*(arg.value if isinstance(arg, _Made) else arg for arg in args)))
+
+    def result(self, handle: object) -> Any:
+        return handle.value  # type: ignore[attr-defined]
+
+
+HERE = InProcess()
+
+
 @dataclass(frozen=True)
 class Helpers:
     """The workers that take shared pieces: their executor, how many pieces it is sent ahead (not done yet), and
     whether this process works pieces too. Beside the local engine's worker processes it does (it is one of the
     machine's cores); beside a cluster it only prepares them, so that what grouping a piece needs is never held
-    here."""
+    here. `tasks`: where the word statistics run (here beside local workers: this process holds the claims)."""
 
     executor: Executor
     ahead: int = 2
     here_too: bool = True
+    tasks: Tasks = HERE
 
 
 def bundled(parts: list[list[int]], costs: list[int]) -> list[list[int]]:
