@@ -34,14 +34,14 @@ class Tasks(Protocol):
 
     width: int  # how many tasks run at once: what to cut work into about four times as many parts for
 
-    def submit(self, function: Callable[..., R], *args: object) -> object: ...
+    def submit(self, function: Callable[..., object], *args: object) -> object: ...
 
     def result(self, handle: object) -> Any: ...
 
 
 @dataclass(frozen=True)
 class _Made:
-    value: object
+    value: object  # a task's result, made here
 
 
 class InProcess:
@@ -49,7 +49,7 @@ class InProcess:
 
     width = 1
 
-    def submit(self, function: Callable[..., R], *args: object) -> _Made:
+    def submit(self, function: Callable[..., object], *args: object) -> _Made:
         return _Made(function(*(arg.value if isinstance(arg, _Made) else arg for arg in args)))
 
     def result(self, handle: object) -> Any:
