@@ -16,6 +16,8 @@ import pytest
 from kzfr_check import topics
 from kzfr_check.config import Config
 from kzfr_check.engine import engine
+from kzfr_check.engine.dask import DaskTasks
+from kzfr_check.engine.sharing import HERE
 from kzfr_check.pipeline import check
 from kzfr_check.report import RenderOptions, chunk_renderer
 
@@ -215,3 +217,13 @@ def test_the_local_engine_never_imports_dask(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
                          cwd=tmp_path)
     assert run.stdout == "[]\n"
+
+
+def test_the_word_statistics_run_on_the_cluster_unless_its_scheduler_runs_here(cluster):
+    """A LocalCluster's scheduler runs in this process and would keep every sentence sent to the map: then the
+    word statistics are counted here. Every grouping piece goes to the workers either way."""
+    elsewhere = engine("dask", scheduler=cluster.scheduler_address)
+    with engine("dask", jobs=1).start(10) as here, elsewhere.start(10) as there:
+        assert here.helpers.tasks is HERE and not here.helpers.here_too
+        assert isinstance(there.helpers.tasks, DaskTasks) and not there.helpers.here_too
+        assert there.helpers.tasks.width == 2 and there.helpers.ahead == 4
