@@ -1,11 +1,12 @@
-"""The Dask engine (`--engine dask`, from the `kzfr-check[dask]` extra): a check's reading, extraction and
-grouping pieces on a Dask cluster, its judging and report in this process.
+"""The Dask engine (`--engine dask`, from the `kzfr-check[dask]` extra): a check's reading, extraction, grouping
+pieces and word statistics on a Dask cluster, its judging and report in this process.
 
 Extraction is a map over partitions of documents, each read where its task runs, so the workers must see the
 documents at the paths this process gives (shared storage, or URLs); grouping gives the cluster every piece of
 claims that can never group together with another (`kzfr_check.topics`), through Dask's concurrent.futures
-executor: this process prepares them and gathers their groups. A worker that dies is replaced and its tasks run
-again; the report is the same as the local engine's, byte for byte.
+executor: this process prepares them and gathers their groups. The word statistics' map and reduce run as Dask
+tasks when the scheduler runs elsewhere (`DaskTasks`). A worker that dies is replaced and its tasks run again;
+the report is the same as the local engine's, byte for byte.
 """
 
 from __future__ import annotations
