@@ -227,3 +227,30 @@ def test_the_word_statistics_run_on_the_cluster_unless_its_scheduler_runs_here(c
         assert here.helpers.tasks is HERE and not here.helpers.here_too
         assert isinstance(there.helpers.tasks, DaskTasks) and not there.helpers.here_too
         assert there.helpers.tasks.width == 2 and there.helpers.ahead == 4
+
+
+def test_a_worker_killed_while_the_word_statistics_run_changes_nothing(tmp_path, monkeypatch):
+    """A worker dies once the word statistics' maps have run and hold their buckets: Dask makes again what it
+    held, from the tasks that made it, for the reduces that need it, and the report is the same."""
+    generate_corpus(tmp_path / "corpus", 300)
+    config = Config()
+    local = "".join(chunk_renderer("json")(check([tmp_path / "corpus"], config), RenderOptions()))
+    with _two_workers() as cluster, distributed.Client(cluster) as client:
+        before = client.run(os.getpid)
+        killed: list[int] = []
+        taken = DaskTasks.result
+
+        def result_after_a_kill(self: DaskTasks, handle: distributed.Future) -> object:
+            if not killed:  # the first result asked for: the subjects, merged from every map
+                distributed.wait(handle)
+                killed.append(next(iter(before.values())))
+                os.kill(killed[0], signal.SIGKILL)
+            return taken(self, handle)
+
+        monkeypatch.setattr(DaskTasks, "result", result_after_a_kill)
+        report = check([tmp_path / "corpus"], config, engine=engine("dask", scheduler=cluster.scheduler_address))
+        dask = "".join(chunk_renderer("json")(report, RenderOptions()))
+        client.wait_for_workers(2, timeout=60)
+        after = client.run(os.getpid)
+    assert killed and killed[0] not in after.values()
+    assert dask == local
