@@ -491,7 +491,8 @@ def _sentence_words(sources: Sequence[tuple[str, Sequence[tuple[str, str]]]], ca
 
 
 class _Rarity(NamedTuple):
-    """How rare words are within each subject, across all subjects, and for each source on no subject."""
+    """How rare words are within each subject, across all subjects, and for each source on no subject (which
+    counts its words among those of all the others and its own)."""
 
     within: list[_Counts]
     any_subject: _Counts
