@@ -1,10 +1,11 @@
 """The local engine against --engine dask (a LocalCluster of two worker processes) on generated corpora, in
 one run: wall time and peak memory of each kind of process; then what a document costs to move between
-processes. Checks that both engines wrote the same report, byte for byte. With --apart, a third run: Dask with
-its scheduler and workers in processes of their own (`dask scheduler`, `dask worker`), as on a real cluster,
-reached with --scheduler (its scheduler's peak is shown beside the workers').
+processes. Checks that both engines wrote the same report, byte for byte. `apart` is Dask with its scheduler and
+workers in processes of their own (`dask scheduler`, `dask worker`), as on a real cluster, reached with
+--scheduler (its scheduler's peak is shown beside the workers'). Without `local` among --engines, the reports are
+compared with the local engine's kept by an earlier run with --keep.
 
-    python bench/engines.py [SIZE ...] [--work DIR] [--workers N] [--seed S] [--apart]
+    python bench/engines.py [SIZE ...] [--work DIR] [--workers N] [--seed S] [--engines local,dask,apart] [--keep]
 
 Needs `pip install -e '.[dask]'` in the environment of this Python; nothing else beyond the standard library.
 """
@@ -160,7 +161,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep corpora and reports here (default: a temporary folder)")
     parser.add_argument("--workers", type=int, default=2, help="--jobs: worker processes of either engine")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--apart", action="store_true", help="also Dask with its scheduler and workers apart")
+    parser.add_argument("--engines", default="local,dask", help="of local, dask, apart (default: local,dask)")
+    parser.add_argument("--keep", action="store_true", help="keep the local engine's reports in --work")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="kzfr-engines-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -175,8 +177,8 @@ def main() -> None:
         corpus = work / f"corpus-{size}"
         if not corpus.is_dir():
             generate(corpus, size, seed=args.seed)
-        reports = {}
-        for engine in ("local", "dask", "apart") if args.apart else ("local", "dask"):
+        reports = {"local": work / f"report-{size}-local.json"}
+        for engine in args.engines.split(","):
             reports[engine] = work / f"report-{size}-{engine}.json"
             command = [*kzfr_check_command(), "--quiet", "--jobs", str(args.workers), "conflicts", str(corpus),
                        "--config", str(config), "--format", "json", "--output", str(reports[engine]),
@@ -186,14 +188,15 @@ def main() -> None:
                     m = measure([*command, "--scheduler", address], pids)
             else:
                 m = measure(command)
-            same = reports[engine].read_bytes() == reports["local"].read_bytes()
+            same = reports["local"].exists() and reports[engine].read_bytes() == reports["local"].read_bytes()
             same_text = "-" if engine == "local" else "yes" if same else "NO"
             scheduler = f"{m.scheduler_mb:.0f}" if m.scheduler_mb else "-"
             print(f"{size:>7} {engine:>6} {m.seconds:>7.2f} {1000 * m.seconds / size:>6.2f} {m.check_mb:>8.0f} "
                   f"{m.worker_mb:>9.0f} {m.processes:>5} {same_text:>4} {scheduler:>8}",
                   flush=True)
-        for report in reports.values():
-            os.remove(report)
+        for engine, report in reports.items():
+            if report.exists() and not (engine == "local" and args.keep):
+                os.remove(report)
     print(shuffle_sizes(work / f"corpus-{args.sizes[-1]}"))
 
 
