@@ -362,8 +362,7 @@ class _Counts:
         self.sentences += 1
         self.holding.update(stems)
         for s in stems:
-            if self._first_source.setdefault(s, source) != source:
-                self.several.add(s)
+            self._used(s, source)
 
     def merge(self, other: _Counts) -> None:
         """Another's sentences counted here too (sentences of their own: each sentence is counted in one bucket)."""
@@ -371,8 +370,11 @@ class _Counts:
         self.holding.update(other.holding)
         self.several |= other.several
         for s, source in other._first_source.items():
-            if self._first_source.setdefault(s, source) != source:
-                self.several.add(s)
+            self._used(s, source)
+
+    def _used(self, s: str, source: str) -> None:
+        if self._first_source.setdefault(s, source) != source:
+            self.several.add(s)
 
 
 _CAPITALISED = re.compile("(?<![^\\W\\d_])[{}][{}][^\\W\\d_]*".format(  # 'Orvel', 'Тавер', in the scripts read
@@ -425,9 +427,7 @@ class _Subjects:
         shared = [(s, False) for s, times in said.items() if (times > 1 or s.startswith("=")) and s not in
                   self.figure_terms]
         for key in [*shared, *((name, True) for name in named)]:
-            first = self._first_with.setdefault(key, source)
-            if first != source:
-                self._links.add((first, source))
+            self._link(key, source)
 
     def groups(self) -> list[list[str]]:
         return connected(sorted(self.sources), self._links)
@@ -437,9 +437,13 @@ class _Subjects:
         self.sources += other.sources
         self._links |= other._links
         for key, source in other._first_with.items():
-            first = self._first_with.setdefault(key, source)
-            if first != source:
-                self._links.add((first, source))
+            self._link(key, source)
+
+    def _link(self, key: tuple[str, bool], source: str) -> None:
+        """A source that names or repeats key, linked to the first that does."""
+        first = self._first_with.setdefault(key, source)
+        if first != source:
+            self._links.add((first, source))
 
 
 # A sentence is counted in one of this many buckets, by a hash of its text that every process computes alike:
