@@ -1690,20 +1690,15 @@ class _Statements:
     figures of its sentence tell of it. A big corpus has millions of statements and grouping needs them a piece at
     a time: `of` makes a piece's statements whole, and they are gone with the piece."""
 
-    def __init__(self, claims: Sequence[Claim], taken: set[int], pool: Sequence[Claim], statement_of: array[int],
-                 first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> None:
+    def __init__(self, claims: Sequence[Claim], at_of: array[int] | None, pool: Sequence[Claim],
+                 statement_of: array[int], first: array[int], joined: _Joined, claim_shapes: Sequence[_Shape]) -> None:
+        """`at_of`: each claim's place in the pool (_untaken)."""
         self.pool, self.first, self.joined, self.claim_shapes = pool, first, joined, claim_shapes
         self.others: dict[int, tuple[Value, ...]] = {}  # for the statements whose sentence states such figures
         self.dates_another = bytearray(len(first))
         self.happened: dict[int, int] = {}  # for the statements whose sentence dates a reading
         # Read a document at a time (a sentence is one document's), so that no map of every sentence of the
         # corpus is ever held.
-        at_of = None  # the place of each claim among those no declared topic took (-1: taken), when some are
-        if taken:
-            at_of, at = array("l", [-1]) * len(claims), 0
-            for i in range(len(claims)):
-                if i not in taken:
-                    at_of[i], at = at, at + 1
         for places in _by_source(claims):
             measured: set[int] = set()
             years_stated: dict[int, set[int]] = defaultdict(set)
@@ -1761,6 +1756,20 @@ class _Statements:
         return made  # type: ignore[return-value]  (one_of gives back what it is given)
 
 
+def _untaken(claims: Sequence[Claim], taken: set[int] | None) -> tuple[list[Claim], array[int] | None]:
+    """The claims no declared topic took (the pool), and when some were taken, each claim's place in the pool
+    (-1: taken)."""
+    if not taken:
+        return list(claims), None
+    pool: list[Claim] = []
+    at_of = array("l", [-1]) * len(claims)
+    for i, c in enumerate(claims):
+        if i not in taken:
+            at_of[i] = len(pool)
+            pool.append(c)
+    return pool, at_of
+
+
 def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                     helpers: Helpers | None = None, meanwhile: Callable[[], None] = nothing) -> list[Topic]:
     """Group the claims no declared topic took, by what they say; singletons are dropped.
@@ -1780,10 +1789,10 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     instead of it on a cluster. The topics are the same. `meanwhile` is other work of this process, done while
     the workers group their first pieces (or at the end).
     """
-    pool = [c for i, c in enumerate(claims) if i not in taken] if taken else list(claims)
+    pool, at_of = _untaken(claims, taken)
     claim_shapes, shape_vectors = _shape_vectors(pool, helpers.tasks if helpers else HERE)
     statement_of, first, joined = _numbered_statements(pool)
-    statements = _Statements(claims, taken or set(), pool, statement_of, first, joined, claim_shapes)
+    statements = _Statements(claims, at_of, pool, statement_of, first, joined, claim_shapes)
     shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     of_shape: dict[_Shape, list[int]] = defaultdict(list)
