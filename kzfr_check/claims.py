@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from sys import intern
 from typing import NamedTuple
 
 from kzfr_check.lang import cumulative, increments, stop_words
+from kzfr_check.qualifiers import Qualifiers, qualifiers_of
 from kzfr_check.sources import Source
 from kzfr_check.values import (
     DATE_KINDS,
@@ -53,6 +54,8 @@ class Claim:
     as_of: str | None = None  # the period the sentence says its figure refers to: "2021", "2022-01/2022-09"
     said_before: str = ""  # the sentence before, when this one opens with a pronoun that points back to it
     language: str = "en"  # the language of its source: what its words mean is read in it
+    # what sets its figure apart from others of its words (kzfr_check.qualifiers), read where it is extracted
+    qualifiers: Qualifiers = field(kw_only=True)
 
     @property
     def kind(self) -> str:
@@ -78,7 +81,7 @@ _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
 
 def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: int, quote: str, said: str,
                      text: str, value: Value, counted: str, document_year: int | None, as_of: str | None,
-                     said_before: str, language: str) -> Claim:
+                     said_before: str, language: str, qualifiers: Qualifiers) -> Claim:
     """A claim sent by a worker process. Its strings are interned and its numbers shared: the figures, periods
     and words counted that a corpus repeats, the sentences its documents reprint, its documents' years and the
     offsets any document of some length has are then one object each in the process that gathers the claims,
@@ -87,16 +90,25 @@ def _unpickled_claim(source: str, line: int, start: int, end: int, quote_start: 
     return Claim(source, _shared(line), _shared(start), _shared(end), _shared(quote_start), shared_quote,
                  shared_quote if said is quote else intern(said), intern(text), value, intern(counted),
                  None if document_year is None else _shared(document_year),
-                 None if as_of is None else intern(as_of), intern(said_before), intern(language))
+                 None if as_of is None else intern(as_of), intern(said_before), intern(language),
+                 qualifiers=_QUALIFIERS.setdefault(qualifiers, qualifiers))
 
 
 _NUMBERS: dict[int, int] = {}
+_QUALIFIERS: dict[Qualifiers, Qualifiers] = {}  # one object for each set of qualifiers: a corpus has few
 SHARED_BELOW = 1 << 17  # numbers shared: any offset in the first 128 kB of a document (at most 131,072 objects)
 
 
 def _shared(number: int) -> int:
     """One object for each number below SHARED_BELOW (Python shares only those below 257)."""
     return _NUMBERS.setdefault(number, number) if number < SHARED_BELOW else number
+
+
+def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:
+    """What sets a figure apart, read from its sentence (one object for each set: most figures have none)."""
+    found = qualifiers_of(said, figure.start, figure.end, figure.value.kind, language,
+                          figure.value.kind == "count" and figure.counted in cumulative())
+    return _QUALIFIERS.setdefault(found, found)
 
 
 # Lines that are page furniture, not statements: copyright lines and footnote references.
@@ -285,7 +297,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 source=source.id, line=source.line_of(start), start=start, end=end, quote_start=s,
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
-                as_of=period, said_before=leading, language=language))
+                as_of=period, said_before=leading, language=language,
+                qualifiers=_qualifiers(said, figure, language)))
             if len(claims) == limit:
                 return _restated_periods(claims)
     return _restated_periods(claims)
@@ -346,8 +359,10 @@ READ_LIMIT = 100_000
 
 
 def forget_sentences() -> None:
-    """Drop what this process remembers of the sentences it has read (see _READ), and of the values sent to it."""
+    """Drop what this process remembers of the sentences it has read (see _READ), and of the values and qualifiers
+    sent to it."""
     _READ.clear()
+    _QUALIFIERS.clear()
     unpickled_value.cache_clear()
 
 

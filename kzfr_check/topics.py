@@ -28,10 +28,10 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, shared
-from kzfr_check.lang import concepts, data, of_any_subject
+from kzfr_check.lang import of_any_subject
+from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, set_apart
 from kzfr_check.values import (
     CARDINALS,
-    CURRENCY_CODES,
     CURRENCY_WORDS,
     DATE_KINDS,
     MEASURES,
@@ -55,10 +55,6 @@ FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
-MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
-READINGS = MEASURE_KINDS | {"scale"}  # what measures one event, read once: its year tells events apart
-# what adds up or varies over places; a storm's speed or pressure is of the storm, wherever it is read
-PLACED_KINDS = (MEASURE_KINDS - {"speed", "pressure"}) | {"count", "money", "percent"}
 _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
@@ -78,7 +74,6 @@ SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this si
 NEIGHBOURS = 8             # most similar shapes kept per shape
 SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
-FUZZY_STEM = 85            # rapidfuzz ratio above which two stems are one word ("employer"/"employ")
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
 
 
@@ -344,7 +339,7 @@ class _Shape(NamedTuple):
 def _shape(claim: Claim) -> _Shape:
     start, end = claim.figure_in_quote
     return _Shape(claim.value.group_key, claim.counted, _masked(claim.said[:start]), _masked(claim.said[end:]),
-                  _masked(claim.said_before), _claim_qualifiers(claim))
+                  _masked(claim.said_before), claim.qualifiers)
 
 
 class _Counts:
@@ -668,354 +663,12 @@ def _same_thing(a: str, b: str) -> bool:
     return a == b or _same_word(a, b)
 
 
-# What sets one figure of a measure apart from another of the same words (English grammar, not topics):
-_PEAK = frozenset({"peak", "peaked", "peaking", "top"})  # the extreme over time: 'peak winds', not those at landfall
-_BRACKET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(([^()]{1,80})\)")  # a bracket right after a figure
-_OCCURRENCE_ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial"
-_OCCURRENCE = re.compile(  # which occurrence: 'the second landfall', 'its first cycle'
-    rf"\b(?P<ordinal>{_OCCURRENCE_ORDINAL})\s+(?P<noun>[a-z]{{3,}})\b", re.IGNORECASE)
-_OCCURRENCE_WORD = re.compile(_OCCURRENCE_ORDINAL)  # its quick test, in lowercased text (see _CHANGE_WORD)
-_SUPERLATIVE = re.compile(r"\w+est|most|least", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:]\s")
-_DURATION = re.compile(  # the span an amount is spread over: '45 million dollars over five years'
-    r"\b(?:over|during|within|across|for)\s+(?:the\s+(?:next|past|last|coming)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
-_NAME = r"(?P<holder>[A-Z][\w]*(?:\s+[A-Z][\w]*)*)"  # 'Valdmark', 'United States', 'US' (of 'US-landfalling')
-_SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one-minute sustained winds', '24-hour'
-    r"\b(?P<n>\d+|[a-z]+)-(?P<unit>minute|hour|day|week|month|year)\b(?!-old)[^,;.:()\d]{0,40}$", re.IGNORECASE)
-_HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
-_HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
-    rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
-# the place a count or an amount is of: "In Ostvale, 3,400 homes were flooded", "3,400 homes in Ostvale", "a flood
-# line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
-_PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
-_PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
-# a part of the place named, which the figure is of: "in Ostvale's northern province of Brena", "in Ostvale's Brena
-# region"
-_PART_OF_PLACE = re.compile(r"'s\s+(?:[a-z]+\s+){0,2}?"
-                            r"(?:(?:province|region|state|district|county|governorate|prefecture|city|town)\s+of\s+)?"
-                            rf"{_NAME}")
-_ALL_PLACES = r"(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)"
-_WHOLE_OPENING = re.compile(rf"^\W*{_ALL_PLACES}\s*,", re.IGNORECASE)
-_WHOLE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b{_ALL_PLACES}\b", re.IGNORECASE)
-_NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),
-                          *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), *CURRENCY_CODES])
-WHOLE = "*"  # the place of a figure stated for all places
-_ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
-_CHANGE_VERB = r"rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|" \
-               r"dropped|declined|decreased|slipped|soared|surged|up|down"
-_CHANGE = rf"(?:{_CHANGE_VERB})"
-_CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
-# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier", "up 12% from") is of another
-# time
-_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
-                       re.IGNORECASE)
-# what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
-# people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May")
-_MODAL = r"(?:will|would|could|(?-i:may)|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
-_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$|\b(?:forecasts?|estimates?|expectations?|"
-                              rf"projections?|predictions?)\s+(?:of|for)\s+(?:an?\s+)?(?:[^\W\d_]+\s+){{0,2}}$",
-                              re.IGNORECASE)
-# ... and the rate or share an outlook gives ("prices will climb to 5.8%", "forecasts of a 2.8% rise") is not
-# what was measured; a plan's amount is what the plan is ('the dam will cost $3.8 billion')
-_FORECAST_KINDS = frozenset({"percent", "rate"})
-_FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
-# the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
-_CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
-                          rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?)\s*(?:about\s+|around\s+|nearly\s+|some\s+)?"
-                          rf"[$€£¥]?\s?$",
-                          re.IGNORECASE)
-# A quick test, in lowercased text, for a word the two patterns above need: most figures follow none, and a search
-# without IGNORECASE takes a fifth of the time.
-_CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}")
-# a rating named beside a band of speeds defines the rating ("a Category 3 storm has winds of 111 to 129 mph", "EF4
-# winds of 166-200 mph"): the band is no reading of a storm, and one rating's band is not another's
-_RATING = re.compile(r"\b(?:(?P<category>[Cc]ategory|Cat\.?)\s*(?P<n>[1-5])|(?P<scale>E?F)-?(?P<f>[0-5]))\b")
-_BAND = re.compile(r"(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*(?P<high>\d[\d,]*(?:\.\d+)?)")
-_BAND_WIDTH = 1.1  # a band's upper end is at least this times its lower end: '120 to 125 mph' is a reading
 # what a count that names no noun counts, by the verb it is the subject of ("31 have been identified", "relatives
 # of 35 have been notified"): people of one role are not those of another
 _ROLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,3}?(?:have|has|had|were|was|are|is|remain|remained|remains)\s+(?:been\s+|now\s+|still\s+)*"
     r"(?P<role>identified|notified|rescued|recovered|found|hospitali[sz]ed|evacuated|displaced|missing|unaccounted|"
     r"accounted|injured|wounded|hurt|dead|killed|arrested|detained|released|safe|alive)\b")
-# the named scale of an intensity: "IX on the Modified Mercalli scale"
-_SCALE_NAME = re.compile(r".*?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){1,3})[Ss]cale\b")
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?$")  # ... after 'the' or 'the July'
-# the part of a population a share, rate or amount is stated for, named after its measure and before its figure: "the
-# unemployment rate for Ostvalers fell to 3.9%", "poverty among children stood at 16%", "income for women was $41,200"
-_GROUP_BEFORE = re.compile(r"\b(?:for|among)\s+(?:the\s+|all\s+)?(?P<group>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
-                           r"[^,;:()\d]*$", re.IGNORECASE)
-_GROUPED_KINDS = frozenset({"percent", "rate", "money"})
-_STATE_VERBS = frozenset("was were is are stood stands reached hit remained remains came comes held holds".split())
-# ... where the words after "for" are a time, a measure of one, or a reason, not a part of the population
-_NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "period", "decade", "day",
-                          "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
-                          "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
-_PART_KINDS = frozenset({"count", "money", "percent", "rate"})  # what a part of a whole is counted in
-_EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
-_ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
-_DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
-_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
-_PLACE_NAME = rf"(?P<place>[{_CAPITAL}][\w'’-]*(?:[\s-]+[{_CAPITAL}][\w'’-]*)*)"
-
-
-class _Told(NamedTuple):
-    """What a language says that sets a figure apart from others of its words (see _told_apart)."""
-
-    earlier: re.Pattern[str] | None  # a word saying a figure is an earlier report's, in lowercased text
-    earlier_needs: tuple[str, ...]  # its quick test: the first letters of each of its phrases
-    earlier_spans: frozenset[str]  # spans of time that, right before such a word, count back from the figure before
-    earlier_until: re.Pattern[str] | None  # a word that, after such a word, turns to what is now ('but')
-    shocks: re.Pattern[str] | None  # a word naming a shock: group 'after' an aftershock, in lowercased text
-    distance_from: re.Pattern[str] | None  # the place a distance is measured from, matched right after it
-    dimension_after: re.Pattern[str] | None  # the dimension a length measures, matched right after it
-    dimension_before: re.Pattern[str] | None  # ... or searched in the words before it, the last match nearest
-    part: re.Pattern[str] | None  # the part of a whole a figure counts, matched in the words right after it
-
-
-def _phrases(words: Iterable[str]) -> str:
-    """A regex for any of the phrases, longest first, a '*' standing for the rest of a word, spaces for any run."""
-    return "|".join(re.escape(w).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=8)
-def _told_apart(language: str) -> _Told:
-    """A language's words that tell an earlier report's figure, an aftershock's, the place a distance is measured
-    from, the dimension a length measures and the part of a whole a figure counts (keys 'earlier', 'earlier_spans',
-    'earlier_until', 'aftershocks', 'distance_from', 'distance_directions', 'name_of', 'dimension_after',
-    'dimension_before', 'part_joined' of its data file)."""
-    said = data(language)
-    earlier, until = said.get("earlier", []), said.get("earlier_until", [])
-    aftershocks = said.get("aftershocks", [])
-    shocks = None
-    if aftershocks:
-        quake = [w for w, concept in concepts(language).items() if concept == "quake"]
-        shocks = re.compile(rf"(?<!\w)(?:(?P<after>{_phrases(aftershocks)})|{_phrases(quake)})(?!\w)")
-    distance_from = None
-    if said.get("distance_from"):
-        directions = said.get("distance_directions", [])
-        named = _phrases(said.get("name_of", []))
-        distance_from = re.compile(
-            r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion: '32 km (20 miles) south-west of'
-            + (rf"(?:(?:{_phrases(directions)})\s+)?" if directions else "")
-            + rf"(?:{_phrases(said['distance_from'])})(?:\s+|(?<=['’]))"
-            + (rf"(?:(?:[^\W\d_][\w'’-]*\s+){{1,4}}?(?:{named})(?:\s+|(?<=['’])))?" if named else "")
-            + rf"(?:[^\W\d_{_CAPITAL}][\w'’-]*\s+){{0,2}}?{_PLACE_NAME}")
-    after, before = said.get("dimension_after", {}), said.get("dimension_before", {})
-    dimension_after = re.compile(  # past a conversion or a hyphen: '612 ft (187 m) high', 'a 38-km-wide basin'
-        r"[\s.-]*(?:\([^()]{0,40}\)\s*)?(?:"
-        + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in after.items()) + r")(?!\w)",
-        re.IGNORECASE) if after else None
-    dimension_before = re.compile(  # a few words before: 'a height of about 612 feet', 'высотой около 187 м'
-        r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in before.items())
-        + r")(?=(?:\s+[^\W\d]+){0,4}\s*$)", re.IGNORECASE) if before else None
-    joined = said.get("part_joined", [])
-    part = re.compile(  # a few words on, in its clause: '4,100 ferry-related deaths', 'died of a fire-linked cause'
-        rf"(?:\s+[^\W\d_][\w'’]*){{0,5}}?\s+(?P<part>[^\W\d_]+)-(?:{_phrases(joined)})(?!\w)") if joined else None
-    return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
-                 tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
-                 re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from,
-                 dimension_after, dimension_before, part)
-
-
-def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
-    """What the words of any language read set a figure apart by: a figure an earlier report gave ('the ministry had
-    earlier reported 820 deaths'), an aftershock's magnitude, the place a distance is measured from, the dimension a
-    length measures, the part of a whole a figure counts ('4,100 ferry-related deaths')."""
-    told = _told_apart(language)
-    found: set[tuple[str, str]] = set()
-    if told.earlier is not None and kind not in DATE_KINDS:
-        lead = said[max(0, start - _EARLIER_REACH):start].lower()
-        if any(n in lead for n in told.earlier_needs):
-            nearest = list(told.earlier.finditer(lead))[-1:]  # the one nearest the figure
-            # with no other figure between, nor a span right before it, which counts back from the figure before it
-            # ('SEK 94 million a year earlier'), nor a word between that turns to what is now ('but')
-            if nearest and not _DIGITS.search(lead, nearest[0].end()) and told.earlier_spans.isdisjoint(
-                    WORD.findall(lead, 0, nearest[0].start())[-1:]) and not (
-                    told.earlier_until and told.earlier_until.search(lead, nearest[0].end())):
-                found.add(("previous", ""))
-    if told.shocks is not None and kind in READINGS:
-        shocks = [m for m in told.shocks.finditer(said.lower()) if m.end() <= start or m.start() >= end]
-        # the shock the figure names right after it ('a magnitude 4.9 aftershock'), else the nearest one before it
-        # ('the aftershocks, the strongest of magnitude 4.9'; 'the quake had a magnitude of 6.8 and was followed by
-        # aftershocks'), else the first one after it
-        following = [m for m in shocks if m.start() >= end]
-        before = [m for m in shocks if m.end() <= start]
-        shock = following[0] if following and following[0].start() - end <= _ADJACENT else (
-            before[-1] if before else next(iter(following), None))
-        if shock is not None and shock["after"] is not None:
-            found.add(("aftershock", ""))
-    if told.distance_from is not None and kind == "length":
-        place = told.distance_from.match(said, end)
-        if place and place["place"].split()[0] not in _NOT_A_PLACE:
-            found.add(("from", place["place"]))
-    if told.dimension_after is not None and kind == "length":
-        dimension = told.dimension_after.match(said, end) or next(reversed(list(
-            told.dimension_before.finditer(said, max(0, start - _DIMENSION_REACH), start))), None)
-        if dimension:
-            found.add(("dimension", dimension.lastgroup))
-    if told.part is not None and kind in _PART_KINDS and "-" in said[end:end + 80]:
-        part = told.part.match(said, end)
-        if part:
-            found.add(("part", term_in(part["part"].lower(), language)))
-    return found
-
-
-@lru_cache(maxsize=65536)
-def _qualifiers(said: str, start: int, end: int, kind: str, language: str,
-                toll: bool = False) -> frozenset[tuple[str, str]]:
-    """What sets a figure apart from others of its measure, read from its sentence: ('peak', ''),
-    ('occurrence', 'landfall|second'), ('duration', '5 year'), ('holder', 'Carrasca'), ('names', 'flood'),
-    ('scale', 'modified mercalli'), ('place', 'Ostvale'), ('band', 'ef4')."""
-    found = _told_qualifiers(said, start, end, kind, language)
-    if language != "en":
-        return frozenset(found) if found else frozenset()
-    before, after = said[:start], said[end:]
-    lead = before[-60:]  # (the patterns read before a figure look this far back)
-    if kind != "rank":  # a rank's own ordinal is its value
-        # a sentence may tell of two ('reached Category 4 before its first landfall ..., and Category 2 at its
-        # second landfall'): the figure is of the one in its own clause, else of the one nearest it
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(said, 0, start)), default=0)
-        clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(said, end)), len(said))
-        nearest: dict[str, tuple[bool, int, str]] = {}  # noun -> (out of the clause, distance, ordinal)
-        occurrences = _OCCURRENCE.finditer(said) if _OCCURRENCE_WORD.search(said.lower()) else ()
-        for m in occurrences:
-            noun = m["noun"].lower()
-            # 'the third lowest pressure' is a rank, not the third of something
-            if (m.end() <= start or m.start() >= end) and noun not in STOP_WORDS and not _SUPERLATIVE.fullmatch(noun):
-                ordinal = "first" if m["ordinal"].lower() == "initial" else m["ordinal"].lower()
-                place = (not clause_start <= m.start() < clause_end, max(start - m.end(), m.start() - end), ordinal)
-                nearest[term(noun)] = min(nearest.get(term(noun), place), place)
-        found.update(("occurrence", f"{noun}|{ordinal}") for noun, (_, _, ordinal) in nearest.items())
-    clause = re.split(r"[;.,]\s", before)[-1]
-    bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
-    if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
-            bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
-        found.add(("peak", ""))
-    if kind not in DATE_KINDS and _CHANGE_WORD.search(lead.lower()):
-        if _PREVIOUS.search(lead):
-            found.add(("previous", ""))
-        elif _CHANGE_SIZE.search(lead):
-            found.add(("change", ""))
-    spread = None
-    if kind in ("money", "count") or kind in MEASURE_KINDS:
-        spread = _DURATION.search(after[:40]) or (_SPAN_BEFORE.search(lead) if "-" in lead else None)
-    if spread:
-        n = CARDINALS.get(spread["n"].lower(), spread["n"])
-        found.add(("duration", f"{n} {spread['unit'].lower().rstrip('s')}"))
-    holder = (_HOLDER_BEFORE.search(before[-40:]) or _HOLDER_AFTER.match(after)) if kind == "rank" else None
-    if holder:
-        found.add(("holder", holder["holder"]))
-    scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
-    if scale:
-        found.add(("scale", " ".join(scale["name"].lower().split())))
-    if kind in PLACED_KINDS:
-        place = _place(before, after)
-        if place:
-            found.add(("place", place))
-    named = _ATTRIBUTIVE.match(after) if kind in DATE_KINDS and _THE_BEFORE.search(before) else None
-    if named and named["noun"].lower() not in STOP_WORDS:
-        found.add(("names", term(named["noun"].lower())))
-    band = _BAND.search(said, start, end) if kind == "speed" else None
-    rating = _RATING.search(said) if band else None
-    low, high = (float(band[side].replace(",", "")) for side in ("low", "high")) if band else (0.0, 0.0)
-    if rating and high >= _BAND_WIDTH * low:
-        rated = "category" if rating["category"] else rating["scale"].lower()
-        found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
-    if (toll or kind in _FORECAST_KINDS) and _foretold(clause, said, end):
-        found.add(("forecast", ""))
-    group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
-    if group:
-        found.add(("group", group))
-    return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
-
-
-def _group(clause: str) -> str:
-    """The part of a population a figure's clause states it for (see _GROUP_BEFORE), by the stems of its words up
-    to its verb; '' when none."""
-    m = _GROUP_BEFORE.search(clause[-80:])
-    if m is None:
-        return ""
-    words = []
-    for word in m["group"].lower().split():
-        if word in STOP_WORDS or word in _STATE_VERBS or re.fullmatch(_CHANGE, word) or word.endswith("ed"):
-            break
-        words.append(word)
-    if not words or _NOT_A_GROUP.intersection(words):
-        return ""
-    return " ".join(term(w) for w in words)
-
-
-def _place(before: str, after: str) -> str:
-    """The place a figure is stated for, read around it (see _PLACE_OPENING): a name, WHOLE, or ''."""
-    if _WHOLE_AFTER.match(after) or _WHOLE_OPENING.match(before):
-        return WHOLE
-    for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
-        if m and m["holder"].split()[0] not in _NOT_A_PLACE:
-            part = _PART_OF_PLACE.match(after, m.end()) if m.re is _PLACE_AFTER else None
-            return part["holder"] if part and part["holder"].split()[0] not in _NOT_A_PLACE else m["holder"]
-    return ""
-
-
-def _same_name(a: str, b: str) -> bool:
-    """One name, or a name and its initials ('United States', 'US'), or a name and a longer one it begins or
-    ends ('Ostvale City', 'Upper Ostvale')."""
-    initials = ["".join(w[0] for w in name.split()) if " " in name else name for name in (a, b)]
-    shorter, longer = sorted((a.split(), b.split()), key=len)
-    return (a == b or initials[0] == b or initials[1] == a or longer[:len(shorter)] == shorter
-            or longer[-len(shorter):] == shorter)
-
-
-def _same_origin(a: str, b: str) -> bool:
-    """May two places distances are measured from be one? One name (_same_name), or one spelled or declined
-    otherwise ('Marrakech', 'Marrakesh'; 'Варска', 'Варск'), or names in two scripts, which this cannot compare."""
-    return (_same_name(a, b) or fuzz.ratio(a.lower(), b.lower()) >= FUZZY_STEM
-            or (a[0] < "\u0400") != (b[0] < "\u0400"))
-
-
-def _claim_qualifiers(claim: Claim) -> frozenset[tuple[str, str]]:
-    return _qualifiers(claim.said, *claim.figure_in_quote, claim.kind, claim.language,
-                       claim.only_grows)
-
-
-def _foretold(clause: str, said: str, end: int) -> bool:
-    """Is a figure said as what it may come to ('the toll could pass 300', 'prices will climb to 5.8%'), not what it
-    is? `clause` is the figure's clause up to it (as _qualifiers cuts it). Asked of tolls, rates and shares only: a
-    plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is."""
-    return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
-
-
-def _set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """Do two figures' qualifiers say they measure different things? A peak is not a value at another
-    time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
-    are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;
-    a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
-    that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
-    aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
-    width."""
-    if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b:
-        return True
-    occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
-    if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
-        return True
-    if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
-        return True
-    for name in ("duration", "holder", "scale", "place", "band", "dimension"):
-        mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
-        if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
-            return True
-    if ("aftershock", "") in a ^ b:
-        return True
-    origins = [{v for k, v in side if k == "from"} for side in (a, b)]
-    if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
-        return True
-    named = [{v for k, v in side if k == "names"} for side in (a, b)]
-    # a group's share is not all people's, nor a part's count the whole's
-    groups = [{(k, v) for k, v in side if k in ("group", "part")} for side in (a, b)]
-    return (bool(named[0] or named[1]) and named[0] != named[1]) or groups[0] != groups[1]
-
 
 @lru_cache(maxsize=65536)
 def _frame_span(as_of: str) -> tuple[int, int] | None:
@@ -1095,7 +748,7 @@ def _may_share_subject(a: Claim, b: Claim) -> bool:
     values."""
     if a.value.group_key != b.value.group_key:
         return False
-    if _set_apart(_claim_qualifiers(a), _claim_qualifiers(b)):
+    if set_apart(a.qualifiers, b.qualifiers):
         return False
     if a.kind == "count" and (a.counted and b.counted):
         return _same_thing(a.counted, b.counted)
@@ -1375,7 +1028,7 @@ class _Groups:
         mine, theirs = self.qualified[a], self.qualified[b]
         if not mine and not theirs:
             return False  # (most groups: nothing sets their statements apart)
-        return any(_set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
+        return any(set_apart(x, y) for x in mine or (frozenset(),) for y in theirs or (frozenset(),))
 
     def other_subjects(self, a: int, b: int) -> bool:
         """Do two groups' statements name different things counted or measured ('gusts' / 'winds')? Each pair

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzfr_check.claims import extract_claims
+from kzfr_check.qualifiers import qualifiers_of
 from kzfr_check.sources import read_source
-from kzfr_check.topics import _qualifiers  # noqa: PLC2701
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, topic_by_values, write_corpus
@@ -319,14 +319,12 @@ def test_the_band_of_winds_that_defines_a_rating_is_no_reading_of_the_storm(cli,
 
 
 def test_a_narrow_range_of_winds_beside_a_rating_is_still_a_reading() -> None:
-    from kzfr_check.topics import _qualifiers
-
     said = "Idra, a Category 3 storm at landfall, brought winds of 120 to 125 mph."
     start = said.index("120")
-    assert not any(k == "band" for k, _ in _qualifiers(said, start, start + len("120 to 125 mph"), "speed", "en"))
+    assert not any(k == "band" for k, _ in qualifiers_of(said, start, start + len("120 to 125 mph"), "speed", "en"))
     said = "A Category 3 hurricane has winds of 111 to 129 mph."
     start = said.index("111")
-    assert ("band", "category 3") in _qualifiers(said, start, start + len("111 to 129 mph"), "speed", "en")
+    assert ("band", "category 3") in qualifiers_of(said, start, start + len("111 to 129 mph"), "speed", "en")
 
 
 def test_people_counted_in_one_role_are_not_those_of_another(cli, tmp_path, empty_config) -> None:
@@ -432,7 +430,7 @@ def test_a_share_stated_for_part_of_a_population_is_not_that_of_all(cli, tmp_pat
 
 def test_the_part_of_a_population_a_share_is_for_is_read_before_it(sentence: str, group: str) -> None:
     start = sentence.index("6.3" if "6.3" in sentence else "16.1")
-    found = {v for k, v in _qualifiers(sentence, start, start + 4, "percent", "en") if k == "group"}
+    found = {v for k, v in qualifiers_of(sentence, start, start + 4, "percent", "en") if k == "group"}
     assert found == ({group} if group else set())
 
 
@@ -476,7 +474,7 @@ def test_the_rate_an_outlook_gives_is_not_the_rate_measured(cli, tmp_path, empty
 
 def test_a_rate_or_share_an_outlook_gives_is_told_apart(sentence: str, forecast: bool) -> None:
     start = sentence.index("2.5%")
-    assert (("forecast", "") in _qualifiers(sentence, start, start + 4, "percent", "en")) is forecast
+    assert (("forecast", "") in qualifiers_of(sentence, start, start + 4, "percent", "en")) is forecast
 
 
 def test_a_part_named_by_a_joined_word_is_not_its_whole(cli, tmp_path, empty_config) -> None:

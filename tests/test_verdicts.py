@@ -99,7 +99,7 @@ def supports(draw: st.DrawFn) -> ValueSupport:
     """A value with edge-case bounds (ties, infinities, NaN, low above high) and a text that may repeat."""
     kind = draw(st.sampled_from(["count", "date", "period"]))
     value = Value(kind, draw(st.sampled_from("abcdef")), draw(EDGES), draw(EDGES), draw(EDGES), draw(EDGES))
-    claims = tuple(Claim(source, 1, 0, 1, 0, "", "", "", value)
+    claims = tuple(Claim(source, 1, 0, 1, 0, "", "", "", value, qualifiers=frozenset())
                    for source in draw(st.lists(st.sampled_from("pqrst"), min_size=1, max_size=3, unique=True)))
     return ValueSupport(value.text, claims)
 
@@ -157,7 +157,8 @@ def test_values_written_two_ways_for_one_interval_still_get_a_suggestion() -> No
 
     def support(text: str, low: float, high: float, source: str) -> ValueSupport:
         claim = Claim(source=source, line=1, start=0, end=1, quote_start=0, quote=text, said=text, text=text,
-                      value=Value("count", text, low, high), counted="ships")
+                      value=Value("count", text, low, high), counted="ships",
+                      qualifiers=frozenset())
         return ValueSupport(text, (claim,))
 
     values = [support("~100", 95, 105, "a"), support("≈100", 95, 105, "b"), support("~300", 285, 315, "c"),
