@@ -336,7 +336,7 @@ def _foretold(clause: str, said: str, end: int) -> bool:
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
-def set_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
     are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, shared
 from kzfr_check.lang import of_any_subject
-from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, set_apart
+from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, Qualifiers, set_apart
 from kzfr_check.values import (
     CARDINALS,
     CURRENCY_WORDS,
@@ -333,7 +333,7 @@ class _Shape(NamedTuple):
     before: str
     after: str
     said_before: str
-    qualifiers: frozenset[tuple[str, str]]  # (_qualifiers: worked out once per claim, here, and kept with its shape)
+    qualifiers: Qualifiers  # (Claim.qualifiers, kept with its shape)
 
 
 def _shape(claim: Claim) -> _Shape:
@@ -963,7 +963,7 @@ class _Groups:
         self.documents_of: dict[int, dict[int, frozenset[int | None]]] = {}  # value -> years of documents
         self.happened: dict[int, dict[int, frozenset[int]]] = {}  # value -> years its event is dated in
         self.of_the_past: dict[int, dict[int, frozenset[int]]] = {}  # value -> years before its documents' (tolls)
-        self.qualified: dict[int, set[frozenset[tuple[str, str]]]] = {}  # the qualifiers of its statements, if any
+        self.qualified: dict[int, set[Qualifiers]] = {}  # the qualifiers of its statements, if any
         self.subjects: dict[int, frozenset[str]] = {}  # what its statements name as counted or measured, if any
         self.frames: dict[int, _Frames] = {}  # the periods its statements are stated for, if any
         self.dating: dict[int, bool] = {}  # whether every one of its statements is a year dating another figure
@@ -1024,7 +1024,7 @@ class _Groups:
         return score if score >= SAME_VALUE_THRESHOLD and self.share_specific(a, b) else None
 
     def set_apart(self, a: int, b: int) -> bool:
-        """Do the qualifiers of two groups' statements say they measure different things (_set_apart)?"""
+        """Do the qualifiers of two groups' statements say they measure different things (qualifiers.set_apart)?"""
         mine, theirs = self.qualified[a], self.qualified[b]
         if not mine and not theirs:
             return False  # (most groups: nothing sets their statements apart)
@@ -1209,7 +1209,7 @@ class _Statement(NamedTuple):
     sources: frozenset[str]
     years: frozenset[int | None]  # of the documents that state it
     others: tuple[Value, ...]  # the other figures of its sentence that could state the same fact (_labelled_apart)
-    qualifiers: frozenset[tuple[str, str]]  # what sets its figure apart from others of its words (_qualifiers)
+    qualifiers: Qualifiers  # what sets its figure apart from others of its words (Claim.qualifiers)
     cumulative: bool  # a count of what only grows (deaths, cases): stated as of a day, it is a running total
     dates_another: bool  # a year in a sentence that states a figure of another kind: it may only date that figure
     happened: int | None  # the year its sentence dates a reading of one event in (READINGS), when it states one
