@@ -263,7 +263,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     day = dt.date(d.year, d.month, d.day) if d is not None and d.month and d.day else None
     readings = list(_readings(said_all, base, spoken, day))
     headings = _restated_headings(source.norm, spans, readings)
-    for (s, e), said, language, (figures, periods) in zip(spans, said_all, spoken, readings, strict=True):
+    for (s, e), said, language, (figures, periods, qualifiers) in zip(spans, said_all, spoken, readings, strict=True):
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -280,7 +280,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
         frames = {frame for _, frame in periods if frame is not None
                   and (frame.value.kind != "date" or re.fullmatch(YEAR, frame.value.text)
                        or AS_OF_DATE.search(said, 0, frame.start))}
-        for figure, (period, _) in zip(figures, periods, strict=True):
+        for figure, (period, _), apart in zip(figures, periods, qualifiers, strict=True):
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start) or start in headings or (
                     language == "en" and _in_a_superlative(said, figure)):
@@ -298,7 +298,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 quote=quote, said=said, text=source.text[start:end], value=figure.value,
                 counted=figure.counted, document_year=source.date.year if source.date else None,
                 as_of=period, said_before=leading, language=language,
-                qualifiers=_qualifiers(said, figure, language)))
+                qualifiers=apart))
             if len(claims) == limit:
                 return _restated_periods(claims)
     return _restated_periods(claims)
@@ -344,10 +344,12 @@ def _restated_headings(norm: str, spans: Sequence[tuple[int, int]], readings: Se
 
 
 class _Reading(NamedTuple):
-    """What one sentence states: its figures, and the period each is stated for (see as_of)."""
+    """What one sentence states: its figures, the period each is stated for (see as_of), and what sets each apart
+    from others of its words (kzfr_check.qualifiers)."""
 
     figures: tuple[Figure, ...]
     periods: tuple[tuple[str | None, Figure | None], ...]
+    qualifiers: tuple[Qualifiers, ...]
 
 
 # What the sentences this process has read state, by sentence (and reference date, where it matters): an
@@ -398,7 +400,8 @@ def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str
                                               if not any(f.start < g.end and g.start < f.end for g in figures))],
                                  key=lambda f: f.start)
             reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
-                                                     for figure in figures))
+                                                     for figure in figures),
+                               tuple(_qualifiers(said, figure, language) for figure in figures))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
         if base is None:
