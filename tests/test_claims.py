@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import kzfr_check.claims as claims_module
 from kzfr_check.claims import extract_claims, forget_sentences, sentences
 from kzfr_check.pipeline import check, read_and_extract
+from kzfr_check.qualifiers import qualifiers_of
 from kzfr_check.sources import load_sources, read_source
 
 from conftest import ROOT, SEEDS, TUNNEL
@@ -71,6 +72,23 @@ def test_a_sentence_read_before_is_read_the_same_in_a_document_of_another_date(t
     assert [(c.value.text, c.as_of) for c in second] == [("1993", None), (">170", None), ("5%", "2022")]
     forget_sentences()  # read afresh, as a new process would
     assert extract_claims(read_source(tmp_path / "2023.txt")) == second
+
+
+def test_a_claim_carries_what_sets_its_own_figure_apart_however_often_its_sentence_was_read():
+    """Qualifiers are read once per sentence a process reads, with its figures, and go with each claim: every claim
+    of the test corpora, read afresh and then again from what the process remembers, holds those of its own
+    sentence and figure."""
+    folders = sorted(path for path in (ROOT / "tests" / "corpora").iterdir() if path.is_dir())
+    sources = load_sources(folders)
+    forget_sentences()
+    fresh = [c for s in sources for c in extract_claims(s)]
+    again = [c for s in sources for c in extract_claims(s)]
+    forget_sentences()
+    assert again == fresh
+    for c in fresh:
+        assert c.qualifiers == qualifiers_of(c.said, *c.figure_in_quote, c.kind, c.language, c.only_grows), c
+    kinds = {k for c in fresh for k, _ in c.qualifiers}
+    assert {"peak", "place", "occurrence"} <= kinds, kinds
 
 
 def test_a_check_forgets_the_sentences_it_read():
