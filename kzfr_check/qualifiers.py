@@ -2,8 +2,9 @@
 is not a value at landfall, one place's count is not another's, the second landfall is not the first. Grouping
 (kzfr_check.topics) keeps two figures apart when their qualifiers say so (`set_apart`).
 
-A claim's qualifiers are worked out once, where the claim is extracted (kzfr_check.claims): on every engine that is a
-worker process, so the process that groups a corpus's claims only reads them.
+A claim's qualifiers are read with its sentence's figures, once per sentence a process reads, where the claim is
+extracted (kzfr_check.claims): in worker processes on any engine, once a corpus is big enough to start them, so that
+the process that groups every claim of a corpus only reads them.
 """
 
 from __future__ import annotations
