@@ -329,10 +329,9 @@ def _same_origin(a: str, b: str) -> bool:
             or (a[0] < "\u0400") != (b[0] < "\u0400"))
 
 
-
 def _foretold(clause: str, said: str, end: int) -> bool:
     """Is a figure said as what it may come to ('the toll could pass 300', 'prices will climb to 5.8%'), not what it
-    is? `clause` is the figure's clause up to it (as _qualifiers cuts it). Asked of tolls, rates and shares only: a
+    is? `clause` is the figure's clause up to it (as qualifiers_of cuts it). Asked of tolls, rates and shares only: a
     plan's amount is said the same way, 'the dam will cost $3.8 billion', and is what the plan is."""
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 

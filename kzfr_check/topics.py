@@ -670,6 +670,7 @@ _ROLE_AFTER = re.compile(
     r"(?P<role>identified|notified|rescued|recovered|found|hospitali[sz]ed|evacuated|displaced|missing|unaccounted|"
     r"accounted|injured|wounded|hurt|dead|killed|arrested|detained|released|safe|alive)\b")
 
+
 @lru_cache(maxsize=65536)
 def _frame_span(as_of: str) -> tuple[int, int] | None:
     """The first and last day of the period a figure is stated for ('2022', '2022-01/2022-09', '2023-02-10/16')."""
