@@ -65,7 +65,7 @@ class Claim:
     def only_grows(self) -> bool:
         """A count of what only grows (deaths, cases): stated as of a day it is a running total, and a later
         figure smaller than an earlier one contradicts it."""
-        return self.kind == "count" and self.counted in cumulative()
+        return _only_grows(self.kind, self.counted)
 
     @property
     def figure_in_quote(self) -> tuple[int, int]:
@@ -74,6 +74,12 @@ class Claim:
     def __reduce__(self) -> tuple[Callable[..., Claim], tuple[object, ...]]:
         """Pickled as its fields (see Value.__reduce__)."""
         return _unpickled_claim, _claim_fields(self)
+
+
+def _only_grows(kind: str, counted: str) -> bool:
+    """Does a figure of this kind count what only grows (what `cumulative` names: deaths, cases)? Asked of a
+    claim, and of a figure before its claim is made (to read its qualifiers)."""
+    return kind == "count" and counted in cumulative()
 
 
 _claim_fields = attrgetter(*(f.name for f in fields(Claim)))
@@ -107,7 +113,7 @@ def _shared(number: int) -> int:
 def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:
     """What sets a figure apart, read from its sentence (one object for each set: most figures have none)."""
     found = qualifiers_of(said, figure.start, figure.end, figure.value.kind, language,
-                          figure.value.kind == "count" and figure.counted in cumulative())
+                          _only_grows(figure.value.kind, figure.counted))
     return _QUALIFIERS.setdefault(found, found)
 
 
