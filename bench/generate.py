@@ -2,7 +2,12 @@
 corpora recombined, with figures perturbed (so that grouping has real disagreements to find), and
 documents on made-up subjects (so that most claims have nothing to group with).
 
-    python bench/generate.py OUT_DIR N [--seed S]
+    python bench/generate.py OUT_DIR N [--seed S] [--varied]
+
+Recombined paragraphs repeat their sentences: the claims of 10,000 documents fall into a few thousand shapes (the
+same words around their figures), far fewer than a real archive's, where nearly every claim says something in words
+of its own. `--varied` rewrites about one word in WORDS_CHANGED of every paragraph as a made-up word, drawn afresh in
+each document, so that most claims have a shape of their own, while the words left still say what a figure is.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ SOURCES = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "corpora").iterd
 SUBJECTS = ("harbour", "museum", "railway", "observatory", "library", "reservoir", "stadium", "canal", "airport",
             "university", "hospital", "brewery", "lighthouse", "cathedral", "festival", "orchestra")
 CITIES = ("Arlen", "Brisk", "Corvo", "Dunmere", "Essby", "Falkor", "Grimsby", "Halden", "Istra", "Jorvik")
+WORDS_CHANGED = 6
+WORD = re.compile(r"\b[a-z]{4,}\b")
+SYLLABLES = ("ba", "ke", "lor", "mi", "nu", "pa", "qui", "ros", "ta", "ven", "wel", "zo", "dri", "fan", "gol", "hur")
 NUMBER = re.compile(r"\b(1[89]\d\d|20[0-2]\d|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 
 
@@ -43,6 +51,15 @@ def _perturb(paragraph: str, rnd: random.Random) -> str:
     return NUMBER.sub(change, paragraph)
 
 
+def _reworded(paragraph: str, rnd: random.Random) -> str:
+    """About one word in WORDS_CHANGED, lowercase and of four letters or more, made up: a paragraph worded apart."""
+    def change(m: re.Match[str]) -> str:
+        if rnd.randrange(WORDS_CHANGED):
+            return m.group(0)
+        return "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4)))
+    return WORD.sub(change, paragraph)
+
+
 def _unrelated(rnd: random.Random) -> str:
     subject, city = rnd.choice(SUBJECTS), rnd.choice(CITIES)
     year = rnd.randint(1850, 2020)
@@ -52,8 +69,8 @@ def _unrelated(rnd: random.Random) -> str:
             f"among the {subject}s of the region. Local residents say the {subject} has changed the town.")
 
 
-def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
-    """Write `count` documents into `out` (emptied first) and return their paths."""
+def generate(out: Path, count: int, seed: int = 7, varied: bool = False) -> list[Path]:
+    """Write `count` documents into `out` (emptied first) and return their paths; `varied`: worded apart."""
     rnd = random.Random(seed)
     paragraphs = _paragraphs()
     if out.exists():
@@ -64,7 +81,8 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
         date = f"{rnd.randint(1, 28)} {rnd.choice(('March', 'June', 'October'))} {rnd.randint(2010, 2024)}"
         body = [f"{rnd.choice(CITIES)}, {date}", ""]
         for _ in range(rnd.randint(8, 14)):
-            body.append(_unrelated(rnd) if rnd.random() < 0.35 else _perturb(rnd.choice(paragraphs), rnd))
+            paragraph = _unrelated(rnd) if rnd.random() < 0.35 else _perturb(rnd.choice(paragraphs), rnd)
+            body.append(_reworded(paragraph, rnd) if varied else paragraph)
             body.append("")
         path = out / f"doc{n:06d}.txt"
         path.write_text("\n".join(body), encoding="utf-8")
@@ -77,8 +95,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--varied", action="store_true", help="most claims worded apart (see above)")
     args = parser.parse_args()
-    paths = generate(args.out, args.count, args.seed)
+    paths = generate(args.out, args.count, args.seed, args.varied)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} documents, {size / 1e6:.1f} MB in {args.out}")
 
