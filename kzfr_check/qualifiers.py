@@ -336,6 +336,7 @@ def _foretold(clause: str, said: str, end: int) -> bool:
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
+@lru_cache(maxsize=65536)
 def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
@@ -343,7 +344,10 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
     that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
     aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
-    width."""
+    width.
+
+    Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
+    sets is worked out once."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b:
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
