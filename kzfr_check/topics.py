@@ -849,32 +849,29 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
                           {x: single[x] for x in shapes}, {x: few[x] for x in shapes},
                           {x: buckets.of[x] for x in shapes})
 
-    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for links in shared(pieces, piece, _bucket_links, helpers):
-        for x, y, score in links:
-            scored[x].append((score, y))
-            scored[y].append((score, x))
-    return {x: [y for _, y in sorted(candidates, key=lambda sy: (-sy[0], sy[1]))[:NEIGHBOURS]]
-            for x, candidates in scored.items()}
+    nearest = _Nearest()
+    for found in shared(pieces, piece, _bucket_links, helpers):
+        nearest.merge(found)
+    return nearest.neighbours()
 
 
 class _Buckets:
     """The blocking keys of the shapes: each shape's STRONGEST stems and its size (_rounded), each within the
     values it may be compared with. A bucket of more than MAX_BUCKET shapes is dropped (a word that many statements
-    share cannot single out a fact), one of sizes above SAME_VALUE_BUCKET too; `kept` are the others, in the order
-    they were first filled, each a list of shapes in increasing order."""
+    share cannot single out a fact), one of sizes above SAME_VALUE_BUCKET too, and one of a single shape holds no
+    pair; `kept` are the others, in the order they were first filled, each a list of shapes in increasing order."""
 
     def __init__(self, examples: Sequence[Claim], vectors: Sequence[_Said]) -> None:
-        by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
-        by_size: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_stem: dict[str, list[int]] = defaultdict(list)  # (keys are strings: a corpus has millions)
+        by_size: dict[str, list[int]] = defaultdict(list)
         for x, (claim, vector) in enumerate(zip(examples, vectors, strict=True)):
             for s in sorted(vector.weights, key=lambda s: (-vector.weights[s], s))[:STRONGEST]:
-                by_stem[(claim.value.group_key, s)].append(x)
+                by_stem[f"{claim.value.group_key}\0{s}"].append(x)
             size = _rounded(claim.value)
             if size:
-                by_size[(claim.value.group_key, size)].append(x)
-        self.kept = [bucket for bucket in by_stem.values() if len(bucket) <= MAX_BUCKET] + \
-                    [bucket for bucket in by_size.values() if len(bucket) <= SAME_VALUE_BUCKET]
+                by_size[f"{claim.value.group_key}\0{size}"].append(x)
+        self.kept = [bucket for bucket in by_stem.values() if 1 < len(bucket) <= MAX_BUCKET] + \
+                    [bucket for bucket in by_size.values() if 1 < len(bucket) <= SAME_VALUE_BUCKET]
         self.of: list[list[int]] = [[] for _ in examples]  # each shape's kept buckets, in increasing order
         for number, bucket in enumerate(self.kept):
             for x in bucket:
@@ -894,12 +891,12 @@ class _LinkPiece(NamedTuple):
     buckets_of: Mapping[int, list[int]] | Sequence[list[int]]
 
 
-def _bucket_links(piece: _LinkPiece) -> list[tuple[int, int, float]]:
-    """The pairs of the piece's buckets alike enough to link, with their likeness. A pair that shares several
+def _bucket_links(piece: _LinkPiece) -> _Nearest:
+    """The shapes of the piece's buckets alike enough to link, with their likeness. A pair that shares several
     buckets is checked in the first of them only, so that no set of every candidate pair is ever held."""
     examples, vectors, single, few, buckets_of = piece.examples, piece.vectors, piece.single, piece.few_sources, \
         piece.buckets_of
-    links = []
+    nearest = _Nearest()
     for number, bucket in piece.buckets:
         for x, y in combinations(bucket, 2):  # (x, y) with x < y: a bucket fills in the order of x
             theirs = buckets_of[y]
@@ -916,8 +913,33 @@ def _bucket_links(piece: _LinkPiece) -> list[tuple[int, int, float]]:
                     continue
             score = _cosine(vectors[x].weights, vectors[y].weights, vectors[x].norm, vectors[y].norm)
             if score >= LINK_THRESHOLD:
-                links.append((x, y, score))
-    return links
+                nearest.offer(x, y, score)
+                nearest.offer(y, x, score)
+    return nearest
+
+
+class _Nearest:
+    """The NEIGHBOURS most alike shapes of each shape offered any, most alike first (then by number). A shape's
+    candidates are cut back to those whenever they reach twice as many: what could never be among them is
+    let go, so that no list of every link is held."""
+
+    def __init__(self) -> None:
+        self.candidates: dict[int, list[tuple[float, int]]] = defaultdict(list)
+
+    def offer(self, x: int, y: int, score: float) -> None:
+        mine = self.candidates[x]
+        mine.append((-score, y))
+        if len(mine) >= 2 * NEIGHBOURS:
+            mine.sort()
+            del mine[NEIGHBOURS:]
+
+    def merge(self, other: _Nearest) -> None:
+        for x, theirs in other.candidates.items():
+            for negative, y in theirs:
+                self.offer(x, y, -negative)
+
+    def neighbours(self) -> dict[int, list[int]]:
+        return {x: [y for _, y in sorted(mine)[:NEIGHBOURS]] for x, mine in self.candidates.items()}
 
 
 def _rounded(value: Value) -> str:
@@ -1510,7 +1532,6 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     claim_shapes, shape_vectors = _shape_vectors(pool, helpers.tasks if helpers else HERE)
     statement_of, first, joined = _numbered_statements(pool)
     statements = _Statements(claims, at_of, pool, statement_of, first, joined, claim_shapes)
-    shape_centroid = {shape: _centroid([vector]) for shape, vector in shape_vectors.items()}
 
     of_shape: dict[_Shape, list[int]] = defaultdict(list)
     for u, i in enumerate(first):
@@ -1529,7 +1550,9 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
         ids = [u for x in places for u in of_shape[shapes[x]]]
-        return _Block(statements.of(ids), {u: shape_centroid[claim_shapes[first[u]]] for u in ids},
+        # each shape is in one piece: its centroid is made for that piece alone, never for every shape at once
+        centroids = {x: _centroid([shape_vectors[shapes[x]]]) for x in places}
+        return _Block(statements.of(ids), {u: centroids[x] for x in places for u in of_shape[shapes[x]]},
                       [of_shape[shapes[x]] for x in places],
                       [(at[x], at[y]) for x, y in links if x in at])
 
