@@ -205,7 +205,7 @@ class _Said:
     weights: dict[str, float]
     norm: float
     words: dict[str, str]  # stem -> a surface word, for readable labels
-    context: tuple[tuple[str, str, float], ...] = ()  # what _context gives each claim of the shape
+    example: Claim | None = None  # the shape's first claim, whose words (_context) name a topic that holds it
 
 
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
@@ -641,7 +641,7 @@ def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_
                 weights[key] = w
                 words.setdefault(key, surface)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[shape] = _Said(weights, norm, words, contexts[shape])
+        vectors[shape] = _Said(weights, norm, words, example[shape])
     _masked.cache_clear()  # (this corpus's texts)
     return shapes, vectors
 
@@ -1580,7 +1580,8 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
             grouped, vectors = gathered[group_of[u]]
             grouped.append(pool[at])
             vectors.append(shape_vectors[claim_shapes[at]])
-    return _unique_ids([_name_topic(grouped, vectors) for grouped, vectors in gathered
+    nearest_words: dict[int, dict[str, tuple[float, str]]] = {}  # by id of a vector: shapes shared among topics
+    return _unique_ids([_name_topic(grouped, vectors, nearest_words) for grouped, vectors in gathered
                         if len({c.source for c in grouped}) >= 2])
 
 
@@ -1604,18 +1605,20 @@ def _as_of_year(as_of: str) -> int:
     return int(as_of.split("/")[-1][:4]) if as_of[-1].isdigit() else int(as_of[:4])
 
 
-def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
+def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said], known: dict[int, dict[str, tuple[float, str]]]) \
+        -> Topic:
     """A readable name that is a function of the group's own claims alone: the kind and the three words that
     stand nearest the figure across its claims. A resolution is written against the id, so it must not move
     when other documents or declared topics come and go; the claims' `vectors` are weighed by the rarity of
-    words in the whole corpus, which does move, so only their contexts (the claims' own words) are used here."""
+    words in the whole corpus, which does move, so only their contexts (the claims' own words, read again from
+    each shape's first claim: no shape's context is kept through grouping) are used here. `known`: each vector's
+    nearest words, worked out once for the topics of one check."""
     nearness: dict[str, float] = defaultdict(float)
     surface: dict[str, str] = {}
     for vector in vectors:
-        nearest: dict[str, tuple[float, str]] = {}
-        for s, word, weight in vector.context:
-            if weight > nearest.get(s, (0.0, ""))[0]:
-                nearest[s] = (weight, word)
+        nearest = known.get(id(vector))
+        if nearest is None:
+            nearest = known[id(vector)] = _nearest_words(vector)
         for s, (weight, word) in nearest.items():
             nearness[s] += weight
             surface.setdefault(s, word)  # as the first claim writes it
@@ -1625,6 +1628,15 @@ def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said]) -> Topic:
         top = [group[0].counted] + [word for word in top if word != group[0].counted][:2]
     slug = "-".join([kind, *top])
     return Topic(slug, f"{kind}: {' '.join(top)}", kind, tuple(group))
+
+
+def _nearest_words(vector: _Said) -> dict[str, tuple[float, str]]:
+    """For each stem of a shape's context, its greatest weight there and the word that has it."""
+    nearest: dict[str, tuple[float, str]] = {}
+    for s, word, weight in _context(vector.example) if vector.example is not None else ():
+        if weight > nearest.get(s, (0.0, ""))[0]:
+            nearest[s] = (weight, word)
+    return nearest
 
 
 def _unique_ids(topics: list[Topic]) -> list[Topic]:
