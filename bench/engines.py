@@ -5,7 +5,8 @@ workers in processes of their own (`dask scheduler`, `dask worker`), as on a rea
 --scheduler (its scheduler's peak is shown beside the workers'). Without `local` among --engines, the reports are
 compared with the local engine's kept by an earlier run with --keep.
 
-    python bench/engines.py [SIZE ...] [--work DIR] [--workers N] [--seed S] [--engines local,dask,apart] [--keep]
+    python bench/engines.py [SIZE ...] [--work DIR] [--workers N] [--seed S] [--varied] [--engines local,dask,apart]
+                             [--keep]
 
 Needs `pip install -e '.[dask]'` in the environment of this Python; nothing else beyond the standard library.
 """
@@ -161,6 +162,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep corpora and reports here (default: a temporary folder)")
     parser.add_argument("--workers", type=int, default=2, help="--jobs: worker processes of either engine")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--varied", action="store_true", help="corpora worded apart (bench/generate.py --varied)")
     parser.add_argument("--engines", default="local,dask", help="of local, dask, apart (default: local,dask)")
     parser.add_argument("--keep", action="store_true", help="keep the local engine's reports in --work")
     args = parser.parse_args()
@@ -169,14 +171,14 @@ def main() -> None:
     config = work / "empty.toml"
     config.write_text("")
     print(machine())
-    print(f"kzfr-check: {' '.join(kzfr_check_command())} at {commit()}; corpus seed {args.seed}; "
-          f"{args.workers} workers")
+    print(f"kzfr-check: {' '.join(kzfr_check_command())} at {commit()}; corpus seed {args.seed}"
+          f"{', worded apart' if args.varied else ''}; {args.workers} workers")
     print(f"{'docs':>7} {'engine':>6} {'wall s':>7} {'ms/doc':>6} {'check MB':>8} {'worker MB':>9} "
           f"{'procs':>5} {'same':>4} {'sched MB':>8}")
     for size in args.sizes:
-        corpus = work / f"corpus-{size}"
+        corpus = work / f"{'varied' if args.varied else 'corpus'}-{size}"
         if not corpus.is_dir():
-            generate(corpus, size, seed=args.seed)
+            generate(corpus, size, seed=args.seed, varied=args.varied)
         reports = {"local": work / f"report-{size}-local.json"}
         for engine in args.engines.split(","):
             reports[engine] = work / f"report-{size}-{engine}.json"
