@@ -72,6 +72,8 @@ MAX_BUCKET = 400
 SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this singles out no fact (the day of a
                            # page's main event is stated in several shapes by each of its sources)
 NEIGHBOURS = 8             # most similar shapes kept per shape
+PAIRS_SHARED = 500_000     # candidate pairs of shapes from which helpers check them too (about 5 s of checking):
+                           # below, sending them costs more than it saves
 SHAPE_CHAIN = 3            # open groups a statement may join among those of its shape
 STRONGEST = 4              # stems of each claim indexed to find candidate pairs
 ALIAS_MATCH = 0.999        # share of an alias's stems a sentence must hold to match it
@@ -833,11 +835,12 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
     apart this is the costliest step of grouping (tens of millions of pairs at 10,000 documents); the links are the
     same wherever they are found."""
     buckets = _Buckets(examples, vectors)
+    # a shape's sources may be thousands: what a pair needs of them is whether their union can be a single one
     few = [shape_sources if len(shape_sources) < 2 else None for shape_sources in sources]
-    if helpers is None:
-        pieces = [list(range(len(buckets.kept)))]
-    else:
-        pieces = bundled([[n] for n in range(len(buckets.kept))], [len(b) * (len(b) - 1) for b in buckets.kept])
+    pairs = [len(bucket) * (len(bucket) - 1) // 2 for bucket in buckets.kept]
+    pieces = [list(range(len(buckets.kept)))]
+    if helpers is not None and sum(pairs) >= PAIRS_SHARED:
+        pieces = bundled([[n] for n in range(len(buckets.kept))], pairs)
 
     def piece(numbers: list[int]) -> _LinkPiece:
         chosen = [(n, buckets.kept[n]) for n in numbers]

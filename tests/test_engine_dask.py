@@ -81,12 +81,14 @@ def test_workers_read_sources_at_urls(cli, cluster, empty_config):
 
 
 def test_a_generated_corpus_gives_the_same_json_with_grouping_on_the_cluster(cli, cluster, generated, monkeypatch):
-    """2,000 documents: extraction in partitions on the workers, and every piece of the grouping sent to them (the
-    bar is lowered: this corpus is below the size at which grouping is shared)."""
+    """2,000 documents: extraction in partitions on the workers, and every piece of the grouping, and the checking of
+    the candidate pairs of shapes, sent to them (the bars are lowered: this corpus is below the sizes at which they
+    are shared)."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     local = cli("--jobs", "2", *args, cwd=generated)
     assert "work_pickled" not in _tasks_run(cluster)
     monkeypatch.setattr(topics, "STATEMENTS_IN_PIECES", 100)
+    monkeypatch.setattr(topics, "PAIRS_SHARED", 100)  # the candidate pairs are checked on the cluster too
     grouped_here: list[int] = []  # the blocks this process groups: none, the cluster groups every one
 
     class Counted(topics._Groups):

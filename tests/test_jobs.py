@@ -110,6 +110,28 @@ def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corp
     assert one.json["witnesses"] and one.json["variants"]
 
 
+def test_a_worker_checks_part_of_the_candidate_pairs_and_the_report_is_the_same(cli, corpus, monkeypatch):
+    """On a corpus worded apart, which has millions of pairs of shapes to check, a worker checks the pairs of some
+    buckets of shapes (those that share a blocking key), this process the others; the JSON does not change."""
+    args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
+    one = cli("--jobs", "1", *args, cwd=corpus)
+    checked_apart: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Recorded(real):  # type: ignore[misc, valid-type]
+        def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if fn is work_pickled and args[0] is topics._bucket_links:
+                checked_apart.append(len(pickle.loads(args[1]).buckets))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(topics, "PAIRS_SHARED", 100)  # this corpus is small: lower the bar
+    two = cli("--jobs", "2", *args, cwd=corpus)
+    assert len(checked_apart) > 1 and all(checked_apart)
+    assert two.exit_code == one.exit_code == 1
+    assert two.stdout == one.stdout
+
+
 def test_an_error_in_a_worker_is_the_same_one_line(cli, corpus):
     args = ("conflicts", "corpus", "--config", "empty.toml")
     one = cli("--max-bytes", "3000", "--jobs", "1", *args, cwd=corpus)
