@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,23 +87,30 @@ def test_two_jobs_give_the_same_report_byte_for_byte(cli, corpus, pools):
         assert run.stderr.splitlines() == WARNINGS  # and no progress bar: stderr is not a terminal
 
 
+def _sent_to_a_worker(monkeypatch: pytest.MonkeyPatch, work: object) -> list[Any]:
+    """The pieces this process sends a worker process to do `work` on, as they were sent (unpickled)."""
+    sent: list[Any] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Recorded(real):  # type: ignore[misc, valid-type]
+        def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if fn is work_pickled and args[0] is work:
+                sent.append(pickle.loads(args[1]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    return sent
+
+
 def test_a_worker_groups_part_of_the_claims_and_the_report_is_the_same(cli, corpus, monkeypatch):
     """On a big corpus a worker groups some pieces of shapes no likeness links to the rest, this process the
     others; the JSON does not change."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     one = cli("--jobs", "1", *args, cwd=corpus)
-    grouped_apart: list[int] = []
-    real = concurrent.futures.ProcessPoolExecutor
-
-    class Recorded(real):  # type: ignore[misc, valid-type]
-        def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if fn is work_pickled and args[0] is topics._group_block:
-                grouped_apart.append(len(pickle.loads(args[1]).statements))
-            return super().submit(fn, *args, **kwargs)
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    sent = _sent_to_a_worker(monkeypatch, topics._group_block)
     monkeypatch.setattr(topics, "STATEMENTS_IN_PIECES", 100)  # this corpus is small: lower the bar
     two = cli("--jobs", "2", *args, cwd=corpus)
+    grouped_apart = [len(block.statements) for block in sent]
     assert grouped_apart and grouped_apart[0] > 100 and sum(grouped_apart) < one.json["summary"]["claims"] * 0.8
     assert two.exit_code == one.exit_code == 1
     assert two.stdout == one.stdout
@@ -115,19 +123,10 @@ def test_a_worker_checks_part_of_the_candidate_pairs_and_the_report_is_the_same(
     buckets of shapes (those that share a blocking key), this process the others; the JSON does not change."""
     args = ("conflicts", "corpus", "--config", "empty.toml", "--format", "json")
     one = cli("--jobs", "1", *args, cwd=corpus)
-    checked_apart: list[int] = []
-    real = concurrent.futures.ProcessPoolExecutor
-
-    class Recorded(real):  # type: ignore[misc, valid-type]
-        def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if fn is work_pickled and args[0] is topics._bucket_links:
-                checked_apart.append(len(pickle.loads(args[1]).buckets))
-            return super().submit(fn, *args, **kwargs)
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    sent = _sent_to_a_worker(monkeypatch, topics._bucket_links)
     monkeypatch.setattr(topics, "PAIRS_SHARED", 100)  # this corpus is small: lower the bar
     two = cli("--jobs", "2", *args, cwd=corpus)
-    assert len(checked_apart) > 1 and all(checked_apart)
+    assert len(sent) > 1 and all(piece.buckets for piece in sent)
     assert two.exit_code == one.exit_code == 1
     assert two.stdout == one.stdout
 
