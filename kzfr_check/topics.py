@@ -819,7 +819,7 @@ def _cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, n
     nb = _norm(b) if nb is None else nb
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b.get(s, 0.0) for s, w in a.items())
+    dot = sum([w * b[s] for s, w in a.items() if s in b])  # (a stem b lacks adds 0.0: the same sum, a third faster)
     return dot / (na * nb) if na and nb else 0.0
 
 
