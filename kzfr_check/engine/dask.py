@@ -5,9 +5,9 @@ Extraction is a map over partitions of documents, each read where its task runs,
 documents at the paths this process gives (shared storage, or URLs); grouping gives the cluster the buckets of
 candidate pairs of shapes to check (a shuffle by blocking key) and every piece of claims that can never group
 together with another (`kzfr_check.topics`), through Dask's concurrent.futures executor: this process prepares
-them and gathers their links and groups. The word statistics' map and reduce run as Dask
-tasks when the scheduler runs elsewhere (`DaskTasks`). A worker that dies is replaced and its tasks run again;
-the report is the same as the local engine's, byte for byte.
+them and gathers their links and groups. The word statistics' map and reduce run as Dask tasks when the scheduler
+runs elsewhere (`DaskTasks`). A worker that dies is replaced and its tasks run again; the report is the same as
+the local engine's, byte for byte.
 """
 
 from __future__ import annotations
