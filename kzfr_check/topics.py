@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
+from sys import intern
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
@@ -206,8 +207,11 @@ class _Said:
 
     weights: dict[str, float]
     norm: float
-    words: dict[str, str]  # stem -> a surface word, for readable labels
+    words: dict[str, str]  # stem -> a surface word, for readable labels (_NO_LABELS unless asked for)
     example: Claim | None = None  # the shape's first claim, whose words (_context) name a topic that holds it
+
+
+_NO_LABELS: dict[str, str] = {}  # the words of every vector made without labels (never written to)
 
 
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
@@ -243,7 +247,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
                 run.clear()
             if head_run:
                 run.append(len(words))
-            words.append((term_in(low, language), low, 1 / (1 + distance / DISTANCE_SCALE)))
+            words.append((intern(term_in(low, language)), intern(low), 1 / (1 + distance / DISTANCE_SCALE)))
         if run:
             head = run[-1]
             criterion = RANK_CRITERION.match(claim.said[fig_end:]) if claim.kind == "rank" else None
@@ -265,7 +269,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     for w in WORD.findall(claim.said_before):
         low = w.lower()
         if low not in stops and low not in figure_words:
-            words.append((term_in(low, language), low, 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
+            words.append((intern(term_in(low, language)), intern(low), 1 / (1 + ANAPHORA_DISTANCE / DISTANCE_SCALE)))
     return tuple(words)
 
 
@@ -594,9 +598,11 @@ def _sentence_counts(subject_of: dict[str, int], subjects: int, *parts: _Bucket)
     return rarity
 
 
-def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_Shape], dict[_Shape, _Said]]:
+def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE, labels: bool = False) \
+        -> tuple[list[_Shape], dict[_Shape, _Said]]:
     """The shape of each claim, and what each shape says: its weighted stems, computed once per shape. `tasks`:
-    where the word statistics run."""
+    where the word statistics run; `labels`: each vector's surface words too (suggested aliases read them, grouping
+    does not: a corpus worded apart has hundreds of thousands of shapes)."""
     canonical: dict[_Shape, _Shape] = {}
     shapes = [canonical.setdefault(shape, shape) for shape in map(_shape, claims)]  # each kept once
     example: dict[_Shape, Claim] = {}
@@ -628,7 +634,7 @@ def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_
     vectors = {}
     for shape, ctx in contexts.items():
         weights: dict[str, float] = {}
-        words: dict[str, str] = {}
+        words: dict[str, str] = {} if labels else _NO_LABELS
         on = subject_of_shape.get(shape)
         alone = None if on is not None else own[source_of_shape[shape]]
         shared = any_subject if on is None else within[on]
@@ -641,7 +647,8 @@ def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_
             w = idf * nearness * (1.0 if alone or key in shared.several else SINGLE_SOURCE_WEIGHT)
             if w > weights.get(key, 0.0):
                 weights[key] = w
-                words.setdefault(key, surface)
+                if labels:
+                    words.setdefault(key, surface)
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors[shape] = _Said(weights, norm, words, example[shape])
     _masked.cache_clear()  # (this corpus's texts)
@@ -649,7 +656,7 @@ def _shape_vectors(claims: Sequence[Claim], tasks: Tasks = HERE) -> tuple[list[_
 
 
 def _said_vectors(claims: Sequence[Claim]) -> list[_Said]:
-    shapes, vectors = _shape_vectors(claims)
+    shapes, vectors = _shape_vectors(claims, labels=True)
     return [vectors[shape] for shape in shapes]
 
 
@@ -847,8 +854,8 @@ def _similar_shapes(examples: Sequence[Claim], vectors: Sequence[_Said], single:
         if len(pieces) == 1:  # checked here, on the shapes as they are
             return _LinkPiece(chosen, examples, vectors, single, few, buckets.of)
         shapes = sorted({x for n in numbers for x in buckets.kept[n]})
-        return _LinkPiece(chosen, {x: examples[x] for x in shapes},
-                          {x: _Said(vectors[x].weights, vectors[x].norm, {}) for x in shapes},  # (all a link reads)
+        return _LinkPiece(chosen, {x: examples[x] for x in shapes},  # (of a vector, a link reads its weights only)
+                          {x: _Said(vectors[x].weights, vectors[x].norm, _NO_LABELS) for x in shapes},
                           {x: single[x] for x in shapes}, {x: few[x] for x in shapes},
                           {x: buckets.of[x] for x in shapes})
 
