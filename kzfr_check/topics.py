@@ -1549,13 +1549,13 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
     shapes = list(of_shape)
     for ordered in of_shape.values():
         ordered.sort(key=lambda u: (statements.value(u).low, statements.value(u).high, statements.value(u).text, u))
-    similar = _similar_shapes([pool[first[of_shape[s][0]]] for s in shapes], [shape_vectors[s] for s in shapes],
-                              [len(of_shape[s]) == 1 for s in shapes],
+    examples = [pool[first[of_shape[s][0]]] for s in shapes]  # each shape's first statement's claim
+    similar = _similar_shapes(examples, [shape_vectors[s] for s in shapes], [len(of_shape[s]) == 1 for s in shapes],
                               [frozenset().union(*(statements.sources(u) for u in of_shape[s])) for s in shapes],
                               helpers)
     links = sorted({(min(x, y), max(x, y)) for x, ys in similar.items() for y in ys}
-                   | _same_value_links([pool[first[of_shape[s][0]]] for s in shapes],
-                                       [[statements.value(u) for u in of_shape[s]] for s in shapes]))
+                   | _same_value_links(examples, [[statements.value(u) for u in of_shape[s]] for s in shapes]))
+    del examples
 
     def block(places: list[int]) -> _Block:
         at = {x: n for n, x in enumerate(places)}
