@@ -2,17 +2,20 @@
 corpora recombined, with figures perturbed (so that grouping has real disagreements to find), and
 documents on made-up subjects (so that most claims have nothing to group with).
 
-    python bench/generate.py OUT_DIR N [--seed S] [--varied]
+    python bench/generate.py OUT_DIR N [--seed S] [--varied] [--origins FILE]
 
 Recombined paragraphs repeat their sentences: the claims of 10,000 documents fall into a few thousand shapes (the
 same words around their figures), far fewer than a real archive's, where nearly every claim says something in words
 of its own. `--varied` rewrites about one word in WORDS_CHANGED of every paragraph as a made-up word, drawn afresh in
 each document, so that most claims have a shape of their own, while the words left still say what a figure is.
+`--origins FILE` writes, as JSON, where each document's paragraphs come from (bench/grouping_at_scale.py reads it):
+for each document, one entry per paragraph, the number of the paragraph recombined, or -1 for a made-up subject.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
@@ -69,8 +72,10 @@ def _unrelated(rnd: random.Random) -> str:
             f"among the {subject}s of the region. Local residents say the {subject} has changed the town.")
 
 
-def generate(out: Path, count: int, seed: int = 7, varied: bool = False) -> list[Path]:
-    """Write `count` documents into `out` (emptied first) and return their paths; `varied`: worded apart."""
+def generate(out: Path, count: int, seed: int = 7, varied: bool = False,
+             origins: dict[str, list[int]] | None = None) -> list[Path]:
+    """Write `count` documents into `out` (emptied first) and return their paths; `varied`: worded apart. `origins`
+    is told, by file name, the number of each paragraph recombined (-1: a made-up subject)."""
     rnd = random.Random(seed)
     paragraphs = _paragraphs()
     if out.exists():
@@ -80,11 +85,19 @@ def generate(out: Path, count: int, seed: int = 7, varied: bool = False) -> list
     for n in range(count):
         date = f"{rnd.randint(1, 28)} {rnd.choice(('March', 'June', 'October'))} {rnd.randint(2010, 2024)}"
         body = [f"{rnd.choice(CITIES)}, {date}", ""]
+        came_from = []
         for _ in range(rnd.randint(8, 14)):
-            paragraph = _unrelated(rnd) if rnd.random() < 0.35 else _perturb(rnd.choice(paragraphs), rnd)
+            if rnd.random() < 0.35:
+                paragraph, origin = _unrelated(rnd), -1
+            else:
+                origin = rnd.randrange(len(paragraphs))
+                paragraph = _perturb(paragraphs[origin], rnd)
             body.append(_reworded(paragraph, rnd) if varied else paragraph)
             body.append("")
+            came_from.append(origin)
         path = out / f"doc{n:06d}.txt"
+        if origins is not None:
+            origins[path.name] = came_from
         path.write_text("\n".join(body), encoding="utf-8")
         written.append(path)
     return written
@@ -96,8 +109,12 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--varied", action="store_true", help="most claims worded apart (see above)")
+    parser.add_argument("--origins", type=Path, help="where to write each paragraph's origin (see above)")
     args = parser.parse_args()
-    paths = generate(args.out, args.count, args.seed, args.varied)
+    origins: dict[str, list[int]] = {}
+    paths = generate(args.out, args.count, args.seed, args.varied, origins)
+    if args.origins:
+        args.origins.write_text(json.dumps(origins), encoding="utf-8")
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} documents, {size / 1e6:.1f} MB in {args.out}")
 
