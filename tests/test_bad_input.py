@@ -251,26 +251,23 @@ def test_empty_file_alone_and_among_others(work: Path) -> None:
     assert run("conflicts", "seeds", cwd=work).returncode == 1
 
 
-def test_one_very_long_line_is_read_in_linear_time(work: Path) -> None:
+def test_one_very_long_line_is_read_whole(work: Path) -> None:
+    """Every figure of a megabyte on one line is found. That it costs in proportion to its size (it was quadratic:
+    minutes for one megabyte) is measured by bench/hostile.py, not timed here: the timeout only ends a run that
+    hangs."""
     seeds = " ".join(" ".join(path.read_text().split()) for path in sorted(SEEDS.glob("*.txt")))
     (work / "long.txt").write_text((seeds + " ") * (LONG_LINE_BYTES // len(seeds) + 1))
-    started = time.monotonic()
     result = run("claims", "long.txt", "--format", "json", cwd=work, timeout=600)
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     claims = json.loads(result.stdout)["claims"]
     assert len(claims) > 40 * LONG_LINE_BYTES // len(seeds) and {c["line"] for c in claims} == {1}
-    # linear: a few seconds a megabyte (it was quadratic: minutes for one megabyte)
-    assert elapsed < 10 + 8 * LONG_LINE_BYTES / 1e6, elapsed
 
 
 def test_a_source_over_max_bytes_is_refused_in_one_line(work: Path) -> None:
     big = work / "big.txt"
     with big.open("wb") as out:  # 100 MB without writing 100 MB: a sparse file is refused by its size
         out.truncate(100_000_000)
-    started = time.monotonic()
     one_error_line(run("conflicts", "big.txt", cwd=work), "big.txt", "100,000,000 bytes", "--max-bytes")
-    assert time.monotonic() - started < 10
     (work / "small.txt").write_text("France ranks third among investors in Kazakhstan.\n" * 100)
     one_error_line(run("--max-bytes", "1000", "conflicts", "small.txt", cwd=work), "small.txt", "over the limit")
     assert run("--max-bytes", "100000", "conflicts", "small.txt", cwd=work).returncode == 0
@@ -390,9 +387,7 @@ def test_a_10_mb_claims_toml(work: Path, where: str) -> None:
     config = Path(__file__).parents[1] / "claims.toml"
     text = config.read_text() + filler + ("" if where == "valid" else "[[topic]\n")
     (work / "claims.toml").write_text(text)
-    started = time.monotonic()
     result = run("conflicts", cwd=work)
-    assert time.monotonic() - started < 30
     if where == "valid":
         assert result.returncode == 0, result.stderr
     else:
