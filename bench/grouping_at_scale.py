@@ -136,7 +136,7 @@ def main() -> None:
             origin_of[n] = (origins[name][place], line - spans[name][place][0], kind, order)
 
     topic_of = {id(claim): t for t, topic in enumerate(report.topics) for claim in topic.claims}
-    known = [(n, origin) for n, origin in origin_of.items()]
+    known = list(origin_of.items())
     by_origin = Counter(origin for _, origin in known)
     by_origin_source = Counter((origin, report.claims[n].source) for n, origin in known)
     grouped = [(topic_of[id(report.claims[n])], origin) for n, origin in known if id(report.claims[n]) in topic_of]
