@@ -204,3 +204,36 @@ def test_word_statistics_do_not_depend_on_how_the_sources_are_cut(width, shuffle
     assert _counted(*topics._word_statistics(claims, {}, frozenset(), _Cut(width))) == UNCUT
     subjects, counts = UNCUT
     assert len(subjects) > 1 and counts[0][0] > 0 and counts[0][2]
+
+
+def _restated(folder: Path, documents: int, other: int) -> None:
+    """Reports that each restate one fact (a bridge's main span), attributed in words of their own, beside news of
+    their own; the report numbered `other` states another value."""
+    rnd = random.Random(5)
+    said = ["the city engineer said", "the chief engineer told reporters", "officials said on Monday",
+            "according to the ministry", "the council's survey shows", "the contractor confirmed",
+            "a spokeswoman for the port said", "the design team wrote", "inspectors reported",
+            "the harbour authority announced", "the transport minister told parliament", "the builders said"]
+    news = ["The {} museum reopened after a refit costing {} thousand euros.",
+            "Ferry crossings fell to {} a day during the {} storm.", "The school in {} now teaches {} pupils.",
+            "Rainfall at the {} gauge reached {} millimetres.", "The {} market drew {} traders on Saturday."]
+    places = ["Arlen", "Brisk", "Corvo", "Dunmere", "Halden", "Istra"]
+    for n in range(documents):
+        span = "1,380" if n == other else "1,280"
+        told = " ".join(rnd.choice(news).format(rnd.choice(places), rnd.randint(12, 900)) for _ in range(3))
+        (folder / f"report{n:02d}.txt").write_text(
+            f"PORT ESSBY, {n % 28 + 1} March 2024\n\nThe new suspension bridge over the estuary has a main span "
+            f"of {span} metres, {said[n % len(said)]}. {told}\n", encoding="utf-8")
+
+
+def test_a_fact_restated_by_many_sources_in_words_of_their_own_is_one_topic(tmp_path):
+    """Forty reports restate one figure, each attributed in its own words and beside news of its own: their claims
+    are one topic, and the one report that states another value is its conflict, shown with its quote."""
+    _restated(tmp_path, 40, other=7)
+    report = check([tmp_path], warn=lambda message: None)
+    [span] = [v for v in report.verdicts if any(c.value.text == "1380 m" for c in v.topic.claims)]
+    assert span.status == "conflict"
+    assert len(span.topic.sources) == 40
+    assert {v.value: v.sources for v in span.values}["1380 m"] == ("report07",)
+    [other] = [c for c in span.topic.claims if c.value.text == "1380 m"]
+    assert other.line == 3 and "1,380 metres" in other.quote
