@@ -1634,8 +1634,9 @@ def _name_topic(group: Sequence[Claim], vectors: Sequence[_Said], known: dict[in
             surface.setdefault(s, word)  # as the first claim writes it
     top = [surface[s] for s in heapq.nsmallest(3, nearness, key=lambda s: (-nearness[s], s))]
     kind = group[0].kind
-    if kind == "count" and group[0].counted:
-        top = [group[0].counted] + [word for word in top if word != group[0].counted][:2]
+    if kind == "count" and group[0].counted:  # (what is counted may be several words: 'deaths new', 'cars and vans')
+        counted = group[0].counted.split()
+        top = counted + [word for word in top if word not in counted][:2]
     slug = "-".join([kind, *top])
     return Topic(slug, f"{kind}: {' '.join(top)}", kind, tuple(group))
 
