@@ -217,7 +217,7 @@ _NO_LABELS: dict[str, str] = {}  # the words of every vector made without labels
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     """(stem, surface word, weight) for the content words of a claim's sentence: words near the
     figure weigh more, and most of all the noun the figure directly qualifies ('five largest
-    *suppliers*', 'two public *schools*'). Claims of one shape have one context (kept on its _Said)."""
+    *suppliers*', 'two public *schools*'). Claims of one shape have one context (read from its _Said's example)."""
     fig_start, fig_end = claim.figure_in_quote
     language = claim.language
     stops, figure_words = (STOP_WORDS, FIGURE_WORDS) if language == "en" else foreign(language)[:2]
