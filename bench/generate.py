@@ -9,7 +9,8 @@ same words around their figures), far fewer than a real archive's, where nearly 
 of its own. `--varied` rewrites about one word in WORDS_CHANGED of every paragraph as a made-up word, drawn afresh in
 each document, so that most claims have a shape of their own, while the words left still say what a figure is.
 `--origins FILE` writes, as JSON, where each document's paragraphs come from (bench/grouping_at_scale.py reads it):
-for each document, one entry per paragraph, the number of the paragraph recombined, or -1 for a made-up subject.
+for each document, one [first line, last line, origin] per paragraph, the origin being the number of the paragraph
+recombined, or -1 for a made-up subject.
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def _unrelated(rnd: random.Random) -> str:
 
 
 def generate(out: Path, count: int, seed: int = 7, varied: bool = False,
-             origins: dict[str, list[int]] | None = None) -> list[Path]:
+             origins: dict[str, list[tuple[int, int, int]]] | None = None) -> list[Path]:
     """Write `count` documents into `out` (emptied first) and return their paths; `varied`: worded apart. `origins`
-    is told, by file name, the number of each paragraph recombined (-1: a made-up subject)."""
+    is told, by file name, each paragraph's first and last line and the number of the paragraph recombined (-1: a
+    made-up subject)."""
     rnd = random.Random(seed)
     paragraphs = _paragraphs()
     if out.exists():
@@ -92,9 +94,10 @@ def generate(out: Path, count: int, seed: int = 7, varied: bool = False,
             else:
                 origin = rnd.randrange(len(paragraphs))
                 paragraph = _perturb(paragraphs[origin], rnd)
+            first = sum(part.count("\n") + 1 for part in body) + 1
             body.append(_reworded(paragraph, rnd) if varied else paragraph)
+            came_from.append((first, first + body[-1].count("\n"), origin))
             body.append("")
-            came_from.append(origin)
         path = out / f"doc{n:06d}.txt"
         if origins is not None:
             origins[path.name] = came_from
@@ -111,7 +114,7 @@ def main() -> None:
     parser.add_argument("--varied", action="store_true", help="most claims worded apart (see above)")
     parser.add_argument("--origins", type=Path, help="where to write each paragraph's origin (see above)")
     args = parser.parse_args()
-    origins: dict[str, list[int]] = {}
+    origins: dict[str, list[tuple[int, int, int]]] = {}
     paths = generate(args.out, args.count, args.seed, args.varied, origins)
     if args.origins:
         args.origins.write_text(json.dumps(origins), encoding="utf-8")

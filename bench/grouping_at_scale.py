@@ -36,19 +36,6 @@ from kzfr_check.pipeline import Report, check
 Origin = tuple[int, int, str, int]
 
 
-def paragraph_lines(text: str) -> list[tuple[int, int]]:
-    """The first and last line of each paragraph of a generated document (a heading, then paragraphs that
-    blank lines part)."""
-    spans = []
-    line = 1
-    for n, block in enumerate(text.split("\n\n")):
-        lines = block.count("\n") + 1
-        if n and block:
-            spans.append((line, line + lines - 1))
-        line += lines + 1
-    return spans
-
-
 def pairs(counts: Counter[object]) -> int:
     return sum(n * (n - 1) // 2 for n in counts.values())
 
@@ -115,25 +102,23 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--where", action="store_true", help="where the pairs of one origin are (see above)")
     args = parser.parse_args()
-    origins: dict[str, list[int]] = json.loads(args.origins.read_text(encoding="utf-8"))
+    origins: dict[str, list[list[int]]] = json.loads(args.origins.read_text(encoding="utf-8"))  # [first, last, origin]
     internals = Internals() if args.where else None
     started = time.perf_counter()
     report = check([args.folder], jobs=1 if args.where else args.jobs, warn=lambda message: None)
     seconds = time.perf_counter() - started
 
-    spans = {name: paragraph_lines((args.folder / name).read_text(encoding="utf-8")) for name in origins}
     on_line: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for n, claim in enumerate(report.claims):
         on_line[(claim.source, claim.line, claim.kind)].append(n)
     origin_of: dict[int, Origin] = {}
     for (source, line, kind), numbers in on_line.items():
-        name = f"{source}.txt"
-        place = next((p for p, (first, last) in enumerate(spans[name]) if first <= line <= last), None)
-        if place is None or origins[name][place] < 0:
+        paragraph = next((p for p in origins[f"{source}.txt"] if p[0] <= line <= p[1]), None)
+        if paragraph is None or paragraph[2] < 0:
             continue
         numbers.sort(key=lambda n: report.claims[n].start)
         for order, n in enumerate(numbers):
-            origin_of[n] = (origins[name][place], line - spans[name][place][0], kind, order)
+            origin_of[n] = (paragraph[2], line - paragraph[0], kind, order)
 
     topic_of = {id(claim): t for t, topic in enumerate(report.topics) for claim in topic.claims}
     known = list(origin_of.items())
