@@ -74,6 +74,9 @@ CURRENCY_WORDS = {
     "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "danish kroner": "DKK", "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "won": "KRW", "hryvnias": "UAH",
     "shekels": "ILS", "cfa francs": "XOF", "cfa franc": "XOF",  # the two CFA francs are worth the same: one code
+    # the other dollars, named by their country: "1.5 billion Australian dollars" is no count of dollars
+    "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD",
 }
 CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v in CURRENCY_SYMBOLS.items()},
               **CURRENCY_WORDS}
@@ -846,8 +849,10 @@ def _percent(m: re.Match[str]) -> Value | None:
 # independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
 # years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
 # but for a period ('a 63-day period').
-_AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:over|during|within|across)(?:\s+the\s+(?:next|past|last|coming))?)"
-                                   r"\s+$", re.IGNORECASE)
+# (but "over" after a verb of taking time bounds the span: "took over 8 years to build")
+_AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaking\s)"
+                                   r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|during|within|across)"
+                                   r"(?:\s+the\s+(?:next|past|last|coming))?)\s+$", re.IGNORECASE)
 _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
                                   re.IGNORECASE)
 _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
@@ -1034,7 +1039,8 @@ _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
 _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
-_NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something".split())  # "two-thirds"
+_NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something plus".split())  # "two-thirds"
+_SIDES = frozenset({"way", "sided"})  # "two-way trade", "a three-way race": between so many sides, no count
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
 _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|saw|did|will|would|could|can|may|"
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
@@ -1066,6 +1072,8 @@ _IN_A_SPAN = re.compile(r"\b(?:during|in|over|within)\s+the\s+(?:reporting|past|
                         re.IGNORECASE)
 # a count of what was added, or of the rest ("ten other agreements"), not of all
 _INCREMENT = frozenset("new more additional further fresh other".split())
+# words right after a count that name nothing it counts: "a town of 12,000 almost entirely", "4,000-plus"
+_NOT_COUNTED = frozenset("almost entirely literally alone apiece each altogether overall respectively plus".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
 _CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
 
@@ -1170,6 +1178,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
     compound = _COMPOUND.match(sentence, after)
+    if compound and compound[1].lower() in _SIDES:
+        return None
     if compound and compound[1].lower() in TIME_UNITS | _NOT_A_COMPOUND:
         compound = None
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
@@ -1177,7 +1187,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
             and _NO_NOUN.match(sentence, after)):
         return None  # "I was 23 then", "she is 46."
-    words = [w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]]
+    words = [w for w in (w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]) if w not in _NOT_COUNTED]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
     if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])):
@@ -1195,7 +1205,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         else:
             stop = stop_words()
             nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:4]
-                     if w.lower() not in _INCREMENT and w.lower() not in stop][:3]
+                     if w.lower() not in _INCREMENT and w.lower() not in stop and w.lower() not in _NOT_COUNTED][:3]
             counted = nouns[0] if nouns and nouns[0] in _PEOPLE else next(
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
@@ -1242,10 +1252,18 @@ class _Taken:
         self.ends.insert(i, end)
 
 
+# A decimal comma in English text, as a writer used to it puts it: "61,4 billion", "3,5%" (one or two digits after a
+# comma never set thousands apart). Read before a scale or a percent only, where no list of numbers stands.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?(?:%|(?:per\s?cent|percent|thousand|million|billion|"
+                            r"trillion|bn|mn)\b))", re.IGNORECASE)
+
+
 def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     """Every figure in a sentence (normalised text), left to right, each read by the first pattern
     that claims its span: furniture first, then money, percent, periods, dates, anniversaries,
     measures, ranks, bare years and counts."""
+    if "," in sentence:
+        sentence = _DECIMAL_COMMA.sub(r"\1.\2", sentence)  # (as long as it was: the figures' places hold)
     numbers = [m.start() for m in _ANY_NUMBER.finditer(sentence)]
     lower = sentence.lower()
     if not numbers and "intensity" not in lower and "mercalli" not in lower:

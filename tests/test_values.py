@@ -157,6 +157,8 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("Some 150,000 people remain in tents.", "~150000", "people"),  # people, not the tents they are in
     ("A five-layer sunshield protects it.", "5", "layer"),  # a count glued to its noun
     ("It ended a 19-match unbeaten run.", "19", "match"),
+    ("This town of 12,000 literally went up in smoke.", "12000", "town"),  # an adverb names nothing counted
+    ("The Orvel works were built by 3,000 labourers.", "3000", "labourers"),
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
@@ -178,7 +180,20 @@ def test_thousands_set_apart_by_spaces_read_as_one_number(n: int, noun: str) -> 
     assert found[0].value.low in (n, n * 1000)  # a count, or a length in metres
 
 
+@given(st.integers(1, 999), st.integers(1, 99), st.sampled_from([" billion dollars", "%", " per cent"]))
+@PROPERTY
+def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal_point(whole: int, part: int, after: str) -> None:
+    """'61,4 billion', '3,5%': one or two digits after a comma never set thousands apart, whoever wrote them."""
+    found = find_figures(f"Brena's exports reached {whole},{part}{after} last year.")
+    assert len(found) == 1, found
+    number = format(Decimal(f"{whole}.{part}").normalize(), "f")  # '1,10' is 1.1
+    assert found[0].value.text in (f"USD {number} billion", f"{number}%"), (found[0].value.text, number)
+
+
 @pytest.mark.parametrize(("sentence", "texts"), [
+    ("Brena sent 1,25 ships and 1,500 people.", ["1500"]),  # no scale or percent: a decimal comma is not read
+    ("It cost 1.5 billion Australian dollars.", ["AUD 1.5 billion"]),  # the other dollars, by their country
+    ("The Orvel works took over 8 years to build.", [">8 yr"]),  # 'took over': a bound, not a span spread over
     ("In 2019 45 000 people left Brena.", ["2019", "45000"]),  # a year is never the head of a grouped number
     ("Brena counted between 50 000 and 60 000 voters.", ["50000–60000"]),
     ("By then 3 460 homes and 1 250 300 trees were lost.", ["3460", "1250300"]),
@@ -229,6 +244,8 @@ def test_counts_relate_by_their_bounds() -> None:
     "Both 3 sides agreed.",
     "It took 5 years to build.",
     "Version 2.5 shipped.",
+    "Two-way trade between Ostvale and Brena grew.",  # between so many sides: no count of ways
+    "It was a three-way race for the seat.",
 ])
 def test_numbers_that_count_nothing_are_not_counts(sentence: str) -> None:
     assert figures(sentence, "count") == []
