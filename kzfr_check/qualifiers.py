@@ -41,7 +41,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _DURATION = re.compile(  # the span an amount is spread over: '45 million dollars over five years'
     r"\b(?:over|during|within|across|for)\s+(?:the\s+(?:next|past|last|coming)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<unit>years?|months?|decades?)\b", re.IGNORECASE)
-_NAME = r"(?P<holder>[A-Z][\w]*(?:\s+[A-Z][\w]*)*)"  # 'Valdmark', 'United States', 'US' (of 'US-landfalling')
+# 'Valdmark', 'United States', 'US' (of 'US-landfalling'), 'U.S.' (compared without its dots: _same_name)
+_NAME = r"(?P<holder>(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w]*)(?:\s+[A-Z][\w]*)*)"
 _SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one-minute sustained winds', '24-hour'
     r"\b(?P<n>\d+|[a-z]+)-(?P<unit>minute|hour|day|week|month|year)\b(?!-old)[^,;.:()\d]{0,40}$", re.IGNORECASE)
 _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
@@ -316,6 +317,7 @@ def _place(before: str, after: str) -> str:
 def _same_name(a: str, b: str) -> bool:
     """One name, or a name and its initials ('United States', 'US'), or a name and a longer one it begins or
     ends ('Ostvale City', 'Upper Ostvale')."""
+    a, b = a.replace(".", ""), b.replace(".", "")  # 'U.S.' is 'US'
     initials = ["".join(w[0] for w in name.split()) if " " in name else name for name in (a, b)]
     shorter, longer = sorted((a.split(), b.split()), key=len)
     return (a == b or initials[0] == b or initials[1] == a or longer[:len(shorter)] == shorter
