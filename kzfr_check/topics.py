@@ -667,7 +667,13 @@ def _rank_predicate(claim: Claim) -> str:
     return stem(m["verb"]) if m and m["verb"] else ""
 
 
+@lru_cache(maxsize=65536)
 def _same_thing(a: str, b: str) -> bool:
+    """Do two nouns (or verbs) name one thing counted or measured: one word, one stem, or one concept of the
+    language's data ('structures', 'buildings')?"""
+    concept = term(a)
+    if concept[0] == "=" and concept == term(b):
+        return True
     a, b = stem(a), stem(b)
     return a == b or _same_word(a, b)
 

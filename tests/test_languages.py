@@ -529,7 +529,7 @@ def test_a_toll_said_in_other_cases_and_with_one_thousand() -> None:
 
     assert counted("В Варске сообщается о 2 150 жертвах.") == [("2150", "deaths")]
     assert counted("В Брасле пострадали около одной тысячи человек.") == [("~1000", "injured")]
-    assert counted("Разрушено 6 тысяч домов.") == [("6000", "houses")]
+    assert counted("Разрушено 6 тысяч домов.") == [("6000", "homes")]  # the concept English homes and houses name
 
 
 def test_only_the_word_that_names_a_currency_is_a_word_of_figures() -> None:
