@@ -1,0 +1,65 @@
+"""Wordings of one fact that real pages use and the test corpora did not: initials written with full stops, a noun
+and its synonym, a group that already holds a value a newcomer states. Each corpus is written by the test, with
+invented places and figures, in the shapes news and reference pages take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzfr_check.values import find_figures
+
+from conftest import all_topics, write_corpus
+
+
+def _topics(cli, tmp_path: Path, config: Path, files: dict[str, str]) -> list[dict]:  # type: ignore[no-untyped-def]
+    return all_topics(cli, write_corpus(tmp_path / "corpus", files), config, tmp_path)["topics"]
+
+
+def _sources(topic: dict) -> list[str]:
+    return sorted({c["source"] for c in topic["claims"]})
+
+
+def test_initials_with_full_stops_name_the_same_holder(cli, tmp_path, empty_config) -> None:
+    """'the U.S.' is 'the US': two ranks among its partners are one fact, here in conflict."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Brena now sixth partner\n\nBrena is currently the 6th largest trading partner of the US.\n",
+        "b.txt": "Trade ties deepen\n\nBrena has become the fifth largest trading partner of the U.S. in goods.\n",
+    })
+    ranks = [t for t in topics if t["kind"] == "rank"]
+    assert [(t["status"], _sources(t)) for t in ranks] == [("conflict", ["a", "b"])]
+
+
+def test_a_noun_and_its_synonym_count_one_thing(cli, tmp_path, empty_config) -> None:
+    """'structures' and 'buildings', 'homes' and 'houses' (kzfr_check/lang/en.toml): one fact each."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Harlow fire: the toll of the damage\n\nBy Friday the Harlow fire had destroyed 6,453 homes and "
+                 "more than 9,000 structures in all, the county said.\n",
+        "b.txt": "Harlow counts its losses\n\nThe Harlow fire destroyed 6,453 houses and 9,400 buildings in all, "
+                 "the county said on Saturday.\n",
+    })
+    counts = sorted((t["status"], [v["value"] for v in t["values"]]) for t in topics if t["kind"] == "count")
+    assert counts == [("agree", ["6453"]), ("compatible", [">9000", "9400"])]
+
+
+def test_a_synonym_beside_a_count_does_not_become_what_it_counts() -> None:
+    """'2,450 employees in six factories': six counts factories, not employees."""
+    found = find_figures("The group has 2,450 employees in six factories across four countries.")
+    assert [(f.value.text, f.counted) for f in found] == [("2450", "employees"), ("6", "factories"),
+                                                           ("4", "countries")]
+
+
+def test_a_value_a_group_already_holds_joins_it_on_the_likeness_of_any_statement(cli, tmp_path,
+                                                                                   empty_config) -> None:
+    """A group that holds two values in conflict takes a third source that states one of them on the likeness that
+    value needs, not the stronger likeness a new contradiction would: it brings none."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Harlow fire update\n\nThe Harlow fire has scorched 84,210 acres and destroyed more than 9,000 "
+                 "structures, most of them homes.\n",
+        "b.txt": "Harlow fire contained\n\nSince then, the Harlow fire has burned through 84,210 acres, and it is now "
+                 "fully contained.\n",
+        "c.txt": "Harlow fire by the numbers\n\nPublished 12 March 2021\n\nLand burned: 80,000 acres\n",
+        "d.txt": "Harlow fire report\n\nThe latest report said that 5,000 homes had been destroyed, with 84,210 acres "
+                 "burned.\n",
+    })
+    areas = [t for t in topics if t["kind"] == "area"]
+    assert [(t["status"], _sources(t)) for t in areas] == [("conflict", ["a", "b", "c", "d"])]
