@@ -431,11 +431,15 @@ def _day_of(text: str) -> dt.date:
 AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
 AS_OF_HEADING = re.compile(r"\W*(?:[^\W\d_]+\s+){0,3}as\s+(?:of|at|on)\s+", re.IGNORECASE)  # "Situation as of "
-AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by)\s+$"  # "By the time it was declared over on"
+AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by|(?:by|at|as at|as of|until) the end of)\s+$"
+                        # "By the time it was declared over on"
                         r"|\bby\s+the\s+time\b[^.;]{0,80}?\b(?:on|in)\s+$", re.IGNORECASE)
 # "As of 16 February" in a report of 2023: the figures of the sentence are stated for that day of its year
 AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_CASED}|{MONTH_CASED}\s+\d{{1,2}})"
                        r"(?!\d|,?\s*\d{4})", re.IGNORECASE)
+# "As of October" in a report of December 2021: the figures of the sentence are stated for the last October by then
+AS_OF_MONTH = re.compile(rf"\b(?:as of|as at|(?:by|at) the end of)\s+(?P<month>{MONTH_CASED})(?![\w.]|,?\s*\d)",
+                         re.IGNORECASE)
 # A fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
 FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
@@ -521,17 +525,19 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     with the figure that states the period when there is one."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
-    if nearest is not None:
-        return nearest.value.text, nearest
-    bracketed = _bracketed_year(said, figure, figures) if "(" in said else None
-    if bracketed is not None:
-        return bracketed
     after = said[figure.end:]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause)
              and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]
+    nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
+    # a period open to the present before the figure ('Since 2004, ...') frames the sentence, unless the figure's own
+    # clause names its year: 'Since 2004, ... trade passing $38 billion in 2014' is 2014's
+    if nearest is not None and not (nearest.value.text.endswith("/..") and nearest.end <= figure.start and years):
+        return nearest.value.text, nearest
+    bracketed = _bracketed_year(said, figure, figures) if "(" in said else None
+    if bracketed is not None:
+        return bracketed
     # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
     # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \
@@ -559,6 +565,12 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         day = parse_date(f"{m['day']} {base.year}", base)
         if day is not None and day[2] is not None:
             return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}", None
+    m = AS_OF_MONTH.search(said) if base is not None else None
+    if m:
+        month = parse_date(f"{m['month']} {base.year}", base)  # type: ignore[union-attr]
+        if month is not None and month[1] is not None:
+            year = base.year if month[1] <= base.month else base.year - 1  # type: ignore[union-attr]
+            return f"{year:04d}-{month[1]:02d}", None
     stated = YEAR_IN_BRACKETS.findall(said)
     if len(stated) == 1:  # "Ethnic groups (2002): Tavish 55.8%, ...", "..., other 4.9% (2023 est.)"
         m = YEAR_IN_BRACKETS.search(said)

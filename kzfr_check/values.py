@@ -716,12 +716,24 @@ def nearest_day(when: dt.date, base: dt.date) -> dt.date | None:
         return None
 
 
-def _day_value(expr: str, base: dt.date | None) -> Value | None:
-    """A day without its year ('on 20 February', 'August 29th'), in the year of its document (nearest_day)."""
-    if base is None:
+_BARE_YEAR = re.compile(rf"(?<![\d.,-]){YEAR}(?![\d%]|[.,-]\d)")
+
+
+def _day_value(expr: str, base: dt.date | None, sentence: str = "") -> Value | None:
+    """A day without its year ('on 20 February', 'August 29th'), in the one year its sentence states ('relations
+    resumed in 2001, when the agreement took effect on December 10'), else in the year of its document
+    (nearest_day)."""
+    years = set(_BARE_YEAR.findall(sentence)) if sentence else set()
+    if base is None and len(years) != 1:
         return None
     day = " ".join(re.sub(r"\b(?:of|the)\b|(?<=\d)(?:st|nd|rd|th)\b", " ", expr).split())
-    parts = parse_date(f"{day} {base.year}", base)
+    if len(years) == 1:
+        year = int(years.pop())
+        parts = parse_date(f"{day} {year}", dt.date(year, 12, 31))
+        if parts is None or parts[1] is None or parts[2] is None:
+            return None
+        return Value("date", _date_text(*parts), *_span(*parts))  # type: ignore[arg-type]
+    parts = parse_date(f"{day} {base.year}", base)  # type: ignore[union-attr]
     if parts is None or parts[1] is None or parts[2] is None:
         return None
     when = nearest_day(dt.date(*parts), base)  # type: ignore[arg-type]
@@ -1531,7 +1543,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     elif kind == "date":
         value = _date_value(m.group(0), base)
     elif kind == "day":
-        value = _day_value(m.group(0), base)
+        value = _day_value(m.group(0), base, sentence)
     elif kind == "named_day":
         value = _date_value(f"{NAMED_DAYS[' '.join(m['name'].lower().split())]} {m['year']}", base)
     elif kind == "anniversary":

@@ -239,3 +239,27 @@ def test_an_instalment_is_stated_as_of_its_document_s_day(tmp_path):
     assert [(c.value.text, c.as_of) for c in juin] == [("USD 3.5 million", "2021-06-10")]
     statuses = {v.status for v in check([tmp_path], jobs=1).verdicts if v.topic.kind == "money"}
     assert "conflict" not in statuses
+
+
+def test_the_period_a_sentence_states_its_figure_for(tmp_path):
+    """'By the end of August 2023', 'as of October' in a page of December 2021, and a year in the figure's own
+    clause after a 'Since 2004' that opens its sentence."""
+    (tmp_path / "a.txt").write_text(
+        "Published 8 December 2021\n\nAs of October, Ostrava had 940 projects in Moravia. By the end of August 2023, "
+        "trade approximated 31.7 billion USD. Since 2004, ties have grown, with trade passing US$38 billion in 2014.\n")
+    read = [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "a.txt"))
+            if c.kind not in ("date", "period")]
+    assert read == [("940", "2021-10"), ("USD 31.7 billion", "2023-08"), ("USD 38 billion", "2014")]
+
+
+def test_a_day_without_its_year_is_of_the_one_year_its_sentence_states(tmp_path):
+    """'in 2001, when the agreement took effect on December 10' is 10 December 2001, in a page of any date or of
+    none; with no year in its sentence, a day is of its page's year, or in an undated page of the year its account
+    is in (the last day it stated with its year)."""
+    (tmp_path / "dated.txt").write_text("Published 8 December 2021\n\nTrade resumed in 2001, when the agreement "
+                                        "took effect on December 10. The forum met on 3 May.\n")
+    (tmp_path / "undated.txt").write_text("Trade resumed in 2001, when the agreement took effect on December 10. "
+                                          "The forum met on 3 May.\n")
+    dates = {name: [c.value.text for c in extract_claims(read_source(tmp_path / f"{name}.txt"))]
+             for name in ("dated", "undated")}
+    assert dates == {"dated": ["2001", "2001-12-10", "2021-05-03"], "undated": ["2001", "2001-12-10", "2001-05-03"]}
