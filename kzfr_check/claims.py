@@ -147,7 +147,29 @@ LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
 DATELINE_LINES = 12
 
 
+# A fact sheet may set a label and its figure on lines of their own, a blank line between ("Length of main span",
+# then "412 metres"): a short line of words with no end, then a line that is only a figure, are one statement
+LABEL_ALONE = re.compile(r"[^\W\d_][^\d.!?;:\n]{0,40}")
+FIGURE_ALONE = re.compile(r"(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,. ]*(?:\s*[^\W\d_%$€£¥]+\.?|%){0,3}")
+
+
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
+    """Paragraph-like spans of text (_lines), a label joined to the figure below it."""
+    pending: tuple[int, int] | None = None
+    for start, end in _lines(norm):
+        if pending is not None:
+            if (LABEL_ALONE.fullmatch(norm, *pending) and FIGURE_ALONE.fullmatch(norm, start, end)
+                    and not norm[pending[1]:start].strip()):
+                yield pending[0], end
+                pending = None
+                continue
+            yield pending
+        pending = start, end
+    if pending is not None:
+        yield pending
+
+
+def _lines(norm: str) -> Iterator[tuple[int, int]]:
     """Paragraph-like spans of text: lines joined where a line wraps into the next."""
     lines = [(m.start(), m.start() + len(m.group(1))) for m in LINE.finditer(norm) if m.group(0)]
     block_start: int | None = None

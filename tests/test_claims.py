@@ -241,6 +241,16 @@ def test_an_instalment_is_stated_as_of_its_document_s_day(tmp_path):
     assert "conflict" not in statuses
 
 
+def test_a_label_and_the_figure_on_the_line_below_it_are_one_statement():
+    """A fact sheet's 'Length of main span', a blank line, '412 metres': one sentence, so that the figure is said of
+    its label; a headline above a paragraph, or above a line of words, stays apart."""
+    text = ("Orvel Viaduct facts\n\nLength of main span\n\n412 metres\n\nWeight of arch\n\n21,000 tonnes\n\n"
+            "Opening day\n\nThe viaduct opened in 1932.\n\n- Piers\n\n12\n")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Orvel Viaduct facts", "Length of main span\n\n412 metres", "Weight of arch\n\n21,000 tonnes", "Opening day",
+        "The viaduct opened in 1932.", "- Piers", "12"]
+
+
 def test_the_period_a_sentence_states_its_figure_for(tmp_path):
     """'By the end of August 2023', 'as of October' in a page of December 2021, and a year in the figure's own
     clause after a 'Since 2004' that opens its sentence."""
