@@ -1071,7 +1071,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 _NAMED_BEFORE = re.compile(
     r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
-    r"(?:\s+(?:at|to))?|is\s+now|of))\s*$", re.IGNORECASE)
+    r"(?:\s+(?:at|to))?|(?:is|are|was|were)(?:\s+now)?|of))\s*$", re.IGNORECASE)
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
                            r"according\b|people\b|persons\b)", re.IGNORECASE)
@@ -1202,8 +1202,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     words = [w for w in (w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]) if w not in _NOT_COUNTED]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
-    if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])):
-        return None  # part of a name: "League Two", "Ariane 5", "Apollo 11"
+    if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])) and "," not in num:
+        return None  # part of a name: "League Two", "Ariane 5", "Apollo 11" (no name holds "2,000")
     if named_before is not None:
         counted = named_before
     elif compound and not m["bound"] and not m["scale"]:

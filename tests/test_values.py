@@ -159,6 +159,8 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("It ended a 19-match unbeaten run.", "19", "match"),
     ("This town of 12,000 literally went up in smoke.", "12000", "town"),  # an adverb names nothing counted
     ("The Orvel works were built by 3,000 labourers.", "3000", "labourers"),
+    ("The number of labourers was 3,100.", "3100", "labourers"),  # named before it, then 'was'
+    ("On the Orvel Viaduct 2,000 people were employed.", "2000", "people"),  # no name holds '2,000'
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
