@@ -1084,6 +1084,8 @@ _IN_A_SPAN = re.compile(r"\b(?:during|in|over|within)\s+the\s+(?:reporting|past|
                         re.IGNORECASE)
 # a count of what was added, or of the rest ("ten other agreements"), not of all
 _INCREMENT = frozenset("new more additional further fresh other".split())
+# a participle that qualifies the plural noun after it, not a verb: "61 confirmed casualties", "45 registered voters"
+_ADJECTIVE_BEFORE_NOUN = re.compile(r"\s+[a-z]+ed\s+(?:people\b|[a-z]{3,}(?<!ss)s\b)")
 # words right after a count that name nothing it counts: "a town of 12,000 almost entirely", "4,000-plus"
 _NOT_COUNTED = frozenset("almost entirely literally alone apiece each altogether overall respectively plus".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
@@ -1097,8 +1099,10 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     head = sentence[max(0, start - 60):start]
     named = _NAMED_BEFORE.search(head)
     if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
-        concept = concepts().get(_word_before(sentence, start))
-        return concept  # "killing at least 1,330 and injuring thousands"
+        word = _word_before(sentence, start)
+        if not word or re.search(r"[,;:]", sentence[sentence.lower().rfind(word, 0, start):start]):
+            return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
+        return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
     if head[named.end("noun"):].lstrip().startswith((":", "|")):
         return _label_head(head[:named.end("noun")]) or noun
@@ -1209,7 +1213,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     elif compound and not m["bound"] and not m["scale"]:
         counted = compound[1].lower()  # "a five-layer sunshield", "a 19-match unbeaten run"
     elif words and _WORD_AFTER.match(sentence, after):
-        if _VERB_AFTER.match(words[0]) and words[0] not in measures():
+        if _VERB_AFTER.match(words[0]) and words[0] not in measures() and not _ADJECTIVE_BEFORE_NOUN.match(
+                sentence, after):
             # the count is the subject of a verb ('a crowd of 48,512 watched', '23,118 came'): what it counts is
             # named before it, if at all
             named = _NAMED_BEFORE.search(sentence[max(0, start - 60):start])

@@ -161,10 +161,16 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("The Orvel works were built by 3,000 labourers.", "3000", "labourers"),
     ("The number of labourers was 3,100.", "3100", "labourers"),  # named before it, then 'was'
     ("On the Orvel Viaduct 2,000 people were employed.", "2000", "people"),  # no name holds '2,000'
+    ("A total of 61 confirmed casualties resulted from the fire.", "61", "casualties"),  # a participle, no verb
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
     assert (f.value.text, f.counted) == (text, counted)
+
+
+def test_a_list_item_s_word_before_the_comma_names_its_own_figure_only() -> None:
+    found = find_figures("40 Dead, 512 People Unaccounted For in Harlow Fire")
+    assert [(f.value.text, f.counted) for f in found] == [("40", "deaths"), ("512", "missing")]
 
 
 def test_count_span_includes_its_bound() -> None:
@@ -258,6 +264,7 @@ def test_numbers_that_count_nothing_are_not_counts(sentence: str) -> None:
     ("Ethnic groups: Kestrian 61.5%, Orvenian 22.1%.", "percent", "orvenian"),  # else the label's last word
     ("The storm had a maximum sustained wind speed of 185 km/h gusting to 210 km/h.", "speed", "gusts"),
     ("Exports to the Nordic country, mainly copper and lithium, were worth $1.63bn.", "money", "exports"),
+    ("Ostvale's trade surplus with Brena passed 61 billion dollars.", "money", "surplus"),  # the head, not 'trade'
 ])
 def test_an_amount_is_named_by_the_word_before_it(sentence: str, kind: str, counted: str) -> None:
     assert figures(sentence, kind)[-1].counted == counted
