@@ -154,9 +154,9 @@ FIGURE_ALONE = re.compile(r"(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,. ]*(?:\s*[^\W\d_%
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:
-    """Paragraph-like spans of text (_lines), a label joined to the figure below it."""
+    """Paragraph-like spans of text (_paragraphs), a label joined to the figure below it."""
     pending: tuple[int, int] | None = None
-    for start, end in _lines(norm):
+    for start, end in _paragraphs(norm):
         if pending is not None:
             if (LABEL_ALONE.fullmatch(norm, *pending) and FIGURE_ALONE.fullmatch(norm, start, end)
                     and not norm[pending[1]:start].strip()):
@@ -169,7 +169,7 @@ def _blocks(norm: str) -> Iterator[tuple[int, int]]:
         yield pending
 
 
-def _lines(norm: str) -> Iterator[tuple[int, int]]:
+def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
     """Paragraph-like spans of text: lines joined where a line wraps into the next."""
     lines = [(m.start(), m.start() + len(m.group(1))) for m in LINE.finditer(norm) if m.group(0)]
     block_start: int | None = None
