@@ -450,7 +450,8 @@ def _day_of(text: str) -> dt.date:
     return dt.date(year, month, day[0] if day else 15)
 
 
-AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+({YEAR})\b|^\W*In\s+({YEAR})\b(?![.,]\d)",
+AS_OF_YEAR = re.compile(rf"\b(?:as of|at the end of|by the end of|by)\s+(?:the\s+year\s+|year\s+)?({YEAR})\b"
+                        rf"|^\W*In\s+(?:the\s+year\s+)?({YEAR})\b(?![.,]\d)",
                         re.IGNORECASE)
 AS_OF_HEADING = re.compile(r"\W*(?:[^\W\d_]+\s+){0,3}as\s+(?:of|at|on)\s+", re.IGNORECASE)  # "Situation as of "
 AS_OF_DATE = re.compile(r"\b(?:as of|as at|as on|up to|through|by|(?:by|at|as at|as of|until) the end of)\s+$"
@@ -463,7 +464,9 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 AS_OF_MONTH = re.compile(rf"\b(?:as of|as at|(?:by|at) the end of)\s+(?P<month>{MONTH_CASED})(?![\w.]|,?\s*\d)",
                          re.IGNORECASE)
 # A fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
-FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b", re.IGNORECASE)
+# ("fiscal 2023", "FY2021", "the 2009 financial year")
+FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b"
+                         rf"|\b({YEAR})(?:/\d\d)?\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
 # 1994 est.)"
 YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\)")
@@ -601,7 +604,8 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     lower = said.lower()
     fiscal = list(FISCAL_YEAR.finditer(said)) if "fiscal" in lower or "financial" in lower or "FY" in said else []
     if len(fiscal) == 1:  # "In fiscal 2023, the scheme enrolled ...", "FY2021 spending was ..."
-        return fiscal[0][1], _date_at(figures, fiscal[0].start(1))
+        group = 1 if fiscal[0][1] else 2
+        return fiscal[0][group], _date_at(figures, fiscal[0].start(group))
     m = AS_OF_YEAR.search(said)
     if m:
         year_start = m.start(1) if m.group(1) else m.start(2)

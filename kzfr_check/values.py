@@ -140,7 +140,12 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
     rest = [*((*_BELOW_TWENTY, "hundred", "a hundred") if cardinal else ()),
             *((*_ORD_BELOW_TWENTY, *_ORD_TENS, "hundredth") if ordinal else ())]
     tens = rf"{_alternation(_TENS)}(?:[- ]{_alternation(tails)}){'?' if cardinal else ''}"
-    return f"(?:{tens}|{_alternation(rest)})"
+    if not cardinal:
+        return f"(?:{tens}|{_alternation(rest)})"
+    # hundreds, and what follows them: "two hundred", "three hundred and twenty-five"
+    below = rf"(?:{tens}|{_alternation(_BELOW_TWENTY[1:])})"
+    hundreds = rf"{_alternation(_BELOW_TWENTY[1:10])}\s+hundred(?:\s+(?:and\s+)?{below}\b)?"
+    return f"(?:{hundreds}|{tens}|{_alternation(rest)})"
 
 
 # thousands set apart by commas, or by single spaces as many pages write them ("667 000", "1 250 300"): a head of one
@@ -338,7 +343,8 @@ PATTERNS: list[Pattern] = [
                                rf"(?(paren)\s*\))", _I),
             _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
-                                rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),  # '$4.5B', '$300M'
+                                # '$4.5B', '$300M', '$12-billion'
+                                rf"(?:(?:\s*|-)(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),
             _needs(_SYMBOLS, _CODES_TRIE)),
     _number_led("money", rf"(?:\s*(?P<scale>{SCALE}|bn|mn|mln|tn)\b)?\s*(?P<cur>{CURRENCY_AFTER})",
                 _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
@@ -542,11 +548,17 @@ def _interval_gap(a: tuple[float, float], b: tuple[float, float], dated: bool) -
 # ------------------------------------------------------------------ number helpers
 
 
+_HUNDREDS = re.compile(r"(\w+) hundred(?: (?:and )?([\w -]+))?")  # "two hundred", "three hundred and twenty-five"
+
+
 def parse_number(text: str) -> Decimal | None:
     """'13,000' -> 13000, 'twenty-five' -> 25, 'a hundred' -> 100; None when it is not a number."""
     t = text.strip().lower()
     if t in CARDINALS:
         return Decimal(CARDINALS[t])
+    hundreds = _HUNDREDS.fullmatch(" ".join(t.split()))
+    if hundreds and hundreds[1] in CARDINALS and (hundreds[2] or "zero") in CARDINALS:
+        return Decimal(CARDINALS[hundreds[1]] * 100 + CARDINALS[hundreds[2] or "zero"])
     if " ".join(t.split()) in FRACTIONS:
         return FRACTIONS[" ".join(t.split())]
     t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t

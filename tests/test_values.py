@@ -202,6 +202,10 @@ def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal_point(whole: i
     ("Brena sent 1,25 ships and 1,500 people.", ["1500"]),  # no scale or percent: a decimal comma is not read
     ("It cost 1.5 billion Australian dollars.", ["AUD 1.5 billion"]),  # the other dollars, by their country
     ("The Orvel works took over 8 years to build.", [">8 yr"]),  # 'took over': a bound, not a span spread over
+    ("The canal runs two hundred miles.", ["200 mi"]),  # hundreds in words
+    ("It cost more than one hundred billion dollars.", [">USD 100 billion"]),
+    ("Some three hundred and twenty-five people attended.", ["~325"]),
+    ("Congress passed a $12-billion appropriation.", ["USD 12 billion"]),  # a scale joined by a hyphen
     ("In 2019 45 000 people left Brena.", ["2019", "45000"]),  # a year is never the head of a grouped number
     ("Brena counted between 50 000 and 60 000 voters.", ["50000–60000"]),
     ("By then 3 460 homes and 1 250 300 trees were lost.", ["3460", "1250300"]),
