@@ -162,6 +162,7 @@ def test_fraction_is_neither_rank_nor_count() -> None:
     ("The number of labourers was 3,100.", "3100", "labourers"),  # named before it, then 'was'
     ("On the Orvel Viaduct 2,000 people were employed.", "2000", "people"),  # no name holds '2,000'
     ("A total of 61 confirmed casualties resulted from the fire.", "61", "casualties"),  # a participle, no verb
+    ("Tallvik now has its 403 stores in Brena.", "403", "stores"),  # digits after a determiner: a figure
 ])
 def test_count_keeps_its_bound_and_what_it_counts(sentence: str, text: str, counted: str) -> None:
     f = only(sentence, "count")
