@@ -1198,8 +1198,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     n = parse_number(num)
     if n is None or (("." in num or n != n.to_integral_value()) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
-    if not m["bound"] and num[:1].isalpha() and _word_before(sentence, m.start()) in DETERMINERS:
-        return None  # "the two countries": things already named; but "its 403 stores" is a figure
+    determiner = _word_before(sentence, m.start()) if not m["bound"] else ""
+    if determiner in DETERMINERS and (num[:1].isalpha() or determiner == "both"):
+        return None  # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure
     if num.lower() == "one" and not m["bound"]:
         return None
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
