@@ -330,6 +330,8 @@ _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued
 _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
+# a participle right before a date, no comma between: what the date is of (the words of a dateline are read first)
+_EVENT_LABEL = re.compile(r"\b(?i:[a-z]+ed|born|died|begun|built)\s+$")
 
 
 def _dateline_keyword(language: str) -> re.Pattern[str]:
@@ -363,6 +365,8 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
         return False
+    if words_before and _EVENT_LABEL.search(segment):
+        return False  # an infobox's "Founded 12 May 1931", "Born 20 March 1926": its subject's dates
     if len(words_before) > 3:
         return False
     if words_before and all(w.isupper() and len(w) > 1 for w in words_before):

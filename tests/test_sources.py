@@ -349,6 +349,9 @@ def test_dateline_rules(tmp_path: Path) -> None:
         "Menu\n" * 12 + "London, 6 May 2024\n": None,
         "Dated 31 February 2020, then 2020-02-10\n": DocDate(2020, 2, 10),
         "Founded in 1992\n": None,
+        "Tallvik\nFounded 12 May 1931 in Norrby\n": None,  # an infobox's row: the subject's date, not the page's
+        "Born 20 March 1926\n": None,
+        "Holmsted, 16 March 2023\n": DocDate(2023, 3, 16),  # a place that ends as a participle does
     }
     for number, (content, expected) in enumerate(cases.items()):
         path = tmp_path / f"{number}.txt"
