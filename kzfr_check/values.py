@@ -51,7 +51,14 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
             for sep in ("-", " "):
                 cardinals[f"{tens}{sep}{_BELOW_TWENTY[u]}"] = t * 10 + u
                 ordinals[f"{tens}{sep}{_ORD_BELOW_TWENTY[u]}"] = t * 10 + u
+    below_hundred = list(cardinals.items())
     cardinals["a hundred"] = cardinals["hundred"] = 100
+    for h in range(1, 10):  # "two hundred", "three hundred and twenty-five"
+        hundreds = f"{_BELOW_TWENTY[h]} hundred"
+        cardinals[hundreds] = h * 100
+        for words, n in below_hundred:
+            if n:
+                cardinals[f"{hundreds} {words}"] = cardinals[f"{hundreds} and {words}"] = h * 100 + n
     ordinals["hundredth"] = 100
     return cardinals, ordinals
 
@@ -548,17 +555,13 @@ def _interval_gap(a: tuple[float, float], b: tuple[float, float], dated: bool) -
 # ------------------------------------------------------------------ number helpers
 
 
-_HUNDREDS = re.compile(r"(\w+) hundred(?: (?:and )?([\w -]+))?")  # "two hundred", "three hundred and twenty-five"
-
-
 def parse_number(text: str) -> Decimal | None:
     """'13,000' -> 13000, 'twenty-five' -> 25, 'a hundred' -> 100; None when it is not a number."""
     t = text.strip().lower()
     if t in CARDINALS:
         return Decimal(CARDINALS[t])
-    hundreds = _HUNDREDS.fullmatch(" ".join(t.split()))
-    if hundreds and hundreds[1] in CARDINALS and (hundreds[2] or "zero") in CARDINALS:
-        return Decimal(CARDINALS[hundreds[1]] * 100 + CARDINALS[hundreds[2] or "zero"])
+    if " ".join(t.split()) in CARDINALS:  # "three  hundred and five", as a line wraps it
+        return Decimal(CARDINALS[" ".join(t.split())])
     if " ".join(t.split()) in FRACTIONS:
         return FRACTIONS[" ".join(t.split())]
     t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t

@@ -31,7 +31,7 @@ FLOORS = {
     "brennmark-results": (3, 0, 7),
     "channel-tunnel": (4, 0, 6),
     "cyclone-orla": (4, 2, 16),
-    "dramont-cholera": (3, 0, 9),
+    "dramont-cholera": (4, 0, 8),
     "dravel-earthquake": (5, 2, 13),
     "golden-gate": (4, 0, 8),
     "kestrel-dam": (3, 4, 11),
