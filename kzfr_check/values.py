@@ -1440,11 +1440,18 @@ _COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to|sche
                      re.IGNORECASE)
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed)(?:\s+(?:in\s+a\s+(?:statement|"
+                      r"press\s+release|release|briefing|news\s+conference)|(?:to\s+)?(?:reporters|journalists)))?"
+                      r"\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+
 def weekday_figures(sentence: str, day: dt.date) -> list[Figure]:
     """The days a sentence names by their weekday alone, in a document of `day`: the latest such day on or before it,
     or the next one after it when the clause looks ahead ('will launch on Saturday', 'next Monday')."""
     figures = []
     for m in WEEKDAY.finditer(sentence):
+        if _SAID_ON.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # the day a source spoke ('the agency said on Saturday'), not a fact of what it told
         back = (day.weekday() - WEEKDAYS.index(m["day"])) % 7
         ahead = _COMING.search(sentence, max(0, m.start() - 60), m.start()) is not None
         when = day + dt.timedelta(days=(7 - back) % 7 or 7) if ahead else day - dt.timedelta(days=back)

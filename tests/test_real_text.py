@@ -593,6 +593,17 @@ def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path
     assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
 
 
+def test_the_day_a_source_spoke_is_no_fact_of_what_it_told(tmp_path) -> None:
+    """'..., the health agency said on Saturday': the day of the statement, not a date of the outbreak; two pages
+    quoting the agency on two days must not dispute when it spoke."""
+    corpus = write_corpus(tmp_path / "outbreak", {
+        "a.txt": "Published 8 October 2018\n\nThe outbreak in Velmora has killed 804 people, the health agency said "
+                 "on Saturday. The first case was found on Monday, officials told reporters on Tuesday.\n",
+    })
+    assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "a.txt"))] == [
+        ("804", "804"), ("Monday", "2018-10-08")]
+
+
 def test_the_year_of_the_prices_an_amount_is_stated_in_is_no_amount() -> None:
     assert _values("The Tarnel flood did $3.4 billion in damage (unadjusted 2011 dollars).") == ["USD 3.4 billion"]
     assert _values("Orvel spent $2 billion in constant 2015 dollars, and paid 1500 dollars a head.") == [
