@@ -150,7 +150,8 @@ DATELINE_LINES = 12
 # A fact sheet may set a label and its figure on lines of their own, a blank line between ("Length of main span",
 # then "412 metres"): a short line of words with no end, then a line that is only a figure, are one statement
 LABEL_ALONE = re.compile(r"[^\W\d_][^\d.!?;:\n]{0,40}")
-FIGURE_ALONE = re.compile(r"(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,. ]*(?:\s*[^\W\d_%$€£¥]+\.?|%){0,3}")
+FIGURE_ALONE = re.compile(r"(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,. ]*(?:\s*[^\W\d_%$€£¥]+\.?|%){0,3}"
+                          r"(?:\s*\([^()\n]{1,20}\))?")  # ... and the year it is of: "219,000 (2023)"
 
 
 def _blocks(norm: str) -> Iterator[tuple[int, int]]:

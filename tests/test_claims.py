@@ -245,10 +245,10 @@ def test_a_label_and_the_figure_on_the_line_below_it_are_one_statement():
     """A fact sheet's 'Length of main span', a blank line, '412 metres': one sentence, so that the figure is said of
     its label; a headline above a paragraph, or above a line of words, stays apart."""
     text = ("Orvel Viaduct facts\n\nLength of main span\n\n412 metres\n\nWeight of arch\n\n21,000 tonnes\n\n"
-            "Opening day\n\nThe viaduct opened in 1932.\n\n- Piers\n\n12\n")
+            "Opening day\n\nThe viaduct opened in 1932.\n\n- Piers\n\n12\n\nNumber of employees\n219,000 (2023)\n")
     assert [text[s:e] for s, e in sentences(text)] == [
         "Orvel Viaduct facts", "Length of main span\n\n412 metres", "Weight of arch\n\n21,000 tonnes", "Opening day",
-        "The viaduct opened in 1932.", "- Piers", "12"]
+        "The viaduct opened in 1932.", "- Piers", "12", "Number of employees\n219,000 (2023)"]
 
 
 def test_the_period_a_sentence_states_its_figure_for(tmp_path):
