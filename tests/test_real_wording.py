@@ -41,14 +41,6 @@ def test_a_noun_and_its_synonym_count_one_thing(cli, tmp_path, empty_config) -> 
     assert counts == [("agree", ["6453"]), ("compatible", [">9000", "9400"])]
 
 
-def test_nations_and_countries_count_one_thing(cli, tmp_path, empty_config) -> None:
-    topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Tallvik abroad\n\nTallvik now runs stores in 49 nations.\n",
-        "b.txt": "Tallvik at a glance\n\nTallvik runs its stores in 52 countries.\n",
-    })
-    assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "count"] == [("conflict", ["a", "b"])]
-
-
 def test_a_synonym_beside_a_count_does_not_become_what_it_counts() -> None:
     """'2,450 employees in six factories': six counts factories, not employees."""
     found = find_figures("The group has 2,450 employees in six factories across four countries.")
