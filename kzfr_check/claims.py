@@ -474,6 +474,10 @@ YEAR_IN_BRACKETS = re.compile(rf"\((?:[A-Z][a-z]+\.?\s+)?({YEAR})(?:\s+est\.?)?\
 # a year whose figure follows it in brackets: "the rate in 2021 (14.2 per 100,000)"
 YEAR_BEFORE_BRACKETS = re.compile(rf"\bin\s+({YEAR})\s*\(\s*$")
 YEAR_LABEL = re.compile(rf"\b({YEAR})\s*:\s*$")  # a year that heads its figure as a label
+# a count or a reckoning of a year, which the figures of its clause are of: "A 1958 estimate put the cost at $7.6
+# billion", "the 2010 census counted 3.2 million people"
+YEAR_OF_A_RECKONING = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+({YEAR})\s+(?:official\s+)?"
+                                 r"(?:estimates?|census|survey|count|tally|assessment|study|report)\b[^,;:]*$")
 RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.IGNORECASE)
 # ("over the last year" is the twelve months up to now, and "last year's level" is what another figure is compared
 # with: neither is a calendar year the sentence's figures are stated for)
@@ -612,8 +616,8 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
         year_start = m.start(1) if m.group(1) else m.start(2)
         frame = next((f for f in figures if f.start <= year_start < f.end and f.value.kind == "date"), None)
         return m.group(1) or m.group(2), frame
-    m = YEAR_LABEL.search(said, 0, figure.start)
-    if m:  # "Bilateral trade 2022: $2.87 billion"
+    m = YEAR_LABEL.search(said, 0, figure.start) or YEAR_OF_A_RECKONING.search(said, 0, figure.start)
+    if m:  # "Bilateral trade 2022: $2.87 billion", "A 1958 estimate put the total cost at $7.6 billion"
         return m.group(1), _date_at(figures, m.start(1))
     m = RELATIVE_YEAR.search(said) if base is not None else None
     while m and said[max(0, m.start() - 4):m.start()].lower() == "the ":

@@ -253,7 +253,7 @@ def test_a_label_and_the_figure_on_the_line_below_it_are_one_statement():
 
 def test_the_period_a_sentence_states_its_figure_for(tmp_path):
     """'By the end of August 2023', 'as of October' in a page of December 2021, a year in the figure's own clause
-    after a 'Since 2004' that opens its sentence, 'the 2009 financial year', 'In the year 2017'."""
+    after a 'Since 2004' that opens its sentence, 'the 2009 financial year', 'In the year 2017', 'a 1958 estimate'."""
     (tmp_path / "a.txt").write_text(
         "Published 8 December 2021\n\nAs of October, Ostrava had 940 projects in Moravia. By the end of August 2023, "
         "trade approximated 31.7 billion USD. Since 2004, ties have grown, with trade passing US$38 billion in 2014.\n")
@@ -264,6 +264,10 @@ def test_the_period_a_sentence_states_its_figure_for(tmp_path):
                                     "revenue was 36,295 million euros. By the end of year 2010, it had 280 stores.\n")
     read = [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "b.txt"))]
     assert read == [("1.4%", "2009"), ("EUR 36.295 billion", "2017"), ("280", "2010")]
+    (tmp_path / "c.txt").write_text("A 1958 estimate put the total cost of the canal at $7.6 billion. The 2010 census "
+                                    "counted 3,200 residents in Brena.\n")
+    read = [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "c.txt"))]
+    assert read == [("USD 7.6 billion", "1958"), ("3200", "2010")]  # the years of a reckoning: no dates of their own
 
 
 def test_a_day_without_its_year_is_of_the_one_year_its_sentence_states(tmp_path):
