@@ -134,7 +134,7 @@ def _status(values: Sequence[ValueSupport], related: Relations, kind: str = "",
              for i, row in enumerate(related)]
     conflicting = ((i, j) for i, row in enumerate(related) for j in range(i + 1, len(row)) if row[j] == "conflict")
     if all(((None not in periods[i] and None not in periods[j] and not periods[i] & periods[j])
-            or _years_apart(years[i], years[j])) and _may_have_grown(values[i], values[j])
+            or _years_apart(years[i], years[j])) and _may_have_grown(values[i], values[j], dates or {})
            for i, j in conflicting):
         return "changed"
     return "conflict"
@@ -157,7 +157,7 @@ def _years_apart(a: set[int] | None, b: set[int] | None) -> bool:
     return bool(a and b) and (max(a) + 1 < min(b) or max(b) + 1 < min(a))  # type: ignore[arg-type]
 
 
-def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
+def _may_have_grown(a: ValueSupport, b: ValueSupport, dates: Mapping[str, str | None]) -> bool:
     """Two values stated for different periods are a change over time, unless they count what only grows
     (a death toll) and the later figure is the smaller: a toll never falls, so that is a contradiction."""
     if not any(c.only_grows for c in (*a.claims, *b.claims)):
@@ -171,8 +171,11 @@ def _may_have_grown(a: ValueSupport, b: ValueSupport) -> bool:
     if all(len(c.as_of) == 4 for c in (*a.claims, *b.claims)):  # type: ignore[arg-type]
         return True  # the count of a year each, "1,840 cases in 2016" and "905 in 2012": no running total
     stated = [c.as_of for c in (*a.claims, *b.claims) if c.as_of]
-    if int(max(stated)[:4]) - int(min(stated)[:4]) > 1:
-        return False  # a total told years apart is settled, not running: ten or eleven died, not both
+    if int(max(stated)[:4]) - int(min(stated)[:4]) > 1 and not all(
+            len(c.as_of) >= 7 and c.as_of != dates.get(c.source) for c in (*a.claims, *b.claims)):  # type: ignore[arg-type]
+        # a total told years apart is settled, not running: ten or eleven died, not both; but a tally each source
+        # states as of a day of its own ("As of 10 November 2019, ... 1,388 deaths") is running, as in an epidemic
+        return False
     return later.claims[0].value.high >= earlier.claims[0].value.low
 
 

@@ -63,3 +63,22 @@ def test_a_value_a_group_already_holds_joins_it_on_the_likeness_of_any_statement
     })
     areas = [t for t in topics if t["kind"] == "area"]
     assert [(t["status"], _sources(t)) for t in areas] == [("conflict", ["a", "b", "c", "d"])]
+
+
+def test_a_tally_each_report_states_as_of_a_day_of_its_own_is_running_years_apart(cli, tmp_path, empty_config) -> None:
+    """Situation reports of an epidemic, 'As of 10 November 2019' and 'As of 1 March 2021': the later, larger toll
+    is a change over time; tolls years apart that only their pages date stay a contradiction (a settled toll)."""
+    running = _topics(cli, tmp_path / "running", empty_config, {
+        "a.txt": "Marsh fever bulletin\nPublished 12 November 2019\n\nAs of 10 November 2019, the health ministry of "
+                 "Velmora had reported 1,388 deaths from marsh fever.\n",
+        "b.txt": "Marsh fever: the toll\nPublished 3 March 2021\n\nAs of 1 March 2021, the health ministry of Velmora "
+                 "had reported 3,040 deaths from marsh fever.\n",
+    })
+    assert [t["status"] for t in running if t["kind"] == "count"] == ["changed"]
+    settled = _topics(cli, tmp_path / "settled", empty_config, {
+        "a.txt": "Marsh fever bulletin\nPublished 12 November 2019\n\nThe health ministry of Velmora reported 1,388 "
+                 "deaths from marsh fever.\n",
+        "b.txt": "Marsh fever: the toll\nPublished 3 March 2021\n\nThe health ministry of Velmora reported 3,040 "
+                 "deaths from marsh fever.\n",
+    })
+    assert [t["status"] for t in settled if t["kind"] == "count"] == ["conflict"]
