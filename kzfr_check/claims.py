@@ -556,7 +556,7 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     if figure.value.kind in DATE_KINDS:
         return None, None
     after = said[figure.end:]
-    clause = re.split(r"[,;:]", after, maxsplit=1)[0]
+    clause = re.split(r"[,;:—]|\s(?:--|[–-])\s", after, maxsplit=1)[0]  # (a dash opens an aside: "$3 billion -- ...")
     years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
              and figure.end <= f.start < figure.end + len(clause)
              and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]

@@ -71,14 +71,14 @@ MONTHS = {m: i for i, m in enumerate(
 # ISO 4217 codes of the currencies most often quoted, then symbols and words that name one currency.
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT CHF INR TRY SEK NOK DKK PLN CZK HUF AUD CAD NZD HKD SGD KRW "
                   "BRL MXN ZAR AED SAR ILS UAH XOF XAF").split()
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
-                    "₹": "INR", "₺": "TRY", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "R$": "BRL", "₩": "KRW",
-                    "zł": "PLN", "₴": "UAH", "₪": "ILS"}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "$A": "AUD", "€": "EUR", "£": "GBP", "¥": "JPY",
+                    "₽": "RUB", "₸": "KZT", "₹": "INR", "₺": "TRY", "A$": "AUD", "C$": "CAD", "HK$": "HKD",
+                    "R$": "BRL", "₩": "KRW", "zł": "PLN", "₴": "UAH", "₪": "ILS"}
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB",
-    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "tenge": "KZT", "swiss francs": "CHF", "rupees": "INR",
-    "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "tenge": "KZT", "swiss francs": "CHF",
+    "rupees": "INR", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "danish kroner": "DKK", "zloty": "PLN", "zlotys": "PLN", "rand": "ZAR", "won": "KRW", "hryvnias": "UAH",
     "shekels": "ILS", "cfa francs": "XOF", "cfa franc": "XOF",  # the two CFA francs are worth the same: one code
     # the other dollars, named by their country: "1.5 billion Australian dollars" is no count of dollars
@@ -372,7 +372,7 @@ PATTERNS: list[Pattern] = [
             _needs(_MONTH_NEEDS)),
     Pattern("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
             _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
-    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH})"),
+    Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH}|[-/]\d)"),
             _needs(r"[-–]\s*\d")),
     Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
                                  rf"(?P<a>{YEAR})\b", _I), _needs(r"months\s+of\s")),
@@ -882,7 +882,10 @@ _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?
                                    r"(?:\s+the\s+(?:next|past|last|coming))?)\s+$", re.IGNORECASE)
 _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
                                   re.IGNORECASE)
-_NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
+# ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus"
+_NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|cruise|mission|descent|delay|wait|"
+                         r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search)\b",
+                         re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 

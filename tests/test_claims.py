@@ -268,6 +268,10 @@ def test_the_period_a_sentence_states_its_figure_for(tmp_path):
                                     "counted 3,200 residents in Brena.\n")
     read = [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "c.txt"))]
     assert read == [("USD 7.6 billion", "1958"), ("3200", "2010")]  # the years of a reckoning: no dates of their own
+    (tmp_path / "d.txt").write_text("The quake cost $3 billion in damage -- the most in the region until the Orla "
+                                    "floods struck in 2011.\n")
+    read = [(c.value.text, c.as_of) for c in extract_claims(read_source(tmp_path / "d.txt")) if c.kind == "money"]
+    assert read == [("USD 3 billion", None)]  # a dash opens an aside: its year is not the figure's
 
 
 def test_a_day_without_its_year_is_of_the_one_year_its_sentence_states(tmp_path):

@@ -207,6 +207,11 @@ def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal_point(whole: i
     ("It cost more than one hundred billion dollars.", [">USD 100 billion"]),
     ("Some three hundred and twenty-five people attended.", ["~325"]),
     ("Congress passed a $12-billion appropriation.", ["USD 12 billion"]),  # a scale joined by a hyphen
+    ("The mission cost $US1.84 billion.", ["USD 1.84 billion"]),
+    ("Losses were between 2 and 3 billion U.S. dollars.", ["USD 2–3 billion"]),
+    ("The quake struck on 2003-06-02 at dawn.", ["2003-06-02"]),  # an ISO day, not the years 2003 to 2006
+    ("After a seven-year flight, the Brask probe arrived.", ["7 yr"]),  # a span before the noun of what lasts it
+    ("It was a five-year plan.", []),  # ... but not before a thing it names
     ("In 2019 45 000 people left Brena.", ["2019", "45000"]),  # a year is never the head of a grouped number
     ("Brena counted between 50 000 and 60 000 voters.", ["50000–60000"]),
     ("By then 3 460 homes and 1 250 300 trees were lost.", ["3460", "1250300"]),
