@@ -322,11 +322,19 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
     Pattern("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
+    # a citation: "(Weather Center, 2015)", "(Holt et al., 2016)": the year of a work cited, no fact of the text
+    Pattern("skip", re.compile(rf"\((?:[A-Z][\w.&'’-]*\s?|et\s+al\.?\s?|and\s|&\s?){{1,8}},\s*{YEAR}[a-z]?"
+                               r"(?:;[^()]{1,80})?\)"),
+            _needs(r",\s*[12]\d{3}[a-z]?[);]")),
     Pattern("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
             _needs(r"(?:category|cat\.|level|force)\s")),
+    # ... and in lower case or in words before what it rates: "a category 3 hurricane", "category two strength"
+    Pattern("scale", re.compile(r"\b(?P<name>category)\s+(?P<num>[1-5]|one|two|three|four|five)\b"
+                                r"(?=\s+(?:hurricane|storm|cyclone|typhoon|strength|status|intensity)\b)", _I),
+            _needs(r"category\s")),
     Pattern("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
                                 r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
                                 r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
@@ -393,7 +401,9 @@ PATTERNS: list[Pattern] = [
     Pattern("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
                                       rf"(?P<num>{DIGITS})(?![\d.,%])(?:\s+(?P<scale>{SCALE}))?(?=\s+[^\W\d_])", _I),
             _needs(r"\d\s*[–—-]\s*\d|\d\s+to\s+\d")),
-    Pattern("skip", re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d.,%])"), _needs(r"[–—-]\s*\d")),
+    # a score or a pair of numbers ("won 3-1"), but not a range of a measure ("a surge of 6–9 ft", "40-60 mph")
+    Pattern("skip", re.compile(rf"(?<![\d.,])\d{{1,2}}\s*[–—-]\s*\d{{1,2}}(?![\d.,%])"
+                               rf"(?![\s-]*(?:{_MEASURE_UNITS})(?![\w²]))", _I), _needs(r"[–—-]\s*\d")),
     Pattern("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
                                rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"),
             _needs(_MONTH_NEEDS)),
@@ -813,10 +823,10 @@ def _scale(m: re.Match[str]) -> Value | None:
         name, raw = "intensity", groups.get("roman") or groups["roman2"]
     elif groups.get("name"):
         name, raw = groups["name"].rstrip(".").lower().replace("cat", "category", 1) if groups["name"] == "Cat." \
-            else groups["name"].lower(), groups["num"]
+            else groups["name"].lower(), groups["num"].lower()
     else:
         name, raw = "magnitude", groups.get("num") or groups["num2"]
-    n = Decimal(parse_roman(raw) or 0) if raw.isalpha() else parse_number(raw)
+    n = Decimal(parse_roman(raw) or 0) if raw.isalpha() and raw.lower() not in CARDINALS else parse_number(raw)
     if not n:
         return None
     # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
@@ -1091,7 +1101,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
     r"(?:\s+(?:at|to))?|(?:is|are|was|were)(?:\s+now)?|of))\s*$", re.IGNORECASE)
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
-_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[—–]|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
+_CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|[—–](?!\s*\d)|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
                            r"according\b|people\b|persons\b)", re.IGNORECASE)
 _REST = frozenset({"other", "others"})  # the last item of a breakdown: "other 7%" is a label of its own
 _NOT_A_LABEL = frozenset("about around some nearly almost over under above below more less than was were "

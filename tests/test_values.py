@@ -212,6 +212,12 @@ def test_a_decimal_comma_before_a_scale_or_a_percent_is_a_decimal_point(whole: i
     ("The quake struck on 2003-06-02 at dawn.", ["2003-06-02"]),  # an ISO day, not the years 2003 to 2006
     ("After a seven-year flight, the Brask probe arrived.", ["7 yr"]),  # a span before the noun of what lasts it
     ("It was a five-year plan.", []),  # ... but not before a thing it names
+    ("The peak storm surge of 6–9 ft coincided with high tide.", ["6–9 ft"]),  # a range of a measure, not a score
+    ("Winds of 40-60 mph brought 6–9 inches of rain.", ["40–60 mph", "6–9 in"]),
+    ("Orvel won 3-1 at home.", []),
+    ("It was a 100-kt category 3 hurricane near category two strength.", ["100 kt", "category 3", "category 2"]),
+    ("Orla made landfall on May 7, 2015 (Weather Center, 2015), as Holt et al. noted (Holt et al., 2016).",
+     ["2015-05-07"]),  # a citation's year is no fact of the text
     ("In 2019 45 000 people left Brena.", ["2019", "45000"]),  # a year is never the head of a grouped number
     ("Brena counted between 50 000 and 60 000 voters.", ["50000–60000"]),
     ("By then 3 460 homes and 1 250 300 trees were lost.", ["3460", "1250300"]),
