@@ -145,6 +145,8 @@ LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 # ("Shoreline:" above "311 km (on the lake)"): the two are one statement
 LABEL_LINE = re.compile(r"[^\W\d_][^\d:]{0,40}:")
 DATELINE_LINES = 12
+DATELINE_WORDS = 6  # words that may stand before a dateline's date on its line ("Posted on Monday by the Press Office")
+_LINE_WORD = re.compile(r"[^\W\d_]+")
 
 
 # A fact sheet may set a label and its figure on lines of their own, a blank line between ("Length of main span",
@@ -275,7 +277,10 @@ def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
     d = source.date
     return (d is not None and figure.value.kind == "date" and figure.value.text == str(d)
             and source.norm[offset:offset + figure.end - figure.start] not in WEEKDAYS
-            and source.line_of(offset) <= source.line_of(0) + DATELINE_LINES)
+            and source.line_of(offset) <= source.line_of(0) + DATELINE_LINES
+            # a dateline's date heads its line ("WASHINGTON, Aug. 2, 2010 - ..."); deep in a sentence that day is told
+            # of ("made landfall ... on the evening of May 6th" in a page of that day)
+            and len(_LINE_WORD.findall(source.norm, source.line_start(offset), offset)) <= DATELINE_WORDS)
 
 
 def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:

@@ -285,3 +285,13 @@ def test_a_day_without_its_year_is_of_the_one_year_its_sentence_states(tmp_path)
     dates = {name: [c.value.text for c in extract_claims(read_source(tmp_path / f"{name}.txt"))]
              for name in ("dated", "undated")}
     assert dates == {"dated": ["2001", "2001-12-10", "2021-05-03"], "undated": ["2001", "2001-12-10", "2001-05-03"]}
+
+
+def test_the_page_s_own_day_told_deep_in_a_sentence_is_a_claim(tmp_path):
+    """The dateline's date is furniture; the same day told in a sentence below it ('made landfall ... on the evening
+    of May 6th, 2015') is a fact of what the page reports."""
+    (tmp_path / "a.txt").write_text("Radar Imagery, May 6, 2015\n\nHurricane Orla made landfall near Brena on the "
+                                    "evening of May 6th, 2015, the weather service said.\n")
+    source = read_source(tmp_path / "a.txt")
+    assert str(source.date) == "2015-05-06"
+    assert [(c.line, c.value.text) for c in extract_claims(source)] == [(3, "2015-05-06")]
