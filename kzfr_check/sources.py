@@ -331,7 +331,8 @@ _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 # a participle right before a date, no comma between: what the date is of (the words of a dateline are read first)
-_EVENT_LABEL = re.compile(r"\b(?i:[a-z]+ed|born|died|begun|built)\s+$")
+_EVENT_LABEL = re.compile(r"\b(?i:[a-z]+ed|born|died|begun|built)\s+$|^\W*[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*$")
+# ... or a fact box's label ("Launch: 3 March 2003"), the dateline's own words ("Date:", "Posted:") read before it
 
 
 def _dateline_keyword(language: str) -> re.Pattern[str]:

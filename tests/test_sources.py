@@ -352,6 +352,9 @@ def test_dateline_rules(tmp_path: Path) -> None:
         "Tallvik\nFounded 12 May 1931 in Norrby\n": None,  # an infobox's row: the subject's date, not the page's
         "Born 20 March 1926\n": None,
         "Holmsted, 16 March 2023\n": DocDate(2023, 3, 16),  # a place that ends as a participle does
+        "Mission overview\nLaunch: 3 March 2003\n": None,  # a fact box's label
+        "Date: 3 March 2003\n": DocDate(2003, 3, 3),  # ... but the words of a dateline make one
+        "Posted: 4 March 2003\n": DocDate(2003, 3, 4),
     }
     for number, (content, expected) in enumerate(cases.items()):
         path = tmp_path / f"{number}.txt"
