@@ -370,8 +370,7 @@ PATTERNS: list[Pattern] = [
     # a share written as a ratio: "one in five adults", "nearly 1 in 4 households", "three out of every 10"
     _number_led("ratio", rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?!{YEAR}\b)(?P<per>\d{{1,3}}(?:,\d{{3}})?(?![\d.,]\d)|"
                 rf"{NUMW})\b(?!\s*(?:%|per\s?cent\b|[.,]\d|{_alternation(TIME_UNITS)}))(?=\s+[^\W\d_]|\s*[.,;:)]|\s*$)",
-                _needs(r"\s(?:in|of)\s+(?:every\s+)?(?:\d{1,3}(?:,\d{3})?\b|(?:two|three|four|five|six|seven|eight|nine|ten|"
-                       r"twelve|twenty|fifty|hundred|thousand)\b)")),
+                _needs(rf"\s(?:in|of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})?\b|{NUMW}\b)")),  # ('one in a hundred')
     Pattern("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
                                  rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
     Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import kzfr_check.values as grammar
@@ -647,6 +647,8 @@ def _without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     "among the", "largest", "approximately", "no fewer than", "\n\n   ", "A380", "3,5", "twenty-one", "a hundred",
     "twenty-first", "hundredth", "5km", "1.5", "spread over", "some", "~", "feet", "inches", "ft.", "in.", "Figure",
     "Table", "today", "equivalent to", "(", ")", "Expo", "Spring", "cubic yards", "cfs"]), max_size=14))
+@example(["1.5", "In", "a hundred"])  # a share as a ratio, 'in a hundred' (its shortcut once missed it)
+@example(["one", "in", "eleven", "adults"])
 def test_the_shortcuts_of_the_finder_miss_no_figure(words: list[str]) -> None:
     """Skipping a pattern whose needed words a sentence lacks, and searching number-led patterns from
     near each number, find the same figures as running every pattern over every position."""
