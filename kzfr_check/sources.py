@@ -330,9 +330,9 @@ _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued
 _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
-# a participle right before a date, no comma between: what the date is of (the words of a dateline are read first)
+# what a date is of, right before it: a participle, no comma between ("Founded 12 May 1931"), or a fact box's label
+# ("Launch: 3 March 2003"); the words of a dateline ("Published", "Date:", "Posted:") are read before these
 _EVENT_LABEL = re.compile(r"\b(?i:[a-z]+ed|born|died|begun|built)\s+$|^\W*[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*$")
-# ... or a fact box's label ("Launch: 3 March 2003"), the dateline's own words ("Date:", "Posted:") read before it
 
 
 def _dateline_keyword(language: str) -> re.Pattern[str]:
