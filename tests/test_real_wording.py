@@ -1,6 +1,7 @@
 """Wordings of one fact that real pages use and the test corpora did not: initials written with full stops, a noun
-and its synonym, a group that already holds a value a newcomer states. Each corpus is written by the test, with
-invented places and figures, in the shapes news and reference pages take."""
+and its synonym, a group that already holds a value a newcomer states, tallies that reports date each on a day of
+their own. Each corpus is written by the test, with invented places and figures, in the shapes news and reference
+pages take."""
 
 from __future__ import annotations
 
