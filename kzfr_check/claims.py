@@ -470,7 +470,7 @@ AS_OF_DAY = re.compile(rf"\b(?:as of|as at|as on)\s+(?P<day>\d{{1,2}}\s+{MONTH_C
 AS_OF_MONTH = re.compile(rf"\b(?:as of|as at|(?:by|at) the end of)\s+(?P<month>{MONTH_CASED})(?![\w.]|,?\s*\d)",
                          re.IGNORECASE)
 # A fiscal year frames the figures of its sentence: it is a budget's or a programme's period, never an event's date
-# ("fiscal 2023", "FY2021", "the 2009 financial year")
+# ("fiscal 2023", "FY2021", "the 2017 financial year")
 FISCAL_YEAR = re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)({YEAR})\b"
                          rf"|\b({YEAR})(?:/\d\d)?\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 # A year in brackets that dates the figures of its line, as fact sheets write it: "(2002)", "(2023 est.)", "(July
