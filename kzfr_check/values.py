@@ -822,9 +822,10 @@ def _scale(m: re.Match[str]) -> Value | None:
         name, raw = "intensity", groups.get("roman") or groups["roman2"]
     elif groups.get("name"):
         name, raw = groups["name"].rstrip(".").lower().replace("cat", "category", 1) if groups["name"] == "Cat." \
-            else groups["name"].lower(), groups["num"].lower()
+            else groups["name"].lower(), groups["num"]
     else:
         name, raw = "magnitude", groups.get("num") or groups["num2"]
+    # Roman numerals as written ("intensity IX", "Category IV"); digits and number words ("category two")
     n = Decimal(parse_roman(raw) or 0) if raw.isalpha() and raw.lower() not in CARDINALS else parse_number(raw)
     if not n:
         return None

@@ -919,3 +919,12 @@ def test_an_estimate_holds_every_value_within_its_margin(n: int, margin: int) ->
     assert relation(f.value, only(f"Brena counted {n:,} cases.", "count").value) != "conflict"
     assert [g.value.text for g in figures(f"Ostvale's rate was 12.3% ± 1.3% in {2000 + margin % 20}.", "percent")] == [
         "11–13.6%"]
+
+
+def test_a_named_scale_reads_roman_numerals_digits_and_number_words() -> None:
+    """The step of a named scale written as a Roman numeral keeps its case to be read ('Category IV' is 4)."""
+    scale = next(p for p in grammar.PATTERNS if p.kind == "scale")
+    lowercase = next(p for p in grammar.PATTERNS if p.kind == "scale" and "hurricane" in p.regex.pattern)
+    assert [grammar._scale(scale.regex.search(s)).text for s in ("a Category IV storm", "a Category 4 storm")] == [
+        "category 4", "category 4"]
+    assert grammar._scale(lowercase.regex.search("near category two strength")).text == "category 2"
