@@ -553,6 +553,15 @@ def _bracketed_year(said: str, figure: Figure, figures: Sequence[Figure]) -> tup
     return m[1], _date_at(figures, m.start(1))
 
 
+def _years_after(said: str, figure: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """The years in a figure's own clause after it that may state its period ('... reached $5 billion in 2019'); a
+    dash opens an aside, whose year is not the figure's ('$3 billion -- the most until the floods of 2011')."""
+    clause = re.split(r"[,;:—]|\s(?:--|[–-])\s", said[figure.end:], maxsplit=1)[0]
+    return [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
+            and figure.end <= f.start < figure.end + len(clause)
+            and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]
+
+
 def as_of(said: str, figure: Figure, figures: Sequence[Figure],
           base: dt.date | None) -> tuple[str | None, Figure | None]:
     """The period a sentence says its figure refers to ('in the first nine months of 2022', 'as of
@@ -560,19 +569,16 @@ def as_of(said: str, figure: Figure, figures: Sequence[Figure],
     with the figure that states the period when there is one."""
     if figure.value.kind in DATE_KINDS:
         return None, None
-    after = said[figure.end:]
-    clause = re.split(r"[,;:—]|\s(?:--|[–-])\s", after, maxsplit=1)[0]  # (a dash opens an aside: "$3 billion -- ...")
-    years = [f for f in figures if f.value.kind == "date" and re.fullmatch(rf"{YEAR}(?:-\d\d)?", f.value.text)
-             and figure.end <= f.start < figure.end + len(clause)
-             and YEAR_OF_A_FIGURE.search(said, max(0, f.start - _YEAR_OF_A_FIGURE_REACH), f.start)]
     nearest = nearest_period(figure, [f for f in figures if not _since_a_superlative(said, f)])
     # a period open to the present before the figure ('Since 2004, ...') frames the sentence, unless the figure's own
     # clause names its year: 'Since 2004, ... trade passing $38 billion in 2014' is 2014's
-    if nearest is not None and not (nearest.value.text.endswith("/..") and nearest.end <= figure.start and years):
+    if nearest is not None and not (nearest.value.text.endswith("/..") and nearest.end <= figure.start
+                                    and _years_after(said, figure, figures)):
         return nearest.value.text, nearest
     bracketed = _bracketed_year(said, figure, figures) if "(" in said else None
     if bracketed is not None:
         return bracketed
+    years = _years_after(said, figure, figures)
     # a year after another figure frames that one: "3.2 million--down from 3.6 million in 1995"; a year in a relative
     # clause dates what that clause tells: "behind Orla (941 mb) and the cyclone that struck Dunmere in 1961"
     if years and not any(figure.end <= f.start < years[0].start and f.value.kind not in DATE_KINDS for f in figures) \

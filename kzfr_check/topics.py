@@ -1173,8 +1173,8 @@ class _Groups:
         dating = self.dating[a] and self.dating[b]
         growing = self.growing[a] or self.growing[b]
         known, n, penalty = self._penalty, len(self.value_list), self.penalty
-        stated_a = self.as_of[a].items()
         held_a, held_b = self.as_of[a], self.as_of[b]
+        stated_a = held_a.items()
         for y, ys in held_b.items():  # b outside: most often the smaller (a lone statement, by value)
             if y in held_a:
                 continue  # a value the other group states too: no new contradiction

@@ -567,12 +567,11 @@ def _interval_gap(a: tuple[float, float], b: tuple[float, float], dated: bool) -
 def parse_number(text: str) -> Decimal | None:
     """'13,000' -> 13000, 'twenty-five' -> 25, 'a hundred' -> 100; None when it is not a number."""
     t = text.strip().lower()
-    if t in CARDINALS:
-        return Decimal(CARDINALS[t])
-    if " ".join(t.split()) in CARDINALS:  # "three  hundred and five", as a line wraps it
-        return Decimal(CARDINALS[" ".join(t.split())])
-    if " ".join(t.split()) in FRACTIONS:
-        return FRACTIONS[" ".join(t.split())]
+    spaced = " ".join(t.split())  # "three  hundred and five", as a line wraps it
+    if spaced in CARDINALS:
+        return Decimal(CARDINALS[spaced])
+    if spaced in FRACTIONS:
+        return FRACTIONS[spaced]
     t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t
     try:
         return Decimal(t)
