@@ -162,10 +162,13 @@ NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
 # or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother')
+# ("two and a half miles", to "nineteen and a half")
 FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
-             "half an": Decimal("0.5"), "one and a half": Decimal("1.5"), "a quarter of a": Decimal("0.25"),
-             "a quarter of an": Decimal("0.25"), "three quarters of a": Decimal("0.75")}
-FRACTION = (r"\b(?:(?:one\s+and\s+)?a\s+half|half\s+an?|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
+             "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
+             "three quarters of a": Decimal("0.75"),
+             **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
+FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half\s+an?"
+            r"|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)")
 NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
@@ -327,6 +330,9 @@ PATTERNS: list[Pattern] = [
                                r"(?:;[^()]{1,80})?\)"),
             _needs(r",\s*[12]\d{3}[a-z]?[);]")),
     Pattern("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
+    # a file's name: "headframe 2016.jpg", "IMG_2041.png", "report-2019-03.pdf" name an image or a document, no fact
+    Pattern("skip", re.compile(r"[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b", _I),
+            _needs(r"\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
@@ -885,12 +891,17 @@ def _percent(m: re.Match[str]) -> Value | None:
 # independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
 # years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
 # but for a period ('a 63-day period').
-# (but "over" after a verb of taking time bounds the span: "took over 8 years to build")
+# (but "over" after a verb of taking time bounds the span: "took over 8 years to build"; and "during" before a bare
+# number says how long, as translated news writes it: "trapped during 70 days")
 _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaking\s)"
-                                   r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|during|within|across)"
-                                   r"(?:\s+the\s+(?:next|past|last|coming))?)\s+$", re.IGNORECASE)
+                                   r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|within|across)"
+                                   r"(?:\s+the\s+(?:next|past|last|coming))?"
+                                   r"|\bduring\s+the\s+(?:next|past|last|coming|first))\s+$", re.IGNORECASE)
 _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
                                   re.IGNORECASE)
+# "for" says how long, whatever follows: "held for 41 days before they were freed", "closed for two weeks after"
+_FOR_SPAN = re.compile(r"\bfor\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
+                       r"over|under|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
 # ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus"
 _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|cruise|mission|descent|delay|wait|"
                          r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search)\b",
@@ -901,7 +912,7 @@ _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 def _not_a_span(m: re.Match[str]) -> bool:
     """Is a figure in units of time an age, a time that dates an event, the span of an amount or part of a name?"""
     sentence, end = m.string, m.end()
-    if _AGE_OR_OFFSET_AFTER.match(sentence, end):
+    if _AGE_OR_OFFSET_AFTER.match(sentence, end) and not _FOR_SPAN.search(sentence, max(0, m.start() - 30), m.start()):
         return True
     if sentence[m.start("unit") - 1] == "-" and not _NAMED_SPAN.match(sentence, end):
         return True

@@ -83,3 +83,31 @@ def test_a_tally_each_report_states_as_of_a_day_of_its_own_is_running_years_apar
                  "deaths from marsh fever.\n",
     })
     assert [t["status"] for t in settled if t["kind"] == "count"] == ["conflict"]
+
+
+def _read(sentence: str) -> list[str]:
+    return [f.value.text for f in find_figures(sentence)]
+
+
+def test_how_long_a_span_lasted_is_read_after_during_and_before_an_offset_word_after_for() -> None:
+    """'held underground during 41 days' (as translated news writes it) and 'for 41 days before they were brought
+    up' say how long; 'during the past 5 days' spreads what is counted, and '41 days later' dates an event."""
+    assert _read("The 21 diggers held underground during 41 days were brought up on Monday.") == ["21", "41 d"]
+    assert _read("The diggers were held underground for 41 days before they were brought up.") == ["41 d"]
+    assert _read("They stayed there for about two weeks after the rockslide.") == ["~2 wk"]
+    assert _read("Forty cases were confirmed during the past 5 days.") == ["40"]
+    assert _read("The diggers were brought up 41 days later.") == []
+
+
+def test_a_file_s_name_states_no_figure() -> None:
+    """An infobox's 'Image Name: Ostrel shaft headframe 2016.jpg' names a picture, not a year of the shaft."""
+    assert _read("Image Name: Ostrel shaft headframe 2016.jpg") == []
+    assert _read("See IMG_2041.png and the report ostrel-2019-03.pdf for the 21 diggers.") == ["21"]
+
+
+def test_a_whole_number_and_a_half_and_nautical_miles() -> None:
+    """'two and a half miles' is 2.5 miles, not half a mile; a nautical mile is a length."""
+    assert _read("The floor of the trench lies two and a half miles below the surface.") == ["2.5 mi"]
+    assert _read("The delay of about seven and a half years angered the board.") == ["~7.5 yr"]
+    assert _read("The wreck lies 210 nautical miles off the coast of Varnholm.") == ["210 nmi"]
+
