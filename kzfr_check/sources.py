@@ -23,11 +23,14 @@ from fnmatch import fnmatchcase
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path, PurePath, PurePosixPath
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from kzfr_check.errors import InputError, NoSourcesError, printable
 from kzfr_check.lang import detect, paragraph_language
+
+if TYPE_CHECKING:
+    from kzfr_check.values import Figure
 
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -402,11 +405,14 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
     for line in islice((line for line in lines if line.strip()), _DATELINE_SEARCH_LINES):
         if found is not None and not dateline_keyword.search(line, 0, _KEYWORD_HEAD):
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
-        for figure in figures_in(_head(line), base, language):
+        figures = figures_in(_head(line), base, language)
+        for figure in figures:
             if figure.value.kind != "date" or not figure.value.text[:4].isdigit():
                 continue  # (a century is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
+            if _in_a_span(line, figure, figures):
+                continue  # an infobox's "Date | 9 April 2014 (41 days) | – 20 May 2014": an event's span
             keyword = _dateline_word(_TITLE_BREAK.split(line[:figure.start])[-1], dateline_keyword)
             if keyword and keyword.start() <= _KEYWORD_HEAD and len(parts) > 1:
                 return replace(date, snapshot=keyword["as_of"] is not None)
@@ -417,6 +423,18 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
             elif found is None and len(parts) > 1 and _is_dateline(line, figure.start, figure.end, dateline_keyword):
                 found = date
     return found or year or as_of
+
+
+# what leads from a date to the end of its span: a dash, after a count of its days and a table's bar at most
+_TO_THE_END = re.compile(r"[\s|]*(?:\([^()]{1,30}\)[\s|]*)?[–—-]\s*")
+
+
+def _in_a_span(line: str, figure: Figure, figures: Sequence[Figure]) -> bool:
+    """Is a date of a line the first or the last day of a span the line states ('9 April 2014 – 20 May 2014')?"""
+    def to_the_end(first: Figure, last: Figure) -> bool:
+        dash = _TO_THE_END.match(line, first.end)
+        return dash is not None and dash.end() == last.start and first.value.kind == last.value.kind == "date"
+    return any(to_the_end(figure, other) or to_the_end(other, figure) for other in figures)
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")

@@ -355,6 +355,9 @@ def test_dateline_rules(tmp_path: Path) -> None:
         "Mission overview\nLaunch: 3 March 2003\n": None,  # a fact box's label
         "Date: 3 March 2003\n": DocDate(2003, 3, 3),  # ... but the words of a dateline make one
         "Posted: 4 March 2003\n": DocDate(2003, 3, 4),
+        # an infobox's span of an event, to its last day: no page's date
+        "Ostrel shaft rockslide\nDate | 9 April 2014 (41 days) | \u2013 20 May 2014\n": None,
+        "Ostrel siege\nDate: 2 March 2011 \u2013 9 May 2011\n": None,
     }
     for number, (content, expected) in enumerate(cases.items()):
         path = tmp_path / f"{number}.txt"
