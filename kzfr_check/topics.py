@@ -980,11 +980,26 @@ def _same_value_links(examples: Sequence[Claim], values: Sequence[Sequence[Value
     """Pairs of shapes that state one specific value (see _specific), which are alike enough to group at a
     lower likeness (SAME_VALUE_THRESHOLD): links the words alone would not make."""
     by_value: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_size: dict[tuple[str, str], list[tuple[int, Value]]] = defaultdict(list)  # measures, whatever their unit
     for x, stated in enumerate(values):
-        for text, key in sorted({(v.text, v.group_key) for v in stated if _specific(v)}):
+        specific = {v.text: v for v in stated if _specific(v)}
+        for text, key in sorted({(v.text, v.group_key) for v in specific.values()}):
             by_value[(key, text)].append(x)
-    return {(x, y) for shapes in by_value.values() if len(shapes) <= SAME_VALUE_BUCKET
-            for x, y in combinations(shapes, 2) if _may_share_subject(examples[x], examples[y])}
+            value = specific[text]
+            if value.kind in MEASURE_KINDS and math.isfinite(value.low + value.high):
+                by_size[(key, f"{(value.low + value.high) / 2:.2g}")].append((x, value))
+    pairs = {pair for shapes in by_value.values() if len(shapes) <= SAME_VALUE_BUCKET
+             for pair in combinations(shapes, 2)}
+    # one length written in feet by one source and in metres by another ('512.5 feet', '156.2 metres')
+    pairs |= {(x, y) for stated in by_size.values() if len(stated) <= SAME_VALUE_BUCKET
+              for (x, a), (y, b) in combinations(stated, 2) if x != y and _one_size(a, b)}
+    return {(x, y) for x, y in pairs if _may_share_subject(examples[x], examples[y])}
+
+
+def _one_size(a: Value, b: Value) -> bool:
+    """Are two measures one size written in two units ('512.5 ft', '156.2 m'), each within the other's precision?"""
+    return (a.kind == b.kind and a.kind in MEASURE_KINDS and a.text.rpartition(" ")[2] != b.text.rpartition(" ")[2]
+            and a.low <= b.high and b.low <= a.high)
 
 
 T = TypeVar("T")
@@ -1153,9 +1168,11 @@ class _Groups:
                 and any(("previous", "") in q for q in self.qualified[b]))
 
     def share_specific(self, a: int, b: int) -> bool:
-        """Do two groups state one specific value (see _specific)?"""
+        """Do two groups state one specific value (see _specific), in one unit or in two?"""
         theirs = self.as_of[b]
-        return any(self.specific[v] for v in self.as_of[a] if v in theirs)
+        return any(self.specific[v] and (v in theirs or any(_one_size(self.value_list[v], self.value_list[w])
+                                                             for w in theirs if self.specific[w]))
+                   for v in self.as_of[a])
 
     def enough(self, a: int, b: int, score: float) -> bool:
         """Is the likeness of two groups enough for their values? Values that fit need nothing more;

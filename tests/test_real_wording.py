@@ -111,3 +111,15 @@ def test_a_whole_number_and_a_half_and_nautical_miles() -> None:
     assert _read("The delay of about seven and a half years angered the board.") == ["~7.5 yr"]
     assert _read("The wreck lies 210 nautical miles off the coast of Varnholm.") == ["210 nmi"]
 
+
+def test_one_length_in_feet_and_in_metres_is_one_fact(cli, tmp_path, empty_config) -> None:
+    """'512.5 feet long' and '156.2 metres in length' are one size in two units: the same value, linked as two
+    sources of one written value are, though their words differ."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Marlowen\n\nLaunched in Orsk, the Marlowen was the largest vessel of its day, 512.5 feet long, "
+                 "with a top speed of 21 knots.\n",
+        "b.txt": "The Marlowen\n\nDesigned by Pell Arvane, the vessel measured 156.2 metres in length and weighed "
+                 "30,100 tons.\n",
+    })
+    assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "length"] == [("compatible", ["a", "b"])]
+
