@@ -123,3 +123,11 @@ def test_one_length_in_feet_and_in_metres_is_one_fact(cli, tmp_path, empty_confi
     })
     assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "length"] == [("compatible", ["a", "b"])]
 
+
+def test_people_and_persons_count_one_thing(cli, tmp_path, empty_config) -> None:
+    """'612 people' and '611 persons' who lived through one loss: one fact, in conflict."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Ferry loss\n\nJust 612 people lived through the loss of the Marlowen.\n",
+        "b.txt": "Ferry loss\n\nJust 611 persons lived through the loss of the Marlowen.\n",
+    })
+    assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "count"] == [("conflict", ["a", "b"])]
