@@ -203,7 +203,8 @@ _NOT_A_VERB_TOP = "".join(f"(?<!\\b{word} top)" for word in _TOP_AFTER)
 # the word is, since running them at every position of a text made it slow. A '>' that closes a tag left in a
 # page's text ('area:</hi> 41,285') is no bound.
 BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over|above|under|below){_NOT_AFTER_PLACE_VERB}"
-         rf"(?:over|above|under|below)|in excess of|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|topp(?:ing|ed)|upwards of"
+         rf"(?:over|above|under|below)|in excess of|not (?:to )?exceed|not exceeding|exceed(?:ing|ed|s)?"
+         rf"|surpass(?:ing|ed|es)?|topp(?:ing|ed)|tops|upwards of|(?:surged|climbed|rose|risen|soared|jumped) past"
          rf"|top(?:{_TOP_AS_A_VERB})"
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
@@ -212,10 +213,12 @@ BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
 _BOUNDS = {
     "gt": (">", "≥", "more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
-           "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "top", "upwards of",
+           "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "tops", "top",
+           "upwards of", "surged past", "climbed past", "rose past", "risen past", "soared past", "jumped past",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
     "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
-           "not more than", "a maximum of", "as many as", "as much as"),
+           "not more than", "a maximum of", "as many as", "as much as", "not to exceed", "not exceed",
+           "not exceeding"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
 _CODES = "|".join(CURRENCY_CODES)
@@ -902,9 +905,11 @@ _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|be
 # "for" says how long, whatever follows: "held for 41 days before they were freed", "closed for two weeks after"
 _FOR_SPAN = re.compile(r"\bfor\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
                        r"over|under|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
-# ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus"
+# ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus",
+# "its 52-year history"
 _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|cruise|mission|descent|delay|wait|"
-                         r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search)\b",
+                         r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search|history|career|"
+                         r"tenure|reign|term|lifespan|lifetime|existence)\b",
                          re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
@@ -1344,18 +1349,20 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
 
 
-# A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion". Its
-# lower end is a bare number right before the figure, or a figure of its own; "from" opens a range only after a
-# word of ranging ("range from"), else it opens a change ("rose from $3.1 billion to ..."), and "by" a change's size.
+# A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion", "five
+# to 10 years". Its lower end is a bare number (digits or words) right before the figure, or a figure of its own;
+# "from" opens a range only after a word of ranging ("range from"), else it opens a change ("rose from $3.1 billion
+# to ..."), and "by" a change's size.
 _RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
-                      r"(?P<low>\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?)"
+                      rf"(?P<low>\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b)"
                       r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 _NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
                                  re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")
+_FIRST_STATED = re.compile(rf"\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b", re.IGNORECASE)
 
 
 def from_low_end(figure: Figure, start: int, low: Decimal, high: Decimal, shown: Decimal, at: int) -> Figure:
@@ -1388,7 +1395,7 @@ def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
                 value, text=f"{previous.value.text} to {value.text}", low=previous.value.low), figure.counted)
             continue
         low_end = _LOW_END.search(sentence, max(0, figure.start - 40), figure.start)
-        stated = _FIRST_NUMBER.search(sentence, figure.start, figure.end)
+        stated = _FIRST_STATED.search(sentence, figure.start, figure.end)
         written = _FIRST_NUMBER.search(value.text)
         if (low_end and stated and written and (not low_end["and"] or low_end["between"])
                 and not value.text.startswith(_PREFIXES)

@@ -131,3 +131,20 @@ def test_people_and_persons_count_one_thing(cli, tmp_path, empty_config) -> None
         "b.txt": "Ferry loss\n\nJust 611 persons lived through the loss of the Marlowen.\n",
     })
     assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "count"] == [("conflict", ["a", "b"])]
+
+
+def test_bounds_headlines_write_with_verbs() -> None:
+    """'tops $1.4 billion' and 'climbed past 1,000' are lower bounds; 'not to exceed $8 billion' is an upper one."""
+    assert _read("Cost to mend the Brellin weir tops $1.4 billion") == [">USD 1.4 billion"]
+    assert _read("The toll climbed past 1,000 deaths on Monday.") == [">1000"]
+    assert _read("Congress set a cap not to exceed $8 billion on the Orlan survey.") == ["≤USD 8 billion"]
+    assert _read("The board said costs must not exceed $8 billion.") == ["≤USD 8 billion"]
+
+
+def test_a_flow_of_water_a_history_s_span_and_a_range_from_a_word() -> None:
+    """'42,000 cubic feet of water per second' is a flow; 'its 52-year history' says how long; 'five to 10 years'
+    is a range, not 10 years."""
+    assert _read("Gatekeepers let 42,000 cubic feet of water per second pour through the sluice.") == ["42000 ft³/s"]
+    assert _read("It was the Tarnell weir's first overflow in its 52-year history.") == ["52 yr"]
+    assert _read("The ship is designed to chart the Pellan trench for five to 10 years.") == ["5–10 yr"]
+    assert _read("The survey will take between five and seven years.") == ["5–7 yr"]
