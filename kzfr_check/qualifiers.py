@@ -64,13 +64,15 @@ _NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize(
                           *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), *CURRENCY_CODES])
 WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
-_CHANGE_VERB = r"rose|risen|rises|rising|increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|" \
-               r"dropped|declined|decreased|slipped|soared|surged|up|down"
+_CHANGE_VERB = r"rose|risen|rises|rising|rise|increased|increases|increase|grew|grown|grows|grow|jumped|jump|" \
+               r"climbed|climb|fell|fallen|falls|fall|dropped|drop|declined|decline|decreased|decrease|slipped|" \
+               r"soared|soar|surged|surge|up|down"
 _CHANGE = rf"(?:{_CHANGE_VERB})"
 _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
-# a value before a change ("rose from $4.8 billion to ...", "up from 812 a day earlier", "up 12% from") is of another
-# time
-_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
+# a value before a change ("rose from $4.8 billion to ...", "will increase from", "up from 812 a day earlier", "up
+# 12% from", "up from an $8.7 billion estimate") is of another time
+_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?"
+                       r"[$€£¥]?\s?$",
                        re.IGNORECASE)
 # what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
 # people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May")

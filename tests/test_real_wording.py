@@ -148,3 +148,19 @@ def test_a_flow_of_water_a_history_s_span_and_a_range_from_a_word() -> None:
     assert _read("It was the Tarnell weir's first overflow in its 52-year history.") == ["52 yr"]
     assert _read("The ship is designed to chart the Pellan trench for five to 10 years.") == ["5–10 yr"]
     assert _read("The survey will take between five and seven years.") == ["5–7 yr"]
+
+
+def test_a_value_before_a_change_told_with_a_bare_verb_or_an_article_is_of_another_time(cli, tmp_path,
+                                                                                        empty_config) -> None:
+    """'will increase from $3.1 billion to ...' and 'up from an $3.1 billion estimate' give the value before a
+    change, not the cost another source states now."""
+    for number, change in enumerate(["will increase from $3.1 billion to $4.2 billion",
+                                     "is $4.2 billion, up from an $3.1 billion estimate"]):
+        topics = _topics(cli, tmp_path / str(number), empty_config, {
+            "a.txt": f"Brannock tunnel estimate\nPublished 3 March 2031\n\nOfficials said on Monday that the total "
+                     f"cost of the Brannock tunnel {change}.\n",
+            "b.txt": "Brannock tunnel update\nPublished 3 March 2031\n\nOfficials said on Monday that the total cost "
+                     "of the Brannock tunnel is $3.1 billion.\n",
+        })
+        assert not [t for t in topics if {"a", "b"} <= {c["source"] for c in t["claims"] if c["value"] ==
+                                                        "USD 3.1 billion"}], change
