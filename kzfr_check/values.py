@@ -1174,6 +1174,11 @@ def _label_head(label: str) -> str:
     return named[-1] if named and named[-1] not in stop_words() else ""
 
 
+# the whole a part is taken from: "1,500 *of the* 2,224 people aboard"
+_WHOLE_OF_A_PART = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?(?:out\s+)?of\s+"
+                              r"(?:(?:the|its|their|an?|some|about|estimated)\s+)*$", _I)
+# two nouns a count counts, joined: "1,212 *passengers and crew* died"
+_AND_NOUN = re.compile(r"\s+[^\W\d_]+\s+(?:and|&)\s+[^\W\d_]+(?=\s+[^\W\d_])", _I)
 # a count joined to another as the subject of one verb: "... people and 400 sheep were killed"
 _JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\d_]+(?P<rest>[^.;:]{{1,60}})", _I)
 
@@ -1186,9 +1191,13 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     if counted in known:
         return known[counted]
     stop = stop_words()
+    if coordinated := _AND_NOUN.match(sentence, after):  # "1,212 passengers and crew died": both did
+        after = coordinated.end()
     clause = _CLAUSE_BREAK.split(sentence[after:after + 60], 1)
-    # words between an amount and the next figure name that one ('185 km/h gusting to 210 km/h')
-    named_next = before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
+    # words between an amount and the next figure name that one ('185 km/h gusting to 210 km/h'); and what the
+    # part of a whole did, its whole did not ('1,500 of the 2,224 people aboard died')
+    named_next = (before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
+                  or bool(_WHOLE_OF_A_PART.search(sentence, max(0, start - 40), start)))
     following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
     before = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1]
               if w.lower() not in stop][:_NEAR]

@@ -164,3 +164,13 @@ def test_a_value_before_a_change_told_with_a_bare_verb_or_an_article_is_of_anoth
         })
         assert not [t for t in topics if {"a", "b"} <= {c["source"] for c in t["claims"] if c["value"] ==
                                                         "USD 3.1 billion"}], change
+
+
+def test_two_nouns_joined_by_and_are_one_subject_of_their_verb_but_a_whole_is_not_its_part() -> None:
+    """'1,212 passengers and crew died' counts deaths, as '1,212 crew died' does; in '1,500 of the 2,224 people
+    aboard died' the 2,224 did not all die."""
+    counted = [(f.value.text, f.counted) for f in find_figures(
+        "In all, 1,212 passengers and crew died when the Marlowen went down.")]
+    assert counted == [("1212", "deaths")]
+    assert [(f.value.text, f.counted) for f in find_figures("Of the ship's crew, 1,500 of the 2,224 people aboard "
+                                                            "died.")][-1] == ("2224", "people")
