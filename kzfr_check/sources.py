@@ -332,6 +332,7 @@ _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued
 # what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8"
 _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
+_LIST_ITEM = re.compile(r"\s*[-*+•]\s")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 # what a date is of, right before it: a participle, no comma between ("Founded 12 May 1931"), or a fact box's label
 # ("Launch: 3 March 2003"); the words of a dateline ("Published", "Date:", "Posted:") are read before these
@@ -366,6 +367,8 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     segment = _TITLE_BREAK.split(line[:start])[-1]
     if (word := _dateline_word(segment, keyword)) and word.start() <= _KEYWORD_HEAD:
         return True
+    if _LIST_ITEM.match(line):
+        return False  # an item of a list, as a blog's archive lists its months ("- May 2025"): no page's own date
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
         return False
