@@ -53,7 +53,7 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
                 ordinals[f"{tens}{sep}{_ORD_BELOW_TWENTY[u]}"] = t * 10 + u
     below_hundred = list(cardinals.items())
     cardinals["a hundred"] = cardinals["hundred"] = 100
-    for h in range(1, 10):  # "two hundred", "three hundred and twenty-five"
+    for h in range(1, 20):  # "two hundred", "three hundred and twenty-five", "thirteen hundred"
         hundreds = f"{_BELOW_TWENTY[h]} hundred"
         cardinals[hundreds] = h * 100
         for words, n in below_hundred:
@@ -149,9 +149,9 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
     tens = rf"{_alternation(_TENS)}(?:[- ]{_alternation(tails)}){'?' if cardinal else ''}"
     if not cardinal:
         return f"(?:{tens}|{_alternation(rest)})"
-    # hundreds, and what follows them: "two hundred", "three hundred and twenty-five"
+    # hundreds, and what follows them: "two hundred", "three hundred and twenty-five", "thirteen hundred"
     below = rf"(?:{tens}|{_alternation(_BELOW_TWENTY[1:])})"
-    hundreds = rf"{_alternation(_BELOW_TWENTY[1:10])}\s+hundred(?:\s+(?:and\s+)?{below}\b)?"
+    hundreds = rf"{_alternation(_BELOW_TWENTY[1:])}\s+hundred(?:\s+(?:and\s+)?{below}\b)?"
     return f"(?:{hundreds}|{tens}|{_alternation(rest)})"
 
 

@@ -174,3 +174,11 @@ def test_two_nouns_joined_by_and_are_one_subject_of_their_verb_but_a_whole_is_no
     assert counted == [("1212", "deaths")]
     assert [(f.value.text, f.counted) for f in find_figures("Of the ship's crew, 1,500 of the 2,224 people aboard "
                                                             "died.")][-1] == ("2224", "people")
+
+
+def test_hundreds_counted_past_ten_and_volumes_in_cubic_kilometres_and_miles() -> None:
+    """'Thirteen hundred feet' is 1,300 feet (it was 13 and 100 feet); a volcano's volumes come in km³ and mi³."""
+    assert _read("Thirteen hundred feet of the summit were blown away.") == ["1300 ft"]
+    assert _read("The peak lost twelve hundred and six feet.") == ["1206 ft"]
+    assert _read("The blast threw out 0.67 cubic miles (2.79 km3) of rock.") == ["0.67 mi³", "2.79 km³"]
+
