@@ -182,3 +182,14 @@ def test_hundreds_counted_past_ten_and_volumes_in_cubic_kilometres_and_miles() -
     assert _read("The peak lost twelve hundred and six feet.") == ["1206 ft"]
     assert _read("The blast threw out 0.67 cubic miles (2.79 km3) of rock.") == ["0.67 mi³", "2.79 km³"]
 
+
+def test_floors_and_stories_ships_and_vessels_count_one_thing(cli, tmp_path, empty_config) -> None:
+    """'a 64-story tower' and '66 floors' are one fact, as '40 ships' and '32 vessels' a day are."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Velmar Tower\n\nThe Velmar Tower is a 64-story office tower in Orsk. About 40 ships cross the Orlen "
+                 "strait each day.\n",
+        "b.txt": "Velmar Tower facts\n\nThe Velmar office tower in Orsk has 66 floors. About 32 vessels cross the "
+                 "Orlen strait each day.\n",
+    })
+    assert sorted((t["status"], _sources(t)) for t in topics if t["kind"] == "count") == [
+        ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
