@@ -372,6 +372,10 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:
         return False
+    label = line[:start - len(segment)].rstrip(" -–—|·•\t")
+    if not words_before and label and (label.split()[-1].lower() in _PREPOSITIONS
+                                       or _EVENT_LABEL.search(label + " ")):
+        return False  # a fact sheet's "Work started on – March 4, 1911", "Opened – 12 May 1931"
     if words_before and _EVENT_LABEL.search(segment):
         return False  # an infobox's "Founded 12 May 1931", "Born 20 March 1926": its subject's dates
     if len(words_before) > 3:

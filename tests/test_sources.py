@@ -358,6 +358,9 @@ def test_dateline_rules(tmp_path: Path) -> None:
         # an infobox's span of an event, to its last day: no page's date
         "Ostrel shaft rockslide\nDate | 9 April 2014 (41 days) | \u2013 20 May 2014\n": None,
         "Ostrel siege\nDate: 2 March 2011 \u2013 9 May 2011\n": None,
+        # a fact sheet's row, its label and its date set apart by a dash
+        "Velmar Tower facts\nWork started on \u2013 March 4, 1911.\n": None,
+        "Velmar Tower facts\nOpened \u2013 12 May 1931\n": None,
         # a blog's archive of months, under a story it reposts
         "Lantern festival draws crowds\nAbout 40,000 people came.\nArchives\n- June 2034\n- May 2034\n": None,
     }
