@@ -1365,7 +1365,8 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 _RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
                       rf"(?P<low>\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b)"
-                      r"\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+                      rf"(?:\s+(?P<scale>{SCALE}))?\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(rf"\s*(?P<scale>{SCALE})\b", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 _NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
                                  re.IGNORECASE)
@@ -1384,6 +1385,10 @@ def from_low_end(figure: Figure, start: int, low: Decimal, high: Decimal, shown:
     return Figure(start, figure.end, replace(value, text=text, low=lowest), figure.counted)
 
 
+def _middle(value: Value) -> float:
+    return (value.low + value.high) / 2
+
+
 def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
     """Amounts and measures stated as a range, read as one figure from its lower end to its upper one: read as its
     upper end alone, "5 to 7 percent" would contradict a "6%" it holds."""
@@ -1399,7 +1404,7 @@ def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
                 and previous.value.unit == value.unit and not previous.value.text.startswith(_PREFIXES)
                 and (not joined["and"] or _BETWEEN_BEFORE.search(sentence, 0, previous.start))
                 and not _NOT_A_RANGE_BEFORE.search(sentence, 0, previous.start)
-                and previous.value.high < value.low < previous.value.high * 1000):
+                and _middle(previous.value) < _middle(value) < previous.value.high * 1000):
             out[-1] = Figure(previous.start, figure.end, replace(
                 value, text=f"{previous.value.text} to {value.text}", low=previous.value.low), figure.counted)
             continue
@@ -1412,6 +1417,9 @@ def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
                 and not _NOT_A_RANGE_BEFORE.search(sentence, 0, low_end.start())):
             low, high = parse_number(low_end["low"]), parse_number(stated[0])
             shown = parse_number(written[0])
+            if low is not None and low_end["scale"]:  # "between 2 million and 4 million", "500 thousand to 1 million"
+                scale = _SCALE_AFTER.match(sentence, stated.end())
+                low = low * SCALES[low_end["scale"].lower()] / SCALES[scale["scale"].lower()] if scale else None
             if low is not None and high and shown is not None and 0 < low < high:
                 out.append(from_low_end(figure, low_end.start(), low, high, shown, written.start()))
                 continue

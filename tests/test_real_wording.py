@@ -193,3 +193,12 @@ def test_floors_and_stories_ships_and_vessels_count_one_thing(cli, tmp_path, emp
     })
     assert sorted((t["status"], _sources(t)) for t in topics if t["kind"] == "count") == [
         ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
+
+
+def test_a_range_whose_ends_both_carry_their_scale_is_one_figure() -> None:
+    """'between 2 million and 4 million' and '$2 billion to $3 billion' are ranges, not their upper ends."""
+    assert _read("Between 2 million and 4 million Dravians died of the fever.") == ["2000000–4000000"]
+    assert _read("The fever killed 500 thousand to 1 million people.") == ["500000–1000000"]
+    assert _read("The Orlan survey will cost $2 billion to $3 billion.") == ["USD 2 billion to USD 3 billion"]
+    assert _read("The cost rose from $2 billion to $3 billion.") == ["USD 2 billion", "USD 3 billion"]
+
