@@ -66,7 +66,7 @@ WHOLE = "*"  # the place of a figure stated for all places
 _ATTRIBUTIVE = re.compile(r"\s+(?P<noun>[A-Za-z][\w-]+)")  # 'the 2021 flood': a year naming an event
 _CHANGE_VERB = r"rose|risen|rises|rising|rise|increased|increases|increase|grew|grown|grows|grow|jumped|jump|" \
                r"climbed|climb|fell|fallen|falls|fall|dropped|drop|declined|decline|decreased|decrease|slipped|" \
-               r"soared|soar|surged|surge|up|down"
+               r"soared|soar|surged|surge|plunged|plummeted|tumbled|dipped|sank|up|down"
 _CHANGE = rf"(?:{_CHANGE_VERB})"
 _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
 # a value before a change ("rose from $4.8 billion to ...", "will increase from", "up from 812 a day earlier", "up
@@ -75,10 +75,12 @@ _PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:an?\s+|
                        r"[$€£¥]?\s?$",
                        re.IGNORECASE)
 # what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
-# people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May")
+# people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May"; and "may have
+# killed 90,000" guesses at the past)
 _MODAL = r"(?:will|would|could|(?-i:may)|might|(?:is|are)\s+(?:expected|likely|projected|forecast)\s+to)"
-_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?:\s+[^\W\d_]+){{0,3}}\s*$|\b(?:forecasts?|estimates?|expectations?|"
-                              rf"projections?|predictions?)\s+(?:of|for)\s+(?:an?\s+)?(?:[^\W\d_]+\s+){{0,2}}$",
+_FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?!\s+have\b)(?:\s+[^\W\d_]+){{0,3}}\s*$"
+                              rf"|\b(?:forecasts?|estimates?|expectations?|projections?|predictions?)\s+(?:of|for)\s+"
+                              rf"(?:an?\s+)?(?:[^\W\d_]+\s+){{0,2}}$",
                               re.IGNORECASE)
 # ... and the rate or share an outlook gives ("prices will climb to 5.8%", "forecasts of a 2.8% rise") is not
 # what was measured; a plan's amount is what the plan is ('the dam will cost $3.8 billion')

@@ -202,3 +202,16 @@ def test_a_range_whose_ends_both_carry_their_scale_is_one_figure() -> None:
     assert _read("The Orlan survey will cost $2 billion to $3 billion.") == ["USD 2 billion to USD 3 billion"]
     assert _read("The cost rose from $2 billion to $3 billion.") == ["USD 2 billion", "USD 3 billion"]
 
+
+def test_a_guess_at_the_past_is_no_forecast_and_a_plunge_is_a_change(cli, tmp_path, empty_config) -> None:
+    """'may have killed as many as 90,000' estimates a toll; 'plunged by 9 years' is the size of a change, as
+    'fell by 9 years' is."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Korvel fever\n\nHistorians of the Ostra institute say the Korvel fever may have killed as many as "
+                 "90,000 people across the continent. In Dravia, life expectancy at birth fell by 9 years in 1871.\n",
+        "b.txt": "The continent and the fever\n\nHistorians of the Ostra institute say the Korvel fever killed some "
+                 "140,000 people across the continent. In Dravia, life expectancy at birth plunged by 9 years in "
+                 "1871.\n",
+    })
+    assert sorted((t["kind"], t["status"], _sources(t)) for t in topics) == [
+        ("count", "conflict", ["a", "b"]), ("duration", "agree", ["a", "b"])]
