@@ -1178,7 +1178,7 @@ def _label_head(label: str) -> str:
 _WHOLE_OF_A_PART = re.compile(r"\d\s+(?:[^\W\d_]+\s+)?(?:out\s+)?of\s+"
                               r"(?:(?:the|its|their|an?|some|about|estimated)\s+)*$", _I)
 # two nouns a count counts, joined: "1,212 *passengers and crew* died"
-_AND_NOUN = re.compile(r"\s+[^\W\d_]+\s+(?:and|&)\s+[^\W\d_]+(?=\s+[^\W\d_])", _I)
+_AND_NOUN = re.compile(r"\s+[^\W\d_]+\s+(?:and|&)\s+(?P<other>[^\W\d_]+)(?=\s+[^\W\d_])", _I)
 # a count joined to another as the subject of one verb: "... people and 400 sheep were killed"
 _JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\d_]+(?P<rest>[^.;:]{{1,60}})", _I)
 
@@ -1191,8 +1191,9 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     if counted in known:
         return known[counted]
     stop = stop_words()
-    if coordinated := _AND_NOUN.match(sentence, after):  # "1,212 passengers and crew died": both did
-        after = coordinated.end()
+    coordinated = _AND_NOUN.match(sentence, after)
+    if coordinated and coordinated["other"].lower() not in stop and not coordinated["other"].endswith("ed"):
+        after = coordinated.end()  # "1,212 passengers and crew died": both did (not "64 floors and was finished")
     clause = _CLAUSE_BREAK.split(sentence[after:after + 60], 1)
     # words between an amount and the next figure name that one ('185 km/h gusting to 210 km/h'); and what the
     # part of a whole did, its whole did not ('1,500 of the 2,224 people aboard died')
