@@ -215,3 +215,12 @@ def test_a_guess_at_the_past_is_no_forecast_and_a_plunge_is_a_change(cli, tmp_pa
     })
     assert sorted((t["kind"], t["status"], _sources(t)) for t in topics) == [
         ("count", "conflict", ["a", "b"]), ("duration", "agree", ["a", "b"])]
+
+
+def test_floors_in_french_and_in_english_are_one_count(cli, tmp_path, empty_config) -> None:
+    """'64 floors' and '66 étages' count one thing ('64 floors and was finished' counts floors, not completion)."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Velmar Tower\n\nThe Velmar office tower in Orsk has 64 floors and was finished in 1931.\n",
+        "b.txt": "La tour Velmar\n\nLa tour de bureaux Velmar, à Orsk, compte 66 étages et a été achevée en 1931.\n",
+    })
+    assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "count"] == [("conflict", ["a", "b"])]
