@@ -216,6 +216,8 @@ def test_language_is_told_from_the_text() -> None:
     assert detect("Le pont a été ouvert en 1931 et il est le plus long du pays.") == "fr"
     assert detect("Мост был открыт в 1931 году, и это самый длинный мост страны.") == "ru"
     assert detect("") == "en"
+    # a page of labels and units: no stop word of either language, and a unit's letter is no French "m'"
+    assert detect("Teskar Dome relief map\n\nMinimum elevation: 940 m\n\nMaximum elevation: 1,870 m\n") == "en"
 
 
 def test_a_language_declared_in_claims_toml_wins_over_the_one_told_from_the_text(tmp_path: Path,

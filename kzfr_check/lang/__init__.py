@@ -136,7 +136,9 @@ def detect(text: str) -> str:
     candidates = [code for code in languages() if _language(code)["script"] == script]
     if not candidates:
         return ENGLISH
-    return max(candidates, key=lambda code: (sum(w in stop_words(code) for w in words), code == ENGLISH))
+    # (a letter alone is no evidence: "1,870 m" is no French "m'")
+    return max(candidates, key=lambda code: (sum(w in stop_words(code) and (len(w) > 1 or not w.isascii())
+                                                 for w in words), code == ENGLISH))
 
 
 def _share(words: list[str], language: str) -> float:
