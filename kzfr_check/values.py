@@ -1110,9 +1110,10 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
-# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million".
+# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million", "Number of
+# windows – 6,600".
 _NAMED_BEFORE = re.compile(
-    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+(?:(?:now\s+|has\s+|had\s+)?"
+    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
     r"(?:\s+(?:at|to))?|(?:is|are|was|were)(?:\s+now)?|of))\s*$", re.IGNORECASE)
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
@@ -1147,7 +1148,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
             return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
         return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
-    if head[named.end("noun"):].lstrip().startswith((":", "|")):
+    if head[named.end("noun"):].lstrip().startswith((":", "|", "-", "–", "—")):
         return _label_head(head[:named.end("noun")]) or noun
     return noun
 
@@ -1155,6 +1156,26 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
 _PEOPLE = frozenset("people persons children men women households families residents".split())
 _NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
+
+
+# a figure that heads its line and a description after a colon, as pages of figures list them: "2,400: Workers
+# hired to raise the tower"
+_DESCRIBED_AFTER = re.compile(r":\s+(?P<label>[^\W\d_][^.;:\n]{2,80})")
+_IN_UNITS = re.compile(r",\s+in\s+(?P<noun>[^\W\d_]+s)\s*$", _I)
+
+
+def _described(sentence: str, start: int, after: int) -> str:
+    """What a figure that heads its line counts, named by the description after its colon, or ''."""
+    if sentence[sentence.rfind("\n", 0, start) + 1:start].strip(" \t*•-") or not (
+            described := _DESCRIBED_AFTER.match(sentence, after)):
+        return ""
+    words = [w.lower() for w in _WORD.findall(described["label"])]
+    if (unit := _IN_UNITS.search(described["label"])) is not None:
+        return unit["noun"].lower()  # "88: Harlow Tower's height, in stories"
+    head = words[:next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))]
+    return (next((measures()[w] for w in words if w in measures()), None)
+            or next((w for w in head if w.endswith("s") and not w.endswith(("ss", "'s"))), None)
+            or _label_head(described["label"]))
 
 
 def _label_head(label: str) -> str:
@@ -1247,6 +1268,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
+    described = _described(sentence, start, after)
     compound = _COMPOUND.match(sentence, after)
     if compound and compound[1].lower() in _SIDES:
         return None
@@ -1262,7 +1284,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])) and "," not in num:
         return None  # part of a name: "League Two", "Ariane 5", "Apollo 11" (no name holds "2,000")
-    if named_before is not None:
+    if described:
+        counted = described
+    elif named_before is not None:
         counted = named_before
     elif compound and not m["bound"] and not m["scale"]:
         counted = compound[1].lower()  # "a five-layer sunshield", "a 19-match unbeaten run"
@@ -1281,7 +1305,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
-    counted = _concept_near(sentence, start, after, counted)
+    counted = counted if described else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():
         counted = f"{counted} and {union['other'].lower()}"  # "131,000 vehicles and pedestrians" counts both

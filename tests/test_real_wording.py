@@ -224,3 +224,14 @@ def test_floors_in_french_and_in_english_are_one_count(cli, tmp_path, empty_conf
         "b.txt": "La tour Velmar\n\nLa tour de bureaux Velmar, à Orsk, compte 66 étages et a été achevée en 1931.\n",
     })
     assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "count"] == [("conflict", ["a", "b"])]
+
+
+def test_a_page_of_figures_lists_each_before_its_description_or_after_its_label_and_a_dash() -> None:
+    """'2,400: Workers hired to raise the tower' counts workers, and the line after it counts its own; 'Number of
+    windows – 6,600.' counts windows."""
+    found = find_figures("88: Harlow Building's height, in stories\n31: People who have fallen to their deaths from "
+                         "the Harlow Building\n1,210: Stairs in the yearly stair race\n2,400: Workers hired to raise "
+                         "the tower\n19: Lifts serving the tower")
+    assert [(f.value.text, f.counted) for f in found] == [
+        ("88", "stories"), ("31", "deaths"), ("1210", "stairs"), ("2400", "workers"), ("19", "lifts")]
+    assert [(f.value.text, f.counted) for f in find_figures("Number of windows – 6,600.")] == [("6600", "windows")]
