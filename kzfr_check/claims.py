@@ -120,8 +120,11 @@ def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:
 # Lines that are page furniture, not statements: copyright lines and footnote references.
 # A sentence that opens with one of these says its subject in the sentence before ("It cost £4 million").
 ANAPHORA = re.compile(r"\W*(?:It|Its|This|These|That|Those|They|Their|He|His|She|Her)\b")
-FURNITURE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|^\s*\[\d+\]"
+# (a copyright notice, not the word: "in the Velmora copyright case"); a line is furniture only when it is short: a
+# page flattened into one line ends with its credits, "... Pictures: Getty Images © GRAPHIC NEWS"
+FURNITURE_LINE = re.compile(r"©|^\W*copyright\b|\bcopyright\s*(?:\(c\)|\d{4})|\ball rights reserved\b|^\s*\[\d+\]"
                             r"|\bnext\s+(?:\w+\s+)?(?:report|update|bulletin|edition|issue)\b", re.IGNORECASE)
+FURNITURE_WORDS = 30
 LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•>#|]|\d+[.)]\s)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
@@ -179,7 +182,7 @@ def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
     prev_start = prev_end = 0
     for start, end in lines:
         line = norm[start:end]
-        if not line.strip() or FURNITURE_LINE.search(line):
+        if not line.strip() or (FURNITURE_LINE.search(line) and len(line.split()) <= FURNITURE_WORDS):
             if block_start is not None:
                 yield block_start, prev_end
             block_start = None

@@ -333,6 +333,9 @@ PATTERNS: list[Pattern] = [
                                r"(?:;[^()]{1,80})?\)"),
             _needs(r",\s*[12]\d{3}[a-z]?[);]")),
     Pattern("skip", re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"), _needs(r"[./]\d")),
+    # a copyright notice's years: "© 2019-2023 Orsk Herald"
+    Pattern("skip", re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:{YEAR}\s*[-–]\s*)?{YEAR}\b", _I),
+            _needs(r"©|\(c\)|copyright")),
     # a file's name: "headframe 2016.jpg", "IMG_2041.png", "report-2019-03.pdf" name an image or a document, no fact
     Pattern("skip", re.compile(r"[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b", _I),
             _needs(r"\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),

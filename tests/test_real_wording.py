@@ -235,3 +235,21 @@ def test_a_page_of_figures_lists_each_before_its_description_or_after_its_label_
     assert [(f.value.text, f.counted) for f in found] == [
         ("88", "stories"), ("31", "deaths"), ("1210", "stairs"), ("2400", "workers"), ("19", "lifts")]
     assert [(f.value.text, f.counted) for f in find_figures("Number of windows – 6,600.")] == [("6600", "windows")]
+
+
+def test_a_long_line_that_ends_with_its_credits_and_a_sentence_with_the_word_copyright_are_read(cli, tmp_path,
+                                                                                                empty_config) -> None:
+    """A page flattened into one line ends with '© GRAPHIC NEWS'; 'the Velmora copyright case' is no notice. Only a
+    short line with a notice is page furniture."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Velmora Games: the bill\n\nVelmora has spent about $140bn on stadiums, roads and a new metro line "
+                 "for the Games, according to the finance ministry, which also says the studio must pay $12 million "
+                 "in the Velmora copyright case. Pictures: Getty Images © GRAPHIC NEWS\n",
+        "b.txt": "Velmora Games\n\nVelmora has spent about $120bn on stadiums, roads and a new metro line for the "
+                 "Games, the finance ministry said. The studio must pay $15 million in the Velmora copyright case.\n"
+                 "\n© 2031 Orsk Herald. All rights reserved.\n",
+    })
+    assert sorted((t["status"], _sources(t)) for t in topics if t["kind"] == "money") == [
+        ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
+    assert not [t for t in topics if t["kind"] == "date"]
+
