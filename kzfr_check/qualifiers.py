@@ -112,7 +112,7 @@ _STATE_VERBS = frozenset("was were is are stood stands reached hit remained rema
 _NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "period", "decade", "day",
                           "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
                           "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
-_PART_KINDS = frozenset({"count", "money", "percent", "rate"})  # what a part of a whole is counted in
+_PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read

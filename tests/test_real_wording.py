@@ -253,3 +253,14 @@ def test_a_long_line_that_ends_with_its_credits_and_a_sentence_with_the_word_cop
         ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
     assert not [t for t in topics if t["kind"] == "date"]
 
+
+def test_a_part_joined_by_a_word_sets_a_count_apart_not_an_amount(cli, tmp_path, empty_config) -> None:
+    """'$310 billion into Games-related infrastructure' is the amount 'for the Games' another source states; a count
+    of 'ferry-related deaths' stays a part of all deaths (tests/test_false_conflicts.py)."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Velmora report\n\nVelmora has poured $310 billion into Games-related infrastructure, officials "
+                 "said.\n",
+        "b.txt": "Velmora figures\n\nVelmora has poured $260 billion into infrastructure for the Games, officials "
+                 "said.\n",
+    })
+    assert [(t["status"], _sources(t)) for t in topics] == [("conflict", ["a", "b"])]
