@@ -909,10 +909,11 @@ _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|be
 _FOR_SPAN = re.compile(r"\bfor\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
                        r"over|under|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
 # ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus",
-# "its 52-year history"
+# "its 52-year history", "the 20-month grounding"
 _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|cruise|mission|descent|delay|wait|"
                          r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search|history|career|"
-                         r"tenure|reign|term|lifespan|lifetime|existence)\b",
+                         r"tenure|reign|term|lifespan|lifetime|existence|battle|fight|grounding|ban|strike|lockout|"
+                         r"outage|blackout|suspension|moratorium|standoff|ordeal|rescue|operation|blaze)\b",
                          re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 

@@ -264,3 +264,9 @@ def test_a_part_joined_by_a_word_sets_a_count_apart_not_an_amount(cli, tmp_path,
                  "said.\n",
     })
     assert [(t["status"], _sources(t)) for t in topics] == [("conflict", ["a", "b"])]
+
+
+def test_a_span_before_the_noun_of_what_lasts_it_is_read() -> None:
+    """'the 20-month grounding' says how long the grounding lasted ('a five-year plan' names a plan)."""
+    assert _read("Regulators ended the 20-month grounding of the Halvex 515 on Wednesday.") == ["20 mo"]
+    assert _read("The board adopted a five-year plan.") == []
