@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from kzfr_check.claims import Claim
 from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, shared
-from kzfr_check.lang import of_any_subject
+from kzfr_check.lang import narrower, of_any_subject
 from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, Qualifiers, set_apart
 from kzfr_check.values import (
     CARDINALS,
@@ -674,6 +674,9 @@ def _same_thing(a: str, b: str) -> bool:
     concept = term(a)
     if concept[0] == "=" and concept == term(b):
         return True
+    other = term(b)
+    if (concept[0] == "=" and b in narrower(concept[1:])) or (other[0] == "=" and a in narrower(other[1:])):
+        return True  # '88,966 people', '88,966 spectators'
     a, b = stem(a), stem(b)
     return a == b or _same_word(a, b)
 

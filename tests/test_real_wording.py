@@ -270,3 +270,15 @@ def test_a_span_before_the_noun_of_what_lasts_it_is_read() -> None:
     """'the 20-month grounding' says how long the grounding lasted ('a five-year plan' names a plan)."""
     assert _read("Regulators ended the 20-month grounding of the Halvex 515 on Wednesday.") == ["20 mo"]
     assert _read("The board adopted a five-year plan.") == []
+
+
+def test_a_count_of_people_may_count_spectators_or_passengers(cli, tmp_path, empty_config) -> None:
+    """'88,966 people in Lusail arena' and '88,966 spectators' are one count, as '1,460 people on board' and '1,472
+    passengers on board' are (kzfr_check/lang/en.toml, hypernyms); spectators are not workers."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Orvel final\n\nThe final drew 88,966 people in Orvel arena. The Marlowen left Tessport with 1,460 "
+                 "people on board.\n",
+        "b.txt": "Orvel final\n\nThe final was watched by 88,966 spectators in Orvel arena. The Marlowen left Tessport "
+                 "with 1,472 passengers on board.\n",
+    })
+    assert sorted((t["status"], _sources(t)) for t in topics) == [("agree", ["a", "b"]), ("conflict", ["a", "b"])]

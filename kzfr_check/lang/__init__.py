@@ -90,6 +90,13 @@ def measures(language: str = ENGLISH) -> dict[str, str]:
 
 
 @cache
+def narrower(concept: str) -> frozenset[str]:
+    """The English nouns that name what a concept names, more narrowly ('people': 'spectators', 'workers'): a count
+    of the concept may be a count of them."""
+    return frozenset(_language(ENGLISH)["hypernyms"].get(concept, ()))
+
+
+@cache
 def of_any_subject(language: str = ENGLISH) -> frozenset[str]:
     """The concepts any document may tell of, whatever its subject: sharing one ties no documents together."""
     return frozenset(_language(language)["any_subject"])
