@@ -1384,7 +1384,42 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     found.extend(_elliptic_measures(sentence, found, taken))
     if "per" in lower and "to" in lower:
         found = _elliptic_rates(sentence, found)
-    return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, sorted(found, key=lambda f: f.start))))
+    return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, _compound_spans(
+        sentence, sorted(found, key=lambda f: f.start)))))
+
+
+# A span told in two units or more, as one: "one year and 45 days", "2 years, 3 months and 5 days", "a year and 30
+# days" (whose first part alone is no figure); good to its smallest unit
+_SPAN_FACTORS = {symbol: factor for kind, factor, symbol in MEASURES.values() if kind == "duration"}
+_SPAN_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_A_SPAN_AND = re.compile(r"\b(?:an?|one)\s+(?P<unit>year|month|week)\s+and\s+$", re.IGNORECASE)
+
+
+def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for figure in figures:
+        unit = figure.value.text.rpartition(" ")[2] if figure.value.kind == "duration" else ""
+        if unit not in _SPAN_FACTORS or figure.value.text.startswith(_PREFIXES):
+            out.append(figure)
+            continue
+        middle = (figure.value.low + figure.value.high) / 2
+        previous = out[-1] if out else None
+        whole = (previous.value.text.rpartition(" ")[2] if previous and previous.value.kind == "duration"
+                 and not previous.value.text.startswith(_PREFIXES)
+                 and _SPAN_AND.fullmatch(sentence, previous.end, figure.start) else "")
+        if whole in _SPAN_FACTORS and _SPAN_FACTORS[whole] > _SPAN_FACTORS[unit] and previous is not None:
+            start, middle = previous.start, middle + (previous.value.low + previous.value.high) / 2
+            out.pop()
+        elif a_span := _A_SPAN_AND.search(sentence, max(0, figure.start - 20), figure.start):
+            start, middle = a_span.start(), middle + MEASURES[a_span["unit"].lower()][1]
+        else:
+            out.append(figure)
+            continue
+        half = (figure.value.high - figure.value.low) / 2
+        text = f"{round(middle / _SPAN_FACTORS[unit])} {unit}"
+        out.append(Figure(start, figure.end, replace(figure.value, text=text, low=middle - half, high=middle + half),
+                          figure.counted))
+    return out
 
 
 # A range of amounts or measures: "5 to 7 percent", "between 18 and 31 inches", "$41 billion to $63 billion", "five

@@ -282,3 +282,12 @@ def test_a_count_of_people_may_count_spectators_or_passengers(cli, tmp_path, emp
                  "with 1,472 passengers on board.\n",
     })
     assert sorted((t["status"], _sources(t)) for t in topics) == [("agree", ["a", "b"]), ("conflict", ["a", "b"])]
+
+
+def test_a_span_told_in_two_units_or_more_is_one_figure() -> None:
+    """'one year and 30 days' is 395 days, not a year and, apart, 30 days; it is good to its smallest unit."""
+    assert _read("The Orlin Dam was finished in one year and 30 days.") == ["395 d"]
+    assert _read("The Orlin Dam was finished in a year and 30 days.") == ["395 d"]
+    assert _read("The works took five years and seven months.") == ["67 mo"]
+    assert _read("The works took 2 years, 3 months and 5 days.") == ["827 d"]
+    assert _read("The works took 5 days and then 3 years.") == ["5 d", "3 yr"]
