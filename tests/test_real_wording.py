@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, write_corpus
@@ -291,3 +294,9 @@ def test_a_span_told_in_two_units_or_more_is_one_figure() -> None:
     assert _read("The works took five years and seven months.") == ["67 mo"]
     assert _read("The works took 2 years, 3 months and 5 days.") == ["827 d"]
     assert _read("The works took 5 days and then 3 years.") == ["5 d", "3 yr"]
+
+
+@given(st.integers(1, 40), st.integers(1, 11), st.sampled_from([" and", ", and", ","]))
+def test_years_and_months_add_up_to_months(years: int, months: int, joined: str) -> None:
+    said = f"The works took {years} year{'s' * (years > 1)}{joined} {months} month{'s' * (months > 1)}."
+    assert _read(said) == [f"{12 * years + months} mo"]
