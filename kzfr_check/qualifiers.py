@@ -86,14 +86,17 @@ _FORECAST_BEFORE = re.compile(rf"\b{_MODAL}(?!\s+have\b)(?:\s+[^\W\d_]+){{0,3}}\
 # what was measured; a plan's amount is what the plan is ('the dam will cost $3.8 billion')
 _FORECAST_KINDS = frozenset({"percent", "rate"})
 _FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
-# the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%")
+# the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%", "reduce imports of
+# electricity by 70%")
+_CHANGING = r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
-                          rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?)\s*(?:about\s+|around\s+|nearly\s+|some\s+)?"
-                          rf"[$€£¥]?\s?$",
+                          rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?|"
+                          rf"(?:{_CHANGE}|{_CHANGING})(?:\s+[^\W\d_]+){{1,6}}\s+by\s+)"
+                          r"\s*(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£¥]?\s?$",
                           re.IGNORECASE)
 # A quick test, in lowercased text, for a word the two patterns above need: most figures follow none, and a search
 # without IGNORECASE takes a fifth of the time.
-_CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}")
+_CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}|{_CHANGING}")
 # a rating named beside a band of speeds defines the rating ("a Category 3 storm has winds of 111 to 129 mph", "EF4
 # winds of 166-200 mph"): the band is no reading of a storm, and one rating's band is not another's
 _RATING = re.compile(r"\b(?:(?P<category>[Cc]ategory|Cat\.?)\s*(?P<n>[1-5])|(?P<scale>E?F)-?(?P<f>[0-5]))\b")

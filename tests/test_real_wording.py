@@ -300,3 +300,12 @@ def test_a_span_told_in_two_units_or_more_is_one_figure() -> None:
 def test_years_and_months_add_up_to_months(years: int, months: int, joined: str) -> None:
     said = f"The works took {years} year{'s' * (years > 1)}{joined} {months} month{'s' * (months > 1)}."
     assert _read(said) == [f"{12 * years + months} mo"]
+
+
+def test_a_change_told_by_a_verb_its_object_and_by_is_no_level(cli, tmp_path, empty_config) -> None:
+    """'expected to reduce imports of electricity by 70%' is the size of a change, not the share imported."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Talvia power\n\nTalvia currently imports about a fifth of its electricity from its neighbours.\n",
+        "b.txt": "Talvia power\n\nThe dam is expected to reduce the imports of electricity of Talvia by 70%.\n",
+    })
+    assert topics == []
