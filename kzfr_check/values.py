@@ -443,7 +443,12 @@ PATTERNS: list[Pattern] = [
     # ... and what a rate is per is none, wherever its number stands: "(range 4.1 to 7.3) per 1,000 residents"
     Pattern("skip", re.compile(r"\b(?:per|for\s+every)\s+\d[\d,]*(?:\.\d+)?", _I),
             _needs(r"per\s+\d|for\s+every\s+\d")),
-    Pattern("fraction", re.compile(rf"\b(?:a|an|one|two|three|\d+)\s+(?:{ORDW})s?\s+of\b", _I), _needs(r"of\b")),
+    # a share said as a fraction: "a third of the population", "two-thirds of the roof"; a fraction of anything else
+    # ("a tenth of a second") is consumed, no figure. ("Half of the homes" is left out: read, it moved grouping more
+    # than it found; bench/README.md)
+    Pattern("fraction", re.compile(rf"\b(?P<n>a|an|one|two|three|four|\d+)[\s-]+"
+                                   rf"(?:(?P<d>third|fourth|fifth|sixth|eighth|tenth|quarter)s?|{ORDW}s?)\s+of\b", _I),
+            _needs(r"of\b")),
     Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
     Pattern("rank", re.compile(ORDW, _I), None),
     # a year a figure is compared with is no date of the text's ("6% fewer than in the same period of 2022")
@@ -866,6 +871,24 @@ def _ratio(m: re.Match[str]) -> Value | None:
         return None
     share = (n * 100 / per).quantize(Decimal("0.1"))
     lo, hi, prefix = _bounded(share, Decimal(0), m["bound"] or "about")
+    return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
+
+
+_OF_A_WHOLE = re.compile(r"\s+(?:the|its|their|all|his|her|this|that|these|those)\b", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(rf"{BOUND}\s+$", re.IGNORECASE)
+
+
+def _fraction(m: re.Match[str], sentence: str) -> Value | None:
+    """'two-thirds of the roof' -> about 66.7%: a share said as a fraction is a round one, as one said as a ratio."""
+    if not m["d"] or not _OF_A_WHOLE.match(sentence, m.end()):
+        return None
+    n, denominator = parse_number(m["n"]) if m["n"].lower() not in ("a", "an") else Decimal(1), m["d"].lower()
+    per = Decimal(4) if denominator == "quarter" else Decimal(parse_ordinal(denominator) or 0)
+    if n is None or not 0 < n < per:
+        return None
+    bound = _BOUND_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+    share = (n * 100 / per).quantize(Decimal("0.1"))
+    lo, hi, prefix = _bounded(share, Decimal(0), bound.group().strip() if bound else "about")
     return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
 
 
@@ -1665,8 +1688,11 @@ def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
 def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
     value: Value | None
     counted = ""
-    if kind in ("skip", "fraction"):
+    if kind == "skip":
         return None
+    if kind == "fraction":
+        value = _fraction(m, sentence)
+        return None if value is None else Figure(m.start(), m.end(), value, "")
     if kind == "money":
         value = _money(m)
     elif kind == "percent":

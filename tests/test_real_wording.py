@@ -302,6 +302,16 @@ def test_years_and_months_add_up_to_months(years: int, months: int, joined: str)
     assert _read(said) == [f"{12 * years + months} mo"]
 
 
+def test_a_share_said_as_a_fraction_of_a_whole() -> None:
+    """'two-thirds of the roof' is about 66.7%, as 'one in three' is about 33.3%; a fraction of no whole ('a tenth of
+    a second') and an ordinal's part ('the first third of the race') are no share."""
+    assert _read("Two-thirds of the roof collapsed in the fire.") == ["~66.7%"]
+    assert _read("About a third of the world population was infected.") == ["~33.3%"]
+    assert _read("Three quarters of the town was flooded.") == ["~75%"]
+    assert _read("The gate closed in a tenth of a second.") == []
+    assert _read("He led for the first third of the race.") == []
+
+
 def test_a_change_told_by_a_verb_its_object_and_by_is_no_level(cli, tmp_path, empty_config) -> None:
     """'expected to reduce imports of electricity by 70%' is the size of a change, not the share imported."""
     topics = _topics(cli, tmp_path, empty_config, {
