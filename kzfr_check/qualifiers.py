@@ -31,6 +31,9 @@ FUZZY_STEM = 85  # rapidfuzz ratio above which two stems are one word ("employer
 
 # English grammar, not topics:
 _PEAK = frozenset({"peak", "peaked", "peaking", "top"})  # the extreme over time: 'peak winds', not those at landfall
+# the least and the most of something are two facts ('the lowest toll ever charged', 'the highest toll to date')
+_EXTREMES = {"minimum": "least", "lowest": "least", "smallest": "least", "fewest": "least",
+             "maximum": "most", "highest": "most", "largest": "most", "biggest": "most"}
 _BRACKET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}\(([^()]{1,80})\)")  # a bracket right after a figure
 _OCCURRENCE_ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial"
 _OCCURRENCE = re.compile(  # which occurrence: 'the second landfall', 'its first cycle'
@@ -253,7 +256,11 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         found.update(("occurrence", f"{noun}|{ordinal}") for noun, (_, _, ordinal) in nearest.items())
     clause = re.split(r"[;.,]\s", before)[-1]
     bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
-    if _PEAK.intersection(w.lower() for w in WORD.findall(clause)[-6:]) or (
+    last_words = [w.lower() for w in WORD.findall(clause)[-6:]]
+    # (a figure set after a comma is of the clause before: "paid the highest toll to date, $412,000")
+    told_before = last_words or [w.lower() for w in WORD.findall(" ".join(re.split(r"[;.,]\s", before)[-2:]))[-8:]]
+    found.update(("extreme", _EXTREMES[w]) for w in told_before if w in _EXTREMES)
+    if _PEAK.intersection(last_words) or (
             bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
         found.add(("peak", ""))
     if kind not in DATE_KINDS and _CHANGE_WORD.search(lead.lower()):
@@ -353,7 +360,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
     that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
     aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
-    width.
+    width; the least of something is not the most.
 
     Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
     sets is worked out once."""
@@ -364,7 +371,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
         return True
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
-    for name in ("duration", "holder", "scale", "place", "band", "dimension"):
+    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

@@ -319,3 +319,14 @@ def test_a_change_told_by_a_verb_its_object_and_by_is_no_level(cli, tmp_path, em
         "b.txt": "Talvia power\n\nThe dam is expected to reduce the imports of electricity of Talvia by 70%.\n",
     })
     assert topics == []
+
+
+def test_the_least_and_the_most_of_something_are_two_facts(cli, tmp_path, empty_config) -> None:
+    """'the lowest toll ever charged: US$ 0.52' and 'the highest toll to date, $412,000' are two records, not one toll
+    that changed; a plain figure may still be either."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Orlen Strait facts\n\nIn 2011, the liner Marvel Star paid the highest toll to date, $412,000.\n",
+        "b.txt": "Orlen Strait facts\nPublished 3 March 2016\n\nTomas Verlin, who rowed across the Orlen Strait in "
+                 "1931, paid the lowest toll ever charged: US$ 0.52.\n",
+    })
+    assert topics == []
