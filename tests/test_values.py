@@ -119,7 +119,9 @@ def test_ordinal_that_numbers_a_sequence_or_part_is_not_a_rank(sentence: str) ->
 
 
 def test_fraction_is_neither_rank_nor_count() -> None:
-    assert find_figures("They spent a third of the budget.") == []
+    """A fraction of a whole is a share ('a third of the budget'); of anything else, nothing ('a third of a mile')."""
+    assert [f.value.text for f in find_figures("They spent a third of the budget.")] == ["~33.3%"]
+    assert find_figures("They walked a third of a mile.") == []
 
 
 # ------------------------------------------------------------------ counts
@@ -697,13 +699,15 @@ NUMBER_WORDS = sorted({*grammar.CARDINALS, *grammar.ORDINALS})
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*NUMBER_WORDS, "teen", "ty", "th", "a", "x"]) | st.sampled_from(["", " ", "-"]),
                 max_size=12), st.booleans(), st.booleans())
+@example(parts=["eight hundred", " ", " ", "eight"], cardinal=True, ordinal=True)
 def test_spelled_numbers_match_what_a_trie_of_every_word_matches(parts: list[str], cardinal: bool,
                                                                  ordinal: bool) -> None:
-    """The compact regex of number words finds the same words, longest first, as listing them all."""
+    """The compact regex of number words finds the same words, longest first, as listing them all (the words of a
+    number set apart by any spaces, as a line wraps them: 'eight hundred   eight')."""
     if not (cardinal or ordinal):
         cardinal = ordinal = True
     words = [*(grammar.CARDINALS if cardinal else ()), *(grammar.ORDINALS if ordinal else ())]
-    listed = re.compile(rf"\b{grammar._alternation(words)}\b", re.IGNORECASE)
+    listed = re.compile(rf"\b{grammar._alternation(words).replace(chr(92) + ' ', chr(92) + 's+')}\b", re.IGNORECASE)
     compact = re.compile(rf"\b{grammar._spelled_numbers(cardinal, ordinal)}\b", re.IGNORECASE)
     text = "".join(parts)
     assert [m.span() for m in compact.finditer(text)] == [m.span() for m in listed.finditer(text)]
