@@ -447,7 +447,8 @@ PATTERNS: list[Pattern] = [
     # ("a tenth of a second") is consumed, no figure. ("Half of the homes" is left out: read, it moved grouping more
     # than it found; bench/README.md)
     Pattern("fraction", re.compile(rf"\b(?P<n>a|an|one|two|three|four|\d+)[\s-]+"
-                                   rf"(?:(?P<d>third|fourth|fifth|sixth|eighth|tenth|quarter)s?|{ORDW}s?)\s+of\b", _I),
+                                   rf"(?:(?P<d>third|fourth|fifth|sixth|eighth|tenth|quarter(?!s?\s+of\s+an?\b))s?|{ORDW}s?)"
+                                   r"\s+of\b", _I),
             _needs(r"of\b")),
     Pattern("century", re.compile(rf"(?P<n>{ORDW})[\s-]+century\b", _I), _needs(r"century\b")),
     Pattern("rank", re.compile(ORDW, _I), None),

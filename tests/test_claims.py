@@ -49,8 +49,8 @@ def test_a_third_of_is_a_fraction_not_a_rank(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A third of the budget went to roads. The city ranks third in Europe by size.\n")
     claims = extract_claims(read_source(path))
-    assert [(c.text, c.value.text) for c in claims] == [("third", "3")]
-    assert claims[0].quote == "The city ranks third in Europe by size."
+    assert [(c.text, c.value.text) for c in claims] == [("A third of", "~33.3%"), ("third", "3")]
+    assert claims[1].quote == "The city ranks third in Europe by size."
 
 
 def test_anniversary_uses_the_document_date():
