@@ -1143,7 +1143,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 _NAMED_BEFORE = re.compile(
     r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
-    r"(?:\s+(?:at|to))?|(?:is|are|was|were)(?:\s+now)?|of))\s*$", re.IGNORECASE)
+    r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)(?:\s+now)?|of))\s*$", re.IGNORECASE)
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|[—–](?!\s*\d)|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
                            r"according\b|people\b|persons\b)", re.IGNORECASE)

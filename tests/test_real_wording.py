@@ -330,3 +330,12 @@ def test_the_least_and_the_most_of_something_are_two_facts(cli, tmp_path, empty_
                  "1931, paid the lowest toll ever charged: US$ 0.52.\n",
     })
     assert topics == []
+
+
+def test_units_as_infoboxes_write_them_and_a_figure_a_noun_will_be() -> None:
+    """'28,537,000 acre·ft' is a volume (it was 28,537,000 acres), '27,300′' a length in feet; 'the toll will be
+    93,000' counts deaths, as 'the toll was 4,000' does."""
+    assert _read("Capacity 28,537,000 acre·ft, held by the Orlin Dam") == ["28537000 acre-ft"]
+    assert _read("They reached 27,300′ on the ridge.") == ["27300 ft"]
+    assert [(f.value.text, f.counted) for f in find_figures("The eventual death toll will be 93,000, the group "
+                                                            "says.")] == [("93000", "deaths")]
