@@ -1138,10 +1138,11 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
-# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million", "Number of
-# windows – 6,600".
+# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million", "Deaths in 1994:
+# 41", "Number of windows – 6,600".
 _NAMED_BEFORE = re.compile(
-    r"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{3,})(?:\s*\([^()]{1,24}\))?(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+)?"
+    rf"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
+    r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+)?"
     r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
     r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)(?:\s+now)?|of))\s*$", re.IGNORECASE)
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows

@@ -339,3 +339,16 @@ def test_units_as_infoboxes_write_them_and_a_figure_a_noun_will_be() -> None:
     assert _read("They reached 27,300′ on the ridge.") == ["27300 ft"]
     assert [(f.value.text, f.counted) for f in find_figures("The eventual death toll will be 93,000, the group "
                                                             "says.")] == [("93000", "deaths")]
+
+
+def test_a_fact_box_label_may_state_its_year_and_planes_are_jets(cli, tmp_path, empty_config) -> None:
+    """'Lung sickness deaths in 1994: 41' counts deaths of 1994, as 'In 1994, 37 workers died' does; '387 planes' and
+    '371 jets' grounded count one thing."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Durnow leak: disputed figures\n\nLung sickness deaths in 1994: 41\n\nRegulators grounded 387 planes "
+                 "of the Halvex fleet.\n",
+        "b.txt": "Durnow leak remembered\n\nIn 1994, 37 workers died of the lung sickness after the Durnow leak. "
+                 "Regulators grounded 371 jets of the Halvex fleet.\n",
+    })
+    assert sorted((t["status"], _sources(t)) for t in topics if t["kind"] == "count") == [
+        ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
