@@ -161,7 +161,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,]\d)(?:\.\d+)?|
 NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
-# or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother')
+# or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother').
 # ("two and a half miles", to "nineteen and a half")
 FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
              "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
@@ -169,7 +169,10 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
 FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half\s+an?"
             r"|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
-            rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)")
+            rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
+            # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year"
+            r"|(?:(?<=\bfor )|(?<=\bnearly )|(?<=\balmost )|(?<=\babout )|(?<=\blasted )|(?<=\btook )|(?<=\bspent )"
+            r"|(?<=\bmore than )|(?<=\bless than ))an?(?=\s+(?:day|week|month|year|decade)\b)")
 NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -1414,9 +1417,10 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 
 
 # A span told in two units or more, as one: "one year and 45 days", "2 years, 3 months and 5 days", "a year and 30
-# days" (whose first part alone is no figure); good to its smallest unit
+# days" (whose first part alone is no figure); good to its smallest unit. And "a year and a half".
 _SPAN_FACTORS = {symbol: factor for kind, factor, symbol in MEASURES.values() if kind == "duration"}
 _SPAN_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _A_SPAN_AND = re.compile(r"\b(?:an?|one)\s+(?P<unit>year|month|week)\s+and\s+$", re.IGNORECASE)
 
 
@@ -1428,6 +1432,12 @@ def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
             out.append(figure)
             continue
         middle = (figure.value.low + figure.value.high) / 2
+        if half := _AND_A_HALF.match(sentence, figure.end):  # "a year and a half"
+            middle += _SPAN_FACTORS[unit] / 2
+            text = f"{_fmt(Decimal(repr(middle / _SPAN_FACTORS[unit])))} {unit}"
+            out.append(Figure(figure.start, half.end(), replace(figure.value, text=text, low=middle - _SPAN_FACTORS[
+                unit] / 4, high=middle + _SPAN_FACTORS[unit] / 4), figure.counted))
+            continue
         previous = out[-1] if out else None
         whole = (previous.value.text.rpartition(" ")[2] if previous and previous.value.kind == "duration"
                  and not previous.value.text.startswith(_PREFIXES)

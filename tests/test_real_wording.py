@@ -352,3 +352,12 @@ def test_a_fact_box_label_may_state_its_year_and_planes_are_jets(cli, tmp_path, 
     })
     assert sorted((t["status"], _sources(t)) for t in topics if t["kind"] == "count") == [
         ("conflict", ["a", "b"]), ("conflict", ["a", "b"])]
+
+
+def test_a_span_of_time_said_with_a_after_a_word_of_how_long() -> None:
+    """'for nearly a week', 'took a year', 'a year and a half' say how long; 'once a week' and 'a week later' do
+    not."""
+    assert _read("The canal was blocked for nearly a week.") == ["≲1 wk"]
+    assert _read("The works took a year.") == ["1 yr"]
+    assert _read("The strait stayed closed for a year and a half.") == ["1.5 yr"]
+    assert _read("The ferry sails once a week, and the next one left a week later.") == []
