@@ -113,6 +113,7 @@ def test_a_whole_number_and_a_half_and_nautical_miles() -> None:
     assert _read("The floor of the trench lies two and a half miles below the surface.") == ["2.5 mi"]
     assert _read("The delay of about seven and a half years angered the board.") == ["~7.5 yr"]
     assert _read("The wreck lies 210 nautical miles off the coast of Varnholm.") == ["210 nmi"]
+    assert _read("The 400-metre-long (430-yard) ship blocked the canal.") == ["400 m", "430 yd"]
 
 
 def test_one_length_in_feet_and_in_metres_is_one_fact(cli, tmp_path, empty_config) -> None:
