@@ -362,3 +362,15 @@ def test_a_span_of_time_said_with_a_after_a_word_of_how_long() -> None:
     assert _read("The works took a year.") == ["1 yr"]
     assert _read("The strait stayed closed for a year and a half.") == ["1.5 yr"]
     assert _read("The ferry sails once a week, and the next one left a week later.") == []
+
+
+def test_a_century_contradicts_no_year_or_day(cli, tmp_path, empty_config) -> None:
+    """'By the late 19th century' and 'on August 15, 1914' tell of two times; two centuries may still disagree."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Orlen canal\n\nBy the late 19th century, commercial pressure on the Orlen canal works had grown. It "
+                 "was first dug in the 17th century.\n",
+        "b.txt": "Orlen canal\n\nThe Orlen canal works opened to commercial traffic on August 15, 1914. It was first "
+                 "dug in the 16th century.\n",
+    })
+    assert [[v["value"] for v in t["values"]] for t in topics if t["status"] == "conflict"] == [
+        ["16th century", "17th century"]]
