@@ -14,6 +14,7 @@ from kzfr_check.lang import cumulative, increments, stop_words
 from kzfr_check.qualifiers import Qualifiers, qualifiers_of
 from kzfr_check.sources import Source
 from kzfr_check.values import (
+    CONVERTED,
     DATE_KINDS,
     MEASURES,
     MONTH_CASED,
@@ -108,6 +109,16 @@ SHARED_BELOW = 1 << 17  # numbers shared: any offset in the first 128 kB of a do
 def _shared(number: int) -> int:
     """One object for each number below SHARED_BELOW (Python shares only those below 257)."""
     return _NUMBERS.setdefault(number, number) if number < SHARED_BELOW else number
+
+
+def _of_conversions(said: str, figures: Sequence[Figure], found: list[Qualifiers]) -> tuple[Qualifiers, ...]:
+    """A figure converted in brackets right after another is the same size: it is set apart as that one is ('Maximum
+    water depth 590 ft (180 m)': a depth, though no word names it so beside the 180 m)."""
+    for i in range(1, len(figures)):
+        first, second = figures[i - 1], figures[i]
+        if first.value.kind == second.value.kind and CONVERTED.fullmatch(said, first.end, second.start):
+            found[i] = found[i - 1]
+    return tuple(found)
 
 
 def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:
@@ -438,7 +449,8 @@ def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str
                                  key=lambda f: f.start)
             reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
                                                      for figure in figures),
-                               tuple(_qualifiers(said, figure, language) for figure in figures))
+                               _of_conversions(said, figures,
+                                               [_qualifiers(said, figure, language) for figure in figures]))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
         if base is None:

@@ -1545,7 +1545,7 @@ def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
+CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
 _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
 
 
@@ -1556,7 +1556,7 @@ def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        if first.value.kind != second.value.kind or not _CONVERTED.fullmatch(sentence, first.end, second.start):
+        if first.value.kind != second.value.kind or not CONVERTED.fullmatch(sentence, first.end, second.start):
             continue
         bound = next((p for p in _PREFIXES if first.value.text.startswith(p)), "")
         if bound and not second.value.text.startswith(_PREFIXES):

@@ -374,3 +374,13 @@ def test_a_century_contradicts_no_year_or_day(cli, tmp_path, empty_config) -> No
     })
     assert [[v["value"] for v in t["values"]] for t in topics if t["status"] == "conflict"] == [
         ["16th century", "17th century"]]
+
+
+def test_a_conversion_in_brackets_is_set_apart_as_the_figure_it_converts(cli, tmp_path, empty_config) -> None:
+    """'Maximum water depth 590 ft (180 m)': the 180 m is a depth, as the 590 ft is, and no elevation 'above sea
+    level'."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Lake Dorrow\n\nThe high-water line of Lake Dorrow is at 1,229 feet above sea level.\n",
+        "b.txt": "Lake Dorrow\n\nMaximum water depth of Lake Dorrow 590 ft (180 m)\n",
+    })
+    assert topics == []
