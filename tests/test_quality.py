@@ -34,7 +34,7 @@ FLOORS = {
     "dramont-cholera": (4, 0, 8),
     "dravel-earthquake": (5, 2, 14),
     "golden-gate": (4, 0, 8),
-    "kestrel-dam": (3, 4, 11),
+    "kestrel-dam": (3, 4, 12),
     "tri-lingual": (4, 0, 2),
     "valdmark-carrasca": (3, 3, 16),
     "wind-and-trade": (4, 0, 6),
