@@ -161,8 +161,8 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,]\d)(?:\.\d+)?|
 NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
-# or, for a fraction, a unit ('a half-mile', 'half a tonne'); a fraction counts nothing by itself ('a half brother').
-# ("two and a half miles", to "nineteen and a half")
+# or, for a fraction, a unit ('a half-mile', 'half a tonne', 'two and a half miles', up to 'nineteen and a half'); a
+# fraction counts nothing by itself ('a half brother').
 FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
              "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
              "three quarters of a": Decimal("0.75"),
@@ -1425,25 +1425,26 @@ _A_SPAN_AND = re.compile(r"\b(?:an?|one)\s+(?P<unit>year|month|week)\s+and\s+$",
 
 
 def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Spans of time told in two units or more, each joined into one figure (see above)."""
     out: list[Figure] = []
     for figure in figures:
         unit = figure.value.text.rpartition(" ")[2] if figure.value.kind == "duration" else ""
         if unit not in _SPAN_FACTORS or figure.value.text.startswith(_PREFIXES):
             out.append(figure)
             continue
-        middle = (figure.value.low + figure.value.high) / 2
-        if half := _AND_A_HALF.match(sentence, figure.end):  # "a year and a half"
-            middle += _SPAN_FACTORS[unit] / 2
-            text = f"{_fmt(Decimal(repr(middle / _SPAN_FACTORS[unit])))} {unit}"
-            out.append(Figure(figure.start, half.end(), replace(figure.value, text=text, low=middle - _SPAN_FACTORS[
-                unit] / 4, high=middle + _SPAN_FACTORS[unit] / 4), figure.counted))
+        middle, factor = _middle(figure.value), _SPAN_FACTORS[unit]
+        if half := _AND_A_HALF.match(sentence, figure.end):  # "a year and a half": good to a quarter of its unit
+            middle += factor / 2
+            text = f"{_fmt(Decimal(repr(middle / factor)))} {unit}"
+            out.append(Figure(figure.start, half.end(), replace(figure.value, text=text, low=middle - factor / 4,
+                                                                high=middle + factor / 4), figure.counted))
             continue
         previous = out[-1] if out else None
         whole = (previous.value.text.rpartition(" ")[2] if previous and previous.value.kind == "duration"
                  and not previous.value.text.startswith(_PREFIXES)
                  and _SPAN_AND.fullmatch(sentence, previous.end, figure.start) else "")
-        if whole in _SPAN_FACTORS and _SPAN_FACTORS[whole] > _SPAN_FACTORS[unit] and previous is not None:
-            start, middle = previous.start, middle + (previous.value.low + previous.value.high) / 2
+        if whole in _SPAN_FACTORS and _SPAN_FACTORS[whole] > factor and previous is not None:
+            start, middle = previous.start, middle + _middle(previous.value)
             out.pop()
         elif a_span := _A_SPAN_AND.search(sentence, max(0, figure.start - 20), figure.start):
             start, middle = a_span.start(), middle + MEASURES[a_span["unit"].lower()][1]
@@ -1451,7 +1452,7 @@ def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
             out.append(figure)
             continue
         half = (figure.value.high - figure.value.low) / 2
-        text = f"{round(middle / _SPAN_FACTORS[unit])} {unit}"
+        text = f"{round(middle / factor)} {unit}"
         out.append(Figure(start, figure.end, replace(figure.value, text=text, low=middle - half, high=middle + half),
                           figure.counted))
     return out
