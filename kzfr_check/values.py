@@ -1583,8 +1583,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 WEEKDAY = re.compile(rf"(?=[MTWFS][a-z]+day\b)"  # (first: the look-behinds are tried only where a weekday begins)
                      rf"(?:(?<=\b[Oo]n )|(?<=\) )|(?<=\b[ap]\.m\. )|(?<=\b[AP]M )|(?<=\b[A-Z][SD]T )|(?<=\bGMT )"
                      rf"|(?<=\bUTC ))(?P<day>{'|'.join(WEEKDAYS)})\b(?!s\b|,?\s+(?:the\s+)?\d|,?\s+{MONTH_CASED})")
-_COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to|scheduled|planned|due)\b[^,;.]*$",
-                     re.IGNORECASE)
+# (what "was due", "had been planned" on a weekday is past: "52 boats had been due to clear the harbour on Saturday")
+_COMING = re.compile(r"\b(?:next|coming|will|shall|to\s+be|is\s+to|are\s+to"
+                     r"|(?<!had been )(?<!was )(?<!were )(?:scheduled|planned|due))\b[^,;.]*$", re.IGNORECASE)
 
 
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed)(?:\s+(?:in\s+a\s+(?:statement|"

@@ -384,3 +384,16 @@ def test_a_conversion_in_brackets_is_set_apart_as_the_figure_it_converts(cli, tm
         "b.txt": "Lake Dorrow\n\nMaximum water depth of Lake Dorrow 590 ft (180 m)\n",
     })
     assert topics == []
+
+
+def test_what_had_been_due_on_a_weekday_is_past() -> None:
+    """In a page of Saturday 1 April 2017, 'had been due to clear the harbour on Saturday' is that day; 'is due on
+    Saturday' is the next one."""
+    import datetime as dt
+
+    from kzfr_check.values import weekday_figures
+
+    day = dt.date(2017, 4, 1)
+    assert [f.value.text for f in weekday_figures("Some 52 boats had been due to clear Tesk harbour on Saturday.",
+                                                  day)] == ["2017-04-01"]
+    assert [f.value.text for f in weekday_figures("The next sailing is due on Saturday.", day)] == ["2017-04-08"]
