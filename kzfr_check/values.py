@@ -170,9 +170,12 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
 FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half\s+an?"
             r"|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
-            # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year"
-            r"|(?:(?<=\bfor )|(?<=\bnearly )|(?<=\balmost )|(?<=\babout )|(?<=\blasted )|(?<=\btook )|(?<=\bspent )"
-            r"|(?<=\bmore than )|(?<=\bless than ))an?(?=\s+(?:day|week|month|year|decade)\b)")
+            # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year" (the
+            # look-behinds run only where "a week" is: run at every position, they made reading a tenth slower)
+            r"|\ban?(?=\s+(?:day|week|month|year|decade)\b)(?:"
+            + "|".join(rf"(?<=\b{word} {article})" for word in ("for", "nearly", "almost", "about", "lasted", "took",
+                                                                "spent", "more than", "less than")
+                       for article in ("a", "an")) + ")")
 NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -341,7 +344,7 @@ PATTERNS: list[Pattern] = [
             _needs(r"©|\(c\)|copyright")),
     # a file's name: "headframe 2016.jpg", "IMG_2041.png", "report-2019-03.pdf" name an image or a document, no fact
     Pattern("skip", re.compile(r"[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b", _I),
-            _needs(r"\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),
+            _needs(r"\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
