@@ -139,7 +139,7 @@ FURNITURE_WORDS = 30
 LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•>#|]|\d+[.)]\s)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc e.g i.e prof gen sr jr inc ltd co corp jan feb mar apr jun jul aug "
-    "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k".split())
+    "sep sept oct nov dec fig vol pp approx est dept univ u.s u.k a.m p.m".split())  # ("At 9:32 a.m. EDT Apollo ...")
 # A sentence ends at a full stop before a capital or a digit; in text taken from web pages also where the space
 # after it was lost ("Mobile Bay.The maximum", "in 1941.Work began") or a footnote number follows it ("130
 # mph.2 The storm").
