@@ -332,6 +332,16 @@ _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued
 # what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8"
 _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
+def _event_date_field(segment: str) -> bool:
+    """Does a line's text before its date end with a fact sheet's field of an event's date ("Launch Date:",
+    "Return date")? A page's own ("Publication date:", "Release Date") is no event's."""
+    field = _DATE_FIELD.search(segment)
+    return field is not None and field["what"].lower() not in _PAGE_DATE_WORDS
+
+
+_DATE_FIELD = re.compile(r"(?P<what>[^\W\d_]+)\s+date\s*[:|-]?\s*$", re.IGNORECASE)
+_PAGE_DATE_WORDS = frozenset({"publication", "release", "issue", "posting", "print", "revision", "report", "page",
+                              "document", "effective", "last", "modified", "update", "updated", "news"})
 _LIST_ITEM = re.compile(r"\s*[-*+•]\s")
 _PREPOSITIONS = frozenset("in on since by from until till of at before after to between during".split())
 # what a date is of, right before it: a participle, no comma between ("Founded 12 May 1931"), or a fact box's label
@@ -355,7 +365,9 @@ def _dateline_word(segment: str, keyword: re.Pattern[str]) -> re.Match[str] | No
     `segment`. It makes the date the page's own only near the start of its line: deep in a sentence ("... an alert
     was issued on 9 May") it dates what is told."""
     last = next(reversed(list(keyword.finditer(segment))), None)
-    return None if last is None or len(_LETTERS.findall(segment, last.end())) > 3 else last
+    if last is None or len(_LETTERS.findall(segment, last.end())) > 3:
+        return None
+    return None if _event_date_field(segment) else last
 
 
 def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DATELINE_KEYWORD) -> bool:
@@ -367,7 +379,7 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     segment = _TITLE_BREAK.split(line[:start])[-1]
     if (word := _dateline_word(segment, keyword)) and word.start() <= _KEYWORD_HEAD:
         return True
-    if _LIST_ITEM.match(line):
+    if _LIST_ITEM.match(line) or _event_date_field(segment):
         return False  # an item of a list, as a blog's archive lists its months ("- May 2025"): no page's own date
     words_before = _LETTERS.findall(segment)
     if words_before and words_before[-1].lower() in _PREPOSITIONS:

@@ -397,3 +397,13 @@ def test_what_had_been_due_on_a_weekday_is_past() -> None:
     assert [f.value.text for f in weekday_figures("Some 52 boats had been due to clear Tesk harbour on Saturday.",
                                                   day)] == ["2017-04-01"]
     assert [f.value.text for f in weekday_figures("The next sailing is due on Saturday.", day)] == ["2017-04-08"]
+
+
+def test_a_time_before_a_capital_ends_no_sentence() -> None:
+    """'At 9:32 a.m. EDT the Korrin probe lifted off' is one sentence: its date keeps the words that say what it
+    dates."""
+    from kzfr_check.claims import sentences
+
+    text = "April 29, 2031 - At 9:32 a.m. EDT the Korrin probe lifts off from its pad. It reached orbit."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "April 29, 2031 - At 9:32 a.m. EDT the Korrin probe lifts off from its pad.", "It reached orbit."]

@@ -361,6 +361,9 @@ def test_dateline_rules(tmp_path: Path) -> None:
         # a fact sheet's row, its label and its date set apart by a dash
         "Velmar Tower facts\nWork started on \u2013 March 4, 1911.\n": None,
         "Velmar Tower facts\nOpened \u2013 12 May 1931\n": None,
+        # a fact sheet's field of an event's date, but a page's own
+        "Korrin probe\n\nLaunch Date: March 3, 2031\n\nReturn Date: March 11, 2031\n": None,
+        "Korrin probe\nPublication date: 4 April 2031\n": DocDate(2031, 4, 4),
         # a blog's archive of months, under a story it reposts
         "Lantern festival draws crowds\nAbout 40,000 people came.\nArchives\n- June 2034\n- May 2034\n": None,
     }
