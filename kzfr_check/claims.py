@@ -14,7 +14,6 @@ from kzfr_check.lang import cumulative, increments, stop_words
 from kzfr_check.qualifiers import Qualifiers, qualifiers_of
 from kzfr_check.sources import Source
 from kzfr_check.values import (
-    CONVERTED,
     DATE_KINDS,
     MEASURES,
     MONTH_CASED,
@@ -25,6 +24,7 @@ from kzfr_check.values import (
     Figure,
     Value,
     base_matters,
+    converts,
     find_figures,
     nearest_period,
     parse_date,
@@ -115,8 +115,7 @@ def _of_conversions(said: str, figures: Sequence[Figure], found: list[Qualifiers
     """A figure converted in brackets right after another is the same size: it is set apart as that one is ('Maximum
     water depth 590 ft (180 m)': a depth, though no word names it so beside the 180 m)."""
     for i in range(1, len(figures)):
-        first, second = figures[i - 1], figures[i]
-        if first.value.kind == second.value.kind and CONVERTED.fullmatch(said, first.end, second.start):
+        if converts(said, figures[i - 1], figures[i]):
             found[i] = found[i - 1]
     return tuple(found)
 

@@ -1549,8 +1549,14 @@ def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
+_CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
 _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
+
+
+def converts(sentence: str, first: Figure, second: Figure) -> bool:
+    """Is `second` the conversion in brackets of `first`, right after it ("590 ft (180 m)")?"""
+    return (first.value.kind == second.value.kind
+            and _CONVERTED.fullmatch(sentence, first.end, second.start) is not None)
 
 
 def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
@@ -1560,7 +1566,7 @@ def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        if first.value.kind != second.value.kind or not CONVERTED.fullmatch(sentence, first.end, second.start):
+        if not converts(sentence, first, second):
             continue
         bound = next((p for p in _PREFIXES if first.value.text.startswith(p)), "")
         if bound and not second.value.text.startswith(_PREFIXES):

@@ -15,7 +15,7 @@ from kzfr_check.claims import Claim, extract_claims, forget_sentences, sentences
 from kzfr_check.pipeline import check, read_and_extract
 from kzfr_check.qualifiers import qualifiers_of
 from kzfr_check.sources import load_sources, read_source
-from kzfr_check.values import CONVERTED
+from kzfr_check.values import Figure, converts
 
 from conftest import ROOT, SEEDS, TUNNEL
 
@@ -88,13 +88,13 @@ def test_a_claim_carries_what_sets_its_own_figure_apart_however_often_its_senten
     assert again == fresh
     before: Claim | None = None
     for c in fresh:
-        converts = (before is not None and (before.source, before.quote_start, before.kind) == (c.source, c.quote_start,
-                                                                                               c.kind)
-                    and CONVERTED.fullmatch(c.said, before.figure_in_quote[1], c.figure_in_quote[0]))
-        read = before if converts else c
+        converted = (before is not None and (before.source, before.quote_start) == (c.source, c.quote_start)
+                     and converts(c.said, Figure(*before.figure_in_quote, before.value),
+                                  Figure(*c.figure_in_quote, c.value)))
+        read = before if converted else c
         assert c.qualifiers == qualifiers_of(read.said, *read.figure_in_quote, read.kind, read.language,
                                              read.only_grows), c
-        before = read if converts else c
+        before = read if converted else c
     kinds = {k for c in fresh for k, _ in c.qualifiers}
     assert {"peak", "place", "occurrence"} <= kinds, kinds
 
