@@ -874,10 +874,15 @@ def _margin(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
 def _ratio(m: re.Match[str]) -> Value | None:
     """'one in five' -> about 20%: a share said as a ratio is a round one, good to a tenth of itself."""
     n, per = parse_number(m["num"]), parse_number(m["per"])
-    if n is None or not per or not 0 < n < per:
+    return None if n is None or not per else _share(n, per, m["bound"])
+
+
+def _share(n: Decimal, per: Decimal, bound: str | None) -> Value | None:
+    """n in per as a percentage, a round one: about that much unless a bound says otherwise."""
+    if not 0 < n < per:
         return None
     share = (n * 100 / per).quantize(Decimal("0.1"))
-    lo, hi, prefix = _bounded(share, Decimal(0), m["bound"] or "about")
+    lo, hi, prefix = _bounded(share, Decimal(0), bound or "about")
     return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
 
 
@@ -891,12 +896,8 @@ def _fraction(m: re.Match[str], sentence: str) -> Value | None:
         return None
     n, denominator = parse_number(m["n"]) if m["n"].lower() not in ("a", "an") else Decimal(1), m["d"].lower()
     per = Decimal(4) if denominator == "quarter" else Decimal(parse_ordinal(denominator) or 0)
-    if n is None or not 0 < n < per:
-        return None
     bound = _BOUND_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
-    share = (n * 100 / per).quantize(Decimal("0.1"))
-    lo, hi, prefix = _bounded(share, Decimal(0), bound.group().strip() if bound else "about")
-    return Value("percent", f"{prefix}{_fmt(share)}%", lo, hi)
+    return None if n is None else _share(n, per, bound.group().strip() if bound else None)
 
 
 def _rate(m: re.Match[str]) -> Value | None:
