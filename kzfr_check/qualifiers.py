@@ -254,11 +254,12 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
                 place = (not clause_start <= m.start() < clause_end, max(start - m.end(), m.start() - end), ordinal)
                 nearest[term(noun)] = min(nearest.get(term(noun), place), place)
         found.update(("occurrence", f"{noun}|{ordinal}") for noun, (_, _, ordinal) in nearest.items())
-    clause = re.split(r"[;.,]\s", before)[-1]
+    clauses = re.split(r"[;.,]\s", before)
+    clause = clauses[-1]
     bracket = _BRACKET_AFTER.match(after)  # "Category 5 status (with peak sustained winds of 175 mph)"
     last_words = [w.lower() for w in WORD.findall(clause)[-6:]]
     # (a figure set after a comma is of the clause before: "paid the highest toll to date, $412,000")
-    told_before = last_words or [w.lower() for w in WORD.findall(" ".join(re.split(r"[;.,]\s", before)[-2:]))[-8:]]
+    told_before = last_words or [w.lower() for w in WORD.findall(" ".join(clauses[-2:]))[-8:]]
     found.update(("extreme", _EXTREMES[w]) for w in told_before if w in _EXTREMES)
     if _PEAK.intersection(last_words) or (
             bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
