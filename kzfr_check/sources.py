@@ -332,13 +332,6 @@ _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued
 # what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8"
 _TITLE_BREAK = re.compile(r"[·•|—–]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
-def _event_date_field(segment: str) -> bool:
-    """Does a line's text before its date end with a fact sheet's field of an event's date ("Launch Date:",
-    "Return date")? A page's own ("Publication date:", "Release Date") is no event's."""
-    field = _DATE_FIELD.search(segment)
-    return field is not None and field["what"].lower() not in _PAGE_DATE_WORDS
-
-
 _DATE_FIELD = re.compile(r"(?P<what>[^\W\d_]+)\s+date\s*[:|-]?\s*$", re.IGNORECASE)
 _PAGE_DATE_WORDS = frozenset({"publication", "release", "issue", "posting", "print", "revision", "report", "page",
                               "document", "effective", "last", "modified", "update", "updated", "news"})
@@ -347,6 +340,13 @@ _PREPOSITIONS = frozenset("in on since by from until till of at before after to 
 # what a date is of, right before it: a participle, no comma between ("Founded 12 May 1931"), or a fact box's label
 # ("Launch: 3 March 2003"); the words of a dateline ("Published", "Date:", "Posted:") are read before these
 _EVENT_LABEL = re.compile(r"\b(?i:[a-z]+ed|born|died|begun|built)\s+$|^\W*[A-Z][a-z]+(?:\s+[a-z]+)?\s*:\s*$")
+
+
+def _event_date_field(segment: str) -> bool:
+    """Does a line's text before its date end with a fact sheet's field of an event's date ("Launch Date:",
+    "Return date")? A page's own ("Publication date:", "Release Date") is no event's."""
+    field = _DATE_FIELD.search(segment)
+    return field is not None and field["what"].lower() not in _PAGE_DATE_WORDS
 
 
 def _dateline_keyword(language: str) -> re.Pattern[str]:
