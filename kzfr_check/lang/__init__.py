@@ -143,7 +143,7 @@ def detect(text: str) -> str:
     candidates = [code for code in languages() if _language(code)["script"] == script]
     if not candidates:
         return ENGLISH
-    # (a letter alone is no evidence: "1,870 m" is no French "m'")
+    # (a letter alone is no evidence: the unit of "940 m" is no elided "m'")
     return max(candidates, key=lambda code: (sum(w in stop_words(code) and (len(w) > 1 or not w.isascii())
                                                  for w in words), code == ENGLISH))
 
