@@ -375,7 +375,10 @@ PATTERNS: list[Pattern] = [
                                rf"\s+(?:in\s+(?:{YEAR}|today'?s)|today)\b(?:\s+(?:dollars|money|terms|prices))?"
                                rf"(?(paren)\s*\))", _I),
             _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
-    Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{DIGITS})"
+    Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?"
+                                # a range whose scale follows its upper end only: '$13–50 billion', '$2.5-3 million'
+                                rf"(?:(?P<low>{DIGITS})\s*(?:[–—-]|\s+to\s+)\s*(?:{CURRENCY_BEFORE}\s?)?"
+                                rf"(?=(?:{DIGITS})(?:\s*|-)(?:{SCALE}|bn|mn|mln|tn)\b))?(?P<num>{DIGITS})"
                                 # '$4.5B', '$300M', '$12-billion'
                                 rf"(?:(?:\s*|-)(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),
             _needs(_SYMBOLS, _CODES_TRIE)),
@@ -430,7 +433,7 @@ PATTERNS: list[Pattern] = [
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS)),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
-                _needs(r"(?:day|week|month|year)s?\b")),
+                _needs(r"(?:second|day|week|month|year)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
                                    rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
@@ -815,7 +818,11 @@ def _money(m: re.Match[str]) -> Value | None:
             shown = f"{_fmt(amount / SCALES[word])} {word}"
             break
     else:
-        shown = _fmt(amount)
+        word, shown = "", _fmt(amount)
+    low = parse_number(m["low"]) if m.groupdict().get("low") else None
+    if low is not None and low < n and lo > -INF and hi < INF:  # '$13–50 billion': from its lower end, in its scale
+        lo = float(low * scale - _half_ulp(m["low"]) * scale)
+        shown = f"{_fmt(low * scale / SCALES.get(word, 1))}–{shown}"
     return Value("money", f"{prefix}{cur} {shown}", lo, hi, unit=cur)
 
 
@@ -940,11 +947,13 @@ _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|be
 _FOR_SPAN = re.compile(r"\bfor\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
                        r"over|under|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
 # ... but a span before the noun of what lasts it is one: "a 63-day period", "a seven-year flight", "a 15-year hiatus",
-# "its 52-year history", "the 20-month grounding"
+# "its 52-year history", "the 20-month grounding", "the 107-day eruption"
 _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|cruise|mission|descent|delay|wait|"
                          r"war|drought|siege|construction|closure|shutdown|hiatus|absence|stay|search|history|career|"
                          r"tenure|reign|term|lifespan|lifetime|existence|battle|fight|grounding|ban|strike|lockout|"
-                         r"outage|blackout|suspension|moratorium|standoff|ordeal|rescue|operation|blaze)\b",
+                         r"outage|blackout|suspension|moratorium|standoff|ordeal|rescue|operation|blaze|eruption|"
+                         r"outbreak|epidemic|pandemic|lockdown|quarantine|evacuation|occupation|trial|campaign|"
+                         r"expedition|famine|recession|spill|walkout)\b",
                          re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
@@ -1141,6 +1150,10 @@ _AGE_OF_A_PERSON = re.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:w
 _NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?\b))")
 # a capitalised word, not a sentence's first, nor the first after a dateline's dash ("HALDEN - Another 15 ...", its
 # place in capitals)
+# ... and a capitalised number word opens a sentence after a label's colon, a dateline's dash, a bullet or a bracket
+# ("March 26: Seven workers", "BALTIMORE (AP) — Two blackouts"), where it is no part of a name
+_OPENS = re.compile(r"(?:[:–—•*(\"“]|\s-)\s*$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")  # ("Season: Two Rivers won" is a name again)
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([A-Z][a-z]+)\s+$")
 
 
@@ -1297,8 +1310,12 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if n is None or (("." in num or n != n.to_integral_value()) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
     determiner = _word_before(sentence, m.start()) if not m["bound"] else ""
-    if determiner in DETERMINERS and (num[:1].isalpha() or determiner == "both"):
-        return None  # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure
+    glued = _COMPOUND.match(sentence, m.end())
+    if (determiner in DETERMINERS and (num[:1].isalpha() or determiner == "both")
+            and not (glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND | _SIDES)):
+        # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure, and so is
+        # the size of what is named, "the seven-member crew"
+        return None
     if num.lower() == "one" and not m["bound"]:
         return None
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
@@ -1318,7 +1335,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     words = [w for w in (w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]) if w not in _NOT_COUNTED]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
-    if m.start() > 0 and (num[0].isupper() or _NAME_BEFORE.search(sentence[:m.start()])) and "," not in num:
+    if (m.start() > 0 and ((num[0].isupper() and not (_OPENS.search(sentence, 0, m.start())
+                                                      and _LOWER_WORD_AFTER.match(sentence, m.end())))
+                           or _NAME_BEFORE.search(sentence[:m.start()])) and "," not in num):
         return None  # part of a name: "League Two", "Ariane 5", "Apollo 11" (no name holds "2,000")
     if described:
         counted = described
@@ -1472,8 +1491,15 @@ _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])
                       rf"(?:\s+(?P<scale>{SCALE}))?\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"\s*(?P<scale>{SCALE})\b", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
-_NOT_A_RANGE_BEFORE = re.compile(r"(?:(?<!\brange)(?<!\branges)(?<!\branged)(?<!\branging)\s+from|\bby)\s+$",
-                                 re.IGNORECASE)
+# "from ... to ..." after a word of change is a change ("rose from 614 to 1,210", "an increase from 5 to 7"), and
+# "by" before a number is the size of one; any other "from ... to ..." is a range ("estimated the damage from $122
+# billion to $235 billion")
+_NOT_A_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:rose|rise[ns]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|drop\w*|declin\w*"
+    r"|climb\w*|jump\w*|surg\w*|soar\w*|rais\w*|cut|cuts|cutting|reduc\w*|lower\w*|revis\w*|doubl\w*|tripl\w*"
+    r"|went|gone|go(?:es|ing)?|chang\w*|mov\w*|expand\w*|shr[aiu]nk\w*|swell\w*|swollen|boost\w*|slash\w*"
+    r"|trimm?\w*|narrow\w*|widen\w*|extend\w*|push\w*|up|down)\b(?:\s+[\w,'’$-]+){0,6}?\s+from|\bby)\s+$",
+    re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")
 _FIRST_STATED = re.compile(rf"\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b", re.IGNORECASE)

@@ -407,3 +407,44 @@ def test_a_time_before_a_capital_ends_no_sentence() -> None:
     text = "April 29, 2031 - At 9:32 a.m. EDT the Korrin probe lifts off from its pad. It reached orbit."
     assert [text[a:b] for a, b in sentences(text)] == [
         "April 29, 2031 - At 9:32 a.m. EDT the Korrin probe lifts off from its pad.", "It reached orbit."]
+
+
+def _counted(sentence: str) -> list[tuple[str, str]]:
+    return [(f.value.text, f.counted) for f in find_figures(sentence)]
+
+
+def test_seconds_measure_how_long_and_statute_miles_are_miles() -> None:
+    """'73 seconds into its flight' is how long it flew; a 'statute mile' is a mile, not a count."""
+    assert _counted("The Tessel probe broke apart 73 seconds into its flight.") == [("73 s", "")]
+    assert _counted("It was bound for a 177 statute mile circular orbit.") == [("177 mi", "")]
+
+
+def test_an_amount_whose_scale_follows_its_upper_end_is_one_range() -> None:
+    """'$13–50 billion' is from 13 to 50 billion dollars, not 13 dollars; '$2.5-3 million' likewise."""
+    assert _counted("Damage was put at $13–50 billion.") == [("USD 13–50 billion", "damage")]
+    assert _counted("The refit cost $2.5-3 million.") == [("USD 2.5–3 million", "")]
+    assert _counted("The refit cost $20-$30 million.") == [("USD 20–30 million", "")]
+
+
+def test_from_and_to_make_a_range_unless_a_word_of_change_comes_before() -> None:
+    """'estimated the damage from X to Y' is a range; 'rose from X to Y' and 'was cut from X to Y' are changes."""
+    assert _counted("It estimated the damage from $122 billion to $235 billion.") == [
+        ("USD 122 billion to USD 235 billion", "")]
+    assert _counted("Cases rose from 614 to 1,210 people.") == [("1210", "people")]
+    assert [text for text, _ in _counted("The fine was cut from $10 million to $5 million.")] == [
+        "USD 10 million", "USD 5 million"]
+
+
+def test_a_span_before_an_event_that_lasts_it() -> None:
+    """'the 107-day eruption' lasted 107 days."""
+    assert _counted("The 107-day eruption ended in August.") == [("107 d", "")]
+    assert _counted("The four-month outbreak ended.") == [("4 mo", "")]
+
+
+def test_the_size_of_what_is_named_and_a_number_word_after_a_label_are_counts() -> None:
+    """'the seven-member crew' is a count of members though 'the' comes first; 'Seven' after a label's colon or a
+    dateline's dash opens a sentence and is no part of a name, unless a capitalised word follows it."""
+    assert _counted("Commanding the seven-member crew was Varn.") == [("7", "member")]
+    assert _counted("11 p.m. March 26: Seven road workers were on the span.") == [("7", "workers")]
+    assert _counted("HALDEN (Wire Service) — Two power failures hit the ferry.") == [("2", "failures")]
+    assert _counted("Season: Two Rivers won it.") == []
