@@ -167,8 +167,8 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
              "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
              "three quarters of a": Decimal("0.75"),
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
-FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half\s+an?"
-            r"|(?:a|three)\s+quarters?\s+of\s+an?)(?=[\s-]+[^\W\d_])"
+FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half[\s-]an?"
+            r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
             # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year" (the
             # look-behinds run only where "a week" is: run at every position, they made reading a tenth slower)
@@ -317,8 +317,15 @@ PATTERNS: list[Pattern] = [
     # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", or as
     # news writes an hour: "around 11 a.m.", "by 7 PM"; and one told by its leading zero: "0200 hours"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
-                               r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"),
-            _needs(r"\d\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour")),
+                               r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"
+                               # ... or with its zone spelled out: "about 0129 eastern daylight time"
+                               r"|(?<![\w.,])\d{1,4}(?=\s+(?:(?:[Ee]astern|[Cc]entral|[Mm]ountain|[Pp]acific|[Aa]laska|"
+                               r"[Hh]awaii|[Aa]tlantic)\s+(?:[Dd]aylight|[Ss]tandard)|[Ll]ocal)\s+time\b)"),
+            _needs(r"\d\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b")),
+    # a milepost names a place on a line, no length: "at the 79.9 mile post", "milepost 49.81", "mile marker 12"
+    Pattern("skip", re.compile(r"\b(?:mile\s*posts?|mile\s+markers?)\s+\d+(?:\.\d+)?"
+                               r"|\d+(?:\.\d+)?[\s-]+mile\s*(?:posts?|markers?)\b", _I),
+            _needs(r"mile\s*(?:post|marker)")),
     # "the No. 3 in Europe" is a place in a ranking; "school No. 25" and "#3" only label things
     Pattern("rank_no",
             re.compile(r"(?<=\bthe )(?:No|Nr|number)\s*\.?\s*(?P<n>\d{1,3})\b(?=\s+(?:in|on|among|of)\b)", _I),
@@ -349,6 +356,9 @@ PATTERNS: list[Pattern] = [
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
             _needs(r"(?:category|cat\.|level|force)\s")),
+    # ... and a tornado's rating on the (Enhanced) Fujita scale, its letters glued to its step: "rated EF-5", "an EF4"
+    Pattern("scale", re.compile(r"\b(?P<name>EF|F(?=\d\s+tornado))-?(?P<num>[0-5])\b(?![.,]\d)"),
+            _needs(None, r"\bE?F-?[0-5]\b")),
     # ... and in lower case or in words before what it rates: "a category 3 hurricane", "category two strength"
     Pattern("scale", re.compile(r"\b(?P<name>category)\s+(?P<num>[1-5]|one|two|three|four|five)\b"
                                 r"(?=\s+(?:hurricane|storm|cyclone|typhoon|strength|status|intensity)\b)", _I),
@@ -364,7 +374,7 @@ PATTERNS: list[Pattern] = [
     # the year of the prices an amount is stated in is no amount: "(in constant 2015 dollars)", "unadjusted 2019 euros"
     Pattern("skip", re.compile(rf"(?:\(|\b(?:in|constant|unadjusted|adjusted|inflation-adjusted|real|current|"
                                rf"nominal)\s+){YEAR}\s+(?:US\s+)?{CURRENCY_AFTER}", _I),
-            _needs(_alternation(CURRENCY_WORDS))),
+            _needs(_alternation(CURRENCY_WORDS), _CODES_TRIE)),
     # an amount told again in the money of another year is no amount of its own: "cost $11 million ($262 million
     # today)", "(about US$318,540,000 in 2022)", "equivalent to $13.9 million in 2019"; two pages that convert to
     # two years differ without disagreeing
@@ -433,7 +443,7 @@ PATTERNS: list[Pattern] = [
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS)),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
-                _needs(r"(?:second|day|week|month|year)s?\b")),
+                _needs(r"(?:second|day|week|month|year|decade)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
                                    rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
@@ -595,6 +605,8 @@ def parse_number(text: str) -> Decimal | None:
     """'13,000' -> 13000, 'twenty-five' -> 25, 'a hundred' -> 100; None when it is not a number."""
     t = text.strip().lower()
     spaced = " ".join(t.split())  # "three  hundred and five", as a line wraps it
+    if "-" in spaced and spaced.replace("-", " ") in FRACTIONS:  # "three-quarters of a", "half-a"
+        spaced = spaced.replace("-", " ")
     if spaced in CARDINALS:
         return Decimal(CARDINALS[spaced])
     if spaced in FRACTIONS:
@@ -850,6 +862,8 @@ def _scale(m: re.Match[str]) -> Value | None:
     groups = m.groupdict()
     if groups.get("roman") or groups.get("roman2"):
         name, raw = "intensity", groups.get("roman") or groups["roman2"]
+    elif groups.get("name") in ("EF", "F"):
+        name, raw = groups["name"], groups["num"]
     elif groups.get("name"):
         name, raw = groups["name"].rstrip(".").lower().replace("cat", "category", 1) if groups["name"] == "Cat." \
             else groups["name"].lower(), groups["num"]
@@ -857,7 +871,7 @@ def _scale(m: re.Match[str]) -> Value | None:
         name, raw = "magnitude", groups.get("num") or groups["num2"]
     # Roman numerals as written ("intensity IX", "Category IV"); digits and number words ("category two")
     n = Decimal(parse_roman(raw) or 0) if raw.isalpha() and raw.lower() not in CARDINALS else parse_number(raw)
-    if not n:
+    if n is None or (not n and name not in ("EF", "F")):  # (a Fujita scale starts at 0)
         return None
     # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
     half = _half_ulp(raw) if name == "magnitude" else Decimal(0)
@@ -975,6 +989,8 @@ def _measure(m: re.Match[str]) -> Value | None:
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
     kind, factor, symbol = unit
+    if m["num"][0].isupper() and m["unit"][0].isupper() and m["unit"][1:].islower():
+        return None  # a name: "Three Mile Island", "Seven Mile Beach"
     if kind == "duration" and _not_a_span(m):
         return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
@@ -1153,18 +1169,26 @@ _NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?
 # ... and a capitalised number word opens a sentence after a label's colon, a dateline's dash, a bullet or a bracket
 # ("March 26: Seven workers", "BALTIMORE (AP) — Two blackouts"), where it is no part of a name
 _OPENS = re.compile(r"(?:[:–—•*(\"“]|\s-)\s*$")
+_TITLED_WORD = re.compile(r"[\s-]+([A-Z][a-z]+)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")  # ("Season: Two Rivers won" is a name again)
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([A-Z][a-z]+)\s+$")
 
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
-# number of injured rose to 1,240", "a population of 20 million", "Population (2011): 3.2 million", "Deaths in 1994:
-# 41", "Number of windows – 6,600".
+# number of injured rose to 1,240", "the toll was later revised to 1,427", "put the toll at 72", "a population of
+# 20 million", "Population (2011): 3.2 million", "Deaths in 1994: 41", "Number of windows – 6,600".
 _NAMED_BEFORE = re.compile(
     rf"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
-    r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+)?"
-    r"(?:stands?|stood|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
-    r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)(?:\s+now)?|of))\s*$", re.IGNORECASE)
+    r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
+    r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
+    r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)(?:\s+now)?"
+    r"(?:\s+(?:later\s+|since\s+|then\s+)?(?:estimated|put|placed|set|pegged|revised|raised|lowered|updated)"
+    r"(?:\s+(?:up|down|upward|downward))?\s+(?:at|to))?|of)"
+    # "put the death toll at 72", "had the toll from the storm at 1,427", "put their total estimate at about 1,052"
+    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at))\s*$", re.IGNORECASE)
+# ... where "at" follows only a noun of a tally ("lunch at 12" is a time, "died in his sleep at 98" an age)
+_TALLIES = frozenset("toll tolls estimate estimates count tally figure number cost costs damage losses population"
+                     .split())
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|[—–](?!\s*\d)|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
                            r"according\b|people\b|persons\b)", re.IGNORECASE)
@@ -1197,6 +1221,8 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
             return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
         return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
+    if named["at"] and noun not in _TALLIES:
+        return None
     if head[named.end("noun"):].lstrip().startswith((":", "|", "-", "–", "—")):
         return _label_head(head[:named.end("noun")]) or noun
     return noun
@@ -1319,6 +1345,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if num.lower() == "one" and not m["bound"]:
         return None
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
+    if num[0].isupper() and (unit := _TITLED_WORD.match(sentence, after)) and unit[1].lower() in MEASURES:
+        return None  # a name that opens its sentence: "Three Mile Island"
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
     described = _described(sentence, start, after)

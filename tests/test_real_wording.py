@@ -448,3 +448,27 @@ def test_the_size_of_what_is_named_and_a_number_word_after_a_label_are_counts() 
     assert _counted("11 p.m. March 26: Seven road workers were on the span.") == [("7", "workers")]
     assert _counted("HALDEN (Wire Service) — Two power failures hit the ferry.") == [("2", "failures")]
     assert _counted("Season: Two Rivers won it.") == []
+
+
+def test_a_tally_put_at_or_revised_to_a_figure_counts_what_the_tally_counts() -> None:
+    """'put the death toll at 72', 'had the toll from the storm at 1,427', 'was later revised to 1,427', 'remains at
+    169': the figure ends its clause and the tally before it says what it counts; 'lunch at 12' and 'died in his
+    sleep at 98' are a time and an age."""
+    assert _counted("Officials put the death toll at 72, including heart attacks.") == [("72", "deaths")]
+    assert _counted("The paper had the death toll from Storm Tessa at 1,427.") == [("1427", "deaths")]
+    assert _counted("The official count was later revised to 1,427.") == [("1427", "count")]
+    assert _counted("The official count remains at 169.") == [("169", "count")]
+    assert _counted("Lunch at 12.") == []
+    assert _counted("Varn died in his sleep at 98.") == []
+
+
+def test_grammar_of_figures_real_pages_use() -> None:
+    """Fractions written with hyphens, decades, a tornado's rating; and what is no figure: a time of day with its
+    zone spelled out, a milepost, the year of the dollars an amount is in, a name like 'Three Mile Island'."""
+    assert _counted("It was three-quarters of a mile wide, and half-a-mile long.") == [("0.75 mi", ""), ("0.5 mi", "")]
+    assert _counted("Nearly two decades of litigation ended.") == [("≲2 decade", "")]
+    assert _counted("It was rated EF-5; an F4 tornado followed.") == [("EF 5", ""), ("F 4", "")]
+    assert _counted("It struck at about 0129 eastern daylight time.") == []
+    assert _counted("The alarm sounded at the 79.9 mile post, then at milepost 49.81.") == []
+    assert _counted("It cost $2.8 billion (2011 USD).") == [("USD 2.8 billion", "")]
+    assert _counted("Three Mile Island is a plant; the plant at Seven Mile Beach too.") == []
