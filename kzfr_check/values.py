@@ -403,13 +403,19 @@ PATTERNS: list[Pattern] = [
                 rf"{NUMW})\b(?!\s*(?:%|per\s?cent\b|[.,]\d|{_alternation(TIME_UNITS)}))(?=\s+[^\W\d_]|\s*[.,;:)]|\s*$)",
                 _needs(rf"\s(?:in|of)\s+(?:every\s+)?(?:\d{{1,3}}(?:,\d{{3}})?\b|{NUMW}\b)")),  # ('one in a hundred')
     Pattern("period", re.compile(rf"\b(?:from|between)\s+(?P<a>{ANY_DATE})\s+(?:to|until|till|through|and)\s+"
-                                 rf"(?P<b>{ANY_DATE})", _I), _needs(r"(?:from|between)\s")),
+                                 rf"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<b>{ANY_DATE})", _I),
+            _needs(r"(?:from|between)\s")),
+    # two years in a row joined by "and" are one span: "46 cases in 2014 and 2015"
+    Pattern("period", re.compile(rf"\b(?<=in )(?P<ya>{YEAR})\s+and\s+(?P<yb>{YEAR})\b(?!\s*[-–/]\d)"),
+            _needs(r"in [12]\d{3} and [12]\d{3}")),
     Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
                                  rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>{DAY_NO_YEAR}(?:,?\s+{YEAR})?)\b",
                                  _I),
             _needs(_MONTH_NEEDS)),
-    Pattern("period", re.compile(rf"\b(?P<ma>{MONTH_CASED})\s*[–—-]\s*(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
-            _needs(r"[a-z]\s*[–—-]\s*[a-z]")),
+    Pattern("period", re.compile(rf"(?:\b(?P<mbtw>between)\s+|\bfrom\s+)?\b(?P<ma>{MONTH_CASED})"
+                                 rf"(?:\s*[–—-]\s*|\s+(?(mbtw)and|(?:to|until|till|through))\s+)"
+                                 rf"(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
+            _needs(r"[a-z]\s*[–—-]\s*[a-z]|[a-z]\s+(?:to|until|till|through|and)\s+[a-z]")),
     Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH}|[-/]\d)"),
             _needs(r"[-–]\s*\d")),
     Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
@@ -1025,6 +1031,10 @@ def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
         year = int(groups.get("qa") or groups["a"])
         q = int(groups["qn"]) if groups.get("qn") else ORDINALS[groups["q"].lower()]
         start, end = (year, 3 * q - 2, None), (year, 3 * q, None)
+    elif groups.get("ya"):
+        if int(groups["yb"]) != int(groups["ya"]) + 1:
+            return None  # (two years apart are two years)
+        start, end = (int(groups["ya"]), None, None), (int(groups["yb"]), None, None)
     elif groups.get("half"):
         year = int(groups["a"])
         first = groups["half"].lower() == "first"

@@ -472,3 +472,14 @@ def test_grammar_of_figures_real_pages_use() -> None:
     assert _counted("The alarm sounded at the 79.9 mile post, then at milepost 49.81.") == []
     assert _counted("It cost $2.8 billion (2011 USD).") == [("USD 2.8 billion", "")]
     assert _counted("Three Mile Island is a plant; the plant at Seven Mile Beach too.") == []
+
+
+def test_a_span_of_months_or_years_written_with_words() -> None:
+    """'from May to October 2015' writes its year once; 'in 2014 and 2015' is two years in a row; 'through the end
+    of February 2018' ends a span. A count in such a span is not a count of one month or one year."""
+    assert _counted("There were 46 cases from May to October 2035.")[-1] == ("2035-05/2035-10", "")
+    assert _counted("There were 46 cases between May and October 2035.")[-1] == ("2035-05/2035-10", "")
+    assert _counted("There were 46 cases in 2034 and 2035.")[-1] == ("2034/2035", "")
+    assert _counted("It ranked first in 2034 and 2039.")[1:] == [("2034", ""), ("2039", "")]
+    assert _counted("Deaths from September 2037 through the end of February 2038 rose.") == [
+        ("2037-09/2038-02", "")]
