@@ -43,6 +43,7 @@ from kzfr_check.values import (
     Value,
     _span,
     gap,
+    in_brackets_after,
     relation,
 )
 from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign, stem, term, term_in
@@ -1621,15 +1622,54 @@ def discover_topics(claims: Sequence[Claim], taken: set[int] | None = None,
                 group_of[u] = kept
             kept += 1
     del groups
+    apart = _twins_apart(pool, statement_of, group_of, statements)
     gathered: list[tuple[list[Claim], list[_Said]]] = [([], []) for _ in range(kept)]
     for at, u in enumerate(statement_of):
-        if group_of[u] >= 0:
+        if group_of[u] >= 0 and at not in apart:
             grouped, vectors = gathered[group_of[u]]
             grouped.append(pool[at])
             vectors.append(shape_vectors[claim_shapes[at]])
     nearest_words: dict[int, dict[str, tuple[float, str]]] = {}  # by id of a vector: shapes shared among topics
     return _unique_ids([_name_topic(grouped, vectors, nearest_words) for grouped, vectors in gathered
                         if len({c.source for c in grouped}) >= 2])
+
+
+def _converts(first: Claim, second: Claim) -> bool:
+    """Is `second` the size `first` states, converted in brackets right after it ('a 222-foot (68-metre) mast')?"""
+    return (first.source == second.source and first.quote_start == second.quote_start and first.kind == second.kind
+            and in_brackets_after(first.quote, first.figure_in_quote[1], second.figure_in_quote[0]))
+
+
+def _twins_apart(pool: Sequence[Claim], statement_of: array[int], group_of: array[int],
+                 statements: _Statements) -> set[int]:
+    """The claims (by place in the pool) to leave out of their groups: of a size and its conversion in brackets
+    ('155 mph (250 km/h)'), grouped apart, the one that contradicts a value of its group (the conversion, when both
+    do). The two say one thing: grouped apart, each may state the same size beside sources that write only its unit;
+    but one that contradicts its group has joined what another size of its words states (another mast's height,
+    another storm's wind), while the other fits where it is."""
+    pairs = [(at - 1, at) for at in range(1, len(statement_of))
+             if -1 != group_of[statement_of[at - 1]] != group_of[statement_of[at]] != -1
+             and _converts(pool[at - 1], pool[at])]
+    if not pairs:
+        return set()
+    wanted = {group_of[statement_of[at]] for pair in pairs for at in pair}
+    members: dict[int, list[int]] = defaultdict(list)
+    for u in range(len(statements)):
+        if group_of[u] in wanted:
+            members[group_of[u]].append(u)
+
+    def contradicts(at: int) -> bool:
+        u = statement_of[at]
+        return any(relation(statements.value(u), statements.value(v)) == "conflict"
+                   for v in members[group_of[u]] if v != u)
+
+    apart = set()
+    for first, twin in pairs:
+        if contradicts(twin):
+            apart.add(twin)
+        elif contradicts(first):
+            apart.add(first)
+    return apart
 
 
 def _year_of_reading(claim: Claim, years: set[int]) -> int | None:

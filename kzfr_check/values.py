@@ -1620,8 +1620,12 @@ _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
 
 def converts(sentence: str, first: Figure, second: Figure) -> bool:
     """Is `second` the conversion in brackets of `first`, right after it ("590 ft (180 m)")?"""
-    return (first.value.kind == second.value.kind
-            and _CONVERTED.fullmatch(sentence, first.end, second.start) is not None)
+    return first.value.kind == second.value.kind and in_brackets_after(sentence, first.end, second.start)
+
+
+def in_brackets_after(sentence: str, end: int, start: int) -> bool:
+    """Does a bracket open right after one figure (ending at `end`) and before another (starting at `start`)?"""
+    return _CONVERTED.fullmatch(sentence, end, start) is not None
 
 
 def _conversions(sentence: str, figures: list[Figure]) -> list[Figure]:

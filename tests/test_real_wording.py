@@ -483,3 +483,19 @@ def test_a_span_of_months_or_years_written_with_words() -> None:
     assert _counted("It ranked first in 2034 and 2039.")[1:] == [("2034", ""), ("2039", "")]
     assert _counted("Deaths from September 2037 through the end of February 2038 rose.") == [
         ("2037-09/2038-02", "")]
+
+
+def test_a_size_and_its_conversion_in_brackets_are_not_grouped_apart_in_conflict(cli, tmp_path,
+                                                                               empty_config) -> None:
+    """'about 155 mph (250 km/h)' states one wind: when one of the two is grouped with another wind of the same
+    words (the peak's 175 mph) while the other fits the landfall's 155 mph, the one in conflict is left out."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Storm Varnel made landfall near Oskery, Tarsia, around 1015 UTC on September 20, 2041 as a very "
+                 "strong Category 4 storm, packing maximum sustained winds of about 155 mph (250 km/h).\n",
+        "b.txt": "Despite some slight initial weakening, Varnel reached peak intensity early on September 20 while "
+                 "roughly 30 mi south of Kelby, with maximum sustained winds of 175 mph and a minimum central "
+                 "pressure of 908 mbar.\n\nVarnel made landfall in Tarsia, just south of Oskery, around 10:15 UTC, "
+                 "with maximum sustained winds of 155 mph and a central pressure of 917 mbar.\n",
+    })
+    speeds = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "speed"]
+    assert speeds == [("compatible", ["155 mph", "~250 km/h"])]
