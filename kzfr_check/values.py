@@ -25,7 +25,7 @@ from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "rate", "scale",
-         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration")
+         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration", "dose")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers

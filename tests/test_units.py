@@ -14,7 +14,7 @@ from kzfr_check.values import MEASURES, find_figures, relation
 
 BASE = {"length": "meter", "mass": "kilogram", "area": "meter ** 2", "power": "watt", "energy": "watt_hour",
         "speed": "meter / second", "pressure": "pascal", "volume": "meter ** 3", "flow": "meter ** 3 / second",
-        "duration": "second"}
+        "duration": "second", "dose": "sievert"}
 UNITS = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
 REGISTRY = pint.UnitRegistry()
 
@@ -102,3 +102,10 @@ def test_ages_and_times_that_date_an_event_are_no_spans_of_time(sentence: str) -
 def test_the_span_an_amount_is_spread_over_is_no_figure_of_its_own() -> None:
     assert _read("The utility asked for 45 million dollars over five years.") == [("money", "USD 45 million")]
     assert _read("They have invested $9.6 billion over the past 18 years.") == [("money", "USD 9.6 billion")]
+
+
+def test_doses_of_radiation_are_one_kind_in_any_unit() -> None:
+    """'0.075 rems' and '70 millirems' are doses that can be compared (75 and 70 millirems), not counts."""
+    assert _read("The highest dose any one person got was 0.075 rems.") == [("dose", "0.075 rem")]
+    assert _read("No one received more than 70 millirems.") == [("dose", ">70 mrem")]
+    assert _read("A scan gives about 2.4 mSv.") == [("dose", "~2.4 mSv")]
