@@ -1347,6 +1347,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     determiner = _word_before(sentence, m.start()) if not m["bound"] else ""
     glued = _COMPOUND.match(sentence, m.end())
+    if determiner in ("a", "an") and num.isdigit() and not m["scale"] and not glued:
+        return None  # a model or a name: "a 737 Max", "a 747 jumbo jet" (but "a 48,000 crowd" is a count)
     if (determiner in DETERMINERS and (num[:1].isalpha() or determiner == "both")
             and not (glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND | _SIDES)):
         # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure, and so is
@@ -1410,9 +1412,15 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     elif counted in cumulative() and _IN_A_SPAN.search(sentence):
         counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
-    half = _half_ulp(num) * scale if m["scale"] else Decimal(0)
+    half = _half_ulp(num) * scale if m["scale"] else _rounded_count(n)
     lo, hi, prefix = _bounded(n * scale, half, m["bound"])
     return Value("count", f"{prefix}{_fmt(n * scale)}", lo, hi), counted
+
+
+def _rounded_count(n: Decimal) -> Decimal:
+    """How far a count may be from what it states: a count that ends in three zeros or more is a rounded one, good
+    to a hundredth of itself ('140,000 vehicles a day' fits 141,000, not 150,000); any other, exactly."""
+    return n / 100 if n >= 1000 and n % 1000 == 0 else Decimal(0)
 
 
 # ------------------------------------------------------------------ the finder

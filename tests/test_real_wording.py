@@ -499,3 +499,20 @@ def test_a_size_and_its_conversion_in_brackets_are_not_grouped_apart_in_conflict
     })
     speeds = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "speed"]
     assert speeds == [("compatible", ["155 mph", "~250 km/h"])]
+
+
+def test_a_count_in_thousands_is_rounded_to_a_hundredth_of_itself() -> None:
+    """'140,000 vehicles daily' and '141,000 vehicles each day' fit; 140,000 and 150,000, or 1,500 and 1,517, do
+    not."""
+    [rounded] = find_figures("The span carried 140,000 vehicles daily.")
+    assert (rounded.value.low, rounded.value.high) == (138600, 141400)
+    [exact] = find_figures("The span carried 1,500 vehicles daily.")
+    assert (exact.value.low, exact.value.high) == (1500, 1500)
+
+
+def test_a_number_after_an_article_names_a_model() -> None:
+    """'a 737 Max', 'a 747 jumbo jet' name a model: a count takes no article ('a 48,000 crowd' is one all the same,
+    and so is 'a 150-car train')."""
+    assert _counted("A second crash involving a 737 Max killed 157 people.") == [("157", "deaths")]
+    assert _counted("It was a 747 jumbo jet.") == []
+    assert _counted("It drew a 48,000 crowd to a 150-car train.") == [("48000", "crowd"), ("150", "car")]
