@@ -1349,7 +1349,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     glued = _COMPOUND.match(sentence, m.end())
     if determiner in ("a", "an") and num.isdigit() and not m["scale"] and not glued:
         return None  # a model or a name: "a 737 Max", "a 747 jumbo jet" (but "a 48,000 crowd" is a count)
-    if (determiner in DETERMINERS and (num[:1].isalpha() or determiner == "both")
+    if (determiner in DETERMINERS and ((num[:1].isalpha() and not m["scale"]) or determiner == "both")
             and not (glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND | _SIDES)):
         # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure, and so is
         # the size of what is named, "the seven-member crew"

@@ -516,3 +516,21 @@ def test_a_number_after_an_article_names_a_model() -> None:
     assert _counted("A second crash involving a 737 Max killed 157 people.") == [("157", "deaths")]
     assert _counted("It was a 747 jumbo jet.") == []
     assert _counted("It drew a 48,000 crowd to a 150-car train.") == [("48000", "crowd"), ("150", "car")]
+
+
+def test_a_number_word_with_a_scale_after_the_is_a_figure() -> None:
+    """'the two countries' are things already named, but 'the two million people in the area' is a count."""
+    assert _counted("It routed the two million people in the area.") == [("2000000", "people")]
+    assert _counted("Then the two countries signed.") == []
+
+
+def test_a_figure_after_rather_than_is_the_one_superseded(cli, tmp_path, empty_config) -> None:
+    """'will cost $5.2 billion, rather than $1.7 billion': the $1.7 billion is the estimate superseded, not what the
+    page says the span costs, so it does not agree with a page that still gives the old estimate."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varnel span rebuild costs more\n\nThe new Varnel span will cost $5.2 billion, rather than $1.7 "
+                 "billion, the transport agency said.\n",
+        "b.txt": "Varnel span plans\n\nThe new Varnel span will cost $1.7 billion, the transport agency said on "
+                 "Friday.\n",
+    })
+    assert [t for t in topics if t["status"] == "agree"] == []
