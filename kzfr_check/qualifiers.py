@@ -122,6 +122,9 @@ _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
+_MOMENT_REACH = 60  # characters either side of a date where the word of the moment it names is read
+# what ends the clause of a date before the word of its moment ("on Thursday, November 8" does not)
+_MOMENT_BREAK = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|whereas|although|though|which|who)\b")
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
 _PLACE_NAME = rf"(?P<place>[{_CAPITAL}][\w'’-]*(?:[\s-]+[{_CAPITAL}][\w'’-]*)*)"
 
@@ -138,6 +141,7 @@ class _Told(NamedTuple):
     dimension_after: re.Pattern[str] | None  # the dimension a length measures, matched right after it
     dimension_before: re.Pattern[str] | None  # ... or searched in the words before it, the last match nearest
     part: re.Pattern[str] | None  # the part of a whole a figure counts, matched in the words right after it
+    moment: re.Pattern[str] | None  # the moment of an event a date names (its start, its end), in lowercased text
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -151,7 +155,7 @@ def _told_apart(language: str) -> _Told:
     """A language's words that tell an earlier report's figure, an aftershock's, the place a distance is measured
     from, the dimension a length measures and the part of a whole a figure counts (keys 'earlier', 'earlier_spans',
     'earlier_until', 'aftershocks', 'distance_from', 'distance_directions', 'name_of', 'dimension_after',
-    'dimension_before', 'part_joined' of its data file)."""
+    'dimension_before', 'part_joined', 'date_moment' of its data file)."""
     said = data(language)
     earlier, until = said.get("earlier", []), said.get("earlier_until", [])
     aftershocks = said.get("aftershocks", [])
@@ -180,10 +184,13 @@ def _told_apart(language: str) -> _Told:
     joined = said.get("part_joined", [])
     part = re.compile(  # a few words on, in its clause: '4,100 ferry-related deaths', 'died of a fire-linked cause'
         rf"(?:\s+[^\W\d_][\w'’]*){{0,5}}?\s+(?P<part>[^\W\d_]+)-(?:{_phrases(joined)})(?!\w)") if joined else None
+    moments = said.get("date_moment", {})
+    moment = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in moments.items())
+                        + r")(?!\w)") if moments else None
     return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
                  tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
                  re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from,
-                 dimension_after, dimension_before, part)
+                 dimension_after, dimension_before, part, moment)
 
 
 def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) -> set[tuple[str, str]]:
@@ -222,6 +229,15 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
             told.dimension_before.finditer(said, max(0, start - _DIMENSION_REACH), start))), None)
         if dimension:
             found.add(("dimension", dimension.lastgroup))
+    if told.moment is not None and kind == "date":
+        low = max(0, start - _MOMENT_REACH)
+        near = [(start - m.end() if m.end() <= start else m.start() - end, m.start(), m.lastgroup)
+                for m in told.moment.finditer(said[:end + _MOMENT_REACH].lower(), low)
+                if m.end() <= start or m.start() >= end]
+        if near:  # the word nearest the date, in its clause
+            distance, at, name = min(near)
+            if not _MOMENT_BREAK.search(said, min(at, end), max(at, start)):
+                found.add(("moment", str(name)))
     if told.part is not None and kind in _PART_KINDS and "-" in said[end:end + 80]:
         part = told.part.match(said, end)
         if part:
@@ -372,7 +388,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
         return True
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
-    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme"):
+    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzfr_check.qualifiers import qualifiers_of
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, write_corpus
@@ -534,3 +535,28 @@ def test_a_figure_after_rather_than_is_the_one_superseded(cli, tmp_path, empty_c
                  "Friday.\n",
     })
     assert [t for t in topics if t["status"] == "agree"] == []
+
+
+def test_the_day_a_voyage_began_is_not_the_day_it_ended(cli, tmp_path, empty_config) -> None:
+    """A date is set apart by the moment of the event the word of its clause names (en.toml's [date_moment]): the day
+    the voyage began ('began ... when she left') and the day it ended ('sank') are two facts, not one in dispute."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varnel remembered\n\nThe maiden voyage of the liner Varnel began shortly after noon on 10 April "
+                 "2031 when she left Oskery for Tarsia.\n",
+        "b.txt": "The Varnel disaster\n\nThe liner Varnel sank on her maiden voyage from Oskery to Tarsia on 15 April "
+                 "2031.\n",
+    })
+    assert [t for t in topics if t["kind"] == "date"] == []
+
+
+def test_the_moment_a_date_names_is_read_in_its_clause() -> None:
+    """The word of the moment nearest the date, in its clause: a comma before a weekday's date does not end it, one
+    before 'and' does."""
+    def moments(sentence: str) -> list[set[tuple[str, str]]]:
+        return [{q for q in qualifiers_of(sentence, f.start, f.end, f.value.kind, "en") if q[0] == "moment"}
+                for f in find_figures(sentence)]
+
+    assert moments("Launch Date: July 16, 2031") == [{("moment", "start")}]
+    assert moments("The fire started on Thursday, November 8, 2038, in the hills.") == [{("moment", "start")}]
+    assert moments("They announce full containment of the fire on November 25, 2038.") == [{("moment", "end")}]
+    assert moments("The bridge opened in 2037, and the strike ended in 2039.") == [set(), {("moment", "end")}]
