@@ -141,7 +141,7 @@ class _Told(NamedTuple):
     dimension_after: re.Pattern[str] | None  # the dimension a length measures, matched right after it
     dimension_before: re.Pattern[str] | None  # ... or searched in the words before it, the last match nearest
     part: re.Pattern[str] | None  # the part of a whole a figure counts, matched in the words right after it
-    moment: re.Pattern[str] | None  # the moment of an event a date names (its start, its end), in lowercased text
+    moment: re.Pattern[str] | None  # the moment of an event a date names (its start, its end)
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -186,7 +186,7 @@ def _told_apart(language: str) -> _Told:
         rf"(?:\s+[^\W\d_][\w'’]*){{0,5}}?\s+(?P<part>[^\W\d_]+)-(?:{_phrases(joined)})(?!\w)") if joined else None
     moments = said.get("date_moment", {})
     moment = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{_phrases(words)})" for name, words in moments.items())
-                        + r")(?!\w)") if moments else None
+                        + r")(?!\w)", re.IGNORECASE) if moments else None
     return _Told(re.compile(rf"(?<!\w)(?:{_phrases(earlier)})(?!\w)") if earlier else None,
                  tuple(sorted({w[:4] for w in earlier})), frozenset(said.get("earlier_spans", [])),
                  re.compile(rf"(?<!\w)(?:{_phrases(until)})(?!\w)") if until else None, shocks, distance_from,
@@ -232,10 +232,9 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
     if told.moment is not None and kind == "date":
         low = max(0, start - _MOMENT_REACH)
         near = [(start - m.end() if m.end() <= start else m.start() - end, m.start(), m.lastgroup)
-                for m in told.moment.finditer(said[:end + _MOMENT_REACH].lower(), low)
-                if m.end() <= start or m.start() >= end]
+                for m in told.moment.finditer(said, low, end + _MOMENT_REACH) if m.end() <= start or m.start() >= end]
         if near:  # the word nearest the date, in its clause
-            distance, at, name = min(near)
+            _, at, name = min(near)
             if not _MOMENT_BREAK.search(said, min(at, end), max(at, start)):
                 found.add(("moment", str(name)))
     if told.part is not None and kind in _PART_KINDS and "-" in said[end:end + 80]:

@@ -214,7 +214,7 @@ BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over
          rf"|top(?:{_TOP_AS_A_VERB})"
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
-         r"|no more than|not more than|a maximum of|nearly|almost|close to|just under|about|around"
+         r"|no more than|not more than|a maximum of|within|nearly|almost|close to|just under|about|around"
          r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
 _BOUNDS = {
@@ -222,7 +222,7 @@ _BOUNDS = {
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "tops", "top",
            "upwards of", "surged past", "climbed past", "rose past", "risen past", "soared past", "jumped past",
            "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
-    "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
+    "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than", "within",
            "not more than", "a maximum of", "as many as", "as much as", "not to exceed", "not exceed",
            "not exceeding"),
     "near": ("nearly", "almost", "close to", "just under"),
@@ -658,7 +658,8 @@ def _bounded(n: Decimal, half: Decimal, bound: str | None) -> tuple[float, float
     if b in _BOUNDS["gt"]:
         return float(n), INF, "≥" if b.startswith(("at least", "no ", "not ", "a min", "≥")) else ">"
     if b in _BOUNDS["lt"]:
-        return -INF, float(n), "≤" if b.startswith(("up to", "at most", "no ", "not ", "a max", "as ", "≤")) else "<"
+        inclusive = b.startswith(("up to", "at most", "no ", "not ", "a max", "as ", "within", "≤"))
+        return -INF, float(n), "≤" if inclusive else "<"
     if b in _BOUNDS["near"]:
         return float(n) * 0.9, float(n), "≲"
     margin = float(min(_last_digit(n), abs(n) / 10))
@@ -973,7 +974,7 @@ _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|
                          r"tenure|reign|term|lifespan|lifetime|existence|battle|fight|grounding|ban|strike|lockout|"
                          r"outage|blackout|suspension|moratorium|standoff|ordeal|rescue|operation|blaze|eruption|"
                          r"outbreak|epidemic|pandemic|lockdown|quarantine|evacuation|occupation|trial|campaign|"
-                         r"expedition|famine|recession|spill|walkout)\b",
+                         r"expedition|famine|recession|spill|walkout|quake|earthquake|tremor|shaking)\b",
                          re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 

@@ -560,3 +560,13 @@ def test_the_moment_a_date_names_is_read_in_its_clause() -> None:
     assert moments("The fire started on Thursday, November 8, 2038, in the hills.") == [{("moment", "start")}]
     assert moments("They announce full containment of the fire on November 25, 2038.") == [{("moment", "end")}]
     assert moments("The bridge opened in 2037, and the strike ended in 2039.") == [set(), {("moment", "end")}]
+
+
+def test_within_bounds_a_figure_and_units_of_gas_and_of_hyphenated_areas_are_read() -> None:
+    """'within five miles' is at most five miles (two radii of two counts do not conflict); a gas flow in 'Bcf/d' or
+    in 'billion cubic feet a day', a '5-square-mile' zone and 'the 15-second quake' are figures."""
+    assert _counted("It came down within five miles of the ship.") == [("≤5 mi", "")]
+    assert _counted("Output fell to 20.8 Bcf/d on the 24th.") == [("20.8 Bcf/d", "")]
+    [flow] = find_figures("Output was an estimated 20.9 billion cubic feet a day.")
+    assert flow.value.kind == "flow" and round(flow.value.low / 327.74128, 1) == 20.8
+    assert _counted("It left a 5-square-mile burn zone after the 15-second quake.") == [("5 sq mi", ""), ("15 s", "")]
