@@ -337,6 +337,10 @@ PATTERNS: list[Pattern] = [
     Pattern("skip", re.compile(r"\b(?:Figures?|Figs?\.|Tables?|Chapters?|Sections?|Appendix|Exhibits?|Plates?)"
                                r"\s+\d+(?:\s*(?:,|and|&|[-–])\s*\d+)*\b(?![.,]\d)"),
             _needs(None, r"(?:Fig|Table|Chapter|Section|Appendix|Exhibit|Plate)\w*\.?\s+\d")),
+    # ... and the number of a report in a series: "Professional Paper 1550", "Circular 1045", "Bulletins 1552-A"
+    Pattern("skip", re.compile(r"\b(?:Papers?|Bulletins?|Circulars?|Fact\s+Sheets?)\s+\d+(?:-[A-Z]\b)?"
+                               r"(?:\s*(?:,|and|&|through|to|[-–])\s*\d+(?:-[A-Z]\b)?)*\b(?![.,]\d)"),
+            _needs(None, r"(?:Paper|Bulletin|Circular|Sheet)s?\s+\d")),
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
@@ -1159,6 +1163,9 @@ def _rank_top(m: re.Match[str]) -> Value | None:
 
 
 DETERMINERS = frozenset("the these those its their our his her my your both all each every".split())
+# nouns whose things are numbered in a row: a number right after one names that one, it counts nothing
+_LABELS = frozenset("pole poles pier piers gate gates runway runways track tracks platform platforms unit units "
+                    "reactor reactors fissure fissures pad pads berth berths hangar hangars exit exits".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
@@ -1211,7 +1218,7 @@ _IN_A_SPAN = re.compile(r"\b(?:during|in|over|within)\s+the\s+(?:reporting|past|
                         r"(?:week|day|fortnight|24\s+hours|seven\s+days)\b|\b(?:this|each|per|every)\s+week\b",
                         re.IGNORECASE)
 # a count of what was added, or of the rest ("ten other agreements"), not of all
-_INCREMENT = frozenset("new more additional further fresh other".split())
+_INCREMENT = frozenset("new more additional further fresh other another".split())
 # a participle that qualifies the plural noun after it, not a verb: "61 confirmed casualties", "45 registered voters"
 _ADJECTIVE_BEFORE_NOUN = re.compile(r"\s+[a-z]+ed\s+(?:people\b|[a-z]{3,}(?<!ss)s\b)")
 # words right after a count that name nothing it counts: "a town of 12,000 almost entirely", "4,000-plus"
@@ -1357,6 +1364,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if num.lower() == "one" and not m["bound"]:
         return None
+    if determiner in _LABELS:
+        return None  # the number of one thing of a row: "near utility pole 25", "fissure 8", "Unit 2 shut down"
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     if num[0].isupper() and (unit := _TITLED_WORD.match(sentence, after)) and unit[1].lower() in MEASURES:
         return None  # a name that opens its sentence: "Three Mile Island"
@@ -1410,6 +1419,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         counted = f"{counted} {words[0]}"  # "3,197 new cases" in a week is not the count of all cases
     elif added in _INCREMENT:
         counted = f"{counted} {added}"  # "New deaths | 64"
+    elif determiner in _INCREMENT and counted:
+        counted = f"{counted} {determiner}"  # "Another 35 people died": more than those told of
     elif counted in cumulative() and _IN_A_SPAN.search(sentence):
         counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)

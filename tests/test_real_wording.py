@@ -570,3 +570,17 @@ def test_within_bounds_a_figure_and_units_of_gas_and_of_hyphenated_areas_are_rea
     [flow] = find_figures("Output was an estimated 20.9 billion cubic feet a day.")
     assert flow.value.kind == "flow" and round(flow.value.low / 327.74128, 1) == 20.8
     assert _counted("It left a 5-square-mile burn zone after the 15-second quake.") == [("5 sq mi", ""), ("15 s", "")]
+
+
+def test_a_number_that_names_one_of_a_row_counts_nothing() -> None:
+    """'utility pole 25', 'fissure 8', 'Unit 2' and 'Professional Paper 1550' name one thing of a row or a series: no
+    count, no year."""
+    assert _counted("It began near utility pole 25, then arced between pole 25 and 24.") == []
+    assert _counted("Unit 2 has not run since; lava poured from fissure 8.") == []
+    assert _counted("See Professional Papers 1552-A through 1552-D and Professional Paper 1550.") == []
+    assert _counted("The port has 3 runways and 40 gates.") == [("3", "runways"), ("40", "gates")]
+
+
+def test_another_count_is_one_of_what_was_added() -> None:
+    """'Another 35 people died' counts deaths besides those told of, not the toll."""
+    assert _counted("Another 35 people died from related causes.") == [("35", "deaths another")]
