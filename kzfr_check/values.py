@@ -419,7 +419,8 @@ PATTERNS: list[Pattern] = [
     Pattern("period", re.compile(rf"(?:\b(?P<mbtw>between)\s+|\bfrom\s+)?\b(?P<ma>{MONTH_CASED})"
                                  rf"(?:\s*[–—-]\s*|\s+(?(mbtw)and|(?:to|until|till|through))\s+)"
                                  rf"(?P<mb>{MONTH_CASED}),?\s+(?P<my>{YEAR})\b"),
-            _needs(r"[a-z]\s*[–—-]\s*[a-z]|[a-z]\s+(?:to|until|till|through|and)\s+[a-z]")),
+            _needs(r"[a-z]\s*[–—-]\s*[a-z]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                   r"(?:to|until|till|through|and)\s+[a-z]")),
     Pattern("period", re.compile(rf"\b(?P<a>{YEAR})\s*(?:--|[-–])\s*(?P<b>{YEAR}|\d\d)\b(?!\s*{MONTH}|[-/]\d)"),
             _needs(r"[-–]\s*\d")),
     Pattern("period", re.compile(rf"\b(?:the\s+)?(?P<edge>first|last)\s+(?P<n>{NUMBER})\s+months\s+of\s+"
