@@ -165,10 +165,11 @@ SCALE = r"(?:thousand|million|billion|trillion)"
 # fraction counts nothing by itself ('a half brother').
 FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
              "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
-             "three quarters of a": Decimal("0.75"),
+             "three quarters of a": Decimal("0.75"), "1/2 of a": Decimal("0.5"), "1/4 of a": Decimal("0.25"),
+             "3/4 of a": Decimal("0.75"),
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
 FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half[\s-]an?"
-            r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?)(?=[\s-]+[^\W\d_])"
+            r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?|(?<![\w/.])[13]/[24]\s+of\s+a)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
             # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year" (the
             # look-behinds run only where "a week" is: run at every position, they made reading a tenth slower)

@@ -584,3 +584,9 @@ def test_a_number_that_names_one_of_a_row_counts_nothing() -> None:
 def test_another_count_is_one_of_what_was_added() -> None:
     """'Another 35 people died' counts deaths besides those told of, not the toll."""
     assert _counted("Another 35 people died from related causes.") == [("35", "deaths another")]
+
+
+def test_a_fraction_in_digits_of_a_unit() -> None:
+    """'3/4 of a mile' is 0.75 mi, as 'three-quarters of a mile' is; a date in slashes stays no figure."""
+    assert _counted("The path was 3/4 of a mile wide at its widest.") == [("0.75 mi", "")]
+    assert _counted("See the 12/3/2040 report.") == []
