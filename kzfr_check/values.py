@@ -985,9 +985,16 @@ _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+# hours or minutes before a figure of seconds: it ends a span told in units not read ("142 hours, 54 minutes and 41
+# seconds" is no span of 41 seconds)
+_HOURS_BEFORE = re.compile(r"\d\s*(?:hours?|hrs?|minutes?|mins?)\b,?\s*(?:and\s+)?$", re.IGNORECASE)
+
+
 def _not_a_span(m: re.Match[str]) -> bool:
     """Is a figure in units of time an age, a time that dates an event, the span of an amount or part of a name?"""
     sentence, end = m.string, m.end()
+    if MEASURES[m["unit"].lower()][1] < 60 and _HOURS_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+        return True
     if _AGE_OR_OFFSET_AFTER.match(sentence, end) and not _FOR_SPAN.search(sentence, max(0, m.start() - 30), m.start()):
         return True
     if sentence[m.start("unit") - 1] == "-" and not _NAMED_SPAN.match(sentence, end):

@@ -418,6 +418,8 @@ def test_seconds_measure_how_long_and_statute_miles_are_miles() -> None:
     """'73 seconds into its flight' is how long it flew; a 'statute mile' is a mile, not a count."""
     assert _counted("The Tessel probe broke apart 73 seconds into its flight.") == [("73 s", "")]
     assert _counted("It was bound for a 177 statute mile circular orbit.") == [("177 mi", "")]
+    # ... but seconds that end a span told in hours and minutes are no span of their own
+    assert _counted("The flight lasted 142 hours, 54 minutes and 41 seconds.") == []
 
 
 def test_an_amount_whose_scale_follows_its_upper_end_is_one_range() -> None:
