@@ -230,7 +230,7 @@ def _abbreviations(language: str) -> frozenset[str]:
 
 def sentences(norm: str, language: str = "en") -> Iterator[tuple[int, int]]:
     """Sentence spans in a normalised text, trimmed of surrounding whitespace; a sentence longer than
-    LONGEST_SENTENCE is cut into windows (see _windows)."""
+    LONGEST_SENTENCE is cut into windows (see windows)."""
     abbreviations = _abbreviations(language)
     for block_start, block_end in _blocks(norm):
         block = norm[block_start:block_end]
@@ -251,7 +251,7 @@ def _trimmed(block: str, offset: int, start: int, end: int) -> Iterator[tuple[in
     text = block[start:end]
     if text.strip():
         lead = len(text) - len(text.lstrip())
-        yield from _windows(block, offset, start + lead, start + len(text.rstrip()))
+        yield from windows(block, offset, start + lead, start + len(text.rstrip()))
 
 
 # Each figure's claim is read against its whole sentence, so a sentence with no end (a file of figures on
@@ -262,7 +262,7 @@ WINDOW_BREAK = re.compile(r"[;,]\s|\s")
 SPACES = re.compile(r"\s*")
 
 
-def _windows(block: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+def windows(block: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The span, or windows of at most LONGEST_SENTENCE characters that cover it, each cut after the last
     '; ' or ', ' of its second half, else at its last space, else where the limit falls."""
     while end - start > LONGEST_SENTENCE:

@@ -461,18 +461,21 @@ _A_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 def _latest_day_stated(norm: str, language: str) -> dt.date | None:
     """The latest day or month (its middle) a page states with its year, anywhere in it: what it reports goes up to
-    about its own day, and the days it names from its past are earlier. Only lines with a year are read."""
-    from kzfr_check.claims import figures_in
+    about its own day, and the days it names from its past are earlier. Only lines with a year are read, a long one
+    in windows as claims are (a line of figures with no end would cost its length once per figure in it)."""
+    from kzfr_check.claims import figures_in, windows
 
     latest: dt.date | None = None
     for line in re.finditer(r"[^\r\n]+", norm):
-        if not _A_YEAR.search(line.group()):
-            continue
-        for figure in figures_in(line.group(), None, language):
-            parts = figure.value.text.split("/")[0].split("-")
-            if figure.value.kind == "date" and len(parts) > 1 and parts[0].isdigit():
-                day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 15)
-                latest = day if latest is None else max(latest, day)
+        text = line.group()
+        for start, end in windows(text, 0, 0, len(text)):
+            if not _A_YEAR.search(text, start, end):
+                continue
+            for figure in figures_in(text[start:end], None, language):
+                parts = figure.value.text.split("/")[0].split("-")
+                if figure.value.kind == "date" and len(parts) > 1 and parts[0].isdigit():
+                    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 15)
+                    latest = day if latest is None else max(latest, day)
     return latest
 
 

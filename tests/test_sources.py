@@ -417,3 +417,14 @@ def test_a_document_places_every_offset_on_the_line_its_source_does(tmp_path_fac
     for offset in range(len(source.text) + 1):
         assert document.line_of(offset) == source.line_of(offset)
         assert document.line_start(offset) == source.line_start(offset)
+
+
+def test_the_year_of_a_dateline_without_one_is_found_in_a_long_line(tmp_path) -> None:
+    """A dateline's day without its year takes the year of the page's latest day stated with one, read in windows of
+    a long line as claims are: a line of figures with no end is read once, not once per figure in it."""
+    filler = ", ".join(f"{n} sacks to Ostvale" for n in range(200))
+    path = tmp_path / "wire.txt"
+    path.write_text(f"HALDEN, 4 March (Wire) - The river of Brena rose.\nShipments: {filler}, and then on 2 March "
+                    f"2041 the last of them.\n", encoding="utf-8")
+    assert len(path.read_text(encoding="utf-8").splitlines()[1]) > 2000
+    assert read_source(path).date == DocDate(2041, 3, 4)
