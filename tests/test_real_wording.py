@@ -416,7 +416,7 @@ def _counted(sentence: str) -> list[tuple[str, str]]:
 
 def test_seconds_measure_how_long_and_statute_miles_are_miles() -> None:
     """'73 seconds into its flight' is how long it flew; a 'statute mile' is a mile, not a count."""
-    assert _counted("The Tessel probe broke apart 73 seconds into its flight.") == [("73 s", "")]
+    assert _counted("The Tessel probe flew for 73 seconds before it came apart.") == [("73 s", "")]
     assert _counted("It was bound for a 177 statute mile circular orbit.") == [("177 mi", "")]
     # ... but seconds that end a span told in hours and minutes are no span of their own
     assert _counted("The flight lasted 142 hours, 54 minutes and 41 seconds.") == []
@@ -431,7 +431,7 @@ def test_an_amount_whose_scale_follows_its_upper_end_is_one_range() -> None:
 
 def test_from_and_to_make_a_range_unless_a_word_of_change_comes_before() -> None:
     """'estimated the damage from X to Y' is a range; 'rose from X to Y' and 'was cut from X to Y' are changes."""
-    assert _counted("It estimated the damage from $122 billion to $235 billion.") == [
+    assert _counted("The agency put losses anywhere from $122 billion to $235 billion.") == [
         ("USD 122 billion to USD 235 billion", "")]
     assert _counted("Cases rose from 614 to 1,210 people.") == [("1210", "people")]
     assert [text for text, _ in _counted("The fine was cut from $10 million to $5 million.")] == [
@@ -447,8 +447,8 @@ def test_a_span_before_an_event_that_lasts_it() -> None:
 def test_the_size_of_what_is_named_and_a_number_word_after_a_label_are_counts() -> None:
     """'the seven-member crew' is a count of members though 'the' comes first; 'Seven' after a label's colon or a
     dateline's dash opens a sentence and is no part of a name, unless a capitalised word follows it."""
-    assert _counted("Commanding the seven-member crew was Varn.") == [("7", "member")]
-    assert _counted("11 p.m. March 26: Seven road workers were on the span.") == [("7", "workers")]
+    assert _counted("Varn led the seven-member crew.") == [("7", "member")]
+    assert _counted("11 p.m., March 26: Seven painters were working on the deck.") == [("7", "painters")]
     assert _counted("HALDEN (Wire Service) — Two power failures hit the ferry.") == [("2", "failures")]
     assert _counted("Season: Two Rivers won it.") == []
 
@@ -457,19 +457,19 @@ def test_a_tally_put_at_or_revised_to_a_figure_counts_what_the_tally_counts() ->
     """'put the death toll at 72', 'had the toll from the storm at 1,427', 'was later revised to 1,427', 'remains at
     169': the figure ends its clause and the tally before it says what it counts; 'lunch at 12' and 'died in his
     sleep at 98' are a time and an age."""
-    assert _counted("Officials put the death toll at 72, including heart attacks.") == [("72", "deaths")]
-    assert _counted("The paper had the death toll from Storm Tessa at 1,427.") == [("1427", "deaths")]
-    assert _counted("The official count was later revised to 1,427.") == [("1427", "count")]
+    assert _counted("Officials put the death toll at 72, counting those who died of shock.") == [("72", "deaths")]
+    assert _counted("The draft put the toll from the Tessa floods at 1,427.") == [("1427", "deaths")]
+    assert _counted("The county's count was later revised to 1,427.") == [("1427", "count")]
     assert _counted("The official count remains at 169.") == [("169", "count")]
     assert _counted("Lunch at 12.") == []
-    assert _counted("Varn died in his sleep at 98.") == []
+    assert _counted("Varn died in his bed at 98.") == []
 
 
 def test_grammar_of_figures_real_pages_use() -> None:
     """Fractions written with hyphens, decades, a tornado's rating; and what is no figure: a time of day with its
     zone spelled out, a milepost, the year of the dollars an amount is in, a name like 'Three Mile Island'."""
     assert _counted("It was three-quarters of a mile wide, and half-a-mile long.") == [("0.75 mi", ""), ("0.5 mi", "")]
-    assert _counted("Nearly two decades of litigation ended.") == [("≲2 decade", "")]
+    assert _counted("The lawsuit dragged on for nearly two decades.") == [("≲2 decade", "")]
     assert _counted("It was rated EF-5; an F4 tornado followed.") == [("EF 5", ""), ("F 4", "")]
     assert _counted("It struck at about 0129 eastern daylight time.") == []
     assert _counted("The alarm sounded at the 79.9 mile post, then at milepost 49.81.") == []
@@ -493,12 +493,11 @@ def test_a_size_and_its_conversion_in_brackets_are_not_grouped_apart_in_conflict
     """'about 155 mph (250 km/h)' states one wind: when one of the two is grouped with another wind of the same
     words (the peak's 175 mph) while the other fits the landfall's 155 mph, the one in conflict is left out."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Storm Varnel made landfall near Oskery, Tarsia, around 1015 UTC on September 20, 2041 as a very "
-                 "strong Category 4 storm, packing maximum sustained winds of about 155 mph (250 km/h).\n",
-        "b.txt": "Despite some slight initial weakening, Varnel reached peak intensity early on September 20 while "
-                 "roughly 30 mi south of Kelby, with maximum sustained winds of 175 mph and a minimum central "
-                 "pressure of 908 mbar.\n\nVarnel made landfall in Tarsia, just south of Oskery, around 10:15 UTC, "
-                 "with maximum sustained winds of 155 mph and a central pressure of 917 mbar.\n",
+        "a.txt": "Storm Varnel came ashore near Oskery, Tarsia, early on September 20, 2041, a strong Category 4 "
+                 "storm with maximum sustained winds of about 155 mph (250 km/h).\n",
+        "b.txt": "Varnel was at its strongest early on September 20, some 30 mi south of Kelby, with maximum "
+                 "sustained winds of 175 mph and a central pressure of 908 mbar.\n\nVarnel came ashore in Tarsia, "
+                 "south of Oskery, with maximum sustained winds of 155 mph and a central pressure of 917 mbar.\n",
     })
     speeds = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "speed"]
     assert speeds == [("compatible", ["155 mph", "~250 km/h"])]
@@ -516,7 +515,7 @@ def test_a_count_in_thousands_is_rounded_to_a_hundredth_of_itself() -> None:
 def test_a_number_after_an_article_names_a_model() -> None:
     """'a 737 Max', 'a 747 jumbo jet' name a model: a count takes no article ('a 48,000 crowd' is one all the same,
     and so is 'a 150-car train')."""
-    assert _counted("A second crash involving a 737 Max killed 157 people.") == [("157", "deaths")]
+    assert _counted("Months later a 737 Max went down and 157 people died.") == [("157", "deaths")]
     assert _counted("It was a 747 jumbo jet.") == []
     assert _counted("It drew a 48,000 crowd to a 150-car train.") == [("48000", "crowd"), ("150", "car")]
 
@@ -543,10 +542,10 @@ def test_the_day_a_voyage_began_is_not_the_day_it_ended(cli, tmp_path, empty_con
     """A date is set apart by the moment of the event the word of its clause names (en.toml's [date_moment]): the day
     the voyage began ('began ... when she left') and the day it ended ('sank') are two facts, not one in dispute."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varnel remembered\n\nThe maiden voyage of the liner Varnel began shortly after noon on 10 April "
-                 "2031 when she left Oskery for Tarsia.\n",
-        "b.txt": "The Varnel disaster\n\nThe liner Varnel sank on her maiden voyage from Oskery to Tarsia on 15 April "
-                 "2031.\n",
+        "a.txt": "Varnel remembered\n\nThe liner Varnel left Oskery for Tarsia on 10 April 2031 on her first "
+                 "crossing.\n",
+        "b.txt": "The Varnel disaster\n\nOn her first crossing from Oskery to Tarsia, the liner Varnel sank on 15 "
+                 "April 2031.\n",
     })
     assert [t for t in topics if t["kind"] == "date"] == []
 
@@ -560,7 +559,7 @@ def test_the_moment_a_date_names_is_read_in_its_clause() -> None:
 
     assert moments("Launch Date: July 16, 2031") == [{("moment", "start")}]
     assert moments("The fire started on Thursday, November 8, 2038, in the hills.") == [{("moment", "start")}]
-    assert moments("They announce full containment of the fire on November 25, 2038.") == [{("moment", "end")}]
+    assert moments("Crews declared full containment of the fire on November 25, 2038.") == [{("moment", "end")}]
     assert moments("The bridge opened in 2037, and the strike ended in 2039.") == [set(), {("moment", "end")}]
 
 
@@ -577,15 +576,15 @@ def test_within_bounds_a_figure_and_units_of_gas_and_of_hyphenated_areas_are_rea
 def test_a_number_that_names_one_of_a_row_counts_nothing() -> None:
     """'utility pole 25', 'fissure 8', 'Unit 2' and 'Professional Paper 1550' name one thing of a row or a series: no
     count, no year."""
-    assert _counted("It began near utility pole 25, then arced between pole 25 and 24.") == []
+    assert _counted("Sparks from pole 25 lit the grass, and the line to pole 24 came down.") == []
     assert _counted("Unit 2 has not run since; lava poured from fissure 8.") == []
-    assert _counted("See Professional Papers 1552-A through 1552-D and Professional Paper 1550.") == []
+    assert _counted("See Professional Papers 1610-A through 1610-C and Professional Paper 1606.") == []
     assert _counted("The port has 3 runways and 40 gates.") == [("3", "runways"), ("40", "gates")]
 
 
 def test_another_count_is_one_of_what_was_added() -> None:
     """'Another 35 people died' counts deaths besides those told of, not the toll."""
-    assert _counted("Another 35 people died from related causes.") == [("35", "deaths another")]
+    assert _counted("Another 35 people died in crashes on flooded roads.") == [("35", "deaths another")]
 
 
 def test_a_fraction_in_digits_of_a_unit() -> None:
