@@ -124,7 +124,7 @@ _ADJACENT = 12  # characters after a figure within which the word of a shock is 
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
 _MOMENT_REACH = 60  # characters either side of a date where the word of the moment it names is read
 # what ends the clause of a date before the word of its moment ("on Thursday, November 8" does not, nor the full
-# stop of an abbreviation within its sentence: "splashed down at 12:07 p.m. (CST) April 17")
+# stop of an abbreviation within its sentence: "landed at 4:10 p.m. (CST) May 3")
 _MOMENT_BREAK = re.compile(r"[;!?]\s|,\s+(?:and|but|while|whereas|although|though|which|who)\b")
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # the capitals a place's name opens with, in the scripts read
 _PLACE_NAME = rf"(?P<place>[{_CAPITAL}][\w'’-]*(?:[\s-]+[{_CAPITAL}][\w'’-]*)*)"

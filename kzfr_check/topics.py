@@ -1643,7 +1643,7 @@ def _converts(first: Claim, second: Claim) -> bool:
 def _twins_apart(pool: Sequence[Claim], statement_of: array[int], group_of: array[int],
                  statements: _Statements) -> set[int]:
     """The claims (by place in the pool) to leave out of their groups: of a size and its conversion in brackets
-    ('155 mph (250 km/h)'), grouped apart, the one that contradicts a value of its group (the conversion, when both
+    ('150 mph (240 km/h)'), grouped apart, the one that contradicts a value of its group (the conversion, when both
     do). The two say one thing: grouped apart, each may state the same size beside sources that write only its unit;
     but one that contradicts its group has joined what another size of its words states (another mast's height,
     another storm's wind), while the other fits where it is."""
