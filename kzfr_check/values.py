@@ -1363,11 +1363,15 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if n is None or (("." in num or n != n.to_integral_value()) and not m["scale"]):  # "2.5 children", "a half brother"
         return None
     determiner = _word_before(sentence, m.start()) if not m["bound"] else ""
-    glued = _COMPOUND.match(sentence, m.end())
+    after = m.end()  # patterns match from here on, never on a copy of the rest of the text
+    glued = _COMPOUND.match(sentence, after)
+    if glued and glued[1].lower() in _SIDES:
+        return None
+    # the noun a count is glued to, when it counts one ("a five-layer sunshield"; not "two-thirds", "a 20-day")
+    compound = glued if glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND else None
     if determiner in ("a", "an") and num.isdigit() and not m["scale"] and not glued:
         return None  # a model or a name: "a 737 Max", "a 747 jumbo jet" (but "a 48,000 crowd" is a count)
-    if (determiner in DETERMINERS and ((num[:1].isalpha() and not m["scale"]) or determiner == "both")
-            and not (glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND | _SIDES)):
+    if determiner in DETERMINERS and ((num[:1].isalpha() and not m["scale"]) or determiner == "both") and not compound:
         # "the two countries", "both 3 sides": things already named; but "its 403 stores" is a figure, and so is
         # the size of what is named, "the seven-member crew"
         return None
@@ -1375,17 +1379,11 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if determiner in _LABELS:
         return None  # the number of one thing of a row: "near pole 12", "fissure 3", "Unit 2 shut down"
-    after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     if num[0].isupper() and (unit := _TITLED_WORD.match(sentence, after)) and unit[1].lower() in MEASURES:
         return None  # a name that opens its sentence: "Three Mile Island"
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
     described = _described(sentence, start, after)
-    compound = _COMPOUND.match(sentence, after)
-    if compound and compound[1].lower() in _SIDES:
-        return None
-    if compound and compound[1].lower() in TIME_UNITS | _NOT_A_COMPOUND:
-        compound = None
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
     if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
