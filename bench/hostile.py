@@ -1,6 +1,6 @@
 """How the cost of one hostile document grows with its size: a line of figures with no sentence end, and
 hidden HTML elements nested many thousands deep. Each should cost in proportion to its size (x prev near
-2 for twice the size), and a document's claims stop at kzfr_check.pipeline.CLAIMS_PER_DOCUMENT. Not a test:
+2 for twice the size), and a document's claims stop at kzfr_check.claims.CLAIMS_PER_DOCUMENT. Not a test:
 run it by hand and read the figures.
 
     python bench/hostile.py [--work DIR]

@@ -399,6 +399,12 @@ class _Reading(NamedTuple):
     qualifiers: tuple[Qualifiers, ...]
 
 
+# One document dense with figures would otherwise cost as much as thousands of documents, in memory (about
+# 8 KB a claim) and in grouping: its first figures are checked, with a warning (kzfr_check.pipeline), and a
+# page's latest day is read from no more (kzfr_check.sources). The largest document of the test and real
+# corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
+CLAIMS_PER_DOCUMENT = 20_000
+
 # What the sentences this process has read state, by sentence (and reference date, where it matters): an
 # archive says many sentences again (wire copy reprinted, boilerplate, templates filled in), and reading
 # figures is most of what a run costs. Bounded (about 1 KB a sentence: a worker reading 5,000 documents of

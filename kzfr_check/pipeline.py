@@ -11,7 +11,7 @@ from functools import cached_property, partial
 from importlib.resources import files
 from pathlib import Path
 
-from kzfr_check.claims import Claim, extract_claims, forget_sentences
+from kzfr_check.claims import CLAIMS_PER_DOCUMENT, Claim, extract_claims, forget_sentences
 from kzfr_check.config import Config
 from kzfr_check.engine import Engine, Workers
 from kzfr_check.engine.local import LocalEngine
@@ -97,11 +97,6 @@ Progress = Callable[[str, int, int], None]
 def _no_progress(stage: str, done: int, total: int) -> None:
     pass
 
-
-# One document dense with figures would otherwise cost as much as thousands of documents, in memory (about
-# 8 KB a claim) and in grouping; its first figures are checked, with a warning. The largest document of the
-# test and real corpora states 67; a 1 MB line of figures, 44,000 (bench/hostile.py).
-CLAIMS_PER_DOCUMENT = 20_000
 
 # A document to read: where it is (an absolute path or a URL, which every worker reads the same), its path as
 # shown to the user, the --max-bytes limit, its language when claims.toml declares it. Plain values, so that

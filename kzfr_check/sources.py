@@ -459,15 +459,12 @@ def _in_a_span(line: str, figure: Figure, figures: Sequence[Figure]) -> bool:
 _A_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 
-_FIGURES_FOR_A_DAY = 20_000  # figures read at most for a page's latest day (kzfr_check.pipeline.CLAIMS_PER_DOCUMENT)
-
-
 def _latest_day_stated(norm: str, language: str) -> dt.date | None:
     """The latest day or month (its middle) a page states with its year, anywhere in it: what it reports goes up to
     about its own day, and the days it names from its past are earlier. Only lines with a year are read, a long one
     in windows as claims are (a line of figures with no end would cost its length once per figure in it), and only
     until as many figures are read as a document's claims may be (a hostile document is not read to its end)."""
-    from kzfr_check.claims import figures_in, windows
+    from kzfr_check.claims import CLAIMS_PER_DOCUMENT, figures_in, windows
 
     latest: dt.date | None = None
     read = 0
@@ -476,7 +473,7 @@ def _latest_day_stated(norm: str, language: str) -> dt.date | None:
         for start, end in windows(text, 0, 0, len(text)):
             if not _A_YEAR.search(text, start, end):
                 continue
-            if read > _FIGURES_FOR_A_DAY:
+            if read > CLAIMS_PER_DOCUMENT:
                 return latest
             figures = figures_in(text[start:end], None, language)
             read += len(figures)
