@@ -275,6 +275,10 @@ _DATE_NEEDS = rf"{_MONTH_NEEDS}|{DATE_ISO}"
 # Units of time apart from the others: their words are in most sentences ('this year'), and reading them with a
 # pattern of their own keeps the long one of all other units off those sentences
 _TIME_SPANS = [name for name, (kind, _, _) in MEASURES.items() if kind == "duration"]
+# a name made of a number word and a unit, both capitalised: "Three Mile Island", "Seven Mile Beach"
+_TITLED_UNITS = _alternation([name.capitalize() for name in MEASURES if name.isalpha()])
+_NUMBER_AND_UNIT_NAME = re.compile(rf"\b(?:{_alternation([w.capitalize() for w in CARDINALS if w.isalpha()])})"
+                                   rf"[\s-]+(?:{_TITLED_UNITS})\b")
 _MEASURE_UNITS = _alternation([name for name in MEASURES if name not in _TIME_SPANS])
 _MEASURE_NEEDS = (rf"(?<![^\W\d_])(?:{_MEASURE_UNITS})(?![\w²])"
                   rf"|(?:thousand|million|billion|trillion)(?:{_MEASURE_UNITS})")
@@ -323,6 +327,7 @@ PATTERNS: list[Pattern] = [
                                r"|(?<![\w.,])\d{1,4}(?=\s+(?:(?:[Ee]astern|[Cc]entral|[Mm]ountain|[Pp]acific|[Aa]laska|"
                                r"[Hh]awaii|[Aa]tlantic)\s+(?:[Dd]aylight|[Ss]tandard)|[Ll]ocal)\s+time\b)"),
             _needs(r"\d\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b")),
+    Pattern("skip", _NUMBER_AND_UNIT_NAME, _needs(None, rf"[\s-](?:{_TITLED_UNITS})\b")),
     # a milepost names a place on a line, no length: "at the 12.5 mile post", "milepost 40.2", "mile marker 12"
     Pattern("skip", re.compile(r"\b(?:mile\s*posts?|mile\s+markers?)\s+\d+(?:\.\d+)?"
                                r"|\d+(?:\.\d+)?[\s-]+mile\s*(?:posts?|markers?)\b", _I),
@@ -1009,8 +1014,6 @@ def _measure(m: re.Match[str]) -> Value | None:
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
     kind, factor, symbol = unit
-    if m["num"][0].isupper() and m["unit"][0].isupper() and m["unit"][1:].islower():
-        return None  # a name: "Three Mile Island", "Seven Mile Beach"
     if kind == "duration" and _not_a_span(m):
         return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
@@ -1196,7 +1199,6 @@ _NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?
 # ... and a capitalised number word opens a sentence after a label's colon, a dateline's dash, a bullet or a bracket
 # ("May 3: Seven painters", "HALDEN (Wire) — Two power cuts"), where it is no part of a name
 _OPENS = re.compile(r"(?:[:–—•*(\"“]|\s-)\s*$")
-_TITLED_WORD = re.compile(r"[\s-]+([A-Z][a-z]+)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")  # ("Season: Two Rivers won" is a name again)
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([A-Z][a-z]+)\s+$")
 
@@ -1379,8 +1381,6 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if determiner in _LABELS:
         return None  # the number of one thing of a row: "near pole 12", "fissure 3", "Unit 2 shut down"
-    if num[0].isupper() and (unit := _TITLED_WORD.match(sentence, after)) and unit[1].lower() in MEASURES:
-        return None  # a name that opens its sentence: "Three Mile Island"
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
     described = _described(sentence, start, after)
