@@ -230,7 +230,7 @@ def _told_qualifiers(said: str, start: int, end: int, kind: str, language: str) 
             told.dimension_before.finditer(said, max(0, start - _DIMENSION_REACH), start))), None)
         if dimension:
             found.add(("dimension", dimension.lastgroup))
-    if told.moment is not None and kind == "date":
+    if told.moment is not None and kind in ("date", "time"):
         low = max(0, start - _MOMENT_REACH)
         near = [(start - m.end() if m.end() <= start else m.start() - end, m.start(), m.lastgroup)
                 for m in told.moment.finditer(said, low, end + _MOMENT_REACH) if m.end() <= start or m.start() >= end]

@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
-KINDS = ("rank", "count", "date", "period", "anniversary", "money", "percent", "rate", "scale",
+KINDS = ("rank", "count", "date", "time", "period", "anniversary", "money", "percent", "rate", "scale",
          "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration", "dose")
 Relation = Literal["agree", "compatible", "conflict"]
 
@@ -311,22 +311,111 @@ def _number_led(kind: str, rest: str, needs: Needs | None = None) -> Pattern:
     return Pattern(kind, re.compile(NUMBER_LEAD + rest, _I), needs, number_led=True)
 
 
+# ------------------------------------------------------------------ times of day
+
+# The zones news and bulletins state times in, by their offset from UTC in hours; a zone that may be either of two
+# ("ET": EST or EDT) has none, and its times are compared as stated.
+TIME_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+              "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "WET": 0, "WEST": 1,
+              "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10,
+              "AEDT": 11, "NZST": 12, "NZDT": 13, "ET": None, "CT": None, "MT": None, "PT": None}
+_SPELLED_ZONES = {("eastern", "daylight"): "EDT", ("eastern", "standard"): "EST", ("central", "daylight"): "CDT",
+                  ("central", "standard"): "CST", ("mountain", "daylight"): "MDT", ("mountain", "standard"): "MST",
+                  ("pacific", "daylight"): "PDT", ("pacific", "standard"): "PST", ("alaska", "daylight"): "AKDT",
+                  ("alaska", "standard"): "AKST", ("hawaii", "standard"): "HST", ("hawaii", "daylight"): "HST",
+                  ("atlantic", "daylight"): "ADT", ("atlantic", "standard"): "AST"}
+_ZONE = rf"(?P<zone>{_alternation(TIME_ZONES)})(?![\w-])"
+_ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
+_SPELLED_ZONE = rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)|local)\s+time\b"
+_AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_ZONE_AHEAD = rf"(?:{_alternation(TIME_ZONES)})(?![\w-])|(?:{_ZONE_REGIONS})\s+"
+# A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
+# "2.46pm", "7 p.m.", "0610 AM CDT", "2205 UTC", "0546Z", "0200 hours", "0145 eastern daylight time", "9:30 A.M.
+# (EDT)", "6:30 pm local time"; after a word that makes it approximate or a bound ("about", "just before", "by").
+_TIME = re.compile(
+    r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
+    r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
+    r"(?<![\w.,:$€£])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+    r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
+    rf"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
+    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
+    rf"(?:\s?{_AM_PM})?(?:\s+hours?\b)?"
+    rf"(?:\s*(?P<paren>\(\s*)?{_ZONE}(?(paren)\s*\))|\s+{_SPELLED_ZONE})?", _I)
+# what stamps a page, not an event: "Updated 4:05 PM EDT", "Posted at 10:12 a.m.", a byline's "20 May 2022 | 16:43"
+_STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|last\s+reviewed|printed)\b[^.;]{0,40}$"
+                             r"|[|•·]\s*$", re.IGNORECASE)
+# a time with no half of the day or zone is read after a word that places an event at it ("struck at 14:46", "from
+# 09:00"), or on a clock of 24 hours; "John 3:16" or "a 2:30 finish" is no time of day
+_PLACED_AT = re.compile(r"\b(?:at|around|about|approximately|before|after|by|until|from|to|till|between|and|since|"
+                        r"time|times?:)\s*$", re.IGNORECASE)
+_TIME_NEEDS = (rf"\d:[0-5]\d|\d\s*(?:[ap]\.?\s?m|\(?\s*(?:{_alternation(zone.lower() for zone in TIME_ZONES)}))\b"
+               r"|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b")
+TIME_PRECISION = {"s": 1 / 60, "m": 1.0, "h": 30.0}  # minutes either way a time is good to, by its last part written
+TIME_ABOUT = {"m": 10.0, "h": 60.0}  # and when it is approximate ("about 6:30 pm", "around 7 p.m.")
+TIME_BOUND = 60.0  # minutes a bound reaches ("just before 18:20": from 17:20)
+
+
+def _time(m: re.Match[str], sentence: str) -> Value | None:
+    """A time of day as minutes after midnight on the clock it is stated in (`unit`: its zone, '' when it names
+    none), good to its precision: "9:32" to the minute, "7 p.m." to the half hour either way."""
+    if _STAMPED_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+        return None
+    if m["h"] is not None:
+        hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
+        last = "s" if m["s"] else "m"
+    elif m["hd"] is not None:
+        hour, minute, second, last = int(m["hd"]), int(m["md"]), 0, "m"
+    elif m["hh"] is not None:
+        hour, minute, second, last = int(m["hh"]), int(m["mm"]), 0, "m"
+    else:
+        hour, minute, second, last = int(m["ho"]), 0, 0, "h"
+    zone = (m["zone"] or "").upper()
+    if m["spelled"] and m["region"]:
+        zone = _SPELLED_ZONES[(m["region"].lower(), m["season"].lower())]
+    if m["ampm"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
+    elif hour > 23 or (m["h"] is not None and not zone and not m["spelled"] and hour < 13 and not m["s"]
+                       and not m["hh"] and not _PLACED_AT.search(sentence, max(0, m.start() - 12), m.start())):
+        return None
+    at = hour * 60 + minute + second / 60
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m["s"] else "")
+    reach = TIME_PRECISION[last]
+    low, high = (at - reach, at + reach) if last == "h" else (at, at + reach)
+    prefix = ""
+    if m["about"]:
+        prefix, low, high = "~", min(low, at - TIME_ABOUT[last]), max(high, at + TIME_ABOUT[last])
+    elif m["before"]:
+        prefix, low = "<", at - TIME_BOUND
+    elif m["after"]:
+        prefix, high = ">", at + TIME_BOUND
+    return Value("time", f"{prefix}{clock}" + (f" {zone}" if zone else ""), low, high, unit=zone)
+
+
+def _clock_of(b: Value, a: Value) -> tuple[float, float]:
+    """b's time of day on a's clock: moved by the difference of their zones when both name one with a known offset,
+    and by a day when that brings it nearer ('23:50' and '00:10' are 20 minutes apart)."""
+    shift = 0.0
+    if a.unit and b.unit and a.unit != b.unit:
+        offset_a, offset_b = TIME_ZONES.get(a.unit), TIME_ZONES.get(b.unit)
+        if offset_a is not None and offset_b is not None:
+            shift = (offset_a - offset_b) * 60
+    low, high = b.low + shift, b.high + shift
+    middle_a, middle_b = (a.low + a.high) / 2, (low + high) / 2
+    day = 24 * 60 * round((middle_a - middle_b) / (24 * 60))
+    return low + day, high + day
+
+
 # Each pattern in the order it claims spans, with what a sentence must hold for it to match (a part of
 # the pattern itself): most patterns are skipped at the cost of one quick search, which halves the time
 # reading takes. A need that starts with a letter or a symbol, not \b or \s, is searched several times
 # faster; so a need may match more than its pattern ("bread" for "read"), never less. Tests check that
 # the figures found are the same without them.
 PATTERNS: list[Pattern] = [
+    # a time of day (see _time); one that stamps a page is consumed, and no figure
+    Pattern("time", _TIME, _needs(_TIME_NEEDS)),
     # page furniture and labels: consumed so that no figure is read inside them
-    Pattern("skip", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?", _I), _needs(r":\d")),
-    # ... and one written without its colon, as bulletins write times: "0815 AM EDT", "1140 PM", "2205 UTC", or as
-    # news writes an hour: "around 11 a.m.", "by 7 PM"; and one told by its leading zero: "0200 hours"
-    Pattern("skip", re.compile(r"(?<![\w.,])\d{1,4}\s*(?:[AaPp]\.?[Mm]\b\.?|UTC\b|GMT\b|Z\b|[ECMP][SD]T\b)"
-                               r"|(?<![\d.,])0\d[0-5]\d(?=\s+hours?\b)"
-                               # ... or with its zone spelled out: "about 0145 eastern daylight time"
-                               r"|(?<![\w.,])\d{1,4}(?=\s+(?:(?:[Ee]astern|[Cc]entral|[Mm]ountain|[Pp]acific|[Aa]laska|"
-                               r"[Hh]awaii|[Aa]tlantic)\s+(?:[Dd]aylight|[Ss]tandard)|[Ll]ocal)\s+time\b)"),
-            _needs(r"\d\s*(?:[ap]\.?m|utc|gmt|z|[ecmp][sd]t)\b|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b")),
     Pattern("skip", _NUMBER_AND_UNIT_NAME, _needs(None, rf"[\s-](?:{_TITLED_UNITS})\b")),
     # a milepost names a place on a line, no length: "at the 12.5 mile post", "milepost 40.2", "mile marker 12"
     Pattern("skip", re.compile(r"\b(?:mile\s*posts?|mile\s+markers?)\s+\d+(?:\.\d+)?"
@@ -564,7 +653,7 @@ def relation(a: Value, b: Value) -> Relation:
     """Equal texts agree; overlapping intervals (bounds, precision) are compatible; others conflict."""
     if a.text == b.text:
         return "agree"
-    overlap = _overlap((a.low, a.high), (b.low, b.high))
+    overlap = _overlap((a.low, a.high), _clock_of(b, a) if a.kind == "time" else (b.low, b.high))
     if a.kind == "period":
         overlap = overlap and _overlap((a.end_low, a.end_high), (b.end_low, b.end_high))
     return "compatible" if overlap else "conflict"
@@ -594,6 +683,9 @@ def gap(a: Value, b: Value) -> float:
     """How far apart two values are: years between dates, doublings between amounts; 0 when they
     overlap. The further apart, the less likely two sources meant the same fact."""
     dated = a.kind in DATE_KINDS
+    if a.kind == "time":  # hours apart, each as bad as a doubling between amounts
+        low, high = _clock_of(b, a)
+        return 0.0 if _overlap((a.low, a.high), (low, high)) else max(low - a.high, a.low - high) / 60
     apart = _interval_gap((a.low, a.high), (b.low, b.high), dated)
     if a.kind == "period" and b.kind == "period":
         # periods that start together but end apart are apart by their ends
@@ -1493,7 +1585,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
             if start == end or taken.overlaps(start, end):
                 continue
             figure = _read(kind, m, sentence, base)
-            if kind in ("skip", "fraction", "day") or figure is not None:
+            if kind in ("skip", "fraction", "day", "time") or figure is not None:
                 taken.add(start, end)
             if figure is not None:
                 found.append(figure)
@@ -1826,6 +1918,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _period(m, base)
     elif kind == "date":
         value = _date_value(m.group(0), base)
+    elif kind == "time":
+        value = _time(m, sentence)
     elif kind == "day":
         value = _day_value(m.group(0), base, sentence)
     elif kind == "named_day":

@@ -448,7 +448,7 @@ def test_the_size_of_what_is_named_and_a_number_word_after_a_label_are_counts() 
     """'the seven-member crew' is a count of members though 'the' comes first; 'Seven' after a label's colon or a
     dateline's dash opens a sentence and is no part of a name, unless a capitalised word follows it."""
     assert _counted("Varn led the seven-member crew.") == [("7", "member")]
-    assert _counted("11 p.m., March 26: Seven painters were working on the deck.") == [("7", "painters")]
+    assert _counted("11 p.m., March 26: Seven painters were working on the deck.") == [("23:00", ""), ("7", "painters")]
     assert _counted("HALDEN (Wire Service) — Two power failures hit the ferry.") == [("2", "failures")]
     assert _counted("Season: Two Rivers won it.") == []
 
@@ -466,12 +466,11 @@ def test_a_tally_put_at_or_revised_to_a_figure_counts_what_the_tally_counts() ->
 
 
 def test_grammar_of_figures_real_pages_use() -> None:
-    """Fractions written with hyphens, decades, a tornado's rating; and what is no figure: a time of day with its
-    zone spelled out, a milepost, the year of the dollars an amount is in, a name like 'Three Mile Island'."""
+    """Fractions written with hyphens, decades, a tornado's rating; and what is no figure: a milepost, the year of
+    the dollars an amount is in, a name like 'Three Mile Island'."""
     assert _counted("It was three-quarters of a mile wide, and half-a-mile long.") == [("0.75 mi", ""), ("0.5 mi", "")]
     assert _counted("The lawsuit dragged on for nearly two decades.") == [("≲2 decade", "")]
     assert _counted("It was rated EF-5; an F4 tornado followed.") == [("EF 5", ""), ("F 4", "")]
-    assert _counted("It struck at about 0129 eastern daylight time.") == []
     assert _counted("The alarm sounded at the 79.9 mile post, then at milepost 49.81.") == []
     assert _counted("It cost $2.8 billion (2011 USD).") == [("USD 2.8 billion", "")]
     assert _counted("Three Mile Island is a plant; the plant at Seven Mile Beach too.") == []
@@ -591,3 +590,20 @@ def test_a_fraction_in_digits_of_a_unit() -> None:
     """'3/4 of a mile' is 0.75 mi, as 'three-quarters of a mile' is; a date in slashes stays no figure."""
     assert _counted("The path was 3/4 of a mile wide at its widest.") == [("0.75 mi", "")]
     assert _counted("See the 12/3/2040 report.") == []
+
+
+def test_a_time_of_day_is_one_fact_across_zones_and_two_times_conflict(cli, tmp_path, empty_config) -> None:
+    """The minute a ship struck a pier, stated on two clocks ('11:12 p.m. EDT', '03:12 UTC (11:12 p.m. local
+    time)') is one value; a third page's '11:20 p.m.' is in conflict with both. The bylines' times stamp the pages,
+    and are no claims."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Freighter hits Orland pier\n\nPORT ORLAND | 6 March 2024 | 08:15\n\nThe freighter Halvard struck "
+                 "the Orland pier at 11:12 p.m. EDT on Tuesday, the coast guard said.\n",
+        "b.txt": "Incident summary\n\nThe Halvard struck the pier at 03:12 UTC on 6 March (11:12 p.m. local time on 5 "
+                 "March).\n",
+        "c.txt": "Orland pier collapse: what we know\n\nUpdated 9:40 AM EST\n\nThe Halvard struck the pier at 11:20 "
+                 "p.m., witnesses said.\n",
+    })
+    times = [t for t in topics if t["kind"] == "time"]
+    assert [(t["status"], _sources(t)) for t in times] == [("conflict", ["a", "b", "c"])]
+    assert sorted(c["value"] for c in times[0]["claims"]) == ["23:12", "23:12 EDT", "23:20"]

@@ -314,7 +314,7 @@ def test_signs_ranges_and_infobox_rows(sentence: str, figures_read: list) -> Non
 
 
 def test_labels_and_furniture_yield_no_figure_at_all() -> None:
-    for sentence in ("3 min read", "No.25", "No. 17", "school #3", "at 16:43", "[2]", "COVID-19", "G20"):
+    for sentence in ("3 min read", "No.25", "No. 17", "school #3", "[2]", "COVID-19", "G20"):
         assert find_figures(sentence) == [], sentence
 
 
@@ -933,3 +933,53 @@ def test_a_named_scale_reads_roman_numerals_digits_and_number_words() -> None:
     assert [grammar._scale(scale.regex.search(s)).text for s in ("a Category IV storm", "a Category 4 storm")] == [
         "category 4", "category 4"]
     assert grammar._scale(lowercase.regex.search("near category two strength")).text == "category 2"
+
+
+def test_times_of_day_as_clocks_news_and_bulletins_write_them() -> None:
+    """A time of day is read on the clock it is stated in, with its zone and its precision; one that stamps a page
+    (a byline, 'Updated ...') is no figure, nor a verse or a lap time with no word placing an event at it."""
+    def times(sentence: str) -> list[str]:
+        return [f.value.text for f in find_figures(sentence) if f.value.kind == "time"]
+
+    assert times("The barge left the quay at 7:05 a.m. CDT.") == ["07:05 CDT"]
+    assert times("Doors shut at 9:30 P.M. (EST) sharp.") == ["21:30 EST"]
+    assert times("Logged: 14:02:11 UTC, then 1602Z and 0340 AM PDT.") == ["14:02:11 UTC", "16:02 Z", "03:40 PDT"]
+    assert times("Power returned about 0415 central standard time.") == ["~04:15 CST"]
+    assert times("The horn sounded at 3.15pm; the pier shut by 6 PM.") == ["15:15", "<18:00"]
+    assert times("It began just before 22:40 local time.") == ["<22:40"]
+    assert times("Around 1:05 a.m. the roof fell in, with 12 people inside.") == ["~01:05"]
+    assert times("Updated 4:05 PM EDT, March 3, 2020") == []
+    assert times("Tarnby, Norway • 2 May, 2021 | 11:20") == []
+    assert times("See Luke 2:14 and the 4:50 lap.") == []
+    assert [f.value.text for f in find_figures("Updated 4:05 PM, 12 crews worked.")] == ["12"]
+
+
+@given(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "am", "AM", "p.m.", "PM"]))
+def test_a_time_of_day_is_minutes_after_midnight_to_the_minute(hour: int, minute: int, half: str) -> None:
+    figure = only(f"The ferry docked at {hour}:{minute:02d} {half}.", "time")
+    at = hour % 12 * 60 + (720 if half[0].lower() == "p" else 0) + minute
+    assert (figure.value.low, figure.value.high) == (at, at + 1)
+    assert figure.value.text == f"{at // 60:02d}:{minute:02d}"
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from([("UTC", 0), ("EDT", -4), ("PST", -8), ("JST", 9)]))
+def test_one_instant_in_two_zones_agrees_and_a_minute_apart_does_not(hour: int, minute: int, zone: tuple[str, int]) \
+        -> None:
+    name, offset = zone
+    utc = value(f"It struck at {hour:02d}:{minute:02d} UTC.", "time")
+    local = (hour * 60 + minute + offset * 60) % 1440
+    same = value(f"It struck at {local // 60:02d}:{local % 60:02d} {name}.", "time")
+    later = value(f"It struck at {(local + 1) % 1440 // 60:02d}:{(local + 1) % 60:02d} {name}.", "time")
+    assert relation(utc, same) in ("agree", "compatible") and relation(same, utc) in ("agree", "compatible")
+    assert relation(utc, later) == relation(later, utc) == "conflict"
+    assert gap(utc, later) < 0.05  # a minute: next to no extra evidence needed to group them
+
+
+def test_times_of_day_compare_by_precision_and_across_midnight() -> None:
+    """'7 p.m.' holds 19:12, 'about 6:30 pm' does not hold 6:50 pm, '11:39:13' is within '11:39', and 23:50 and
+    00:10 are minutes apart, not a day."""
+    assert relation(value("at 7 p.m.", "time"), value("at 7:12 p.m.", "time")) == "compatible"
+    assert relation(value("at about 6:30 pm", "time"), value("at 6:50 pm", "time")) == "conflict"
+    assert relation(value("at 11:39:13 am", "time"), value("at 11:39 am", "time")) == "compatible"
+    assert gap(value("at 23:50", "time"), value("at 00:10", "time")) == pytest.approx(19 / 60)  # 23:50:59 to 00:10
+    assert relation(value("at 14:46 JST", "time"), value("at 2:46 PM", "time")) == "compatible"  # (one names no zone)
