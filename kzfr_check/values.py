@@ -317,39 +317,44 @@ def _number_led(kind: str, rest: str, needs: Needs | None = None) -> Pattern:
 # ("ET": EST or EDT) has none, and its times are compared as stated.
 TIME_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
               "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "WET": 0, "WEST": 1,
-              "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10,
+              "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "MSD": 4, "JST": 9, "KST": 9, "AEST": 10,
               "AEDT": 11, "NZST": 12, "NZDT": 13, "ET": None, "CT": None, "MT": None, "PT": None}
 _SPELLED_ZONES = {("eastern", "daylight"): "EDT", ("eastern", "standard"): "EST", ("central", "daylight"): "CDT",
                   ("central", "standard"): "CST", ("mountain", "daylight"): "MDT", ("mountain", "standard"): "MST",
                   ("pacific", "daylight"): "PDT", ("pacific", "standard"): "PST", ("alaska", "daylight"): "AKDT",
                   ("alaska", "standard"): "AKST", ("hawaii", "standard"): "HST", ("hawaii", "daylight"): "HST",
                   ("atlantic", "daylight"): "ADT", ("atlantic", "standard"): "AST"}
-_ZONE = rf"(?P<zone>{_alternation(TIME_ZONES)})(?![\w-])"
+_ZONE = rf"(?-i:(?P<zone>{_alternation(TIME_ZONES)}))(?![\w-])"  # in capitals: "(2021 est.)" is an estimate
 _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
 _SPELLED_ZONE = rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)|local)\s+time\b"
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
-_ZONE_AHEAD = rf"(?:{_alternation(TIME_ZONES)})(?![\w-])|(?:{_ZONE_REGIONS})\s+"
+_ZONE_AHEAD = rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])|(?:{_ZONE_REGIONS})\s+"
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
 # "2.46pm", "7 p.m.", "0610 AM CDT", "2205 UTC", "0546Z", "0200 hours", "0145 eastern daylight time", "9:30 A.M.
-# (EDT)", "6:30 pm local time"; after a word that makes it approximate or a bound ("about", "just before", "by").
+# (EDT)", "6:30 pm local time", an investigation's "At 0129:10" and "About 0125,"; a fact box's "Time01:23"; after a
+# word that makes it approximate or a bound ("about", "just before", "by").
 _TIME = re.compile(
     r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
-    r"(?<![\w.,:$€£])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
+    r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
-    rf"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
+    rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
+    r"|(?:(?<=\bat\s0\d{3})|(?<=\babout\s0\d{3})|(?<=\baround\s0\d{3}))(?=[\s,;.]))"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
     rf"(?:\s?{_AM_PM})?(?:\s+hours?\b)?"
     rf"(?:\s*(?P<paren>\(\s*)?{_ZONE}(?(paren)\s*\))|\s+{_SPELLED_ZONE})?", _I)
-# what stamps a page, not an event: "Updated 4:05 PM EDT", "Posted at 10:12 a.m.", a byline's "20 May 2022 | 16:43"
-_STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|last\s+reviewed|printed)\b[^.;]{0,40}$"
+# what stamps a page, not an event: "Updated 4:05 PM EDT", "Posted at 10:12 a.m.", a bulletin's "ISSUED 1140 PM
+# EDT", a byline's "20 May 2022 | 16:43"
+_STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|last\s+reviewed|printed|issued)\b"
+                             r"[^.;]{0,40}$"
                              r"|[|•·]\s*$", re.IGNORECASE)
 # a time with no half of the day or zone is read after a word that places an event at it ("struck at 14:46", "from
 # 09:00"), or on a clock of 24 hours; "John 3:16" or "a 2:30 finish" is no time of day
 _PLACED_AT = re.compile(r"\b(?:at|around|about|approximately|before|after|by|until|from|to|till|between|and|since|"
                         r"time|times?:)\s*$", re.IGNORECASE)
 _TIME_NEEDS = (rf"\d:[0-5]\d|\d\s*(?:[ap]\.?\s?m|\(?\s*(?:{_alternation(zone.lower() for zone in TIME_ZONES)}))\b"
-               r"|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b")
+               r"|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
 TIME_PRECISION = {"s": 1 / 60, "m": 1.0, "h": 30.0}  # minutes either way a time is good to, by its last part written
 TIME_ABOUT = {"m": 10.0, "h": 60.0}  # and when it is approximate ("about 6:30 pm", "around 7 p.m.")
 TIME_BOUND = 60.0  # minutes a bound reaches ("just before 18:20": from 17:20)
@@ -366,7 +371,7 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
     elif m["hd"] is not None:
         hour, minute, second, last = int(m["hd"]), int(m["md"]), 0, "m"
     elif m["hh"] is not None:
-        hour, minute, second, last = int(m["hh"]), int(m["mm"]), 0, "m"
+        hour, minute, second, last = int(m["hh"]), int(m["mm"]), int(m["ss"] or 0), "s" if m["ss"] else "m"
     else:
         hour, minute, second, last = int(m["ho"]), 0, 0, "h"
     zone = (m["zone"] or "").upper()
@@ -380,7 +385,7 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
                        and not m["hh"] and not _PLACED_AT.search(sentence, max(0, m.start() - 12), m.start())):
         return None
     at = hour * 60 + minute + second / 60
-    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if m["s"] else "")
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if last == "s" else "")
     reach = TIME_PRECISION[last]
     low, high = (at - reach, at + reach) if last == "h" else (at, at + reach)
     prefix = ""
@@ -393,9 +398,12 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
     return Value("time", f"{prefix}{clock}" + (f" {zone}" if zone else ""), low, high, unit=zone)
 
 
-def _clock_of(b: Value, a: Value) -> tuple[float, float]:
-    """b's time of day on a's clock: moved by the difference of their zones when both name one with a known offset,
-    and by a day when that brings it nearer ('23:50' and '00:10' are 20 minutes apart)."""
+def beside(b: Value, a: Value) -> tuple[float, float]:
+    """b's interval, to be compared with a's: as it is, but for a time of day, which is put on a's clock (moved by
+    the difference of their zones when both name one with a known offset, and by a day when that brings it nearer:
+    '23:50' and '00:10' are minutes apart)."""
+    if a.kind != "time":
+        return b.low, b.high
     shift = 0.0
     if a.unit and b.unit and a.unit != b.unit:
         offset_a, offset_b = TIME_ZONES.get(a.unit), TIME_ZONES.get(b.unit)
@@ -653,7 +661,7 @@ def relation(a: Value, b: Value) -> Relation:
     """Equal texts agree; overlapping intervals (bounds, precision) are compatible; others conflict."""
     if a.text == b.text:
         return "agree"
-    overlap = _overlap((a.low, a.high), _clock_of(b, a) if a.kind == "time" else (b.low, b.high))
+    overlap = _overlap((a.low, a.high), beside(b, a))
     if a.kind == "period":
         overlap = overlap and _overlap((a.end_low, a.end_high), (b.end_low, b.end_high))
     return "compatible" if overlap else "conflict"
@@ -684,7 +692,7 @@ def gap(a: Value, b: Value) -> float:
     overlap. The further apart, the less likely two sources meant the same fact."""
     dated = a.kind in DATE_KINDS
     if a.kind == "time":  # hours apart, each as bad as a doubling between amounts
-        low, high = _clock_of(b, a)
+        low, high = beside(b, a)
         return 0.0 if _overlap((a.low, a.high), (low, high)) else max(low - a.high, a.low - high) / 60
     apart = _interval_gap((a.low, a.high), (b.low, b.high), dated)
     if a.kind == "period" and b.kind == "period":

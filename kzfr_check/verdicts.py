@@ -14,7 +14,7 @@ from typing import Literal
 
 from kzfr_check.claims import Claim
 from kzfr_check.topics import Topic
-from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, relation
+from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, beside, relation
 
 Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
 STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
@@ -106,6 +106,9 @@ def _may_fit(firsts: Sequence[Value]) -> Iterator[tuple[int, int]]:
     """The pairs (i < j) that relation() may not call a conflict: equal texts, or overlapping intervals.
     Of two overlapping intervals, the one that starts later starts inside the other, so with the
     values sorted by start each pair is found from its first one. A NaN bound overlaps nothing."""
+    if firsts and firsts[0].kind == "time":  # (on clocks of other zones: any pair may fit)
+        yield from combinations(range(len(firsts)), 2)
+        return
     starts = sorted((a.low, i) for i, a in enumerate(firsts) if not math.isnan(a.low))
     lows = [low for low, _ in starts]
     for p, (_, i) in enumerate(starts):
@@ -238,8 +241,8 @@ def _fits(row: Sequence[Relation]) -> list[int]:
 
 def _inside(inner: Value, outer: Value, related: Relation) -> bool:
     """A more precise value that the coarser one contains: 1999-03-14 in 1999, 9 in ~9."""
-    return (related == "compatible" and inner.text != outer.text and outer.low <= inner.low
-            and inner.high <= outer.high)
+    low, high = beside(inner, outer)
+    return related == "compatible" and inner.text != outer.text and outer.low <= low and high <= outer.high
 
 
 def _support_text(value: str, witnesses: set[str], backing: Sequence[Claim]) -> str:

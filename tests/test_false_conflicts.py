@@ -157,10 +157,10 @@ def test_cubic_metres_written_m3_are_a_volume_not_a_magnitude() -> None:
 
 def test_a_time_of_day_in_four_digits_is_no_count() -> None:
     assert _read("The first shock, at 7:15 a.m. (2315 GMT Monday), was magnitude 5.8.") == [
-        ("scale", "magnitude 5.8")]
+        ("time", "07:15"), ("time", "23:15 GMT"), ("scale", "magnitude 5.8")]
     assert _read("The storm crossed the coast at 0430 UTC with 1,200 people still in its path.") == [
-        ("count", "1200")]
-    assert _read("By 0600 hours the river had risen.") == []
+        ("time", "04:30 UTC"), ("count", "1200")]
+    assert _read("By 0600 hours the river had risen.") == [("time", "<06:00")]
 
 
 def test_a_storms_winds_are_of_the_storm_wherever_they_are_read(cli, tmp_path, empty_config) -> None:

@@ -542,8 +542,9 @@ def test_a_dozen_is_twelve() -> None:
 
 def test_a_time_written_without_its_colon_is_no_count_and_no_year() -> None:
     assert _values("ISSUED 1140 PM EDT FRI MAR 8 2024") == ["2024-03-08"]
-    assert _values("ORVEL SUSTAINED 070/31 KT 2205 UTC PEAK 080/47 KT 1615 UTC") == ["31 kt", "47 kt"]
-    assert _values("Brena came ashore near Orvel at 0815 AM and killed 250 people.") == ["250"]
+    assert _values("ORVEL SUSTAINED 070/31 KT 2205 UTC PEAK 080/47 KT 1615 UTC") == [
+        "31 kt", "22:05 UTC", "47 kt", "16:15 UTC"]
+    assert _values("Brena came ashore near Orvel at 0815 AM and killed 250 people.") == ["08:15", "250"]
 
 
 def test_a_b_glued_to_an_amount_is_billions() -> None:
@@ -589,7 +590,7 @@ def test_a_day_named_by_its_weekday_in_a_dated_release_is_that_day(cli, tmp_path
     assert [(c.text, c.value.text) for c in claims] == [("Monday", "2025-05-12"), ("Friday", "2025-05-16")]
     # the release's own day, named by its weekday, is not the dateline of its top
     assert [(c.text, c.value.text) for c in extract_claims(read_source(corpus / "c.txt"))] == [
-        ("Sunday", "2025-05-11")]
+        ("6:40 a.m.", "06:40"), ("04:40 GMT", "04:40 GMT"), ("Sunday", "2025-05-11")]
     assert topic_by_values(all_topics(cli, corpus, empty_config, tmp_path), "2025-05-12")["status"] == "agree"
 
 
@@ -620,8 +621,9 @@ def test_a_year_in_a_relative_clause_dates_what_the_clause_tells_not_the_figure_
 
 
 def test_an_hour_written_as_news_writes_it_is_no_count() -> None:
-    assert _values("The Tarnel weir gave way around 10 a.m. and by 7 PM some 40 homes were gone.") == ["~40"]
-    assert _values("Work at the Orvel site stopped at 6 am on Sunday.") == []
+    assert _values("The Tarnel weir gave way around 10 a.m. and by 7 PM some 40 homes were gone.") == [
+        "~10:00", "<19:00", "~40"]
+    assert _values("Work at the Orvel site stopped at 6 am on Sunday.") == ["06:00"]
 
 
 def test_a_month_of_a_year_is_a_month() -> None:

@@ -607,3 +607,13 @@ def test_a_time_of_day_is_one_fact_across_zones_and_two_times_conflict(cli, tmp_
     times = [t for t in topics if t["kind"] == "time"]
     assert [(t["status"], _sources(t)) for t in times] == [("conflict", ["a", "b", "c"])]
     assert sorted(c["value"] for c in times[0]["claims"]) == ["23:12", "23:12 EDT", "23:20"]
+
+
+def test_one_instant_on_two_clocks_is_no_conflict(cli, tmp_path, empty_config) -> None:
+    """'2:13 p.m. EST' and '13:13 CST' are one minute on two clocks: the topic holds no conflict."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Ferry log\n\nThe ferry Ostrava left the Tennel dock at 2:13 p.m. EST on its first crossing.\n",
+        "b.txt": "Ostrava\n\nThe ferry Ostrava left the Tennel dock at 13:13 CST on its first crossing of the lake.\n",
+    })
+    times = [t for t in topics if t["kind"] == "time"]
+    assert [(t["status"], _sources(t)) for t in times] == [("compatible", ["a", "b"])]
