@@ -308,9 +308,10 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     spoken = [source.language_at(s) for s, _ in spans]  # each sentence's language: its line's, or its document's
     d = source.date
     day = dt.date(d.year, d.month, d.day) if d is not None and d.month and d.day else None
-    readings = list(_readings(said_all, base, spoken, day))
-    headings = _restated_headings(source.norm, spans, readings)
-    for (s, e), said, language, (figures, periods, qualifiers) in zip(spans, said_all, spoken, readings, strict=True):
+    # read as far as the claims go, no further: a document that reaches `limit` is not read to its end
+    readings = _ReadAhead(_readings(said_all, base, spoken, day))
+    for i, ((s, e), said, language) in enumerate(zip(spans, said_all, spoken, strict=True)):
+        figures, periods, qualifiers = readings[i]
         leading = before if ANAPHORA.match(said) else ""
         before = said
         if not figures:
@@ -329,7 +330,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                        or AS_OF_DATE.search(said, 0, frame.start))}
         for figure, (period, _), apart in zip(figures, periods, qualifiers, strict=True):
             start, end = s + figure.start, s + figure.end
-            if figure in frames or _is_dateline(source, figure, start) or start in headings or (
+            if figure in frames or _is_dateline(source, figure, start) or (
+                    len(figures) == 1 and _restated_heading(source.norm, spans, readings, i)) or (
                     language == "en" and _in_a_superlative(said, figure)):
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
@@ -373,21 +375,29 @@ def _is_increment(said: str, figure: Figure, language: str) -> bool:
 HEADING_LENGTH = 120  # characters of the longest line read as a heading
 
 
-def _restated_headings(norm: str, spans: Sequence[tuple[int, int]], readings: Sequence[_Reading]) -> set[int]:
-    """Where the date of a heading line stands ("Establishment of the embassy, 1992.") when the sentence below
-    it states a date within it more precisely ("... was established on 3 February 1992"): the heading names the
-    paragraph's subject, and its date is the paragraph's own, said again in less detail."""
-    restated = set()
-    for i, ((s, e), reading) in enumerate(zip(spans[:-1], readings[:-1], strict=True)):
-        figures = reading.figures
-        if (len(figures) != 1 or figures[0].value.kind != "date" or e - s > HEADING_LENGTH
-                or norm[s - 1:s] not in ("", "\n") or norm[e:e + 1] not in ("", "\n")):
-            continue
-        heading = figures[0].value
-        if any(f.value.kind == "date" and f.value.text != heading.text and heading.low <= f.value.low
-               and f.value.high <= heading.high for f in readings[i + 1].figures):
-            restated.add(s + figures[0].start)
-    return restated
+def _restated_heading(norm: str, spans: Sequence[tuple[int, int]], readings: _ReadAhead, i: int) -> bool:
+    """Is sentence i a heading line whose one figure is a date ("Establishment of the embassy, 1992.") that the
+    sentence below states within it more precisely ("... was established on 3 February 1992")? The heading names
+    the paragraph's subject, and its date is the paragraph's own, said again in less detail."""
+    (s, e), figures = spans[i], readings[i].figures
+    if (i + 1 == len(spans) or len(figures) != 1 or figures[0].value.kind != "date" or e - s > HEADING_LENGTH
+            or norm[s - 1:s] not in ("", "\n") or norm[e:e + 1] not in ("", "\n")):
+        return False
+    heading = figures[0].value
+    return any(f.value.kind == "date" and f.value.text != heading.text and heading.low <= f.value.low
+               and f.value.high <= heading.high for f in readings[i + 1].figures)
+
+
+class _ReadAhead:
+    """The readings of a document's sentences, each read when first asked for (and the next one, for a heading)."""
+
+    def __init__(self, readings: Iterator[_Reading]) -> None:
+        self._readings, self._read = readings, []
+
+    def __getitem__(self, i: int) -> _Reading:
+        while len(self._read) <= i:
+            self._read.append(next(self._readings))
+        return self._read[i]
 
 
 class _Reading(NamedTuple):

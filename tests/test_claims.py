@@ -155,6 +155,20 @@ def test_claims_beyond_the_cap_are_left_out_with_a_warning_naming_the_file(cli, 
     assert [c["source"] for c in run.json["claims"]] == ["dense"] * 30 + ["short"]
 
 
+def test_a_document_is_read_only_as_far_as_its_claims_go(tmp_path, monkeypatch):
+    """Past its limit of claims a document is not read on: the figures of 2,000 sentences are not looked for to
+    keep the first 30."""
+    path = tmp_path / "dense.txt"
+    path.write_text("".join(f"It rose to {n} in {1900 + n % 100}.\n" for n in range(1000, 3000)), encoding="utf-8")
+    source = read_source(path)
+    read: list[str] = []
+    claims_module.forget_sentences()  # (none read before, by another test)
+    figures_in = claims_module.figures_in
+    monkeypatch.setattr(claims_module, "figures_in", lambda said, *rest: read.append(said) or figures_in(said, *rest))
+    assert [c.text for c in extract_claims(source, 30)][-1] == "1029"  # (each year dates its figure)
+    assert 30 <= len(read) <= 31  # the sentences up to the 30th claim, and the one after it at most
+
+
 def test_html_claims_quote_the_visible_text_with_html_lines():
     source = next(s for s in load_sources([TUNNEL]) if s.id == "03-anniversary")
     claims = extract_claims(source)
