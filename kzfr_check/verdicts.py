@@ -18,9 +18,9 @@ from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, beside, relati
 
 Status = Literal["agree", "compatible", "conflict", "resolved", "changed"]
 STATUSES: tuple[Status, ...] = ("conflict", "resolved", "changed", "compatible", "agree")
-# What a later edition may state otherwise because it changed or was measured again: all but dates and readings
-# on a named scale (a storm's category at landfall, a quake's magnitude), which are of one past event.
-CHANGING_KINDS = frozenset(KINDS) - DATE_KINDS - {"scale"}
+# What a later edition may state otherwise because it changed or was measured again: all but dates, times of day
+# and readings on a named scale (a storm's category at landfall, a quake's magnitude), which are of one past event.
+CHANGING_KINDS = frozenset(KINDS) - DATE_KINDS - {"scale", "time"}
 
 
 @dataclass(frozen=True)

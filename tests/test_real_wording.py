@@ -617,3 +617,15 @@ def test_one_instant_on_two_clocks_is_no_conflict(cli, tmp_path, empty_config) -
     })
     times = [t for t in topics if t["kind"] == "time"]
     assert [(t["status"], _sources(t)) for t in times] == [("compatible", ["a", "b"])]
+
+
+def test_two_times_of_one_event_told_years_apart_conflict(cli, tmp_path, empty_config) -> None:
+    """The minute of an event does not change as years go by: a page of 2020 and one of 2023 that give it two
+    minutes apart are in conflict, not a change over time."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Freighter hits pier\n\nPublished 6 March 2020\n\nThe freighter Halvard struck the Orland pier at "
+                 "11:12 p.m., the coast guard said.\n",
+        "b.txt": "Three years on\n\nPublished 6 March 2023\n\nThe freighter Halvard struck the Orland pier at 11:20 "
+                 "p.m., the report found.\n",
+    })
+    assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "time"] == [("conflict", ["a", "b"])]
