@@ -557,7 +557,7 @@ PATTERNS: list[Pattern] = [
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS)),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
-                _needs(r"(?:second|day|week|month|year|decade)s?\b")),
+                _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
                                    rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"
@@ -1072,7 +1072,8 @@ def _percent(m: re.Match[str]) -> Value | None:
 _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaking\s)"
                                    r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|within|across)"
                                    r"(?:\s+the\s+(?:next|past|last|coming))?"
-                                   r"|\bduring\s+the\s+(?:next|past|last|coming|first))\s+$", re.IGNORECASE)
+                                   r"|\b(?:during|in)\s+the\s+(?:next|past|last|coming|first)|\bevery|\beach)\s+$",
+                                   re.IGNORECASE)
 _AGE_OR_OFFSET_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b|\s+(?:ago|after|before|later|earlier|since)\b",
                                   re.IGNORECASE)
 # "for" says how long, whatever follows: "held for 41 days before they were freed", "closed for two weeks after"
@@ -1090,16 +1091,9 @@ _NAMED_SPAN = re.compile(r"\s+(?:period|span|stretch|journey|trip|flight|voyage|
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
-# hours or minutes before a figure of seconds: it ends a span told in units not read ("140 hours, 50 minutes and 40
-# seconds" is no span of 40 seconds)
-_HOURS_BEFORE = re.compile(r"\d\s*(?:hours?|hrs?|minutes?|mins?)\b,?\s*(?:and\s+)?$", re.IGNORECASE)
-
-
 def _not_a_span(m: re.Match[str]) -> bool:
     """Is a figure in units of time an age, a time that dates an event, the span of an amount or part of a name?"""
     sentence, end = m.string, m.end()
-    if MEASURES[m["unit"].lower()][1] < 60 and _HOURS_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
-        return True
     if _AGE_OR_OFFSET_AFTER.match(sentence, end) and not _FOR_SPAN.search(sentence, max(0, m.start() - 30), m.start()):
         return True
     if sentence[m.start("unit") - 1] == "-" and not _NAMED_SPAN.match(sentence, end):
@@ -1607,7 +1601,7 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
 # A span told in two units or more, as one: "one year and 45 days", "2 years, 3 months and 5 days", "a year and 30
 # days" (whose first part alone is no figure); good to its smallest unit. And "a year and a half".
 _SPAN_FACTORS = {symbol: factor for kind, factor, symbol in MEASURES.values() if kind == "duration"}
-_SPAN_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_SPAN_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?")  # ("2 hours, 31 minutes", "55 hours 46 minutes")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _A_SPAN_AND = re.compile(r"\b(?:an?|one)\s+(?P<unit>year|month|week)\s+and\s+$", re.IGNORECASE)
 

@@ -418,8 +418,8 @@ def test_seconds_measure_how_long_and_statute_miles_are_miles() -> None:
     """'73 seconds into its flight' is how long it flew; a 'statute mile' is a mile, not a count."""
     assert _counted("The Tessel probe flew for 73 seconds before it came apart.") == [("73 s", "")]
     assert _counted("It was bound for a 177 statute mile circular orbit.") == [("177 mi", "")]
-    # ... but seconds that end a span told in hours and minutes are no span of their own
-    assert _counted("The flight lasted 142 hours, 54 minutes and 41 seconds.") == []
+    # ... and seconds that end a span told in hours and minutes end that one span
+    assert _counted("The flight lasted 142 hours, 54 minutes and 41 seconds.") == [("514481 s", "")]
 
 
 def test_an_amount_whose_scale_follows_its_upper_end_is_one_range() -> None:
@@ -629,3 +629,22 @@ def test_two_times_of_one_event_told_years_apart_conflict(cli, tmp_path, empty_c
                  "p.m., the report found.\n",
     })
     assert [(t["status"], _sources(t)) for t in topics if t["kind"] == "time"] == [("conflict", ["a", "b"])]
+
+
+def test_hours_and_minutes_measure_how_long_something_lasted() -> None:
+    """A span in hours and minutes is one figure, good to its last unit; a window ('in the past 24 hours') or a
+    rhythm ('every 6 hours') is none."""
+    assert _counted("The blaze at the Orvel mill burned for nine hours.") == [("9 h", "")]
+    assert _counted("The first walk outside lasted 2 hours and 31 minutes.") == [("151 min", "")]
+    assert _counted("Total time aloft: 8 days, 3 hours, 18 minutes, 35 seconds") == [("703115 s", "")]
+    assert _counted("In the past 24 hours, 12 homes burned.") == [("12", "homes")]
+    assert _counted("Crews checked the levee every 6 hours.") == []
+
+
+def test_two_pages_that_time_one_fire_differently_conflict(cli, tmp_path, empty_config) -> None:
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Orvel mill fire out\n\nThe fire at the Orvel mill burned for nine hours before crews put it out.\n",
+        "b.txt": "Mill fire: a timeline\n\nThe Orvel mill fire burned for some 14 hours, the fire service said.\n",
+    })
+    spans = [t for t in topics if t["kind"] == "duration"]
+    assert [(t["status"], sorted(c["value"] for c in t["claims"])) for t in spans] == [("conflict", ["9 h", "~14 h"])]
