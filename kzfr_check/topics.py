@@ -51,11 +51,10 @@ from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign,
 
 # the words figures are written with, units too ('1.7 miles (2.7 km)', '3 cu. yds.', 'cubic yards'): they say how
 # much, not what of; but for those of time, which also say when ('this year'), and a substance a unit names
-# ('barrels of oil'); and the zones of times of day ('EDT', not 'eastern', which names places too)
+# ('barrels of oil'). The zone of a time of day is one too, read in its capitals (TIME_ZONES: 'EST', not 'est.')
 FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
                           *(word for name in MEASURES if " of " not in name
-                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS),
-                          *(zone.lower() for zone in TIME_ZONES)])
+                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
@@ -237,7 +236,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
         run: list[int] = []
         for w in seq:
             low = w.lower()
-            if w in ",;:()" or low in stops or low in figure_words:
+            if w in ",;:()" or low in stops or low in figure_words or w in TIME_ZONES:
                 head_run = False
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue

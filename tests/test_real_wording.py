@@ -10,7 +10,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzfr_check.claims import extract_claims
 from kzfr_check.qualifiers import qualifiers_of
+from kzfr_check.sources import read_source
+from kzfr_check.topics import _context  # noqa: PLC2701
 from kzfr_check.values import find_figures
 
 from conftest import all_topics, write_corpus
@@ -648,3 +651,11 @@ def test_two_pages_that_time_one_fire_differently_conflict(cli, tmp_path, empty_
     })
     spans = [t for t in topics if t["kind"] == "duration"]
     assert [(t["status"], sorted(c["value"] for c in t["claims"])) for t in spans] == [("conflict", ["9 h", "~14 h"])]
+
+
+def test_a_zone_is_a_figure_word_only_in_its_capitals(tmp_path: Path) -> None:
+    """'EDT' says on which clock, not what happened; 'west' and an estimate's 'est.' are words like any other."""
+    path = tmp_path / "levee.txt"
+    path.write_text("At 9:40 a.m. EDT the west levee failed, 3 km (est.) from Orvel.\n", encoding="utf-8")
+    words = {surface for claim in extract_claims(read_source(path)) for _, surface, _ in _context(claim)}
+    assert {"west", "est", "levee"} <= words and "edt" not in words
