@@ -1294,6 +1294,7 @@ _NO_NOUN = re.compile(r"\s*(?:[,;.!?)]|$|\s(?:then|now|at|when|in|and|but|years?
 # ("May 3: Seven painters", "HALDEN (Wire) — Two power cuts"), where it is no part of a name
 _OPENS = re.compile(r"(?:[:–—•*(\"“]|\s-)\s*$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")  # ("Season: Two Rivers won" is a name again)
+_NAME_REACH = 80  # characters before a figure searched for the name it ends (a word, and the one before it)
 _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([A-Z][a-z]+)\s+$")
 
 
@@ -1488,7 +1489,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if (m.start() > 0 and ((num[0].isupper() and not (_OPENS.search(sentence, 0, m.start())
                                                       and _LOWER_WORD_AFTER.match(sentence, m.end())))
-                           or _NAME_BEFORE.search(sentence[:m.start()])) and "," not in num):
+                           or _NAME_BEFORE.search(sentence, max(0, m.start() - _NAME_REACH), m.start()))
+                          and "," not in num):
         return None  # part of a name: "League Two", "Ariane 5", "Apollo 11" (no name holds "2,000")
     if described:
         counted = described
