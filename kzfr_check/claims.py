@@ -120,6 +120,20 @@ def _of_conversions(said: str, figures: Sequence[Figure], found: list[Qualifiers
     return tuple(found)
 
 
+def _days_of_times(figures: Sequence[Figure], found: list[Qualifiers]) -> list[Qualifiers]:
+    """A time of day is of the one day its sentence states, if it states one: '12:50 on 12 May 2015' is no time of
+    an event of 25 April (qualifiers.set_apart)."""
+    days = {f.value.text for f in figures if f.value.kind == "date" and DAY_TEXT.fullmatch(f.value.text)}
+    if len(days) == 1 and any(f.value.kind == "time" for f in figures):
+        day = ("day", days.pop())
+        found = [_QUALIFIERS.setdefault(q | {day}, q | {day}) if f.value.kind == "time" else q
+                 for f, q in zip(figures, found, strict=True)]
+    return found
+
+
+DAY_TEXT = re.compile(r"\d{4}-\d\d-\d\d")  # a date's text, to the day
+
+
 def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:
     """What sets a figure apart, read from its sentence (one object for each set: most figures have none)."""
     found = qualifiers_of(said, figure.start, figure.end, figure.value.kind, language,
@@ -464,8 +478,8 @@ def _readings(said_all: list[str], base: dt.date | None, languages: Sequence[str
                                  key=lambda f: f.start)
             reading = _Reading(tuple(figures), tuple(_as_of(said, figure, figures, read_from, language)
                                                      for figure in figures),
-                               _of_conversions(said, figures,
-                                               [_qualifiers(said, figure, language) for figure in figures]))
+                               _of_conversions(said, figures, _days_of_times(figures, [
+                                   _qualifiers(said, figure, language) for figure in figures])))
             if len(_READ) < READ_LIMIT:
                 _READ[key] = reading
         if base is None:

@@ -377,7 +377,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
     that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
     aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
-    width; the least of something is not the most.
+    width; the least of something is not the most; a time of one day is not one of another.
 
     Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
     sets is worked out once."""
@@ -388,7 +388,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
         return True
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
-    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment"):
+    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment", "day"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

@@ -326,9 +326,11 @@ _SPELLED_ZONES = {("eastern", "daylight"): "EDT", ("eastern", "standard"): "EST"
                   ("atlantic", "daylight"): "ADT", ("atlantic", "standard"): "AST"}
 _ZONE = rf"(?-i:(?P<zone>{_alternation(TIME_ZONES)}))(?![\w-])"  # in capitals: "(2021 est.)" is an estimate
 _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
-_SPELLED_ZONE = rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)|local)\s+time\b"
+_SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
+                 r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
-_ZONE_AHEAD = rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])|(?:{_ZONE_REGIONS})\s+"
+_ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
+               rf"|(?:{_ZONE_REGIONS}|greenwich|universal|coordinated)\s+")
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
 # "2.46pm", "7 p.m.", "0610 AM CDT", "2205 UTC", "0546Z", "0200 hours", "0145 eastern daylight time", "9:30 A.M.
 # (EDT)", "6:30 pm local time", an investigation's "At 0129:10" and "About 0125,"; a fact box's "Time01:23"; after a
@@ -338,7 +340,8 @@ _TIME = re.compile(
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
-    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
+    # (one that reads as a year, "September 11, 2003 GMT", only before a half of the day or "hours")
+    r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
     rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
     r"|(?:(?<=\bat\s0\d{3})|(?<=\babout\s0\d{3})|(?<=\baround\s0\d{3}))(?=[\s,;.]))"
     r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
@@ -377,6 +380,8 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
     zone = (m["zone"] or "").upper()
     if m["spelled"] and m["region"]:
         zone = _SPELLED_ZONES[(m["region"].lower(), m["season"].lower())]
+    elif m["spelled"] and (m["greenwich"] or m["universal"]):
+        zone = "GMT" if m["greenwich"] else "UTC"
     if m["ampm"]:
         if not 1 <= hour <= 12:
             return None

@@ -659,3 +659,13 @@ def test_a_zone_is_a_figure_word_only_in_its_capitals(tmp_path: Path) -> None:
     path.write_text("At 9:40 a.m. EDT the west levee failed, 3 km (est.) from Orvel.\n", encoding="utf-8")
     words = {surface for claim in extract_claims(read_source(path)) for _, surface, _ in _context(claim)}
     assert {"west", "est", "levee"} <= words and "edt" not in words
+
+
+def test_times_of_two_days_are_two_facts(cli, tmp_path, empty_config) -> None:
+    """A time of day is of the day its sentence states: 11:56 on 25 April and 12:50 on 12 May are two tremors, not
+    one in dispute."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Orvel tremor\n\nThe tremor struck Orvel at 11:56 a.m. on 25 April 2031, the survey said.\n",
+        "b.txt": "Orvel shaken again\n\nThe tremor struck Orvel at 12:50 p.m. on 12 May 2031, the survey said.\n",
+    })
+    assert [t for t in topics if t["kind"] == "time"] == []

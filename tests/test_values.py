@@ -952,6 +952,8 @@ def test_times_of_day_as_clocks_news_and_bulletins_write_them() -> None:
     assert times("Tarnby, Norway • 2 May, 2021 | 11:20") == []
     assert times("See Luke 2:14 and the 4:50 lap.") == []
     assert times("Other faiths 11% (2021 est.)") == []  # an estimate, not Eastern Standard Time
+    assert times("TARNBY, May 11, 2031 GMT -- The board met.") == []  # a dateline's year, not 20:31
+    assert times("It struck about 06:11 am Greenwich Mean Time.") == ["~06:11 GMT"]
     assert times("At 0129:10 the bow struck; about 0125, the pilot called.") == ["01:29:10", "~01:25"]
     assert [f.value.text for f in find_figures("Updated 4:05 PM, 12 crews worked.")] == ["12"]
 
