@@ -387,7 +387,7 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
             return None
         hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
     elif hour > 23 or (m["h"] is not None and not zone and not m["spelled"] and hour < 13 and not m["s"]
-                       and not m["hh"] and not _PLACED_AT.search(sentence, max(0, m.start() - 12), m.start())):
+                       and not _PLACED_AT.search(sentence, max(0, m.start() - 12), m.start())):
         return None
     at = hour * 60 + minute + second / 60
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if last == "s" else "")
@@ -1074,6 +1074,7 @@ def _percent(m: re.Match[str]) -> Value | None:
 # but for a period ('a 63-day period').
 # (but "over" after a verb of taking time bounds the span: "took over 8 years to build"; and "during" before a bare
 # number says how long, as translated news writes it: "trapped during 70 days")
+# ... and a window or a rhythm is no span either: "in the past 24 hours", "every 6 hours"
 _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaking\s)"
                                    r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|within|across)"
                                    r"(?:\s+the\s+(?:next|past|last|coming))?"
