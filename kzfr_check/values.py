@@ -1336,7 +1336,7 @@ _ADJECTIVE_BEFORE_NOUN = re.compile(r"\s+[a-z]+ed\s+(?:people\b|[a-z]{3,}(?<!ss)
 # words right after a count that name nothing it counts: "a town of 12,000 almost entirely", "4,000-plus"
 _NOT_COUNTED = frozenset("almost entirely literally alone apiece each altogether overall respectively plus".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
-_CLAUSE_BREAK = re.compile(r"[.,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.(?![A-Z]\.)|[,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")  # ("U.S.": none)
 
 
 def _named_before(sentence: str, start: int, after: int) -> str | None:
@@ -1459,6 +1459,10 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
     return Value("count", f"{_fmt(low * scale)}–{_fmt(high * scale)}", float(low * scale), float(high * scale)), counted
 
 
+# an abbreviation written with full stops between a count and its noun qualifies the noun: "72 U.S. deaths"
+_DOTTED_AFTER = re.compile(r"\s+(?:[A-Z]\.){2,}(?=\s+[^\W\d_])")
+
+
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     """A number that counts something named right after it: 'over 250 shops' -> (>250, shops)."""
     num = m["num"]
@@ -1467,6 +1471,10 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     determiner = _word_before(sentence, m.start()) if not m["bound"] else ""
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
+    plus = not m["bound"] and sentence.startswith("+", after) and _WORD_AFTER.match(sentence, after + 1) is not None
+    after += plus  # "3,500+ injured": at least 3,500
+    if dotted := _DOTTED_AFTER.match(sentence, after):
+        after = dotted.end()  # "72 U.S. deaths" counts deaths
     glued = _COMPOUND.match(sentence, after)
     if glued and glued[1].lower() in _SIDES:
         return None
@@ -1490,7 +1498,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
             and _NO_NOUN.match(sentence, after)):
         return None  # "I was 23 then", "she is 46."
-    words = [w for w in (w.lower() for w in _WORD.findall(sentence[after:after + 60])[:3]) if w not in _NOT_COUNTED]
+    # (a letter alone names nothing: the "U" and "S" of "87 more U.S. deaths")
+    words = [w for w in (w.lower() for w in _WORD.findall(sentence[after:after + 60])[:4])
+             if w not in _NOT_COUNTED and len(w) > 1][:3]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
     if (m.start() > 0 and ((num[0].isupper() and not (_OPENS.search(sentence, 0, m.start())
@@ -1513,8 +1523,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
             counted = named["noun"].lower() if named and named["noun"].lower() not in stop_words() else ""
         else:
             stop = stop_words()
-            nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:4]
-                     if w.lower() not in _INCREMENT and w.lower() not in stop and w.lower() not in _NOT_COUNTED][:3]
+            nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:6]
+                     if w.lower() not in _INCREMENT and w.lower() not in stop and w.lower() not in _NOT_COUNTED
+                     and len(w) > 1][:3]
             counted = nouns[0] if nouns and nouns[0] in _PEOPLE else next(
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
@@ -1534,7 +1545,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     half = _half_ulp(num) * scale if m["scale"] else _rounded_count(n)
-    lo, hi, prefix = _bounded(n * scale, half, m["bound"])
+    lo, hi, prefix = _bounded(n * scale, half, "at least" if plus else m["bound"])
     return Value("count", f"{prefix}{_fmt(n * scale)}", lo, hi), counted
 
 

@@ -669,3 +669,15 @@ def test_times_of_two_days_are_two_facts(cli, tmp_path, empty_config) -> None:
         "b.txt": "Orvel shaken again\n\nThe tremor struck Orvel at 12:50 p.m. on 12 May 2031, the survey said.\n",
     })
     assert [t for t in topics if t["kind"] == "time"] == []
+
+
+def test_an_abbreviation_with_full_stops_between_a_count_and_its_noun() -> None:
+    """'72 U.S. deaths' counts deaths, as '72 deaths' does: the letters of 'U.S.' are no noun, nor its full stops
+    the end of a clause."""
+    assert _counted("The floods caused 72 U.S. deaths, and at least 15 more U.S. deaths came later.") == [
+        ("72", "deaths"), ("≥15", "deaths more")]
+
+
+def test_a_plus_after_a_count_is_its_lower_bound() -> None:
+    assert _counted("In Orvel, 3,500+ people were hurt and 200+ homes were lost.") == [
+        ("≥3500", "injured"), ("≥200", "homes")]
