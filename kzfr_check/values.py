@@ -475,8 +475,15 @@ PATTERNS: list[Pattern] = [
     Pattern("scale", re.compile(r"\b(?P<name>category)\s+(?P<num>[1-5]|one|two|three|four|five)\b"
                                 r"(?=\s+(?:hurricane|storm|cyclone|typhoon|strength|status|intensity)\b)", _I),
             _needs(r"category\s")),
-    Pattern("scale", re.compile(r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
-                                r"(?P<num>\d(?:\.\d{1,2})?)\b(?![.,]\d)(?:\s*(?-i:M[wsL]|Richter)\b)?"
+    # (a threshold of magnitudes is a bound, "greater than magnitude 4.0", "magnitude 5 or greater"; and a range, one:
+    # "magnitude 7.2–7.3", "M7.5-8.0")
+    Pattern("scale", re.compile(r"(?:\b(?P<above>greater\s+than|more\s+than|larger\s+than|above|over|at\s+least)\s+"
+                                r"|\b(?P<below>less\s+than|smaller\s+than|below|under|up\s+to)\s+)?"
+                                r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
+                                r"(?P<num>\d(?:\.\d{1,2})?)(?:\s?[–-]\s?(?P<upto>\d(?:\.\d{1,2})?))?\b(?![.,]\d)"
+                                r"(?:\s*(?-i:M[wsL]|Richter)\b)?"
+                                r"(?:\s+(?:or|and)\s+(?:(?P<or_above>greater|higher|larger|above|more|up)"
+                                r"|(?P<or_below>less|lower|smaller|below))\b)?"
                                 r"|(?<![\d.,])(?P<num2>\d(?:\.\d{1,2})?)[\s-]*(?:-?magnitude|on\s+the\s+Richter(?:\s+scale)?)\b)"
                                 r"(?!\s*(?:%|per\s?cent))", _I),
             _needs(r"magnitude|richter|\bm[wsl]?[\s-]*\d")),
@@ -998,6 +1005,16 @@ def _scale(m: re.Match[str]) -> Value | None:
         return None
     # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
     half = _half_ulp(raw) if name == "magnitude" else Decimal(0)
+    upto = parse_number(groups["upto"]) if groups.get("upto") else None
+    if upto is not None and upto > n:
+        return Value("scale", f"{name} {_fmt(n)}–{_fmt(upto)}", float(n - half),
+                     float(upto + _half_ulp(groups["upto"])), unit=name)
+    if groups.get("above") or groups.get("or_above"):
+        at_least = bool(groups.get("or_above")) or (groups.get("above") or "").startswith("at")
+        return Value("scale", f"{'≥' if at_least else '>'}{name} {_fmt(n)}", float(n), INF, unit=name)
+    if groups.get("below") or groups.get("or_below"):
+        at_most = bool(groups.get("or_below")) or (groups.get("below") or "").startswith("up")
+        return Value("scale", f"{'≤' if at_most else '<'}{name} {_fmt(n)}", -INF, float(n), unit=name)
     return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
 
 

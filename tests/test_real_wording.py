@@ -681,3 +681,12 @@ def test_an_abbreviation_with_full_stops_between_a_count_and_its_noun() -> None:
 def test_a_plus_after_a_count_is_its_lower_bound() -> None:
     assert _counted("In Orvel, 3,500+ people were hurt and 200+ homes were lost.") == [
         ("≥3500", "injured"), ("≥200", "homes")]
+
+
+def test_a_threshold_or_a_range_of_magnitudes() -> None:
+    """'greater than magnitude 4.0' and 'magnitude 6.0 or greater' are bounds, no quake's magnitude; 'magnitude
+    7.2–7.3' and 'M7.5-8.0' are ranges, not their first value."""
+    assert _counted("Dozens of shocks greater than magnitude 4.0 followed.") == [(">magnitude 4", "")]
+    assert _counted("One aftershock was of magnitude 6.0 or greater.") == [("≥magnitude 6", "")]
+    assert _counted("The second shock had a magnitude of 7.2–7.3.") == [("magnitude 7.2–7.3", "")]
+    assert _counted("An M7.5-8.0 event struck the Varn valley.") == [("magnitude 7.5–8", "")]
