@@ -123,15 +123,12 @@ def _of_conversions(said: str, figures: Sequence[Figure], found: list[Qualifiers
 def _days_of_times(figures: Sequence[Figure], found: list[Qualifiers]) -> list[Qualifiers]:
     """A time of day is of the one day its sentence states, if it states one: '12:50 on 12 May 2015' is no time of
     an event of 25 April (qualifiers.set_apart)."""
-    days = {f.value.text for f in figures if f.value.kind == "date" and DAY_TEXT.fullmatch(f.value.text)}
+    days = {f.value.text for f in figures if f.value.kind == "date" and f.value.low == f.value.high}  # (to the day)
     if len(days) == 1 and any(f.value.kind == "time" for f in figures):
         day = ("day", days.pop())
         found = [_QUALIFIERS.setdefault(q | {day}, q | {day}) if f.value.kind == "time" else q
                  for f, q in zip(figures, found, strict=True)]
     return found
-
-
-DAY_TEXT = re.compile(r"\d{4}-\d\d-\d\d")  # a date's text, to the day
 
 
 def _qualifiers(said: str, figure: Figure, language: str) -> Qualifiers:

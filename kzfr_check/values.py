@@ -222,9 +222,9 @@ _BOUNDS = {
     "gt": (">", "≥", "more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
            "exceed", "surpassing", "surpassed", "surpasses", "surpass", "topping", "topped", "tops", "top",
            "upwards of", "surged past", "climbed past", "rose past", "risen past", "soared past", "jumped past",
-           "at least", "no fewer than", "no less than", "not less than", "a minimum of"),
-    "lt": ("<", "≤", "less than", "fewer than", "under", "below", "up to", "at most", "no more than", "within",
-           "not more than", "a maximum of", "as many as", "as much as", "not to exceed", "not exceed",
+           "at least", "no fewer than", "no less than", "not less than", "a minimum of", "larger than"),
+    "lt": ("<", "≤", "less than", "fewer than", "smaller than", "under", "below", "up to", "at most", "no more than",
+           "within", "not more than", "a maximum of", "as many as", "as much as", "not to exceed", "not exceed",
            "not exceeding"),
     "near": ("nearly", "almost", "close to", "just under"),
 }
@@ -1009,13 +1009,11 @@ def _scale(m: re.Match[str]) -> Value | None:
     if upto is not None and upto > n:
         return Value("scale", f"{name} {_fmt(n)}–{_fmt(upto)}", float(n - half),
                      float(upto + _half_ulp(groups["upto"])), unit=name)
-    if groups.get("above") or groups.get("or_above"):
-        at_least = bool(groups.get("or_above")) or (groups.get("above") or "").startswith("at")
-        return Value("scale", f"{'≥' if at_least else '>'}{name} {_fmt(n)}", float(n), INF, unit=name)
-    if groups.get("below") or groups.get("or_below"):
-        at_most = bool(groups.get("or_below")) or (groups.get("below") or "").startswith("up")
-        return Value("scale", f"{'≤' if at_most else '<'}{name} {_fmt(n)}", -INF, float(n), unit=name)
-    return Value("scale", f"{name} {_fmt(n)}", float(n - half), float(n + half), unit=name)
+    # a threshold, before ("greater than magnitude 4.0") or after ("magnitude 6.0 or greater"), bounds it as a count's
+    bound = " ".join((groups.get("above") or groups.get("below") or "").split()) or (
+        "at least" if groups.get("or_above") else "at most" if groups.get("or_below") else None)
+    low, high, prefix = _bounded(n, half, bound)
+    return Value("scale", f"{prefix}{name} {_fmt(n)}", low, high, unit=name)
 
 
 def _margin(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
