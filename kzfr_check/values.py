@@ -156,8 +156,12 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
 
 
 # thousands set apart by commas, or by single spaces as many pages write them ("667 000", "1 250 300"): a head of one
-# to three digits, then groups of exactly three, so a year before never joins ("in 2019 45 000 people" is 45,000)
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,]\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# to three digits, then groups of exactly three, so a year before never joins ("in 2019 45 000 people" is 45,000);
+# and a whole number with a fraction, as tables of sizes write it: "36 1/2", "1-1/5", "36½"
+VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅛": (1, 8),
+                    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_MIXED = rf"\d{{1,3}}(?:\s|-)\d{{1,2}}/\d{{1,2}}(?![\d/])|\d{{0,3}}[{''.join(VULGAR_FRACTIONS)}]"
+DIGITS = (rf"{_MIXED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?: \d{{3}})+(?![\d,]\d)(?:\.\d+)?|\d+(?:\.\d+)?")
 NUMW = _spelled_numbers(cardinal=True)
 SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
@@ -168,16 +172,17 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
              "three quarters of a": Decimal("0.75"), "1/2 of a": Decimal("0.5"), "1/4 of a": Decimal("0.25"),
              "3/4 of a": Decimal("0.75"),
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
-FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])})\s+and\s+a\s+half|a\s+half|half[\s-]an?"
+FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a|one)\s+half|a\s+half|half[\s-]an?"
             r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?|(?<![\w/.])[13]/[24]\s+of\s+a)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
             # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year" (the
             # look-behinds run only where "a week" is: run at every position, they made reading a tenth slower)
-            r"|\ban?(?=\s+(?:day|week|month|year|decade)\b)(?:"
+            r"|\ban?(?=\s+(?:minute|hour|day|week|month|year|decade)\b)(?:"
             + "|".join(rf"(?<=\b{word} {article})" for word in ("for", "nearly", "almost", "about", "lasted", "took",
-                                                                "spent", "more than", "less than")
+                                                                "spent", "more than", "less than", "under", "over")
                        for article in ("a", "an")) + ")")
-NUMBER = rf"(?:(?<![\w.,])(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
+# (the denominator of a fraction is no number of its own: "1/2", "24/7"; a bulletin's wind, "070/31 KT", is)
+NUMBER = rf"(?:(?<![\w.,])(?<!\b\d/)(?<!\b\d\d/)(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -306,9 +311,13 @@ class Pattern(NamedTuple):
 NUMBER_LEAD = rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"  # a number, perhaps after a bound
 
 
-def _number_led(kind: str, rest: str, needs: Needs | None = None) -> Pattern:
-    """A pattern whose every match is NUMBER_LEAD, then `rest`."""
-    return Pattern(kind, re.compile(NUMBER_LEAD + rest, _I), needs, number_led=True)
+# a measure may be a fraction alone: "2/10 inch", "3/4 mile"
+_MEASURE_LEAD = NUMBER_LEAD.replace("(?P<num>", r"(?P<num>(?<![\w.,/])\d{1,2}/\d{1,3}(?![\d/])|", 1)
+
+
+def _number_led(kind: str, rest: str, needs: Needs | None = None, lead: str = NUMBER_LEAD) -> Pattern:
+    """A pattern whose every match is `lead` (NUMBER_LEAD), then `rest`."""
+    return Pattern(kind, re.compile(lead + rest, _I), needs, number_led=True)
 
 
 # ------------------------------------------------------------------ times of day
@@ -555,10 +564,11 @@ PATTERNS: list[Pattern] = [
     # a temperature are no facts that can be grouped as read; a day without its year ("2 January", "Saturday 10
     # August", "December 25") is one of the year of its document, when it has one
     Pattern("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
-                                      rf"(?P<num>{DIGITS})(?![\d.,%])(?:\s+(?P<scale>{SCALE}))?(?=\s+[^\W\d_])", _I),
+                                      rf"(?P<num>{DIGITS})(?![\d%]|[.,]\d)(?:\s+(?P<scale>{SCALE}))?"
+                                      r"(?=\s+[^\W\d_]|\s*(?:[.;,)]|$))", _I),
             _needs(r"\d\s*[–—-]\s*\d|\d\s+to\s+\d")),
     # a score or a pair of numbers ("won 3-1"), but not a range of a measure ("a surge of 6–9 ft", "40-60 mph")
-    Pattern("skip", re.compile(rf"(?<![\d.,])\d{{1,2}}\s*[–—-]\s*\d{{1,2}}(?![\d.,%])"
+    Pattern("skip", re.compile(rf"(?<![\d.,])\d{{1,2}}\s*[–—-]\s*\d{{1,2}}(?![\d.,%/])"
                                rf"(?![\s-]*(?:{_MEASURE_UNITS})(?![\w²]))", _I), _needs(r"[–—-]\s*\d")),
     Pattern("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
                                rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"),
@@ -567,7 +577,7 @@ PATTERNS: list[Pattern] = [
             re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
             _needs("°|degree")),
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
-                _needs(_MEASURE_NEEDS)),
+                _needs(_MEASURE_NEEDS), _MEASURE_LEAD),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
                 _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b")),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
@@ -740,11 +750,35 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(CARDINALS[spaced])
     if spaced in FRACTIONS:
         return FRACTIONS[spaced]
+    if fraction := _written_fraction(spaced):
+        return fraction[0]
     t = t.replace(",", "").replace(" ", "") if t[:1].isdigit() else t
     try:
         return Decimal(t)
     except ArithmeticError:
         return None
+
+
+_WRITTEN_FRACTION = re.compile(rf"(?:(?P<whole>\d+|{NUMW})(?:\s+and\s+|[\s-]))?"
+                               rf"(?:(?P<num>\d+)/(?P<den>\d+)|(?:a|one)\s+(?P<half>half))"
+                               rf"|(?P<digits>\d*)(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])")
+
+
+def _written_fraction(spaced: str) -> tuple[Decimal, int] | None:
+    """'36 1/2' -> (36.5, 2), '2/10' -> (0.2, 10), '36½' -> (36.5, 2), '4 and one half' -> (4.5, 2): a number
+    written with a fraction, and the fraction's denominator."""
+    m = _WRITTEN_FRACTION.fullmatch(spaced)
+    if m is None or m["den"] == "0":
+        return None
+    whole_text = m["whole"] or m["digits"]
+    whole = Decimal(whole_text if whole_text.isdigit() else CARDINALS[whole_text]) if whole_text else Decimal(0)
+    if m["vulgar"]:
+        numerator, denominator = VULGAR_FRACTIONS[m["vulgar"]]
+    elif m["half"]:
+        numerator, denominator = 1, 2
+    else:
+        numerator, denominator = int(m["num"]), int(m["den"])
+    return whole + Decimal(numerator) / denominator, denominator
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -762,8 +796,15 @@ def _half_ulp(num_text: str) -> Decimal:
     digits = num_text.replace(",", "")
     if "." in digits and digits.replace(".", "").isdigit():
         return Decimal(1).scaleb(-len(digits.split(".")[1])) / 2
-    fraction = FRACTIONS.get(" ".join(digits.lower().split()))
-    return Decimal("0.5") if fraction is None else fraction / 10
+    spaced = " ".join(digits.lower().split())
+    if spaced in FRACTIONS:
+        return FRACTIONS[spaced] / 10
+    written = _written_fraction(spaced)
+    if written is None:
+        return Decimal("0.5")
+    # (a fraction in figures is as good as a decimal of its own: '36 1/2' as '36.5'; 'four and one half' as
+    # 'four and a half', a tenth of itself)
+    return written[0] / 10 if "half" in spaced else Decimal(1) / (10 * written[1])
 
 
 def _fmt(d: Decimal) -> str:
@@ -1087,11 +1128,12 @@ def _percent(m: re.Match[str]) -> Value | None:
 # independence'): it changes with what it dates; nor the span an amount is spread over ('$45 million over five
 # years', 'over the past 18 years'), which tells that amount apart; nor one that names a thing ('a five-year plan'),
 # but for a period ('a 63-day period').
-# (but "over" after a verb of taking time bounds the span: "took over 8 years to build"; and "during" before a bare
-# number says how long, as translated news writes it: "trapped during 70 days")
+# (but "over" after a verb of taking time bounds the span: "took over 8 years to build", "lasted just over a
+# minute"; and "during" before a bare number says how long, as translated news writes it: "trapped during 70 days")
 # ... and a window or a rhythm is no span either: "in the past 24 hours", "every 6 hours"
 _AGE_OR_SPREAD_BEFORE = re.compile(r"(?:\baged|\b(?:(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)(?<!\btaking\s)"
-                                   r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)over|within|across)"
+                                   r"(?<!\blasted\s)(?<!\blasts\s)(?<!\blasting\s)(?<!\bjust\s)(?<!\bslightly\s)"
+                                   r"(?<!\blittle\s)over|within|across)"
                                    r"(?:\s+the\s+(?:next|past|last|coming))?"
                                    r"|\b(?:during|in)\s+the\s+(?:next|past|last|coming|first)|\bevery|\beach)\s+$",
                                    re.IGNORECASE)
@@ -1321,19 +1363,27 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
 # number of injured rose to 1,240", "the toll was later revised to 1,400", "put the toll at 60", "a population of
-# 20 million", "Population (2011): 3.2 million", "Deaths in 1994: 41", "Number of windows – 6,600".
+# 20 million", "Population (2011): 3.2 million", "Deaths in 1994: 41", "Number of windows – 6,600", "the toll is
+# estimated to be 3,000", "the toll probably lies between 500 and 3,000", "estimates range from 500 to 3,000",
+# "bringing the death toll to 36".
 _NAMED_BEFORE = re.compile(
     rf"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
     r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
-    r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals)"
-    r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)(?:\s+now)?"
+    r"(?:(?:probably|likely)\s+)?"
+    r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals"
+    rf"|lies|lay|range[sd]?(?=\s+between)|range[sd]?\s+from\s+(?:{DIGITS})\s+to)"
+    r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)"
+    r"(?:\s+(?:now|probably|likely|(?:estimated|believed|thought|said|reported)\s+to\s+(?:be|have\s+been)))?"
     r"(?:\s+(?:later\s+|since\s+|then\s+)?(?:estimated|put|placed|set|pegged|revised|raised|lowered|updated)"
     r"(?:\s+(?:up|down|upward|downward))?\s+(?:at|to))?|of)"
     # "put the death toll at 60", "had the toll from the floods at 1,400", "put its own estimate at about 900"
-    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at))\s*$", re.IGNORECASE)
-# ... where "at" follows only a noun of a tally ("lunch at 12" is a time, "died in his bed at 98" an age)
-_TALLIES = frozenset("toll tolls estimate estimates count tally figure number cost costs damage losses population"
-                     .split())
+    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at|to))"
+    # ... the upper end of a range: "between 500 and 3,000"
+    rf"(?:\s*between\s+(?:{DIGITS})\s+and)?\s*$", re.IGNORECASE)
+# ... where "at" and "to" follow only a noun of a tally ("lunch at 12" is a time, "died in his bed at 98" an age,
+# "flights to 36" go somewhere)
+_TALLIES = frozenset("toll tolls estimate estimates count tally figure number cost costs damage losses population "
+                     "capacity".split())
 # what may follow a figure at the end of its clause; a table cell ends one when no other figure's cell follows
 _CLAUSE_AFTER = re.compile(r"\s*(?:$|[.,;:)(\[]|[—–](?!\s*\d)|\|\s*(?![\d\s])|--|and\b|as\s+of\b|on\b|in\b|by\b|"
                            r"according\b|people\b|persons\b)", re.IGNORECASE)

@@ -690,3 +690,42 @@ def test_a_threshold_or_a_range_of_magnitudes() -> None:
     assert _counted("One aftershock was of magnitude 6.0 or greater.") == [("≥magnitude 6", "")]
     assert _counted("The second shock had a magnitude of 7.2–7.3.") == [("magnitude 7.2–7.3", "")]
     assert _counted("An M7.5-8.0 event struck the Varn valley.") == [("magnitude 7.5–8", "")]
+
+
+def test_a_whole_number_and_a_fraction_of_a_unit() -> None:
+    """Tables of sizes write '36 1/2 inches', '1-1/5 miles', '2/10 inch' and '36½': each is one number, not the
+    denominator after its slash; a fraction in figures is as good as the decimal it stands for."""
+    assert _counted("Size of the ropes: 36 1/2 inches in diameter, 7,660 feet long.") == [
+        ("36.5 in", ""), ("7660 ft", "")]
+    assert _counted("Each of the 27,572 strands is 2/10 inch across; the span is 1-1/5 miles.") == [
+        ("27572", "strands"), ("0.2 in", ""), ("1.2 mi", "")]
+    assert _counted("A 36½-inch rope hangs over 4 and a half miles of road.") == [("36.5 in", ""), (">4.5 mi", "")]
+    assert _counted("Open 24/7 since the 9/11 floods.") == []
+
+
+@given(st.integers(1, 999), st.sampled_from([(1, 2), (1, 4), (3, 8), (2, 10), (1, 5)]), st.sampled_from([" ", "-"]))
+def test_a_mixed_number_reads_as_its_whole_and_its_fraction(whole: int, fraction: tuple[int, int],
+                                                             space: str) -> None:
+    numerator, denominator = fraction
+    found = find_figures(f"The cable is {whole}{space}{numerator}/{denominator} inches thick.")
+    assert len(found) == 1
+    assert found[0].value.text == f"{whole + numerator / denominator:g} in"
+
+
+def test_a_span_of_a_minute_or_an_hour_and_just_over_a_span() -> None:
+    """'less than a minute', 'nearly an hour', 'four and one half years' and 'took just over four years' say how
+    long, as their figures in digits do."""
+    assert _counted("The ground shook for less than a minute; the fire burned for nearly an hour.") == [
+        ("<1 min", ""), ("≲1 h", "")]
+    assert _counted("The Varnel dam took just over four years to build.") == [(">4 yr", "")]
+    assert _counted("Its repair took four and one half years.") == [("4.5 yr", "")]
+
+
+def test_a_toll_named_before_its_figure_in_more_wordings() -> None:
+    """'the toll was estimated to be above 3,000', 'lies between 500 and 3,000', 'Deaths: 500 to 3,000' and
+    'bringing the death toll to 36' count deaths; 'flights to 36' count nothing."""
+    assert _counted("The Orvel toll was estimated to be above 3,000.") == [(">3000", "deaths")]
+    assert _counted("The true toll probably lies between 500 and 3,000.") == [("500–3000", "deaths")]
+    assert _counted("Deaths: 500 to 3,000.") == [("500–3000", "deaths")]
+    assert _counted("The fire spread, bringing the death toll to 36.") == [("36", "deaths")]
+    assert _counted("The carrier added flights to 36.") == []
