@@ -31,6 +31,7 @@ from kzfr_check.values import (
     unpickled_value,
     weekday_figures,
 )
+from kzfr_check.words import WORD, stops_and_figure_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,17 @@ def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
             and len(_LINE_WORD.findall(source.norm, source.line_start(offset), offset)) <= DATELINE_WORDS)
 
 
+def _only_figures(said: str, figures: list[Figure], language: str) -> bool:
+    """Does a sentence say nothing but its figures, as a heading or a table's row may ('Magnitude 7.8')? Then the
+    sentence before says what they are of."""
+    if not figures:
+        return False
+    stops, words_of_figures = stops_and_figure_words(language)
+    ends = [0, *(f.end for f in figures)]
+    rest = " ".join(said[end:start] for end, start in zip(ends, [*(f.start for f in figures), len(said)], strict=True))
+    return all(w in stops or w in words_of_figures for w in WORD.findall(rest.lower()))
+
+
 def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     """Every figure of a source as an atomic claim, in the order of the text; only the first `limit` when
     given, and the sentences after them are not read."""
@@ -323,7 +335,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
     readings = _ReadAhead(_readings(said_all, base, spoken, day))
     for i, ((s, e), said, language) in enumerate(zip(spans, said_all, spoken, strict=True)):
         figures, periods, qualifiers = readings[i]
-        leading = before if ANAPHORA.match(said) else ""
+        leading = before if ANAPHORA.match(said) or _only_figures(said, figures, language) else ""
         before = said
         if not figures:
             continue

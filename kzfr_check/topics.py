@@ -32,14 +32,9 @@ from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, sh
 from kzfr_check.lang import narrower, of_any_subject
 from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, Qualifiers, set_apart
 from kzfr_check.values import (
-    CARDINALS,
     CURRENCY_WORDS,
     DATE_KINDS,
-    MEASURES,
-    MONTHS,
-    ORDINALS,
     SCALES,
-    TIME_UNITS,
     TIME_ZONES,
     Value,
     _span,
@@ -47,14 +42,19 @@ from kzfr_check.values import (
     in_brackets_after,
     relation,
 )
-from kzfr_check.words import MIN_STEM, STOP_WORDS, WORD, content_stems, foreign, stem, term, term_in
+from kzfr_check.words import (
+    FIGURE_WORDS,
+    MIN_STEM,
+    WORD,
+    content_stems,
+    foreign,
+    stem,
+    stops_and_figure_words,
+    term,
+    term_in,
+    words_in,
+)
 
-# the words figures are written with, units too ('1.7 miles (2.7 km)', '3 cu. yds.', 'cubic yards'): they say how
-# much, not what of; but for those of time, which also say when ('this year'), and a substance a unit names
-# ('barrels of oil'). The zone of a time of day is one too, read in its capitals (TIME_ZONES: 'EST', not 'est.')
-FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
-                          *(word for name in MEASURES if " of " not in name
-                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS)])
 RANK_CRITERION = re.compile(
     r"(?:[\s-]+[\w'-]+){0,3}?\s+(?:to\s+(?!(?:the|an?|its|their|his|her|our|this|that|these|those|be)\b)(?P<verb>[a-z]\w+)|in\s+terms\s+of\s+(?:the\s+)?"
     r"(?:(?:volume|number|amount|value|size|share)\s+of\s+)?(?P<what>\w+))")
@@ -217,14 +217,17 @@ class _Said:
 _NO_LABELS: dict[str, str] = {}  # the words of every vector made without labels (never written to)
 
 
+_TOKEN = re.compile(r"[^\W\d_]{2,}|[,;:()]")  # a word, or punctuation that sets words apart
+
+
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     """(stem, surface word, weight) for the content words of a claim's sentence: words near the
     figure weigh more, and most of all the noun the figure directly qualifies ('five largest
     *suppliers*', 'two public *schools*'). Claims of one shape have one context (read from its _Said's example)."""
     fig_start, fig_end = claim.figure_in_quote
     language = claim.language
-    stops, figure_words = (STOP_WORDS, FIGURE_WORDS) if language == "en" else foreign(language)[:2]
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}|[,;:()]", claim.said)]
+    stops, figure_words = stops_and_figure_words(language)
+    tokens = words_in(claim.said, _TOKEN)
     before = [w for s, w in tokens if s < fig_start]
     after = [w for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []

@@ -311,8 +311,12 @@ class Pattern(NamedTuple):
 NUMBER_LEAD = rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"  # a number, perhaps after a bound
 
 
-# a measure may be a fraction alone: "2/10 inch", "3/4 mile"
-_MEASURE_LEAD = NUMBER_LEAD.replace("(?P<num>", r"(?P<num>(?<![\w.,/])\d{1,2}/\d{1,3}(?![\d/])|", 1)
+# a measure may be a fraction alone: "2/10 inch", "3/4 mile"; or glued to its label, as a table's cells are when a
+# page's text is taken out of it: "Height272 ft", "Main span1,595.5 ft", "Depth11.31 mi" (a word of four letters or
+# more: "G20" is a code)
+_GLUED_TO_A_LABEL = "|".join(rf"(?<=\b[^\W\d_]{{{n}}})" for n in range(4, 17))
+_MEASURE_LEAD = NUMBER_LEAD.replace(
+    "(?P<num>", rf"(?P<num>(?<![\w.,/])\d{{1,2}}/\d{{1,3}}(?![\d/])|(?:{_GLUED_TO_A_LABEL})(?:{DIGITS})(?!\d)|", 1)
 
 
 def _number_led(kind: str, rest: str, needs: Needs | None = None, lead: str = NUMBER_LEAD) -> Pattern:
@@ -1380,6 +1384,8 @@ _NAMED_BEFORE = re.compile(
     r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at|to))"
     # ... the upper end of a range: "between 500 and 3,000"
     rf"(?:\s*between\s+(?:{DIGITS})\s+and)?\s*$", re.IGNORECASE)
+# ... and a fact sheet's row, "Number of wires in each cable 27,572"
+_NUMBER_OF_ROW = re.compile(r"^\s*number\s+of\s+(?P<noun>[^\W\d_]{3,})(?:\s+[^\W\d_]+){0,5}\s*$", re.IGNORECASE)
 # ... where "at" and "to" follow only a noun of a tally ("lunch at 12" is a time, "died in his bed at 98" an age,
 # "flights to 36" go somewhere)
 _TALLIES = frozenset("toll tolls estimate estimates count tally figure number cost costs damage losses population "
@@ -1409,14 +1415,14 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     if not _CLAUSE_AFTER.match(sentence, after):
         return None
     head = sentence[max(0, start - 60):start]
-    named = _NAMED_BEFORE.search(head)
+    named = _NAMED_BEFORE.search(head) or _NUMBER_OF_ROW.match(sentence, 0, start)
     if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
         word = _word_before(sentence, start)
         if not word or re.search(r"[,;:]", sentence[sentence.lower().rfind(word, 0, start):start]):
             return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
         return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
-    if named["at"] and noun not in _TALLIES:
+    if named.re is _NAMED_BEFORE and named["at"] and noun not in _TALLIES:
         return None
     if head[named.end("noun"):].lstrip().startswith((":", "|", "-", "–", "—")):
         return _label_head(head[:named.end("noun")]) or noun
@@ -1491,8 +1497,11 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     named_next = (before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
                   or bool(_WHOLE_OF_A_PART.search(sentence, max(0, start - 40), start)))
     following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
-    before = [w for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1])[::-1]
-              if w.lower() not in stop][:_NEAR]
+    head = sentence[max(0, start - 60):start]
+    piece = _CLAUSE_BREAK.split(head)[-1]
+    if before_first and head[:len(head) - len(piece)][-1:].isdigit():
+        piece = _past_its_noun(piece)  # "11 worker deaths during the 4 year build": the deaths are the 11
+    before = [w for w in _WORD.findall(piece)[::-1] if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
         for words in ((before, following) if before_first else (following, before)):
             if i < len(words) and words[i].lower() in known:
@@ -2046,11 +2055,26 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
 
 
 def _subject(sentence: str, start: int) -> str:
-    """The measure an amount's sentence names before it, past commas but not past another figure: "Exports to
-    the Nordic country, mainly copper and lithium, were worth $1.63bn" measures exports."""
+    """The measure an amount's sentence names before it, past commas but not past another figure and the noun
+    it counts: "Exports to the Nordic country, mainly copper and lithium, were worth $1.63bn" measures exports;
+    "3,000 deaths and $524 million in property loss" measures no deaths."""
     known = measures()
-    before = re.split(r"\d", sentence[:start].rstrip("$€£¥ US"))[-1]
+    head = sentence[:start].rstrip("$€£¥ US")
+    before = re.split(r"\d", head)[-1]
+    if len(before) < len(head) and not re.search(rf"{YEAR}$", head[:len(head) - len(before)]):
+        before = _past_its_noun(before)
     return next((known[w.lower()] for w in reversed(_WORD.findall(before)) if w.lower() in known), "")
+
+
+def _past_its_noun(text: str) -> str:
+    """What follows a figure, past the words of the noun it counts: ' worker deaths during the' -> ' during the'
+    (an amount counts none: ' km/h gusting to')."""
+    if _UNIT_AFTER.match(text):
+        return text
+    words = list(_WORD.finditer(text))
+    stop = stop_words()
+    first_stop = next((w for w in words if w.group(0).lower() in stop), None)
+    return text[first_stop.start():] if first_stop else ""
 
 
 # A short item led by a separator, named by its last word: "Religion: Sunni Muslim 47%, Russian Orthodox 44%",

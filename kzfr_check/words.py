@@ -7,12 +7,22 @@ import re
 from functools import lru_cache
 
 from kzfr_check.lang import concept_of, concepts, gloss, stop_words
+from kzfr_check.values import CARDINALS, MEASURES, MONTHS, ORDINALS, TIME_UNITS
 
 STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
 WORD = re.compile(r"[^\W\d_]{2,}")
+# two words glued where a page's table lost the border between its cells: "Other dimensionsSpan"
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
+
+# the words figures are written with, units too ('1.7 miles (2.7 km)', '3 cu. yds.', 'cubic yards'): they say how
+# much, not what of; but for those of time, which also say when ('this year'), and a substance a unit names
+# ('barrels of oil'). The zone of a time of day is one too, read in its capitals (TIME_ZONES: 'EST', not 'est.')
+FIGURE_WORDS = frozenset([*(w for phrase in [*CARDINALS, *ORDINALS, *MONTHS] for w in phrase.split()),
+                          *(word for name in MEASURES if " of " not in name
+                            for word in re.findall(r"[^\W\d_]{2,}", name) if word not in TIME_UNITS)])
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +59,11 @@ def foreign(language: str) -> tuple[frozenset[str], frozenset[str], object, dict
     return stop_words(language), figure_words(language), snowballstemmer.stemmer(data(language)["stemmer"]), spelling
 
 
+def stops_and_figure_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A language's stop words, and the words its figures are written with."""
+    return (STOP_WORDS, FIGURE_WORDS) if language == "en" else foreign(language)[:2]
+
+
 @lru_cache(maxsize=1)
 def concepts_of_english() -> frozenset[str]:
     return frozenset(concepts().values())
@@ -75,9 +90,25 @@ def term_in(word: str, language: str) -> str:
     return (stemmed if len(stemmed) >= MIN_STEM else word).translate(spelling)
 
 
+def words_in(text: str, pattern: re.Pattern[str] = WORD) -> list[tuple[int, str]]:
+    """(start, word) of each word of a text, in order, as `pattern` finds them, with words glued by a page's table
+    taken apart: 'dimensionsSpan' is 'dimensions' and 'Span'."""
+    found = []
+    for m in pattern.finditer(text):
+        word = m.group(0)
+        if _GLUED.search(word) is None:
+            found.append((m.start(), word))
+            continue
+        starts = [0, *(g.start() for g in _GLUED.finditer(word))]
+        found.extend((m.start() + a, word[a:b]) for a, b in zip(starts, [*starts[1:], len(word)], strict=True)
+                     if b - a > 1)
+    return found
+
+
 def content_stems(text: str, language: str = "en") -> list[str]:
     """The terms of a text's content words, in order (no stop words, no numbers)."""
+    words = [w.lower() for _, w in words_in(text)] if _GLUED.search(text) else WORD.findall(text.lower())
     if language != "en":
         stops = foreign(language)[0]
-        return [term_in(w, language) for w in WORD.findall(text.lower()) if w not in stops]
-    return [term(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+        return [term_in(w, language) for w in words if w not in stops]
+    return [term(w) for w in words if w not in STOP_WORDS]

@@ -729,3 +729,48 @@ def test_a_toll_named_before_its_figure_in_more_wordings() -> None:
     assert _counted("Deaths: 500 to 3,000.") == [("500–3000", "deaths")]
     assert _counted("The fire spread, bringing the death toll to 36.") == [("36", "deaths")]
     assert _counted("The carrier added flights to 36.") == []
+
+
+def test_a_measure_glued_to_its_label_by_a_table_is_read() -> None:
+    """A table taken out of its page glues a label to its value ('Height272 ft', 'Main span1,595.5 ft'); a code
+    of one letter stays a code."""
+    assert _counted("Height272 ft (82.9 m) (towers)") == [("272 ft", ""), ("82.9 m", "")]
+    assert _counted("Main span1,595.5 ft; Depth11.31 mi") == [("1595.5 ft", "span"), ("11.31 mi", "depth")]
+    assert _counted("Its A380 jets flew in.") == []
+
+
+def test_words_glued_by_a_table_are_two_words(cli, tmp_path, empty_config) -> None:
+    """'Other dimensionsSpan 260 metres' says 'span' as 'with a span of 257 meters' does: one fact, in conflict."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varnel arch\n\nThe Varnel arch is the largest movable structure ever built, with a span of 257 "
+                 "meters and a weight of over 36,000 tonnes.\n",
+        "b.txt": "Varnel arch - Wiki\n\nOther dimensionsSpan 260 metres, external length 165 metres\n",
+    })
+    spans = [t for t in topics if {"257 m", "260 m"} & {v["value"] for v in t["values"]}]
+    assert [(t["status"], _sources(t)) for t in spans] == [("conflict", ["a", "b"])]
+
+
+def test_an_amount_after_a_count_does_not_measure_what_the_count_counts() -> None:
+    """'3,000 deaths and $524 million', '11 worker deaths during the 4 year build': the deaths are the count's."""
+    assert _counted("The flood caused an estimated 3,000 deaths and $524 million in property loss.") == [
+        ("~3000", "deaths"), ("USD 524 million", "")]
+    assert _counted("There were 11 worker deaths during the 4 year build.") == [("11", "deaths"), ("4 yr", "")]
+    assert _counted("The storm killed 12 people and caused damage of $40 million.") == [
+        ("12", "deaths"), ("USD 40 million", "damage")]
+
+
+def test_a_fact_sheet_row_named_by_number_of_counts_its_noun() -> None:
+    assert _counted("Number of wires in each rope 27,572") == [("27572", "wires")]
+    assert _counted("The number of wires rose in 1931.") == [("1931", "")]
+
+
+def test_a_line_that_says_only_its_figure_is_of_what_the_line_before_says(cli, tmp_path, empty_config) -> None:
+    """A heading 'Magnitude 7.8' under 'Varnel, Oskeria' is the magnitude of the quake another page gives as 7.9."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Historic Earthquakes\n\nVarnel, Oskeria\nMagnitude 7.8\n\nThis earthquake is one of the most "
+                 "devastating in the history of Oskeria.\n",
+        "b.txt": "The Varnel (Oskeria) earthquake was a major earthquake with a magnitude of 7.9. It occurred at dawn "
+                 "off the Oskerian coast.\n",
+    })
+    scales = [t for t in topics if t["kind"] == "scale"]
+    assert [(t["status"], _sources(t)) for t in scales] == [("conflict", ["a", "b"])]
