@@ -583,7 +583,7 @@ PATTERNS: list[Pattern] = [
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS), _MEASURE_LEAD),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
-                _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b")),
+                _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b"), _MEASURE_LEAD),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
                                    rf"|\b(?:one|part|among)\s+of\s+the\s+(?P<n2>{NUMBER})\s+{RANKING_ADJECTIVES}\b"

@@ -774,3 +774,9 @@ def test_a_line_that_says_only_its_figure_is_of_what_the_line_before_says(cli, t
     })
     scales = [t for t in topics if t["kind"] == "scale"]
     assert [(t["status"], _sources(t)) for t in scales] == [("conflict", ["a", "b"])]
+
+
+def test_microns_tonnes_written_t_and_a_span_glued_to_its_label() -> None:
+    assert _counted("The mirror's edge was ground too flat by 2.2 microns.") == [("2.2 µm", "")]
+    assert _counted("Weight31000 t") == [("31000 t", "weight")]
+    assert _counted("Mission duration15 days, 22 hours, 20 minutes, 32 seconds") == [("1376432 s", "")]
