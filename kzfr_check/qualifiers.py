@@ -119,6 +119,10 @@ _NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "
                           "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
                           "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
 _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
+# a count of a part of a whole the sentence states, which is not the count of all of that kind: "killing 17 of the
+# 48 people on board", "Of the 97 persons aboard, 35 were killed"
+_OF_A_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
+_OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
@@ -312,6 +316,8 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
     if (toll or kind in _FORECAST_KINDS) and _foretold(clause, said, end):
         found.add(("forecast", ""))
+    if kind in _PART_KINDS and (_OF_A_WHOLE_AFTER.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
+        found.add(("part", "of a whole"))
     group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
     if group:
         found.add(("group", group))

@@ -493,7 +493,7 @@ PATTERNS: list[Pattern] = [
     Pattern("scale", re.compile(r"(?:\b(?P<above>greater\s+than|more\s+than|larger\s+than|above|over|at\s+least)\s+"
                                 r"|\b(?P<below>less\s+than|smaller\s+than|below|under|up\s+to)\s+)?"
                                 r"\b(?:(?P<mag>magnitude|(?-i:M[wsL]?))(?:\s*:\s*|[\s-]*(?:(?:of|at|was|is)\s+)?)"
-                                r"(?P<num>\d(?:\.\d{1,2})?)(?:\s?[–-]\s?(?P<upto>\d(?:\.\d{1,2})?))?\b(?![.,]\d)"
+                                r"(?P<num>\d(?:\.\d{1,2})?)(?:(?:\s?[–-]\s?|\s+to\s+)(?P<upto>\d(?:\.\d{1,2})?))?\b(?![.,]\d)"
                                 r"(?:\s*(?-i:M[wsL]|Richter)\b)?"
                                 r"(?:\s+(?:or|and)\s+(?:(?P<or_above>greater|higher|larger|above|more|up)"
                                 r"|(?P<or_below>less|lower|smaller|below))\b)?"
@@ -1051,7 +1051,7 @@ def _scale(m: re.Match[str]) -> Value | None:
     # a step of a scale ("Category 4", "intensity IX") is exact; a magnitude is as precise as it is written
     half = _half_ulp(raw) if name == "magnitude" else Decimal(0)
     upto = parse_number(groups["upto"]) if groups.get("upto") else None
-    if upto is not None and upto > n:
+    if upto is not None and upto > n and not _NOT_A_RANGE_BEFORE.search(m.string, 0, m.start()):
         return Value("scale", f"{name} {_fmt(n)}–{_fmt(upto)}", float(n - half),
                      float(upto + _half_ulp(groups["upto"])), unit=name)
     # a threshold, before ("greater than magnitude 4.0") or after ("magnitude 6.0 or greater"), bounds it as a count's
@@ -1341,6 +1341,7 @@ _LABELS = frozenset("pole poles pier piers gate gates runway runways track track
                     "reactor reactors fissure fissures pad pads berth berths hangar hangars exit exits".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d|[^\W\d_]+\s+\d)")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
 _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
@@ -1566,6 +1567,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None  # the number of one thing of a row: "near pole 12", "fissure 3", "Unit 2 shut down"
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
+    if named_before is None and _PART_OF.match(sentence, after):
+        # a part of a whole, after a verb that names what it counts: "killing 17 of the 48 people on board"
+        named_before = measures().get(_word_before(sentence, start))
     described = _described(sentence, start, after)
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
@@ -1750,7 +1754,7 @@ _NOT_A_RANGE_BEFORE = re.compile(
     r"(?:\b(?:rose|rise[ns]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|drop\w*|declin\w*"
     r"|climb\w*|jump\w*|surg\w*|soar\w*|rais\w*|cut|cuts|cutting|reduc\w*|lower\w*|revis\w*|doubl\w*|tripl\w*"
     r"|went|gone|go(?:es|ing)?|chang\w*|mov\w*|expand\w*|shr[aiu]nk\w*|swell\w*|swollen|boost\w*|slash\w*"
-    r"|trimm?\w*|narrow\w*|widen\w*|extend\w*|push\w*|up|down)\b(?:\s+[\w,'’$-]+){0,6}?\s+from|\bby)\s+$",
+    r"|trimm?\w*|narrow\w*|widen\w*|extend\w*|push\w*|upgrad\w*|downgrad\w*|up|down)\b(?:\s+[\w,'’$-]+){0,6}?\s+from|\bby)\s+$",
     re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?")

@@ -780,3 +780,23 @@ def test_microns_tonnes_written_t_and_a_span_glued_to_its_label() -> None:
     assert _counted("The mirror's edge was ground too flat by 2.2 microns.") == [("2.2 µm", "")]
     assert _counted("Weight31000 t") == [("31000 t", "weight")]
     assert _counted("Mission duration15 days, 22 hours, 20 minutes, 32 seconds") == [("1376432 s", "")]
+
+
+def test_a_part_of_a_stated_whole_is_read_and_told_apart_from_the_total(cli, tmp_path, empty_config) -> None:
+    """'killing 17 of the 48 people on board' and 'Of the 48 persons aboard, 17 were killed' count the deaths aboard:
+    one fact, which a third page's '18 fatalities' in all does not contradict."""
+    assert _counted("The ferry burned, killing 17 of the 48 people on board.") == [("17", "deaths"), ("48", "people")]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varnel ferry fire\n\nOn June 3, 1931, the Varnel ferry burned at Oskery, killing 17 of the 48 "
+                 "people on board.\n",
+        "b.txt": "Oskery remembers\n\nOn June 3, 1931, the Varnel ferry burned at Oskery. Of the 48 persons aboard, "
+                 "17 were killed.\n",
+        "c.txt": "The Varnel ferry fire at Oskery on June 3, 1931 caused 18 fatalities in all.\n",
+    })
+    deaths = [(t["status"], _sources(t)) for t in topics if {"17", "18"} & {v["value"] for v in t["values"]}]
+    assert deaths == [("agree", ["a", "b"])]
+
+
+def test_a_range_of_magnitudes_written_with_to() -> None:
+    assert _counted("Collapses released energy equal to Mw 4.7 to 5.4 earthquakes.") == [("magnitude 4.7–5.4", "")]
+    assert _counted("The quake was upgraded from magnitude 6.8 to 7.0 on Friday.")[0][0] == "magnitude 6.8"
