@@ -123,6 +123,11 @@ _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
 # 48 people on board", "Of the 97 persons aboard, 35 were killed"
 _OF_A_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
+# an amount in the money of another year is another amount than one in the money of its day: "$40 billion in 2002
+# dollars", "about $4 billion in today's dollars", "$3.7 billion, adjusted for inflation"
+_PRICES = re.compile(r"\s*[(,]?\s*(?:(?:in|at)\s+(?:constant\s+)?(?P<basis>(?:19|20)\d\d|today['’]s|current)"
+                     r"(?:\s+U\.?S\.?)?\s+dollars"
+                     r"|(?:when\s+|once\s+)?(?:adjusted\s+for\s+inflation|inflation[\s-]adjusted))", re.IGNORECASE)
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
@@ -316,6 +321,10 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         found.add(("band", f"{rated} {rating['n'] or rating['f']}"))
     if (toll or kind in _FORECAST_KINDS) and _foretold(clause, said, end):
         found.add(("forecast", ""))
+    prices = _PRICES.match(after) if kind == "money" else None
+    if prices:
+        basis = (prices["basis"] or "").lower()
+        found.add(("prices", basis if basis[:1].isdigit() else "today"))  # (today's, current, adjusted)
     if kind in _PART_KINDS and (_OF_A_WHOLE_AFTER.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
         found.add(("part", "of a whole"))
     group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
@@ -380,10 +389,11 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
     time; a toll it may come to is not the toll; the second of something is not the first; amounts over five years
     are not those over ten; one country's rank is not another's; intensities on two named scales are two measures;
-    a count or an amount of one place is not that of another, nor that of all places; a year naming an event dates
-    that event only; the band of speeds that defines a rating is no reading, nor another rating's band; an
-    aftershock's magnitude is not the main shock's; distances from two places are two distances; a height is not a
-    width; the least of something is not the most; a time of one day is not one of another.
+    a count or an amount of one place is not that of another, nor that of all places, nor an amount in the money of
+    another year the amount of its day; a year naming an event dates that event only; the band of speeds that defines
+    a rating is no reading, nor another rating's band; an aftershock's magnitude is not the main shock's; distances
+    from two places are two distances; a height is not a width; the least of something is not the most; a time of one
+    day is not one of another.
 
     Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
     sets is worked out once."""
@@ -404,6 +414,6 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     if origins[0] and origins[1] and not any(_same_origin(x, y) for x in origins[0] for y in origins[1]):
         return True
     named = [{v for k, v in side if k == "names"} for side in (a, b)]
-    # a group's share is not all people's, nor a part's count the whole's
-    groups = [{(k, v) for k, v in side if k in ("group", "part")} for side in (a, b)]
+    # a group's share is not all people's, nor a part's count the whole's, nor an amount in later money the amount
+    groups = [{(k, v) for k, v in side if k in ("group", "part", "prices")} for side in (a, b)]
     return (bool(named[0] or named[1]) and named[0] != named[1]) or groups[0] != groups[1]

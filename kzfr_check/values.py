@@ -172,7 +172,8 @@ FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half 
              "three quarters of a": Decimal("0.75"), "1/2 of a": Decimal("0.5"), "1/4 of a": Decimal("0.25"),
              "3/4 of a": Decimal("0.75"),
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
-FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a|one)\s+half|a\s+half|half[\s-]an?"
+FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a|one)\s+(?:half|third|quarter)|a\s+half"
+            r"|half[\s-]an?"
             r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?|(?<![\w/.])[13]/[24]\s+of\s+a)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
             # ... and 'a' span of time after a word of how long: "for a week", "nearly a month", "took a year" (the
@@ -349,7 +350,7 @@ _ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
 # (EDT)", "6:30 pm local time", an investigation's "At 0129:10" and "About 0125,"; a fact box's "Time01:23"; after a
 # word that makes it approximate or a bound ("about", "just before", "by").
 _TIME = re.compile(
-    r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
+    r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some|near)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
@@ -764,7 +765,7 @@ def parse_number(text: str) -> Decimal | None:
 
 
 _WRITTEN_FRACTION = re.compile(rf"(?:(?P<whole>\d+|{NUMW})(?:\s+and\s+|[\s-]))?"
-                               rf"(?:(?P<num>\d+)/(?P<den>\d+)|(?:a|one)\s+(?P<half>half))"
+                               rf"(?:(?P<num>\d+)/(?P<den>\d+)|(?:a|one)\s+(?P<part>half|third|quarter))"
                                rf"|(?P<digits>\d*)(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])")
 
 
@@ -778,11 +779,11 @@ def _written_fraction(spaced: str) -> tuple[Decimal, int] | None:
     whole = Decimal(whole_text if whole_text.isdigit() else CARDINALS[whole_text]) if whole_text else Decimal(0)
     if m["vulgar"]:
         numerator, denominator = VULGAR_FRACTIONS[m["vulgar"]]
-    elif m["half"]:
-        numerator, denominator = 1, 2
+    elif m["part"]:
+        numerator, denominator = 1, {"half": 2, "third": 3, "quarter": 4}[m["part"]]
     else:
         numerator, denominator = int(m["num"]), int(m["den"])
-    return whole + Decimal(numerator) / denominator, denominator
+    return whole + (Decimal(numerator) / denominator).quantize(Decimal("0.001")), denominator  # (a third: 0.333)
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -807,8 +808,8 @@ def _half_ulp(num_text: str) -> Decimal:
     if written is None:
         return Decimal("0.5")
     # (a fraction in figures is as good as a decimal of its own: '36 1/2' as '36.5'; 'four and one half' as
-    # 'four and a half', a tenth of itself)
-    return written[0] / 10 if "half" in spaced else Decimal(1) / (10 * written[1])
+    # 'four and a half', a tenth of itself, as 'three and a third')
+    return written[0] / 10 if " and " in spaced else Decimal(1) / (10 * written[1])
 
 
 def _fmt(d: Decimal) -> str:
@@ -1376,7 +1377,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
     r"(?:(?:probably|likely)\s+)?"
     r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals"
-    rf"|lies|lay|range[sd]?(?=\s+between)|range[sd]?\s+from\s+(?:{DIGITS})\s+to)"
+    rf"|lies|lay|range[sd]?(?=\s+between)|range[sd]?\s+from(?:\s+(?:{DIGITS})\s+to)?)"
     r"(?:\s+(?:at|to))?|(?:is|are|was|were|(?:will|would|could|may|might)\s+be)"
     r"(?:\s+(?:now|probably|likely|(?:estimated|believed|thought|said|reported)\s+to\s+(?:be|have\s+been)))?"
     r"(?:\s+(?:later\s+|since\s+|then\s+)?(?:estimated|put|placed|set|pegged|revised|raised|lowered|updated)"

@@ -800,3 +800,27 @@ def test_a_part_of_a_stated_whole_is_read_and_told_apart_from_the_total(cli, tmp
 def test_a_range_of_magnitudes_written_with_to() -> None:
     assert _counted("Collapses released energy equal to Mw 4.7 to 5.4 earthquakes.") == [("magnitude 4.7–5.4", "")]
     assert _counted("The quake was upgraded from magnitude 6.8 to 7.0 on Friday.")[0][0] == "magnitude 6.8"
+
+
+def test_near_a_time_a_range_after_ranged_from_and_a_whole_and_a_third() -> None:
+    assert _counted("The eye came ashore near 5:00 a.m. EDT.") == [("~05:00 EDT", "")]
+    assert _counted("Deaths ranged from 200–300.") == [("200–300", "deaths")]
+    assert _counted("Three and a third square miles burned over; the trip took 4 and a quarter hours.") == [
+        ("3.333 sq mi", ""), ("4.25 h", "")]
+
+
+def test_an_amount_in_the_money_of_another_year_is_another_amount(cli, tmp_path, empty_config) -> None:
+    """'$40 billion in 2032 dollars' restates the damage '$26.5 billion' of its day: no conflict between them."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Storm Varn at 10\n\nStorm Varn caused damage of $26.5 billion in Oskeria in August 2022.\n",
+        "b.txt": "Storm Varn remembered\n\nStorm Varn caused damage of $40 billion in 2032 dollars in Oskeria in "
+                 "August 2022.\n",
+    })
+    assert [t["status"] for t in topics if t["kind"] == "money"] == []
+
+
+def test_a_date_in_brackets_after_a_title_dates_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Varnel Dam Failure: Crisis and Response [May 6, 2040]   [open pdf - 2MB]\n\n"
+                    "The dam failed on April 2, 2040, and 1,200 homes were lost.\n")
+    assert str(read_source(path).date) == "2040-05-06"
