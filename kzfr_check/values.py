@@ -1537,6 +1537,8 @@ def _count_range(m: re.Match[str], sentence: str) -> tuple[Value | None, str]:
 
 # an abbreviation written with full stops between a count and its noun qualifies the noun: "72 U.S. deaths"
 _DOTTED_AFTER = re.compile(r"\s+(?:[A-Z]\.){2,}(?=\s+[^\W\d_])")
+# ... and so does an aside in brackets between them
+_ASIDE_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
 
 def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
@@ -1551,6 +1553,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after += plus  # "3,500+ injured": at least 3,500
     if dotted := _DOTTED_AFTER.match(sentence, after):
         after = dotted.end()  # "72 U.S. deaths" counts deaths
+    elif (aside := _ASIDE_AFTER.match(sentence, after)) and _WORD_AFTER.match(sentence, aside.end()):
+        after = aside.end()  # "1.5 million (about 25% of the population) left homeless": what follows the aside
     glued = _COMPOUND.match(sentence, after)
     if glued and glued[1].lower() in _SIDES:
         return None

@@ -695,11 +695,11 @@ def test_a_threshold_or_a_range_of_magnitudes() -> None:
 def test_a_whole_number_and_a_fraction_of_a_unit() -> None:
     """Tables of sizes write '36 1/2 inches', '1-1/5 miles', '2/10 inch' and '36½': each is one number, not the
     denominator after its slash; a fraction in figures is as good as the decimal it stands for."""
-    assert _counted("Size of the ropes: 36 1/2 inches in diameter, 7,660 feet long.") == [
-        ("36.5 in", ""), ("7660 ft", "")]
-    assert _counted("Each of the 27,572 strands is 2/10 inch across; the span is 1-1/5 miles.") == [
-        ("27572", "strands"), ("0.2 in", ""), ("1.2 mi", "")]
-    assert _counted("A 36½-inch rope hangs over 4 and a half miles of road.") == [("36.5 in", ""), (">4.5 mi", "")]
+    assert _counted("Size of the ropes: 24 1/2 inches in diameter, 5,410 feet long.") == [
+        ("24.5 in", ""), ("5410 ft", "")]
+    assert _counted("Each of the 18,340 strands is 3/10 inch across; the span is 2-1/4 miles.") == [
+        ("18340", "strands"), ("0.3 in", ""), ("2.25 mi", "")]
+    assert _counted("A 14½-inch rope hangs over 4 and a half miles of road.") == [("14.5 in", ""), (">4.5 mi", "")]
     assert _counted("Open 24/7 since the 9/11 floods.") == []
 
 
@@ -722,64 +722,63 @@ def test_a_span_of_a_minute_or_an_hour_and_just_over_a_span() -> None:
 
 
 def test_a_toll_named_before_its_figure_in_more_wordings() -> None:
-    """'the toll was estimated to be above 3,000', 'lies between 500 and 3,000', 'Deaths: 500 to 3,000' and
-    'bringing the death toll to 36' count deaths; 'flights to 36' count nothing."""
-    assert _counted("The Orvel toll was estimated to be above 3,000.") == [(">3000", "deaths")]
-    assert _counted("The true toll probably lies between 500 and 3,000.") == [("500–3000", "deaths")]
-    assert _counted("Deaths: 500 to 3,000.") == [("500–3000", "deaths")]
-    assert _counted("The fire spread, bringing the death toll to 36.") == [("36", "deaths")]
+    """'the toll was estimated to be above 2,000', 'lies between 400 and 2,000', 'Deaths: 400 to 2,000' and
+    'bringing the toll to 41' count deaths; 'flights to 36' count nothing."""
+    assert _counted("The Orvel toll was estimated to be above 2,000.") == [(">2000", "deaths")]
+    assert _counted("The true toll probably lies between 400 and 2,000.") == [("400–2000", "deaths")]
+    assert _counted("Deaths: 400 to 2,000.") == [("400–2000", "deaths")]
+    assert _counted("The fire spread, bringing the toll to 41.") == [("41", "deaths")]
     assert _counted("The carrier added flights to 36.") == []
 
 
 def test_a_measure_glued_to_its_label_by_a_table_is_read() -> None:
-    """A table taken out of its page glues a label to its value ('Height272 ft', 'Main span1,595.5 ft'); a code
+    """A table taken out of its page glues a label to its value ('Height310 ft', 'Main span1,240.5 ft'); a code
     of one letter stays a code."""
-    assert _counted("Height272 ft (82.9 m) (towers)") == [("272 ft", ""), ("82.9 m", "")]
-    assert _counted("Main span1,595.5 ft; Depth11.31 mi") == [("1595.5 ft", "span"), ("11.31 mi", "depth")]
+    assert _counted("Height310 ft (94.5 m) (towers)") == [("310 ft", ""), ("94.5 m", "")]
+    assert _counted("Main span1,240.5 ft; Depth9.42 mi") == [("1240.5 ft", "span"), ("9.42 mi", "depth")]
     assert _counted("Its A380 jets flew in.") == []
 
 
 def test_words_glued_by_a_table_are_two_words(cli, tmp_path, empty_config) -> None:
-    """'Other dimensionsSpan 260 metres' says 'span' as 'with a span of 257 meters' does: one fact, in conflict."""
+    """'Other dimensionsSpan 241 metres' says 'span' as 'with a span of 236 meters' does: one fact, in conflict."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varnel arch\n\nThe Varnel arch is the largest movable structure ever built, with a span of 257 "
-                 "meters and a weight of over 36,000 tonnes.\n",
-        "b.txt": "Varnel arch - Wiki\n\nOther dimensionsSpan 260 metres, external length 165 metres\n",
+        "a.txt": "Varnel arch\n\nFinished in 2031, the Varnel arch crosses the Oskery gorge with a span of 236 "
+                 "meters.\n",
+        "b.txt": "Varnel arch - Wiki\n\nOther dimensionsSpan 241 metres, external length 150 metres\n",
     })
-    spans = [t for t in topics if {"257 m", "260 m"} & {v["value"] for v in t["values"]}]
+    spans = [t for t in topics if {"236 m", "241 m"} & {v["value"] for v in t["values"]}]
     assert [(t["status"], _sources(t)) for t in spans] == [("conflict", ["a", "b"])]
 
 
 def test_an_amount_after_a_count_does_not_measure_what_the_count_counts() -> None:
-    """'3,000 deaths and $524 million', '11 worker deaths during the 4 year build': the deaths are the count's."""
-    assert _counted("The flood caused an estimated 3,000 deaths and $524 million in property loss.") == [
-        ("~3000", "deaths"), ("USD 524 million", "")]
-    assert _counted("There were 11 worker deaths during the 4 year build.") == [("11", "deaths"), ("4 yr", "")]
+    """'2,100 deaths and $310 million', '9 worker deaths during the 3 year dig': the deaths are the count's."""
+    assert _counted("The flood caused an estimated 2,100 deaths and $310 million in property loss.") == [
+        ("~2100", "deaths"), ("USD 310 million", "")]
+    assert _counted("There were 9 worker deaths during the 3 year dig.") == [("9", "deaths"), ("3 yr", "")]
     assert _counted("The storm killed 12 people and caused damage of $40 million.") == [
         ("12", "deaths"), ("USD 40 million", "damage")]
 
 
 def test_a_fact_sheet_row_named_by_number_of_counts_its_noun() -> None:
-    assert _counted("Number of wires in each rope 27,572") == [("27572", "wires")]
+    assert _counted("Number of strands in each rope 12,480") == [("12480", "strands")]
     assert _counted("The number of wires rose in 1931.") == [("1931", "")]
 
 
 def test_a_line_that_says_only_its_figure_is_of_what_the_line_before_says(cli, tmp_path, empty_config) -> None:
     """A heading 'Magnitude 7.8' under 'Varnel, Oskeria' is the magnitude of the quake another page gives as 7.9."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Historic Earthquakes\n\nVarnel, Oskeria\nMagnitude 7.8\n\nThis earthquake is one of the most "
-                 "devastating in the history of Oskeria.\n",
-        "b.txt": "The Varnel (Oskeria) earthquake was a major earthquake with a magnitude of 7.9. It occurred at dawn "
-                 "off the Oskerian coast.\n",
+        "a.txt": "Past quakes\n\nVarnel, Oskeria\nMagnitude 7.8\n\nOskeria's worst quake in a century levelled "
+                 "its port.\n",
+        "b.txt": "A quake of magnitude 7.9 struck Varnel, Oskeria, at dawn; its port was levelled.\n",
     })
     scales = [t for t in topics if t["kind"] == "scale"]
     assert [(t["status"], _sources(t)) for t in scales] == [("conflict", ["a", "b"])]
 
 
 def test_microns_tonnes_written_t_and_a_span_glued_to_its_label() -> None:
-    assert _counted("The mirror's edge was ground too flat by 2.2 microns.") == [("2.2 µm", "")]
-    assert _counted("Weight31000 t") == [("31000 t", "weight")]
-    assert _counted("Mission duration15 days, 22 hours, 20 minutes, 32 seconds") == [("1376432 s", "")]
+    assert _counted("The lens was ground too thin by 1.7 microns.") == [("1.7 µm", "")]
+    assert _counted("Weight27000 t") == [("27000 t", "weight")]
+    assert _counted("Voyage duration12 days, 5 hours, 10 minutes, 8 seconds") == [("1055408 s", "")]
 
 
 def test_a_part_of_a_stated_whole_is_read_and_told_apart_from_the_total(cli, tmp_path, empty_config) -> None:
@@ -798,22 +797,22 @@ def test_a_part_of_a_stated_whole_is_read_and_told_apart_from_the_total(cli, tmp
 
 
 def test_a_range_of_magnitudes_written_with_to() -> None:
-    assert _counted("Collapses released energy equal to Mw 4.7 to 5.4 earthquakes.") == [("magnitude 4.7–5.4", "")]
+    assert _counted("Collapses released energy equal to Mw 4.5 to 5.2 earthquakes.") == [("magnitude 4.5–5.2", "")]
     assert _counted("The quake was upgraded from magnitude 6.8 to 7.0 on Friday.")[0][0] == "magnitude 6.8"
 
 
 def test_near_a_time_a_range_after_ranged_from_and_a_whole_and_a_third() -> None:
     assert _counted("The eye came ashore near 5:00 a.m. EDT.") == [("~05:00 EDT", "")]
-    assert _counted("Deaths ranged from 200–300.") == [("200–300", "deaths")]
-    assert _counted("Three and a third square miles burned over; the trip took 4 and a quarter hours.") == [
-        ("3.333 sq mi", ""), ("4.25 h", "")]
+    assert _counted("Deaths ranged from 150–250.") == [("150–250", "deaths")]
+    assert _counted("Two and a third square miles burned; the trip took 4 and a quarter hours.") == [
+        ("2.333 sq mi", ""), ("4.25 h", "")]
 
 
 def test_an_amount_in_the_money_of_another_year_is_another_amount(cli, tmp_path, empty_config) -> None:
-    """'$40 billion in 2032 dollars' restates the damage '$26.5 billion' of its day: no conflict between them."""
+    """'$29 billion in 2032 dollars' restates the damage '$18.5 billion' of its day: no conflict between them."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Storm Varn at 10\n\nStorm Varn caused damage of $26.5 billion in Oskeria in August 2022.\n",
-        "b.txt": "Storm Varn remembered\n\nStorm Varn caused damage of $40 billion in 2032 dollars in Oskeria in "
+        "a.txt": "Storm Varn at 10\n\nStorm Varn caused damage of $18.5 billion in Oskeria in August 2022.\n",
+        "b.txt": "Storm Varn remembered\n\nStorm Varn caused damage of $29 billion in 2032 dollars in Oskeria in "
                  "August 2022.\n",
     })
     assert [t["status"] for t in topics if t["kind"] == "money"] == []
@@ -821,6 +820,11 @@ def test_an_amount_in_the_money_of_another_year_is_another_amount(cli, tmp_path,
 
 def test_a_date_in_brackets_after_a_title_dates_the_page(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
-    path.write_text("Varnel Dam Failure: Crisis and Response [May 6, 2040]   [open pdf - 2MB]\n\n"
+    path.write_text("Varnel Dam Failure: Inquiry and Repairs [May 6, 2040]   [open pdf - 2MB]\n\n"
                     "The dam failed on April 2, 2040, and 1,200 homes were lost.\n")
     assert str(read_source(path).date) == "2040-05-06"
+
+
+def test_an_aside_in_brackets_between_a_count_and_its_noun() -> None:
+    assert _counted("An estimated 1.2 million (about 18% of Torvia's people) left homeless.") == [
+        ("~1200000", "displaced"), ("~18%", "")]
