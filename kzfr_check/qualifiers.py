@@ -123,8 +123,8 @@ _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
 # 48 people on board", "Of the 97 persons aboard, 35 were killed"
 _OF_A_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
-# an amount in the money of another year is another amount than one in the money of its day: "$40 billion in 2002
-# dollars", "about $4 billion in today's dollars", "$3.7 billion, adjusted for inflation"
+# an amount in the money of another year is another amount than one in the money of its day: "$29 billion in 2032
+# dollars", "about $3 billion in today's dollars", "$2.6 billion, adjusted for inflation"
 _PRICES = re.compile(r"\s*[(,]?\s*(?:(?:in|at)\s+(?:constant\s+)?(?P<basis>(?:19|20)\d\d|today['’]s|current)"
                      r"(?:\s+U\.?S\.?)?\s+dollars"
                      r"|(?:when\s+|once\s+)?(?:adjusted\s+for\s+inflation|inflation[\s-]adjusted))", re.IGNORECASE)

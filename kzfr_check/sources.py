@@ -329,8 +329,8 @@ _KEYWORD_HEAD = 60  # characters of a line a keyword dateline's word stands in (
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DATELINE_KEYWORD = re.compile(r"\b(?:date|dated|published|updated|posted|issued|released|(?P<as_of>as\s+(?:of|at)))\b",
                                re.IGNORECASE)
-# what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8", "Haiti
-# Earthquake: Crisis and Response [May 6, 2010]", a journal's "Weekly / Vol. 59 / Nos. 51 & 52 January 7, 2011"
+# what parts a title from its date: "Press release · Geneva, 3 March 2021", "Flood Bulletin - Monday, March 8", "Dam
+# Failure: Inquiry and Repairs [May 6, 2040]"
 _TITLE_BREAK = re.compile(r"[·•|—–\[]|\s-\s")
 _DATELINE_BREAK = re.compile(r"\s*(?:[(\[:|•—–-]|$)")
 _DATE_FIELD = re.compile(r"(?P<what>[^\W\d_]+)\s+date\s*[:|-]?\s*$", re.IGNORECASE)

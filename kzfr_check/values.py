@@ -157,7 +157,7 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
 
 # thousands set apart by commas, or by single spaces as many pages write them ("667 000", "1 250 300"): a head of one
 # to three digits, then groups of exactly three, so a year before never joins ("in 2019 45 000 people" is 45,000);
-# and a whole number with a fraction, as tables of sizes write it: "36 1/2", "1-1/5", "36½"
+# and a whole number with a fraction, as tables of sizes write it: "24 1/2", "2-1/4", "14½"
 VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅛": (1, 8),
                     "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _MIXED = rf"\d{{1,3}}(?:\s|-)\d{{1,2}}/\d{{1,2}}(?![\d/])|\d{{0,3}}[{''.join(VULGAR_FRACTIONS)}]"
@@ -312,8 +312,8 @@ class Pattern(NamedTuple):
 NUMBER_LEAD = rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"  # a number, perhaps after a bound
 
 
-# a measure may be a fraction alone: "2/10 inch", "3/4 mile"; or glued to its label, as a table's cells are when a
-# page's text is taken out of it: "Height272 ft", "Main span1,595.5 ft", "Depth11.31 mi" (a word of four letters or
+# a measure may be a fraction alone: "3/10 inch", "3/4 mile"; or glued to its label, as a table's cells are when a
+# page's text is taken out of it: "Height310 ft", "Main span1,240.5 ft", "Depth9.42 mi" (a word of four letters or
 # more: "G20" is a code)
 _GLUED_TO_A_LABEL = "|".join(rf"(?<=\b[^\W\d_]{{{n}}})" for n in range(4, 17))
 _MEASURE_LEAD = NUMBER_LEAD.replace(
@@ -770,7 +770,7 @@ _WRITTEN_FRACTION = re.compile(rf"(?:(?P<whole>\d+|{NUMW})(?:\s+and\s+|[\s-]))?"
 
 
 def _written_fraction(spaced: str) -> tuple[Decimal, int] | None:
-    """'36 1/2' -> (36.5, 2), '2/10' -> (0.2, 10), '36½' -> (36.5, 2), '4 and one half' -> (4.5, 2): a number
+    """'24 1/2' -> (24.5, 2), '3/10' -> (0.3, 10), '14½' -> (14.5, 2), '4 and one half' -> (4.5, 2): a number
     written with a fraction, and the fraction's denominator."""
     m = _WRITTEN_FRACTION.fullmatch(spaced)
     if m is None or m["den"] == "0":
@@ -807,7 +807,7 @@ def _half_ulp(num_text: str) -> Decimal:
     written = _written_fraction(spaced)
     if written is None:
         return Decimal("0.5")
-    # (a fraction in figures is as good as a decimal of its own: '36 1/2' as '36.5'; 'four and one half' as
+    # (a fraction in figures is as good as a decimal of its own: '24 1/2' as '24.5'; 'four and one half' as
     # 'four and a half', a tenth of itself, as 'three and a third')
     return written[0] / 10 if " and " in spaced else Decimal(1) / (10 * written[1])
 
@@ -1370,8 +1370,8 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 # A figure after the noun it counts, where no noun follows it: "Deaths: 4,374", "the toll stands at 812", "the
 # number of injured rose to 1,240", "the toll was later revised to 1,400", "put the toll at 60", "a population of
 # 20 million", "Population (2011): 3.2 million", "Deaths in 1994: 41", "Number of windows – 6,600", "the toll is
-# estimated to be 3,000", "the toll probably lies between 500 and 3,000", "estimates range from 500 to 3,000",
-# "bringing the death toll to 36".
+# estimated to be 2,000", "the toll probably lies between 400 and 2,000", "estimates range from 400 to 2,000",
+# "bringing the toll to 41".
 _NAMED_BEFORE = re.compile(
     rf"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
     r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
@@ -1384,9 +1384,9 @@ _NAMED_BEFORE = re.compile(
     r"(?:\s+(?:up|down|upward|downward))?\s+(?:at|to))?|of)"
     # "put the death toll at 60", "had the toll from the floods at 1,400", "put its own estimate at about 900"
     r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at|to))"
-    # ... the upper end of a range: "between 500 and 3,000"
+    # ... the upper end of a range: "between 400 and 2,000"
     rf"(?:\s*between\s+(?:{DIGITS})\s+and)?\s*$", re.IGNORECASE)
-# ... and a fact sheet's row, "Number of wires in each cable 27,572"
+# ... and a fact sheet's row, "Number of strands in each rope 12,480"
 _NUMBER_OF_ROW = re.compile(r"^\s*number\s+of\s+(?P<noun>[^\W\d_]{3,})(?:\s+[^\W\d_]+){0,5}\s*$", re.IGNORECASE)
 # ... where "at" and "to" follow only a noun of a tally ("lunch at 12" is a time, "died in his bed at 98" an age,
 # "flights to 36" go somewhere)
@@ -1502,7 +1502,7 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     head = sentence[max(0, start - 60):start]
     piece = _CLAUSE_BREAK.split(head)[-1]
     if before_first and head[:len(head) - len(piece)][-1:].isdigit():
-        piece = _past_its_noun(piece)  # "11 worker deaths during the 4 year build": the deaths are the 11
+        piece = _past_its_noun(piece)  # "9 worker deaths during the 3 year dig": the deaths are the 9
     before = [w for w in _WORD.findall(piece)[::-1] if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
         for words in ((before, following) if before_first else (following, before)):
@@ -2066,7 +2066,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
 def _subject(sentence: str, start: int) -> str:
     """The measure an amount's sentence names before it, past commas but not past another figure and the noun
     it counts: "Exports to the Nordic country, mainly copper and lithium, were worth $1.63bn" measures exports;
-    "3,000 deaths and $524 million in property loss" measures no deaths."""
+    "2,100 deaths and $310 million in property loss" measures no deaths."""
     known = measures()
     head = sentence[:start].rstrip("$€£¥ US")
     before = re.split(r"\d", head)[-1]

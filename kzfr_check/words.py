@@ -13,7 +13,7 @@ STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
 WORD = re.compile(r"[^\W\d_]{2,}")
-# two words glued where a page's table lost the border between its cells: "Other dimensionsSpan"
+# two words glued where a page's table lost the border between its cells: "Other dimensionsHeight"
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
 
@@ -92,7 +92,7 @@ def term_in(word: str, language: str) -> str:
 
 def words_in(text: str, pattern: re.Pattern[str] = WORD) -> list[tuple[int, str]]:
     """(start, word) of each word of a text, in order, as `pattern` finds them, with words glued by a page's table
-    taken apart: 'dimensionsSpan' is 'dimensions' and 'Span'."""
+    taken apart: 'dimensionsHeight' is 'dimensions' and 'Height'."""
     found = []
     for m in pattern.finditer(text):
         word = m.group(0)
