@@ -1373,7 +1373,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 # estimated to be 2,000", "the toll probably lies between 400 and 2,000", "estimates range from 400 to 2,000",
 # "bringing the toll to 41".
 _NAMED_BEFORE = re.compile(
-    rf"(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
+    rf"\b(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
     r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
     r"(?:(?:probably|likely)\s+)?"
     r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals"
@@ -1383,9 +1383,12 @@ _NAMED_BEFORE = re.compile(
     r"(?:\s+(?:later\s+|since\s+|then\s+)?(?:estimated|put|placed|set|pegged|revised|raised|lowered|updated)"
     r"(?:\s+(?:up|down|upward|downward))?\s+(?:at|to))?|of)"
     # "put the death toll at 60", "had the toll from the floods at 1,400", "put its own estimate at about 900"
-    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?\s+(?P<at>at|to))"
+    # ... and in an aside: "The death toll from the flood, estimated to be above 2,000, is ..."
+    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?(?:\s+(?P<at>at|to)"
+    r"|,\s+(?P<aside>(?:estimated|believed|thought|put|placed)\s+(?:to\s+be|at))))"
     # ... the upper end of a range: "between 400 and 2,000"
     rf"(?:\s*between\s+(?:{DIGITS})\s+and)?\s*$", re.IGNORECASE)
+_NAMED_REACH = 90  # characters before a figure where the noun it counts may be named
 # ... and a fact sheet's row, "Number of strands in each rope 12,480"
 _NUMBER_OF_ROW = re.compile(r"^\s*number\s+of\s+(?P<noun>[^\W\d_]{3,})(?:\s+[^\W\d_]+){0,5}\s*$", re.IGNORECASE)
 # ... where "at" and "to" follow only a noun of a tally ("lunch at 12" is a time, "died in his bed at 98" an age,
@@ -1416,18 +1419,19 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     """The noun a figure at the end of its clause counts, named before it, or None."""
     if not _CLAUSE_AFTER.match(sentence, after):
         return None
-    head = sentence[max(0, start - 60):start]
-    named = _NAMED_BEFORE.search(head) or _NUMBER_OF_ROW.match(sentence, 0, start)
+    reach = max(0, start - _NAMED_REACH)
+    # (searched in the sentence, so that a word the reach cuts is no noun: "...oll from the flood, estimated to be")
+    named = _NAMED_BEFORE.search(sentence, reach, start) or _NUMBER_OF_ROW.match(sentence, 0, start)
     if named is None or named["noun"].lower() in stop_words() or named["noun"].lower() == "total":
         word = _word_before(sentence, start)
         if not word or re.search(r"[,;:]", sentence[sentence.lower().rfind(word, 0, start):start]):
             return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
         return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
-    if named.re is _NAMED_BEFORE and named["at"] and noun not in _TALLIES:
+    if named.re is _NAMED_BEFORE and (named["at"] or named["aside"]) and noun not in _TALLIES:
         return None
-    if head[named.end("noun"):].lstrip().startswith((":", "|", "-", "–", "—")):
-        return _label_head(head[:named.end("noun")]) or noun
+    if sentence[named.end("noun"):start].lstrip().startswith((":", "|", "-", "–", "—")):
+        return _label_head(sentence[reach:named.end("noun")]) or noun
     return noun
 
 

@@ -828,3 +828,11 @@ def test_a_date_in_brackets_after_a_title_dates_the_page(tmp_path: Path) -> None
 def test_an_aside_in_brackets_between_a_count_and_its_noun() -> None:
     assert _counted("An estimated 1.2 million (about 18% of Torvia's people) left homeless.") == [
         ("~1200000", "displaced"), ("~18%", "")]
+
+
+def test_a_toll_named_before_an_aside_that_states_it() -> None:
+    """The noun may stand far before its figure, past the words of what it is of: the word the reach would cut
+    ('...oll') is no noun."""
+    assert _counted("The death toll from the Varn flood and the fires after it, estimated to be above 2,000, is the "
+                    "worst on record.") == [(">2000", "deaths")]
+    assert _counted("The crowd, estimated to be 5,000, cheered.") == []
