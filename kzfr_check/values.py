@@ -316,8 +316,9 @@ NUMBER_LEAD = rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<num>{NUMBER})"  # a numbe
 # page's text is taken out of it: "Height310 ft", "Main span1,240.5 ft", "Depth9.42 mi" (a word of four letters or
 # more: "G20" is a code)
 _GLUED_TO_A_LABEL = "|".join(rf"(?<=\b[^\W\d_]{{{n}}})" for n in range(4, 17))
-_MEASURE_LEAD = NUMBER_LEAD.replace(
-    "(?P<num>", rf"(?P<num>(?<![\w.,/])\d{{1,2}}/\d{{1,3}}(?![\d/])|(?:{_GLUED_TO_A_LABEL})(?:{DIGITS})(?!\d)|", 1)
+_FRACTION_OR_GLUED = rf"(?<![\w.,/])\d{{1,2}}/\d{{1,3}}(?![\d/])|(?:{_GLUED_TO_A_LABEL})(?:{DIGITS})(?!\d)"
+# (a digit first: the look-behinds run only where a number starts, not at every position a search tries)
+_MEASURE_LEAD = NUMBER_LEAD.replace("(?P<num>", rf"(?P<num>(?=\d)(?:{_FRACTION_OR_GLUED})|", 1)
 
 
 def _number_led(kind: str, rest: str, needs: Needs | None = None, lead: str = NUMBER_LEAD) -> Pattern:
