@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from kzfr_check.lang import concepts, data
-from kzfr_check.values import CARDINALS, CURRENCY_CODES, DATE_KINDS, MEASURES, MONTHS
+from kzfr_check.values import CARDINALS, CURRENCY_CODES, DATE_KINDS, MEASURES, MONTHS, PART_OF_A_WHOLE
 from kzfr_check.words import STOP_WORDS, WORD, term, term_in
 
 Qualifiers = frozenset[tuple[str, str]]  # (what, which): ('place', 'Ostvale'), ('peak', '')
@@ -120,8 +120,7 @@ _NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "
                           "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
 _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
 # a count of a part of a whole the sentence states, which is not the count of all of that kind: "killing 17 of the
-# 48 people on board", "Of the 97 persons aboard, 35 were killed"
-_OF_A_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
+# 48 people on board" (values.PART_OF_A_WHOLE), "Of the 48 persons aboard, 17 were killed"
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
 # an amount in the money of another year is another amount than one in the money of its day: "$29 billion in 2032
 # dollars", "about $3 billion in today's dollars", "$2.6 billion, adjusted for inflation"
@@ -325,7 +324,7 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     if prices:
         basis = (prices["basis"] or "").lower()
         found.add(("prices", basis if basis[:1].isdigit() else "today"))  # (today's, current, adjusted)
-    if kind in _PART_KINDS and (_OF_A_WHOLE_AFTER.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
+    if kind in _PART_KINDS and (PART_OF_A_WHOLE.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
         found.add(("part", "of a whole"))
     group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
     if group:

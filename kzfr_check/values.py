@@ -1343,7 +1343,8 @@ _LABELS = frozenset("pole poles pier piers gate gates runway runways track track
                     "reactor reactors fissure fissures pad pads berth berths hangar hangars exit exits".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
-_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?:\d|[^\W\d_]+\s+\d)")
+# a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
+PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
 _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
@@ -1559,7 +1560,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if dotted := _DOTTED_AFTER.match(sentence, after):
         after = dotted.end()  # "72 U.S. deaths" counts deaths
     elif (aside := _ASIDE_AFTER.match(sentence, after)) and _WORD_AFTER.match(sentence, aside.end()):
-        after = aside.end()  # "1.5 million (about 25% of the population) left homeless": what follows the aside
+        after = aside.end()  # "1.2 million (about 18% of its people) left homeless": what follows the aside
     glued = _COMPOUND.match(sentence, after)
     if glued and glued[1].lower() in _SIDES:
         return None
@@ -1577,7 +1578,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None  # the number of one thing of a row: "near pole 12", "fissure 3", "Unit 2 shut down"
     start = m.start("bound") if m["bound"] else m.start()
     named_before = _named_before(sentence, start, after)
-    if named_before is None and _PART_OF.match(sentence, after):
+    if named_before is None and PART_OF_A_WHOLE.match(sentence, after):
         # a part of a whole, after a verb that names what it counts: "killing 17 of the 48 people on board"
         named_before = measures().get(_word_before(sentence, start))
     described = _described(sentence, start, after)

@@ -93,6 +93,8 @@ def term_in(word: str, language: str) -> str:
 def words_in(text: str, pattern: re.Pattern[str] = WORD) -> list[tuple[int, str]]:
     """(start, word) of each word of a text, in order, as `pattern` finds them, with words glued by a page's table
     taken apart: 'dimensionsHeight' is 'dimensions' and 'Height'."""
+    if _GLUED.search(text) is None:  # (most texts: no word to look into)
+        return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
     found = []
     for m in pattern.finditer(text):
         word = m.group(0)
