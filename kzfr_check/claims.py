@@ -31,7 +31,7 @@ from kzfr_check.values import (
     unpickled_value,
     weekday_figures,
 )
-from kzfr_check.words import WORD, stops_and_figure_words
+from kzfr_check.words import MEASURE_GRAMMAR, WORD, stops_and_figure_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,13 +310,13 @@ def _is_dateline(source: Source, figure: Figure, offset: int) -> bool:
 
 def _only_figures(said: str, figures: list[Figure], language: str) -> bool:
     """Does a sentence say nothing but its figures, as a heading or a table's row may ('Magnitude 7.8')? Then the
-    sentence before says what they are of."""
+    sentence before says what they are of. A label that names a dimension ('Length: 240 m') says it itself."""
     if not figures:
         return False
     stops, words_of_figures = stops_and_figure_words(language)
     ends = [0, *(f.end for f in figures)]
     rest = " ".join(said[end:start] for end, start in zip(ends, [*(f.start for f in figures), len(said)], strict=True))
-    return all(w in stops or w in words_of_figures for w in WORD.findall(rest.lower()))
+    return all((w in stops and w not in MEASURE_GRAMMAR) or w in words_of_figures for w in WORD.findall(rest.lower()))
 
 
 def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:

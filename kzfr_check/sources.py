@@ -427,8 +427,8 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
         figures = figures_in(_head(line), base, language)
         for figure in figures:
-            if figure.value.kind != "date" or not figure.value.text[:4].isdigit():
-                continue  # (a century is no document's date)
+            if figure.value.kind != "date" or not figure.value.text[:4].isdigit() or figure.value.text.endswith("s"):
+                continue  # (a century or a decade is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]
             if _in_a_span(line, figure, figures):

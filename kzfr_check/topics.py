@@ -44,6 +44,7 @@ from kzfr_check.values import (
 )
 from kzfr_check.words import (
     FIGURE_WORDS,
+    LABELLED_DIMENSION,
     MIN_STEM,
     WORD,
     content_stems,
@@ -217,7 +218,7 @@ class _Said:
 _NO_LABELS: dict[str, str] = {}  # the words of every vector made without labels (never written to)
 
 
-_TOKEN = re.compile(r"[^\W\d_]{2,}|[,;:()]")  # a word, or punctuation that sets words apart
+_TOKEN = re.compile(r"(?<!\d)[^\W\d_]{2,}|[,;:()]")  # a word (see words.WORD), or punctuation that sets words apart
 
 
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
@@ -228,18 +229,20 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     language = claim.language
     stops, figure_words = stops_and_figure_words(language)
     tokens = words_in(claim.said, _TOKEN)
-    before = [w for s, w in tokens if s < fig_start]
-    after = [w for s, w in tokens if s >= fig_end]
+    labels = {m.start() for m in LABELLED_DIMENSION.finditer(claim.said)} if language == "en" else set()
+    before = [(w, s in labels) for s, w in tokens if s < fig_start]
+    after = [(w, s in labels) for s, w in tokens if s >= fig_end]
     words: list[tuple[str, str, float]] = []
     label: int | None = None  # where the figure's label is among the words: 'Orvenian 22.1%,'
+    dimension_first = False  # the word nearest before the figure is the dimension that labels it: 'Height: 310 ft'
     # distance counts content words and punctuation only: function words do not separate meaning
     for side, seq in (("before", before[::-1]), ("after", after)):
         distance = 0.0
         head_run = side == "after"
         run: list[int] = []
-        for w in seq:
+        for w, labelling in seq:
             low = w.lower()
-            if w in ",;:()" or low in stops or low in figure_words or w in TIME_ZONES:
+            if w in ",;:()" or (low in stops and not labelling) or low in figure_words or w in TIME_ZONES:
                 head_run = False
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
                 continue
@@ -253,6 +256,8 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
                 run.clear()
             if head_run:
                 run.append(len(words))
+            if not words:
+                dimension_first = labelling
             words.append((intern(term_in(low, language)), intern(low), 1 / (1 + distance / DISTANCE_SCALE)))
         if run:
             head = run[-1]
@@ -263,9 +268,10 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
         elif side == "before" and words and claim.kind in MEASURE_KINDS:
-            # a measure's subject comes before it: 'the main *span*, 4,200 feet long'
-            s_, surface, weight = words[0]
-            words[0] = (s_, surface, weight * HEAD_BOOST)
+            # a measure's subject comes before it: 'the main *span*, 4,200 feet long', 'Cable *wire* length: 80 mi'
+            at = 1 if dimension_first and len(words) > 1 else 0
+            s_, surface, weight = words[at]
+            words[at] = (s_, surface, weight * HEAD_BOOST)
         elif side == "after" and label is not None:
             # the label of a figure in a list ('Tavish 61.5%, Orvenian 22.1%'): the only word that tells its
             # figures apart
@@ -1499,7 +1505,7 @@ class _Statements:
                 c = claims[i]
                 if c.kind not in DATE_KINDS:
                     measured.add(c.quote_start)
-                if c.kind == "date" and c.value.text[:4].isdigit():
+                if c.kind == "date" and c.value.text[:4].isdigit() and not c.value.text.endswith("s"):  # (no decade)
                     years_stated[c.quote_start].add(int(c.value.text[:4]))
                 at = i if at_of is None else at_of[i]
                 if at >= 0:

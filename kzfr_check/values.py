@@ -344,6 +344,7 @@ _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
 _SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
                  r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_HALF_OF_DAY = r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening))"  # "4:00 in the afternoon": 16:00
 _ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
                rf"|(?:{_ZONE_REGIONS}|greenwich|universal|coordinated)\s+")
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
@@ -359,8 +360,8 @@ _TIME = re.compile(
     r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
     rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
     r"|(?:(?<=\bat\s0\d{3})|(?<=\babout\s0\d{3})|(?<=\baround\s0\d{3}))(?=[\s,;.]))"
-    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
-    rf"(?:\s?{_AM_PM})?(?:\s+hours?\b)?"
+    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b|\s+o['’]clock\b))"
+    rf"(?:\s?{_AM_PM}|\s+o['’]clock\b)?(?:\s+hours?\b)?{_HALF_OF_DAY}?"
     rf"(?:\s*(?P<paren>\(\s*)?{_ZONE}(?(paren)\s*\))|\s+{_SPELLED_ZONE})?", _I)
 # what stamps a page, not an event: "Updated 4:05 PM EDT", "Posted at 10:12 a.m.", a bulletin's "ISSUED 1140 PM
 # EDT", a byline's "20 May 2022 | 16:43"
@@ -372,7 +373,7 @@ _STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|las
 _PLACED_AT = re.compile(r"\b(?:at|around|about|approximately|before|after|by|until|from|to|till|between|and|since|"
                         r"time|times?:)\s*$", re.IGNORECASE)
 _TIME_NEEDS = (rf"\d:[0-5]\d|\d\s*(?:[ap]\.?\s?m|\(?\s*(?:{_alternation(zone.lower() for zone in TIME_ZONES)}))\b"
-               r"|0\d\d\d\s+hour|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
+               r"|0\d\d\d\s+hour|\d\s+o['’]clock|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
 TIME_PRECISION = {"s": 1 / 60, "m": 1.0, "h": 30.0}  # minutes either way a time is good to, by its last part written
 TIME_ABOUT = {"m": 10.0, "h": 60.0}  # and when it is approximate ("about 6:30 pm", "around 7 p.m.")
 TIME_BOUND = 60.0  # minutes a bound reaches ("just before 18:20": from 17:20)
@@ -390,18 +391,24 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
         hour, minute, second, last = int(m["hd"]), int(m["md"]), 0, "m"
     elif m["hh"] is not None:
         hour, minute, second, last = int(m["hh"]), int(m["mm"]), int(m["ss"] or 0), "s" if m["ss"] else "m"
-    else:
+    elif m["ampm"] or m["half"]:  # ("9 o'clock" alone is morning or evening)
         hour, minute, second, last = int(m["ho"]), 0, 0, "h"
+    else:
+        return None
     zone = (m["zone"] or "").upper()
     if m["spelled"] and m["region"]:
         zone = _SPELLED_ZONES[(m["region"].lower(), m["season"].lower())]
     elif m["spelled"] and (m["greenwich"] or m["universal"]):
         zone = "GMT" if m["greenwich"] else "UTC"
-    if m["ampm"]:
+    half = m["ampm"]
+    if m["half"] and hour <= 12:
+        half = "a" if m["half"].lower() == "morning" else "p"
+    if half:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
     elif hour > 23 or (m["h"] is not None and not zone and not m["spelled"] and hour < 13 and not m["s"]
+                       and not (m["about"] or m["before"] or m["after"])
                        and not _PLACED_AT.search(sentence, max(0, m.start() - 12), m.start())):
         return None
     at = hour * 60 + minute + second / 60
@@ -486,9 +493,11 @@ PATTERNS: list[Pattern] = [
     # ... and a tornado's rating on the (Enhanced) Fujita scale, its letters glued to its step: "rated EF-5", "an EF4"
     Pattern("scale", re.compile(r"\b(?P<name>EF|F(?=\d\s+tornado))-?(?P<num>[0-5])\b(?![.,]\d)"),
             _needs(None, r"\bE?F-?[0-5]\b")),
-    # ... and in lower case or in words before what it rates: "a category 3 hurricane", "category two strength"
+    # ... and in lower case or in words before what it rates: "a category 3 hurricane", "category two strength", "a
+    # category 4 on the Varn wind scale"
     Pattern("scale", re.compile(r"\b(?P<name>category)\s+(?P<num>[1-5]|one|two|three|four|five)\b"
-                                r"(?=\s+(?:hurricane|storm|cyclone|typhoon|strength|status|intensity)\b)", _I),
+                                r"(?=\s+(?:hurricane|storm|cyclone|typhoon|strength|status|intensity)\b"
+                                r"|\s+on\s+the\s+(?:[\w-]+\s+){0,4}scale\b)", _I),
             _needs(r"category\s")),
     # (a threshold of magnitudes is a bound, "greater than magnitude 4.0", "magnitude 5 or greater"; and a range, one:
     # "magnitude 7.2–7.3", "M7.5-8.0")
@@ -593,6 +602,8 @@ PATTERNS: list[Pattern] = [
             _needs(r"\btop[\s-]|\b(?:one|part|among)\s+of\s+the\s|\bamong\s+the\s")),
     # a year that heads a proper name names an edition of it, as part of the name: "the 2015 Westfair Trade Summit"
     Pattern("skip", re.compile(rf"(?<=\b[Tt]he ){YEAR}(?=\s+(?!{MONTH_CASED}\b)[A-Z])"), _needs(r"the [12]\d{3}\s")),
+    # a decade ("the 1850s", "the mid-1990s"), or a century named by its first year ("the 1800s")
+    Pattern("decade", re.compile(r"(?<![\d$€£¥.,])(?P<y>1[5-9]\d0|20\d0)['’]?s\b"), _needs(r"\d0['’]?s\b")),
     # codes and words glued to digits ("COVID-19", "G20", "2022yılında"), once units had their turn
     Pattern("skip", re.compile(r"\b[^\W\d_]+-?\d+[\w-]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*"),
             _needs(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d)|[^\W\d_])")),
@@ -1025,6 +1036,13 @@ def _century(m: re.Match[str]) -> Value | None:
     return Value("date", f"{n}{suffix} century", first.toordinal(), last.toordinal())
 
 
+def _decade(m: re.Match[str]) -> Value:
+    """'the 1850s': a date as precise as its ten years; 'the 1800s' are a century's hundred (1800 to 1899)."""
+    first = int(m["y"])
+    last = first + (99 if first % 100 == 0 else 9)
+    return Value("date", f"{first}s", dt.date(first, 1, 1).toordinal(), dt.date(last, 12, 31).toordinal())
+
+
 def parse_roman(text: str) -> int | None:
     """'XII' -> 12: the numerals of intensity scales, which stop at twelve."""
     total = 0
@@ -1343,8 +1361,9 @@ _LABELS = frozenset("pole poles pier piers gate gates runway runways track track
                     "reactor reactors fissure fissures pad pads berth berths hangar hangars exit exits".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _NOT_COUNTING = re.compile(r"\s*(?:of|or|to|and|-|–|/|\.\d)\b")
+_ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words between commas: ", at a minimum, "
 # a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
-PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_]+\s+)?\d")
+PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
 _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
@@ -1580,7 +1599,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     named_before = _named_before(sentence, start, after)
     if named_before is None and PART_OF_A_WHOLE.match(sentence, after):
         # a part of a whole, after a verb that names what it counts: "killing 17 of the 48 people on board"
-        named_before = measures().get(_word_before(sentence, start))
+        aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 6,000 of the"
+        named_before = measures().get(_word_before(sentence, aside.start() if aside else start))
     described = _described(sentence, start, after)
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
@@ -1798,7 +1818,7 @@ def _ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
         previous = out[-1] if out else None
         joined = _BETWEEN_ENDS.fullmatch(sentence, previous.end, figure.start) if previous else None
         if (previous is not None and joined and previous.value.group_key == value.group_key
-                and previous.value.unit == value.unit and not previous.value.text.startswith(_PREFIXES)
+                and previous.value.unit == value.unit and not previous.value.text.startswith(_BOUND_PREFIXES)
                 and (not joined["and"] or _BETWEEN_BEFORE.search(sentence, 0, previous.start))
                 and not _NOT_A_RANGE_BEFORE.search(sentence, 0, previous.start)
                 and _middle(previous.value) < _middle(value) < previous.value.high * 1000):
@@ -1845,6 +1865,7 @@ def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 _CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
 _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
+_BOUND_PREFIXES = _PREFIXES[:-1]  # all but "~": "about $5 million to $8 million" is a range
 
 
 def converts(sentence: str, first: Figure, second: Figure) -> bool:
@@ -2042,6 +2063,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         value = _scale(m)
     elif kind == "century":
         value = _century(m)
+    elif kind == "decade":
+        value = _decade(m)
     elif kind == "rank_no":
         value = Value("rank", str(int(m["n"])), int(m["n"]), int(m["n"])) if int(m["n"]) >= 1 else None
     elif kind == "rank_top":

@@ -9,10 +9,16 @@ from functools import lru_cache
 from kzfr_check.lang import concept_of, concepts, gloss, stop_words
 from kzfr_check.values import CARDINALS, MEASURES, MONTHS, ORDINALS, TIME_UNITS
 
-STOP_WORDS = stop_words() | frozenset(  # the grammar of ranks and measures
+# the grammar of ranks and measures: the words that say which of its dimensions a figure measures (qualifiers
+# read them), not what it is of
+MEASURE_GRAMMAR = frozenset(
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
-WORD = re.compile(r"[^\W\d_]{2,}")
+STOP_WORDS = stop_words() | MEASURE_GRAMMAR
+# ... but a dimension that labels a figure is what the figure is: a table's "Width: 85 ft", "Height310 ft"
+LABELLED_DIMENSION = re.compile(r"(?<![^\W\d_])(?:length|height|width|depth|thickness)(?=\s*:?\s*\d)", re.IGNORECASE)
+# (letters glued after digits belong to the figure: "202nd", "10km", "5G")
+WORD = re.compile(r"(?<!\d)[^\W\d_]{2,}")
 # two words glued where a page's table lost the border between its cells: "Other dimensionsHeight"
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 MIN_STEM = 4  # letters of the shortest stem kept for a word of another language
@@ -113,4 +119,5 @@ def content_stems(text: str, language: str = "en") -> list[str]:
     if language != "en":
         stops = foreign(language)[0]
         return [term_in(w, language) for w in words if w not in stops]
-    return [term(w) for w in words if w not in STOP_WORDS]
+    labels = [term(m.group(0).lower()) for m in LABELLED_DIMENSION.finditer(text)]
+    return [term(w) for w in words if w not in STOP_WORDS] + labels

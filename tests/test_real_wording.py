@@ -836,3 +836,66 @@ def test_a_toll_named_before_an_aside_that_states_it() -> None:
     assert _counted("The death toll from the Varn flood and the fires after it, estimated to be above 2,000, is the "
                     "worst on record.") == [(">2000", "deaths")]
     assert _counted("The crowd, estimated to be 5,000, cheered.") == []
+
+
+def test_a_decade_is_a_date_as_precise_as_its_ten_years(cli, tmp_path, empty_config) -> None:
+    """'in the 1870s' holds 1874 and contradicts 1881; 'the 1800s' are a century's hundred years."""
+    assert _read("The line reached Tarrow in the 1870s.") == ["1870s"]
+    assert _read("Most mills closed in the 1800s.") == ["1800s"]
+    for year, status in (("1874", "compatible"), ("1881", "conflict")):
+        topics = _topics(cli, tmp_path / year, empty_config, {
+            "a.txt": "Tarrow history\n\nThe Brask railway reached Tarrow in the 1870s, and the mills followed.\n",
+            "b.txt": f"A short history of Tarrow\n\nThe Brask railway reached Tarrow in {year}.\n",
+        })
+        dates = [t for t in topics if t["kind"] == "date"]
+        assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in dates] == [(status, ["1870s", year])]
+
+
+def test_a_time_of_day_said_with_its_half_of_the_day_or_after_a_bound() -> None:
+    """'just after 4:00 in the afternoon' is past 16:00; "9 o'clock" alone is morning or evening, no time."""
+    assert _read("The Varn dam gave way just after 4:00 in the afternoon.") == [">16:00"]
+    assert _read("The alarm sounded at 6 o'clock in the evening.") == ["18:00"]
+    assert _read("The alarm sounded at about 7:30 in the morning.") == ["~07:30"]
+    assert _read("The alarm sounded at 9 o'clock.") == []
+
+
+def test_an_approximate_range_of_amounts_a_scale_named_after_the_category_and_a_part_past_an_aside() -> None:
+    """'approximately $300 million to $450 million' is one range; 'a category 3 on the Varn wind scale' is a
+    rating; 'killed, at the very least, 4,000 of the island's 31,000 people' counts deaths."""
+    assert _read("Losses were approximately $300 million to $450 million.") == ["~USD 300 million to USD 450 million"]
+    assert _read("The storm was a category 3 on the Varn wind scale.") == ["category 3"]
+    found = find_figures("The wave killed, at the very least, 4,000 of the island's 31,000 people.")
+    assert [(f.value.text, f.counted) for f in found] == [("4000", "deaths"), ("31000", "people")]
+
+
+def test_letters_glued_after_digits_are_no_word_of_the_sentence(tmp_path) -> None:
+    """The 'nd' of '112nd' and the 'th' of '40th' say nothing a sentence is about."""
+    path = tmp_path / "a.txt"
+    path.write_text("It left Marrow on 3 May 1911, on its 112nd crossing, for the 40th year.\n", encoding="utf-8")
+    words = {surface for claim in extract_claims(read_source(path)) for _, surface, _ in _context(claim)}
+    assert "crossing" in words
+    assert not words & {"nd", "th"}
+
+
+def test_a_table_row_labelled_with_its_dimension_is_that_dimension_of_the_page_s_subject(cli, tmp_path,
+                                                                                          empty_config) -> None:
+    """'Length: 212 ft' in one page's table and 'Length212 ft (64.6 m)' in another's state one fact; the label
+    says what the figure is, so the row before it does not."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varnel (ferry)\n\nName: Varnel\nTonnage: 3,150 GRT\nLength: 212 ft (64.6 m)\nBeam: 31 ft\n",
+        "b.txt": "The ferry Varnel\n\nSpecifications\nDisplacement: 4,060 tons\nLength212 ft (64.6 m)\n"
+                 "Beam: 31 ft 6 in\n",
+    })
+    lengths = [sorted(c["source"] + " " + c["value"] for c in t["claims"]) for t in topics
+               if any("212" in c["value"] for c in t["claims"])]
+    assert lengths == [["a 212 ft", "b 212 ft"]]
+
+
+def test_a_population_and_its_inhabitants_count_one_thing(cli, tmp_path, empty_config) -> None:
+    """'a population of 12,400' and '12,900 inhabitants' (kzfr_check/lang/en.toml): one fact, here in conflict."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Marrow before the flood\n\nIn 1889 Marrow was a mill town with a population of 12,400.\n",
+        "b.txt": "The Marrow flood\n\nIn 1889 the mill town of Marrow had 12,900 inhabitants.\n",
+    })
+    counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
+    assert counts == [("conflict", ["12400", "12900"])]
