@@ -73,7 +73,7 @@ HEAD_BOOST = 2.0           # the noun right after the figure says what it measur
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
-CENTURY_WIDE = 50 * 365.25  # days: a date this vague (a century) contradicts no year or day
+VAGUE_DATE = 5 * 365.25  # days: a date this vague (a decade, a century) contradicts no year or day
 SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this singles out no fact (the day of a
                            # page's main event is stated in several shapes by each of its sources)
 NEIGHBOURS = 8             # most similar shapes kept per shape
@@ -1030,8 +1030,10 @@ def _gap_penalty(a: Value, b: Value) -> float:
     g = gap(a, b)
     if a.kind in DATE_KINDS:
         narrow, wide = sorted((a.high - a.low, b.high - b.low))
-        if wide > CENTURY_WIDE and narrow < 366:
-            return math.inf  # 'the late 19th century' and a day of 1914 tell of two times, not one in dispute
+        if wide > VAGUE_DATE and narrow < 366:
+            # 'the late 19th century' and a day of 1914, 'in the 1960s' and 'in 1974', tell of two times, not one
+            # in dispute
+            return math.inf
         # years apart in steps of the coarser value's precision: two centuries a hundred years apart are one step
         width = max(a.high - a.low, b.high - b.low) / 365.25
         penalty = YEAR_PENALTY * max(0.0, g / max(1.0, width) - 1)
