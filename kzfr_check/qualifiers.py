@@ -288,7 +288,8 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     if _PEAK.intersection(last_words) or (
             bracket and {"peak", "top"}.intersection(w.lower() for w in WORD.findall(bracket[1])[:3])):
         found.add(("peak", ""))
-    if kind not in DATE_KINDS and _CHANGE_WORD.search(lead.lower()):
+    # (a distance from a place is no change: 'the ship went down 11 miles off Varn Head')
+    if kind not in DATE_KINDS and _CHANGE_WORD.search(lead.lower()) and not any(k == "from" for k, _ in found):
         if _PREVIOUS.search(lead):
             found.add(("previous", ""))
         elif _CHANGE_SIZE.search(lead):

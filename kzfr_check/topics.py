@@ -235,6 +235,8 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     words: list[tuple[str, str, float]] = []
     label: int | None = None  # where the figure's label is among the words: 'Orvenian 22.1%,'
     dimension_first = False  # the word nearest before the figure is the dimension that labels it: 'Height: 310 ft'
+    # a distance from a place is told by the place: '11 miles off *Varn* Head' (the words before tell what is there)
+    placed = {w.lower() for k, v in claim.qualifiers if k == "from" for w in v.split()}
     # distance counts content words and punctuation only: function words do not separate meaning
     for side, seq in (("before", before[::-1]), ("after", after)):
         distance = 0.0
@@ -267,7 +269,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
                 head = next((i for i in range(len(words)) if words[i][1] == word), head)
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
-        elif side == "before" and words and claim.kind in MEASURE_KINDS:
+        elif side == "before" and words and claim.kind in MEASURE_KINDS and not placed:
             # a measure's subject comes before it: 'the main *span*, 4,200 feet long', 'Cable *wire* length: 80 mi'
             at = 1 if dimension_first and len(words) > 1 else 0
             s_, surface, weight = words[at]
@@ -277,6 +279,8 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
             # figures apart
             s_, surface, weight = words[label]
             words[label] = (s_, surface, weight * LABEL_BOOST)
+    if placed:
+        words = [(s_, surface, weight * HEAD_BOOST if surface in placed else weight) for s_, surface, weight in words]
     # a pronoun's referent, from the sentence before, weighs as a word some way off
     for w in WORD.findall(claim.said_before):
         low = w.lower()

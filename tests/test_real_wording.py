@@ -901,3 +901,18 @@ def test_a_population_and_its_inhabitants_count_one_thing(cli, tmp_path, empty_c
     })
     counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
     assert counts == [("conflict", ["12400", "12900"])]
+
+
+def test_a_distance_off_a_place_is_told_by_the_place_and_no_change(cli, tmp_path, empty_config) -> None:
+    """'went down 9 miles off Varn Head' is a distance from Varn Head, not a fall of 9 miles; pages that say what
+    lies there in other words ('the cold waters', 'the wreck') state one fact."""
+    found = find_figures("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.")
+    assert qualifiers_of("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.", found[0].start,
+                         found[0].end, "length", "en") == {("from", "Varn Head")}
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The last ferry\n\nAt 2.10pm the Marel slipped beneath the cold waters 9 miles off Varn Head.\n",
+        "b.txt": "Marel (ferry)\n\nFate: sank in a storm, 1931. The wreck lies about 12 miles off Varn Head "
+                 "Lighthouse in 80 feet of water.\n",
+    })
+    distances = [(t["status"], _sources(t)) for t in topics if any("mi" in v["value"] for v in t["values"])]
+    assert distances == [("conflict", ["a", "b"])]
