@@ -593,7 +593,8 @@ PATTERNS: list[Pattern] = [
             _needs("°|degree")),
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS), _MEASURE_LEAD),
-    _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])",
+    _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])"
+                r"(?!(?<=second)\s+class\b)",  # ("460 second class passengers")
                 _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b"), _MEASURE_LEAD),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
@@ -1366,7 +1367,8 @@ _ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words bet
 PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
-_UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s)\b(?!\s+(?:and|or|&)\b)", _I)
+_UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s|crew|staff|personnel)\b"
+                    r"(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
 _NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something plus".split())  # "two-thirds"
 _SIDES = frozenset({"way", "sided"})  # "two-way trade", "a three-way race": between so many sides, no count
@@ -1457,7 +1459,9 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 
 
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
-_PEOPLE = frozenset("people persons children men women households families residents".split())
+_PEOPLE = frozenset("people persons children men women households families residents crew staff personnel".split())
+_SETTLEMENTS = frozenset("place town city village community island country nation".split())
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|residents|inhabitants|citizens|souls)\b", _I)
 _NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
 
 
@@ -1620,7 +1624,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if described:
         counted = described
     elif named_before is not None:
-        counted = named_before
+        # (but "a town of 30,000 people" counts its population)
+        settled = named_before in _SETTLEMENTS and _PEOPLE_AFTER.match(sentence, after)
+        counted = "population" if settled else named_before
     elif compound and not m["bound"] and not m["scale"]:
         counted = compound[1].lower()  # "a five-layer sunshield", "a 19-match unbeaten run"
     elif words and _WORD_AFTER.match(sentence, after):

@@ -916,3 +916,23 @@ def test_a_distance_off_a_place_is_told_by_the_place_and_no_change(cli, tmp_path
     })
     distances = [(t["status"], _sources(t)) for t in topics if any("mi" in v["value"] for v in t["values"])]
     assert distances == [("conflict", ["a", "b"])]
+
+
+def test_passengers_and_crew_crew_members_and_a_town_of_people() -> None:
+    """'1,412 passengers and crew' count all aboard; '312 crew members' count the crew; 'a town of 9,000 people'
+    its population; '300 second class passengers' states no span of 300 seconds."""
+    assert _counted("The ferry carried 1,412 passengers and crew.") == [("1412", "passengers and crew")]
+    assert _counted("There were 1,100 passengers and 312 crew members on board.") == [("1100", "passengers"),
+                                                                                      ("312", "crew")]
+    assert _counted("Marrow was then a town of 9,000 people.") == [("9000", "population")]
+    assert not [f for f in find_figures("It carried 300 second class passengers.") if f.value.kind == "duration"]
+
+
+def test_passengers_and_crew_are_the_people_aboard(cli, tmp_path, empty_config) -> None:
+    """Counted together, passengers and crew are all the people aboard (kzfr_check/lang/en.toml, [hypernyms])."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Marel disaster\n\nThe Marel left Varn on 2 May 1921 carrying 1,412 passengers and crew.\n",
+        "b.txt": "Marel (ferry)\n\nThe Marel left Varn on 2 May 1921 with 1,409 people on board.\n",
+    })
+    counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
+    assert counts == [("conflict", ["1409", "1412"])]
