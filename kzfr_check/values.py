@@ -183,7 +183,8 @@ FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a
                                                                 "spent", "more than", "less than", "under", "over")
                        for article in ("a", "an")) + ")")
 # (the denominator of a fraction is no number of its own: "1/2", "24/7"; a bulletin's wind, "070/31 KT", is)
-NUMBER = rf"(?:(?<![\w.,])(?<!\b\d/)(?<!\b\d\d/)(?:{DIGITS})(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
+# (a decimal may drop its leading zero: "Peak acceleration .65g")
+NUMBER = rf"(?:(?<![\w.,])(?<!\b\d/)(?<!\b\d\d/)(?:{DIGITS}|\.\d+)(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -1460,7 +1461,8 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
 _PEOPLE = frozenset("people persons children men women households families residents crew staff personnel".split())
-_SETTLEMENTS = frozenset("place town city village community island country nation".split())
+# a place's people, counted: "a town of 30,000 people", "a city of about 28,000 inhabitants"
+_SETTLED_BEFORE = re.compile(r"\b(?:place|town|city|village|community|island|country|nation)\s+of\s+$", _I)
 _PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|residents|inhabitants|citizens|souls)\b", _I)
 _NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
 
@@ -1511,12 +1513,17 @@ _AND_NOUN = re.compile(r"\s+[^\W\d_]+\s+(?:and|&)\s+(?P<other>[^\W\d_]+)(?=\s+[^
 _JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\d_]+(?P<rest>[^.;:]{{1,60}})", _I)
 
 
+# the people of a place, counted by what befell them when a word of the sentence says it: "12,000 inhabitants were
+# evacuated" counts the displaced
+_PEOPLE_OF_A_PLACE = ("population",)
+
+
 def _concept_near(sentence: str, start: int, after: int, counted: str, before_first: bool = False) -> str:
     """What a count measures: the concept of its noun ('fatalities' -> 'deaths'), else of the nearest word that
     names one within its clause ('killed over 1,800 people', '11 workers were killed', '38,044 people lost their
     lives and ...'), else the noun itself."""
     known = measures()
-    if counted in known:
+    if counted in known and known[counted] not in _PEOPLE_OF_A_PLACE:
         return known[counted]
     stop = stop_words()
     coordinated = _AND_NOUN.match(sentence, after)
@@ -1535,13 +1542,13 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     before = [w for w in _WORD.findall(piece)[::-1] if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
         for words in ((before, following) if before_first else (following, before)):
-            if i < len(words) and words[i].lower() in known:
+            if i < len(words) and known.get(words[i].lower(), _PEOPLE_OF_A_PLACE[0]) not in _PEOPLE_OF_A_PLACE:
                 return known[words[i].lower()]
     joined = _JOINED_SUBJECT.match(sentence, after)
     if joined and counted in _PEOPLE:  # "31 people and 400 sheep were killed": both were
         return next((known[w.lower()] for w in _WORD.findall(_CLAUSE_BREAK.split(joined["rest"], 1)[0])[:_NEAR]
                      if w.lower() in known), counted)
-    return counted
+    return known.get(counted, counted)
 
 
 _UNIT_AFTER = re.compile(rf"\s*(?:{_alternation(MEASURES)}|{CURRENCY_AFTER})(?![\w²])", re.IGNORECASE)
@@ -1624,9 +1631,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if described:
         counted = described
     elif named_before is not None:
-        # (but "a town of 30,000 people" counts its population)
-        settled = named_before in _SETTLEMENTS and _PEOPLE_AFTER.match(sentence, after)
-        counted = "population" if settled else named_before
+        counted = named_before
     elif compound and not m["bound"] and not m["scale"]:
         counted = compound[1].lower()  # "a five-layer sunshield", "a 19-match unbeaten run"
     elif words and _WORD_AFTER.match(sentence, after):
@@ -1645,6 +1650,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
+    if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and _PEOPLE_AFTER.match(sentence, after):
+        counted = "population"  # "a town of about 30,000 people"
     counted = counted if described else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():
@@ -1781,7 +1788,7 @@ def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
 _RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
                       rf"(?P<low>\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b)"
-                      rf"(?:\s+(?P<scale>{SCALE}))?\s*(?:[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+                      rf"(?:\s+(?P<scale>{SCALE}))?\s*(?:-to-|[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"\s*(?P<scale>{SCALE})\b", re.IGNORECASE)
 _BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 # "from ... to ..." after a word of change is a change ("rose from 614 to 1,210", "an increase from 5 to 7"), and

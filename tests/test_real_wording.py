@@ -925,6 +925,8 @@ def test_passengers_and_crew_crew_members_and_a_town_of_people() -> None:
     assert _counted("There were 1,100 passengers and 312 crew members on board.") == [("1100", "passengers"),
                                                                                       ("312", "crew")]
     assert _counted("Marrow was then a town of 9,000 people.") == [("9000", "population")]
+    assert _counted("Tarrow was a city of about 12,500 inhabitants.") == [("~12500", "population")]
+    assert _counted("About 4,000 inhabitants were evacuated.") == [("~4000", "displaced")]
     assert not [f for f in find_figures("It carried 300 second class passengers.") if f.value.kind == "duration"]
 
 
@@ -936,3 +938,8 @@ def test_passengers_and_crew_are_the_people_aboard(cli, tmp_path, empty_config) 
     })
     counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
     assert counts == [("conflict", ["1409", "1412"])]
+
+
+def test_a_range_written_as_one_hyphenated_adjective() -> None:
+    """'a 12-to-20-foot-high wave' is a wave of 12 to 20 feet, not of 20."""
+    assert _read("A 12-to-20-foot-high wave struck Marrow.") == ["12–20 ft"]
