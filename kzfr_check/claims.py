@@ -355,6 +355,7 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
             start, end = s + figure.start, s + figure.end
             if figure in frames or _is_dateline(source, figure, start) or (
                     len(figures) == 1 and _restated_heading(source.norm, spans, readings, i)) or (
+                    len(figures) == 1 and _dates_a_heading(said, figure)) or (
                     language == "en" and _in_a_superlative(said, figure)):
                 continue
             if period is None and figure.value.kind not in DATE_KINDS:
@@ -374,6 +375,19 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
             if len(claims) == limit:
                 return _restated_periods(claims)
     return _restated_periods(claims)
+
+
+HEADING_WORDS = 4  # words a line may have beside its date and still be a heading: "Varn eruption 1991"
+
+
+def _dates_a_heading(said: str, figure: Figure) -> bool:
+    """Is a date the year or day a heading, a caption or a title names ('Varn eruption 1991', 'July 2031')? It
+    tells which event or edition the page is of, no fact of it; a label that states one has its colon ('Date: 2 May
+    1931'), a table's row its bar or tab."""
+    if figure.value.kind != "date" or any(mark in said for mark in ":|=\t"):
+        return False
+    rest = said[:figure.start] + said[figure.end:]
+    return len(WORD.findall(rest)) <= HEADING_WORDS and not rest.rstrip().endswith(".")
 
 
 def _restated_periods(claims: list[Claim]) -> list[Claim]:

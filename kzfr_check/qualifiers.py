@@ -130,7 +130,7 @@ _PRICES = re.compile(r"\s*[(,]?\s*(?:(?:in|at)\s+(?:constant\s+)?(?P<basis>(?:19
 _EARLIER_REACH = 120  # characters before a figure where a word saying it is an earlier report's is read
 _ADJACENT = 12  # characters after a figure within which the word of a shock is the one it names
 _DIMENSION_REACH = 50  # characters before a length where the noun of its dimension is read
-_MOMENT_REACH = 60  # characters either side of a date where the word of the moment it names is read
+_MOMENT_REACH = 90  # characters either side of a date where the word of the moment it names is read
 # what ends the clause of a date before the word of its moment ("on Thursday, November 8" does not, nor the full
 # stop of an abbreviation within its sentence: "landed at 4:10 p.m. (CST) May 3")
 _MOMENT_BREAK = re.compile(r"[;!?]\s|,\s+(?:and|but|while|whereas|although|though|which|who)\b")

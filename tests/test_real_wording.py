@@ -943,3 +943,20 @@ def test_passengers_and_crew_are_the_people_aboard(cli, tmp_path, empty_config) 
 def test_a_range_written_as_one_hyphenated_adjective() -> None:
     """'a 12-to-20-foot-high wave' is a wave of 12 to 20 feet, not of 20."""
     assert _read("A 12-to-20-foot-high wave struck Marrow.") == ["12–20 ft"]
+
+
+def test_the_year_a_heading_names_states_no_fact(tmp_path) -> None:
+    """'Varn eruption 1991' over a page, 'July 2031' under a photo: the event or the month a page is of, no claim;
+    a label's date ('Opened: 2 May 1931') and a sentence's are claims."""
+    path = tmp_path / "varn.txt"
+    path.write_text("Varn eruption 1991\n\nJuly 2031\n\nOpened: 2 May 1931\n\nThe Varn volcano erupted on 15 June "
+                    "1991.\n", encoding="utf-8")
+    assert [c.value.text for c in extract_claims(read_source(path))] == ["1931-05-02", "1991-06-15"]
+
+
+def test_the_moment_a_date_names_is_read_across_a_long_clause() -> None:
+    """'began its first voyage from Varn, in the Orlesian highlands, to Marrow on 2 May 1931' is the day it began,
+    though the verb stands far from the date."""
+    said = "The airship began its first voyage from Varn, in the Orlesian highlands, to Marrow on 2 May 1931."
+    date = [f for f in find_figures(said) if f.value.kind == "date"][0]
+    assert ("moment", "start") in qualifiers_of(said, date.start, date.end, "date", "en")
