@@ -119,6 +119,13 @@ _NOT_A_GROUP = frozenset(["year", "years", "month", "months", "week", "weeks", "
                           "days", "season", "time", "first", "second", "third", "last", "next", "example", "instance",
                           "comparison", "now", "today", "each", "every", "which", "that", *MONTHS])
 _PART_KINDS = frozenset({"count"})  # what a part of a whole is counted in
+# how what is counted came of the event, the word nearest the figure in its clause: "72 deaths directly attributed",
+# "87 other deaths indirectly tied", "182 attributed directly or indirectly", "indirect losses of $290 million"
+_CAUSE = re.compile(r"\b(?:(?P<all>(?:either\s+)?direct(?:ly)?\s+(?:or|and)\s+indirect(?:ly)?)"
+                    r"|(?P<indirect>indirect(?:ly)?)|(?P<direct>direct(?:ly)?))\b", re.IGNORECASE)
+_CAUSE_REACH = 60  # characters either side of a figure where the word of its cause is read
+_CAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|while|although|though)\s")  # (... in its own clause)
+_CAUSE_KINDS = frozenset({"count", "money"})
 # a count of a part of a whole the sentence states, which is not the count of all of that kind: "killing 17 of the
 # 48 people on board" (values.PART_OF_A_WHOLE), "Of the 48 persons aboard, 17 were killed"
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
@@ -327,10 +334,21 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         found.add(("prices", basis if basis[:1].isdigit() else "today"))  # (today's, current, adjusted)
     if kind in _PART_KINDS and (PART_OF_A_WHOLE.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
         found.add(("part", "of a whole"))
+    cause = _cause(said, start, end) if kind in _CAUSE_KINDS and "direct" in said.lower() else ""
+    if cause:
+        found.add(("cause", cause))
     group = _group(clause) if kind in _GROUPED_KINDS and ("for " in clause or "mong " in clause) else ""
     if group:
         found.add(("group", group))
     return frozenset(found) if found else frozenset()  # (the empty one is one object: most figures have none)
+
+
+def _cause(said: str, start: int, end: int) -> str:
+    """How what a figure counts came of the event (see _CAUSE): 'direct', 'indirect', 'all' or ''."""
+    near = [(start - m.end() if m.end() <= start else m.start() - end, m.lastgroup or "")
+            for m in _CAUSE.finditer(said) if (m.end() <= start or m.start() >= end)
+            and not _CAUSE_BREAK.search(said, min(m.end(), end), max(m.start(), start))]
+    return min(near)[1] if near and min(near)[0] <= _CAUSE_REACH else ""
 
 
 def _group(clause: str) -> str:
@@ -404,7 +422,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
         return True
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
-    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment", "day"):
+    for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment", "day", "cause"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True

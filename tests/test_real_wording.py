@@ -960,3 +960,19 @@ def test_the_moment_a_date_names_is_read_across_a_long_clause() -> None:
     said = "The airship began its first voyage from Varn, in the Orlesian highlands, to Marrow on 2 May 1931."
     date = [f for f in find_figures(said) if f.value.kind == "date"][0]
     assert ("moment", "start") in qualifiers_of(said, date.start, date.end, "date", "en")
+
+
+def test_deaths_caused_directly_are_not_those_caused_directly_or_indirectly(cli, tmp_path, empty_config) -> None:
+    """'41 deaths directly attributed', '97 attributed directly or indirectly', '56 other deaths indirectly tied':
+    three tolls, none in conflict with another; two sources of the direct toll still disagree."""
+    said = "The report attributes 41 deaths directly to Varna and 56 other deaths indirectly."
+    causes = [(f.value.text, sorted(qualifiers_of(said, f.start, f.end, "count", "en"))) for f in find_figures(said)]
+    assert causes == [("41", [("cause", "direct")]), ("56", [("cause", "indirect")])]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varna's toll\n\nThe hurricane center attributed 41 deaths in Orlesia directly to Varna.\n",
+        "b.txt": "Counting Varna's dead\n\nA survey of county officials found 97 deaths attributed directly or "
+                 "indirectly to Varna in Orlesia.\n",
+        "c.txt": "Varna report\n\nThe report attributes 44 deaths in Orlesia directly to Varna.\n",
+    })
+    conflicts = [sorted(v["value"] for v in t["values"]) for t in topics if t["status"] == "conflict"]
+    assert conflicts == [["41", "44"]]
