@@ -238,8 +238,8 @@ _BOUNDS = {
 _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_BEFORE = rf"(?:{_alternation(CURRENCY_SYMBOLS)}|(?-i:(?:{_CODES})\b)\s?)"
 CURRENCY_AFTER = rf"(?:(?-i:(?:{_CODES}))|{_alternation(CURRENCY_WORDS)})\b"
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
+DAY = r"\d{1,2}(?:st|nd|rd|th|(?<=[23])d)?"  # (an old style writes "the 2d", "the 23d")
+DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:day\s+)?(?:of\s+)?{MONTH},?\s+{YEAR}\b"  # "the 23d day of April, 1865"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
 DATE_MY = rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"  # "November 1975", "November of 1975"
 DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
@@ -345,7 +345,7 @@ _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
 _SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
                  r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
-_HALF_OF_DAY = r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening))"  # "4:00 in the afternoon": 16:00
+_HALF_OF_DAY = r"(?:\s+(?:in|on)\s+the\s+(?P<half>morning|afternoon|evening))"  # "4:00 in the afternoon": 16:00
 _ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
                rf"|(?:{_ZONE_REGIONS}|greenwich|universal|coordinated)\s+")
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
@@ -356,7 +356,7 @@ _TIME = re.compile(
     r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some|near)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
-    r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
+    r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b|\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b)"
     # (one that reads as a year, "September 11, 2003 GMT", only before a half of the day or "hours")
     r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
     rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
@@ -374,7 +374,7 @@ _STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|las
 _PLACED_AT = re.compile(r"\b(?:at|around|about|approximately|before|after|by|until|from|to|till|between|and|since|"
                         r"time|times?:)\s*$", re.IGNORECASE)
 _TIME_NEEDS = (rf"\d:[0-5]\d|\d\s*(?:[ap]\.?\s?m|\(?\s*(?:{_alternation(zone.lower() for zone in TIME_ZONES)}))\b"
-               r"|0\d\d\d\s+hour|\d\s+o['’]clock|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
+               r"|0\d\d\d\s+hour|\d\s+o['’]clock|\d\.[0-5]\d\s+(?:in|on)\s+the\s|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
 TIME_PRECISION = {"s": 1 / 60, "m": 1.0, "h": 30.0}  # minutes either way a time is good to, by its last part written
 TIME_ABOUT = {"m": 10.0, "h": 60.0}  # and when it is approximate ("about 6:30 pm", "around 7 p.m.")
 TIME_BOUND = 60.0  # minutes a bound reaches ("just before 18:20": from 17:20)
@@ -871,7 +871,7 @@ _WRITTEN_DATE_FORMATS = {
 _WRITTEN_DATE_SHAPES = {"year": re.compile(r"\d{4}"), "iso": re.compile(r"\d{4}-\d\d-\d\d"),
                         "day": re.compile(rf"\d{{1,2}} {MONTH} \d{{4}}", _I),
                         "month": re.compile(rf"{MONTH}(?: \d{{1,2}})? \d{{4}}", _I)}
-_DATE_NOISE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|\.(?=[\s,]|$)|\bof\b", _I)
+_DATE_NOISE = re.compile(r"(?<=\d)(?:st|nd|rd|th|d)\b|,|\.(?=[\s,]|$)|\b(?:day\s+)?of\b", _I)
 
 
 class _NoSuchDay(ValueError):
@@ -997,6 +997,7 @@ def _day_value(expr: str, base: dt.date | None, sentence: str = "") -> Value | N
 # ------------------------------------------------------------------ per-kind readers
 
 
+_WEIGHING_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight\s+of)\s+(?:\w+\s+){0,2}$", _I)
 _WEIGHED = re.compile(r"\s+of\s+(?!(?:money|funding|funds|investment|aid|spending|cash|debt|revenue|public"
                       r"|taxpayers)\b)[^\W\d_]", _I)
 
@@ -1008,9 +1009,12 @@ def _money(m: re.Match[str]) -> Value | None:
     cur = CURRENCIES.get(m["cur"].strip().lower())
     if cur is None:
         return None
-    if m["cur"].strip().lower() in ("pound", "pounds") and (not m["scale"] or _WEIGHED.match(m.string, m.end())):
-        # "13,600 pounds" is a weight, and so are "12 million pounds of rubble"; money in pounds comes with £ or a
-        # scale word, and what it buys is no thing weighed ("5 million pounds of funding")
+    if m["cur"].strip().lower() in ("pound", "pounds") and (
+            not m["scale"] or _WEIGHED.match(m.string, m.end())
+            or _WEIGHING_BEFORE.search(m.string, max(0, m.start() - 30), m.start())):
+        # "13,600 pounds" is a weight, and so are "12 million pounds of rubble" and "weighing 26 million pounds";
+        # money in pounds comes with £ or a scale word, and what it buys is no thing weighed ("5 million pounds of
+        # funding")
         return None
     scale = Decimal(SCALES.get((m["scale"] or "").lower(), 1))
     lo, hi, prefix = _bounded(n * scale, _half_ulp(m["num"]) * scale, m["bound"])

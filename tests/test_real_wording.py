@@ -976,3 +976,13 @@ def test_deaths_caused_directly_are_not_those_caused_directly_or_indirectly(cli,
     })
     conflicts = [sorted(v["value"] for v in t["values"]) for t in topics if t["status"] == "conflict"]
     assert conflicts == [["41", "44"]]
+
+
+def test_old_and_american_ways_of_writing_days_times_weights_and_gallons() -> None:
+    """'the 23d day of April, 1865'; 'at 12.30 on the afternoon of'; 'weighing 26 million pounds' (a weight, not
+    money); '2.3 million U.S. gallons' (a volume, not a count of gallons)."""
+    assert _read("On the 23d day of April, 1865, the Marel left Varn.") == ["1865-04-23"]
+    assert _read("The tank burst at 12.30 on the afternoon of 15 January 1921.") == ["12:30", "1921-01-15"]
+    assert _read("The tank held syrup weighing 26 million pounds.") == ["26000000 lb"]
+    assert _read("The tank held 2.3 million U.S. gallons of syrup.") == ["2300000 gal"]
+    assert _read("The club paid 26 million pounds for him.") == ["GBP 26 million"]
