@@ -986,3 +986,16 @@ def test_old_and_american_ways_of_writing_days_times_weights_and_gallons() -> No
     assert _read("The tank held syrup weighing 26 million pounds.") == ["26000000 lb"]
     assert _read("The tank held 2.3 million U.S. gallons of syrup.") == ["2300000 gal"]
     assert _read("The club paid 26 million pounds for him.") == ["GBP 26 million"]
+
+
+def test_a_distance_is_not_a_depth(cli, tmp_path, empty_config) -> None:
+    """'25 kilometres south of the capital' is a distance, 'a depth of 8.1 miles' a depth: two facts, though both
+    pages tell of where the quake struck."""
+    said = "The quake occurred just 25 kilometres south of the capital."
+    distance = find_figures(said)[0]
+    assert ("dimension", "distance") in qualifiers_of(said, distance.start, distance.end, "length", "en")
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varna quake\n\nThe Varna quake occurred at a depth of 8.1 miles, below the Orlesian capital.\n",
+        "b.txt": "The Varna quake\n\nThe Varna quake occurred just 25 kilometres south of the Orlesian capital.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
