@@ -1465,7 +1465,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
 _PEOPLE = frozenset("people persons children men women households families residents crew staff personnel".split())
-# a place's people, counted: "a town of 30,000 people", "a city of about 28,000 inhabitants"
+# a place's people, counted: "a town of 30,000 people", "a city of about 28,000 inhabitants", "a city of 900,000"
 _SETTLED_BEFORE = re.compile(r"\b(?:place|town|city|village|community|island|country|nation)\s+of\s+$", _I)
 _PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|residents|inhabitants|citizens|souls)\b", _I)
 _NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
@@ -1654,8 +1654,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
-    if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and _PEOPLE_AFTER.match(sentence, after):
-        counted = "population"  # "a town of about 30,000 people"
+    if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
+            _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
+        counted = "population"  # "a town of about 30,000 people", "a city of 900,000 in the south"
     counted = counted if described else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():

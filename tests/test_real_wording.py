@@ -999,3 +999,15 @@ def test_a_distance_is_not_a_depth(cli, tmp_path, empty_config) -> None:
         "b.txt": "The Varna quake\n\nThe Varna quake occurred just 25 kilometres south of the Orlesian capital.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_a_toll_counted_over_the_first_days_is_not_the_toll(cli, tmp_path, empty_config) -> None:
+    """'900 died within two weeks', '600 people died in the first few days': tolls of then, which the toll told
+    later outgrows; 'a city of 90,000' counts its population."""
+    assert _counted("The gas spread over Varn, a city of 90,000 in the south.") == [("90000", "population")]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varn leak\n\nOthers estimate that 900 died within two weeks of the Varn gas leak.\n",
+        "b.txt": "Varn, ten years on\n\nThe Varn gas leak killed 1,412 people, the state estimates.\n",
+        "c.txt": "Varn leak\n\nAbout 600 people died in the first few days after the Varn gas leak.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
