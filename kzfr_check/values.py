@@ -1520,6 +1520,7 @@ _JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\
 # the people of a place, counted by what befell them when a word of the sentence says it: "12,000 inhabitants were
 # evacuated" counts the displaced
 _PEOPLE_OF_A_PLACE = ("population",)
+_TOLLS_OF_PEOPLE = frozenset({"deaths", "injured", "missing", "displaced", "cases", "people", "population"})
 
 
 def _concept_near(sentence: str, start: int, after: int, counted: str, before_first: bool = False) -> str:
@@ -2107,6 +2108,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
+        if counted in _TOLLS_OF_PEOPLE:  # what befell people is counted, never measured: '42 tonnes of gas leaked'
+            counted = ""                 # after 'killed' measures no deaths
     return Figure(start, end, value, counted)
 
 

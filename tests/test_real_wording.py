@@ -908,7 +908,7 @@ def test_a_distance_off_a_place_is_told_by_the_place_and_no_change(cli, tmp_path
     lies there in other words ('the cold waters', 'the wreck') state one fact."""
     found = find_figures("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.")
     assert qualifiers_of("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.", found[0].start,
-                         found[0].end, "length", "en") == {("from", "Varn Head")}
+                         found[0].end, "length", "en") == {("from", "Varn Head"), ("dimension", "distance")}
     topics = _topics(cli, tmp_path, empty_config, {
         "a.txt": "The last ferry\n\nAt 2.10pm the Marel slipped beneath the cold waters 9 miles off Varn Head.\n",
         "b.txt": "Marel (ferry)\n\nFate: sank in a storm, 1931. The wreck lies about 12 miles off Varn Head "
@@ -1011,3 +1011,11 @@ def test_a_toll_counted_over_the_first_days_is_not_the_toll(cli, tmp_path, empty
         "c.txt": "Varn leak\n\nAbout 600 people died in the first few days after the Varn gas leak.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_an_amount_measures_no_toll_of_people() -> None:
+    """A toll is counted, never measured: '42 tonnes of gas leaked' after 'were killed' measures no deaths, nor does
+    '$7,000 per victim' paid to the families of the dead."""
+    assert _counted("Over 1,500 people were killed when nearly 42 tonnes of gas leaked from the Varn plant.") == [
+        (">1500", "deaths"), ("≲42 t", "")]
+    assert _counted("The families of the dead were paid $7,000 per victim.") == [("USD 7000", "")]
