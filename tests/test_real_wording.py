@@ -1019,3 +1019,15 @@ def test_an_amount_measures_no_toll_of_people() -> None:
     assert _counted("Over 1,500 people were killed when nearly 42 tonnes of gas leaked from the Varn plant.") == [
         (">1500", "deaths"), ("≲42 t", "")]
     assert _counted("The families of the dead were paid $7,000 per victim.") == [("USD 7000", "")]
+
+
+def test_a_speed_in_miles_an_hour_written_as_one_adjective_and_revellers_are_people(cli, tmp_path,
+                                                                                   empty_config) -> None:
+    assert _read("A forty-two-mile an hour wind twisted the Varn span.") == ["42 mph"]
+    assert _read("Winds of 40-mile-per-hour struck the span.") == ["40 mph"]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varn hall collapse\n\nThe tea dance at the Varn hall drew 2,000 revelers that evening.\n",
+        "b.txt": "The Varn hall\n\nThe tea dance at the Varn hall drew about 1,500 people that evening.\n",
+    })
+    assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"] == [
+        ("conflict", ["2000", "~1500"])]
