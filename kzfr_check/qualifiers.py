@@ -51,6 +51,7 @@ _SPAN_BEFORE = re.compile(  # the span a figure is averaged or summed over: 'one
 _HOLDER_BEFORE = re.compile(rf"\b{_NAME}(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+)?$")  # "Valdmark's second-largest"
 _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
+_WORLD_AFTER = re.compile(r"[^,;.:()]{0,60}?\b(?:in\s+the\s+world|worldwide|in\s+history)\b", re.IGNORECASE)
 # the place a count or an amount is of: "In Ostvale, 3,400 homes were flooded", "3,400 homes in Ostvale", "a flood
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
@@ -314,6 +315,8 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     holder = (_HOLDER_BEFORE.search(before[-40:]) or _HOLDER_AFTER.match(after)) if kind == "rank" else None
     if holder:
         found.add(("holder", holder["holder"]))
+    elif kind == "rank" and _WORLD_AFTER.match(after):
+        found.add(("holder", "world"))  # "the third longest in the world" is not "the fifth-longest in Orvenia"
     scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
     if scale:
         found.add(("scale", " ".join(scale["name"].lower().split())))

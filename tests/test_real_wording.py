@@ -1031,3 +1031,11 @@ def test_a_speed_in_miles_an_hour_written_as_one_adjective_and_revellers_are_peo
     })
     assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"] == [
         ("conflict", ["2000", "~1500"])]
+
+
+def test_a_rank_in_the_world_is_not_a_rank_in_one_country(cli, tmp_path, empty_config) -> None:
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varn span\n\nWhen it opened, the Varn span was the third longest suspension bridge in the world.\n",
+        "b.txt": "The new Varn span\n\nThe new Varn span is the fifth-longest suspension bridge in Orvenia.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
