@@ -396,7 +396,12 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
     if words_before and all(w.isupper() and len(w) > 1 for w in words_before):
         return True  # a place in capitals heads a wire's dateline: "РАБАТ, 9 сентября. /Агентство/. ..."
     short = sum(1 for _ in islice(_LETTERS.finditer(line), _DATELINE_MAX_WORDS + 1)) <= _DATELINE_MAX_WORDS
-    return short or segment != line[:start] or bool(_DATELINE_BREAK.match(line, end))
+    # after a break, the date heads the line's own part only when a title or a place stands before it, not a
+    # sentence ("... the night most would choose to forget - July 17, 1931, when ...")
+    headed = segment != line[:start] and sum(
+        1 for _ in islice(_LETTERS.finditer(line, 0, start - len(segment)), _DATELINE_MAX_WORDS + 1)
+    ) <= _DATELINE_MAX_WORDS
+    return short or headed or bool(_DATELINE_BREAK.match(line, end))
 
 
 def _document_date(norm: str, language: str = "en") -> DocDate | None:

@@ -825,6 +825,15 @@ def test_a_date_in_brackets_after_a_title_dates_the_page(tmp_path: Path) -> None
     assert str(read_source(path).date) == "2040-05-06"
 
 
+def test_a_date_after_a_dash_inside_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    """A wire story's second paragraph may name the day of the event after a dash: the page is not of that day."""
+    path = tmp_path / "story.txt"
+    path.write_text("A year later, the dancers return\n\nMARROW -- The band played the old tunes again.\n\n"
+                    "The dance might be an eerie reminder of the night most people in Marrow would choose to forget - "
+                    "May 3, 1931, when the Varn hall floor gave way and killed 41.\n", encoding="utf-8")
+    assert read_source(path).date is None
+
+
 def test_an_aside_in_brackets_between_a_count_and_its_noun() -> None:
     assert _counted("An estimated 1.2 million (about 18% of Torvia's people) left homeless.") == [
         ("~1200000", "displaced"), ("~18%", "")]
