@@ -2108,8 +2108,9 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
-        if counted in _TOLLS_OF_PEOPLE:  # what befell people is counted, never measured: '42 tonnes of gas leaked'
-            counted = ""                 # after 'killed' measures no deaths
+        if counted in _TOLLS_OF_PEOPLE and kind in ("money", "measure"):
+            counted = ""  # what befell people is counted, never measured: '42 tonnes of gas leaked' after 'killed'
+            # measures no deaths (a share of them may be of deaths: 'a case fatality rate of 1.8%')
     return Figure(start, end, value, counted)
 
 
