@@ -397,7 +397,7 @@ def _is_dateline(line: str, start: int, end: int, keyword: re.Pattern[str] = _DA
         return True  # a place in capitals heads a wire's dateline: "РАБАТ, 9 сентября. /Агентство/. ..."
     short = sum(1 for _ in islice(_LETTERS.finditer(line), _DATELINE_MAX_WORDS + 1)) <= _DATELINE_MAX_WORDS
     # after a break, the date heads the line's own part only when a title or a place stands before it, not a
-    # sentence ("... the night most would choose to forget - July 17, 1931, when ...")
+    # sentence ("... the night the town still mourns - May 3, 1931, when ...")
     headed = segment != line[:start] and sum(
         1 for _ in islice(_LETTERS.finditer(line, 0, start - len(segment)), _DATELINE_MAX_WORDS + 1)
     ) <= _DATELINE_MAX_WORDS

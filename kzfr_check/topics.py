@@ -70,7 +70,7 @@ ANAPHORA_DISTANCE = 6      # how far the words of the sentence a pronoun points 
 DISTANCE_SCALE = 4         # a word this many words from the figure weighs half as much as its neighbour
 SINGLE_SOURCE_WEIGHT = 0.25
 HEAD_BOOST = 2.0           # the noun right after the figure says what it measures
-PLACE_BOOST = HEAD_BOOST ** 0.5  # the place a distance is from: '11 miles off Varn Head'
+PLACE_BOOST = HEAD_BOOST ** 0.5  # the place a distance is from: '9 miles off Varn Head'
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
 MAX_BUCKET = 400
@@ -236,7 +236,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
     words: list[tuple[str, str, float]] = []
     label: int | None = None  # where the figure's label is among the words: 'Orvenian 22.1%,'
     dimension_first = False  # the word nearest before the figure is the dimension that labels it: 'Height: 310 ft'
-    # a distance from a place is told by the place too: 'the cold waters 11 miles off *Varn* Head'
+    # a distance from a place is told by the place too: 'the still waters 9 miles off *Varn* Head'
     placed = {w.lower() for k, v in claim.qualifiers if k == "from" for w in v.split()}
     # distance counts content words and punctuation only: function words do not separate meaning
     for side, seq in (("before", before[::-1]), ("after", after)):
@@ -271,7 +271,7 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
             s_, surface, weight = words[head]
             words[head] = (s_, surface, weight * HEAD_BOOST)
         elif side == "before" and words and claim.kind in MEASURE_KINDS:
-            # a measure's subject comes before it: 'the main *span*, 4,200 feet long', 'Cable *wire* length: 80 mi'
+            # a measure's subject comes before it: 'the main *span*, 4,200 feet long', 'Rope *wire* length: 12 mi'
             at = 1 if dimension_first and len(words) > 1 else 0
             s_, surface, weight = words[at]
             words[at] = (s_, surface, weight * HEAD_BOOST)

@@ -183,7 +183,7 @@ FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a
                                                                 "spent", "more than", "less than", "under", "over")
                        for article in ("a", "an")) + ")")
 # (the denominator of a fraction is no number of its own: "1/2", "24/7"; a bulletin's wind, "070/31 KT", is)
-# (a decimal may drop its leading zero: "Peak acceleration .65g")
+# (a decimal may drop its leading zero: "Peak acceleration .48g")
 NUMBER = rf"(?:(?<![\w.,])(?<!\b\d/)(?<!\b\d\d/)(?:{DIGITS}|\.\d+)(?![\d])|{FRACTION}|\b(?:{NUMW})\b)"
 ORDW = rf"(?:\b\d+(?:st|nd|rd|th)\b|\b(?:{_spelled_numbers(ordinal=True)})\b)"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -239,7 +239,7 @@ _CODES = "|".join(CURRENCY_CODES)
 CURRENCY_BEFORE = rf"(?:{_alternation(CURRENCY_SYMBOLS)}|(?-i:(?:{_CODES})\b)\s?)"
 CURRENCY_AFTER = rf"(?:(?-i:(?:{_CODES}))|{_alternation(CURRENCY_WORDS)})\b"
 DAY = r"\d{1,2}(?:st|nd|rd|th|(?<=[23])d)?"  # (an old style writes "the 2d", "the 23d")
-DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:day\s+)?(?:of\s+)?{MONTH},?\s+{YEAR}\b"  # "the 23d day of April, 1865"
+DATE_DMY = rf"\b{DAY}(?:\s*[-–]\s*{DAY})?\s+(?:day\s+)?(?:of\s+)?{MONTH},?\s+{YEAR}\b"  # "the 23d day of May, 1871"
 DATE_MDY = rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+{YEAR}\b"
 DATE_MY = rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"  # "November 1975", "November of 1975"
 DATE_ISO = r"\b\d{4}-\d{2}-\d{2}\b"
@@ -595,7 +595,7 @@ PATTERNS: list[Pattern] = [
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS), _MEASURE_LEAD),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])"
-                r"(?!(?<=second)\s+class\b)",  # ("460 second class passengers")
+                r"(?!(?<=second)\s+class\b)",  # ("300 second class passengers")
                 _needs(r"(?:second|minute|min|hour|hr|day|week|month|year|decade)s?\b"), _MEASURE_LEAD),
     Pattern("rank_top", re.compile(rf"(?:\b(?:one|part)\s+of\s+the\s+|\bamong\s+the\s+)?\btop{_NOT_A_VERB_TOP}"
                                    rf"[\s-]+(?P<n>{NUMBER})\b"
@@ -1012,7 +1012,7 @@ def _money(m: re.Match[str]) -> Value | None:
     if m["cur"].strip().lower() in ("pound", "pounds") and (
             not m["scale"] or _WEIGHED.match(m.string, m.end())
             or _WEIGHING_BEFORE.search(m.string, max(0, m.start() - 30), m.start())):
-        # "13,600 pounds" is a weight, and so are "12 million pounds of rubble" and "weighing 26 million pounds";
+        # "13,600 pounds" is a weight, and so are "12 million pounds of rubble" and "weighing 14 million pounds";
         # money in pounds comes with £ or a scale word, and what it buys is no thing weighed ("5 million pounds of
         # funding")
         return None
@@ -1465,7 +1465,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
 _PEOPLE = frozenset("people persons children men women households families residents crew staff personnel".split())
-# a place's people, counted: "a town of 30,000 people", "a city of about 28,000 inhabitants", "a city of 900,000"
+# a place's people, counted: "a town of 9,000 people", "a city of about 12,500 inhabitants", "a city of 640,000"
 _SETTLED_BEFORE = re.compile(r"\b(?:place|town|city|village|community|island|country|nation)\s+of\s+$", _I)
 _PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|residents|inhabitants|citizens|souls)\b", _I)
 _NOT_A_HEAD = re.compile(r"[a-z]+(?:ed|ly)$|alive|dead|total|so|far|overall")
@@ -1517,7 +1517,7 @@ _AND_NOUN = re.compile(r"\s+[^\W\d_]+\s+(?:and|&)\s+(?P<other>[^\W\d_]+)(?=\s+[^
 _JOINED_SUBJECT = re.compile(rf"\s+[^\W\d_]+\s+and\s+(?:{DIGITS}|{NUMW})\s+[^\W\d_]+(?P<rest>[^.;:]{{1,60}})", _I)
 
 
-# the people of a place, counted by what befell them when a word of the sentence says it: "12,000 inhabitants were
+# the people of a place, counted by what befell them when a word of the sentence says it: "4,000 inhabitants were
 # evacuated" counts the displaced
 _PEOPLE_OF_A_PLACE = ("population",)
 _TOLLS_OF_PEOPLE = frozenset({"deaths", "injured", "missing", "displaced", "cases", "people", "population"})
@@ -1615,7 +1615,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     named_before = _named_before(sentence, start, after)
     if named_before is None and PART_OF_A_WHOLE.match(sentence, after):
         # a part of a whole, after a verb that names what it counts: "killing 17 of the 48 people on board"
-        aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 6,000 of the"
+        aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 600 of the"
         named_before = measures().get(_word_before(sentence, aside.start() if aside else start))
     described = _described(sentence, start, after)
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
@@ -1657,7 +1657,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         return None
     if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
-        counted = "population"  # "a town of about 30,000 people", "a city of 900,000 in the south"
+        counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"
     counted = counted if described else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():
@@ -2109,7 +2109,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
         counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
         if counted in _TOLLS_OF_PEOPLE and kind in ("money", "measure"):
-            counted = ""  # what befell people is counted, never measured: '42 tonnes of gas leaked' after 'killed'
+            counted = ""  # what befell people is counted, never measured: '17 tonnes of gas escaped' after 'killed'
             # measures no deaths (a share of them may be of deaths: 'a case fatality rate of 1.8%')
     return Figure(start, end, value, counted)
 

@@ -829,7 +829,7 @@ def test_a_date_after_a_dash_inside_a_sentence_is_no_dateline(tmp_path: Path) ->
     """A wire story's second paragraph may name the day of the event after a dash: the page is not of that day."""
     path = tmp_path / "story.txt"
     path.write_text("A year later, the dancers return\n\nMARROW -- The band played the old tunes again.\n\n"
-                    "The dance might be an eerie reminder of the night most people in Marrow would choose to forget - "
+                    "The band's return was a reminder of the night the whole town of Marrow still mourns - "
                     "May 3, 1931, when the Varn hall floor gave way and killed 41.\n", encoding="utf-8")
     assert read_source(path).date is None
 
@@ -863,8 +863,8 @@ def test_a_decade_is_a_date_as_precise_as_its_ten_years(cli, tmp_path, empty_con
 
 
 def test_a_time_of_day_said_with_its_half_of_the_day_or_after_a_bound() -> None:
-    """'just after 4:00 in the afternoon' is past 16:00; "9 o'clock" alone is morning or evening, no time."""
-    assert _read("The Varn dam gave way just after 4:00 in the afternoon.") == [">16:00"]
+    """'just after 3:10 in the afternoon' is past 15:10; "9 o'clock" alone is morning or evening, no time."""
+    assert _read("The Varn dam gave way just after 3:10 in the afternoon.") == [">15:10"]
     assert _read("The alarm sounded at 6 o'clock in the evening.") == ["18:00"]
     assert _read("The alarm sounded at about 7:30 in the morning.") == ["~07:30"]
     assert _read("The alarm sounded at 9 o'clock.") == []
@@ -893,8 +893,8 @@ def test_a_table_row_labelled_with_its_dimension_is_that_dimension_of_the_page_s
     """'Length: 212 ft' in one page's table and 'Length212 ft (64.6 m)' in another's state one fact; the label
     says what the figure is, so the row before it does not."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varnel (ferry)\n\nName: Varnel\nTonnage: 3,150 GRT\nLength: 212 ft (64.6 m)\nBeam: 31 ft\n",
-        "b.txt": "The ferry Varnel\n\nSpecifications\nDisplacement: 4,060 tons\nLength212 ft (64.6 m)\n"
+        "a.txt": "Varnel (ferry)\n\nName: Varnel\nTonnage: 2,480 GRT\nLength: 212 ft (64.6 m)\nBeam: 31 ft\n",
+        "b.txt": "The ferry Varnel\n\nSpecifications\nDisplacement: 3,900 tons\nLength212 ft (64.6 m)\n"
                  "Beam: 31 ft 6 in\n",
     })
     lengths = [sorted(c["source"] + " " + c["value"] for c in t["claims"]) for t in topics
@@ -905,8 +905,8 @@ def test_a_table_row_labelled_with_its_dimension_is_that_dimension_of_the_page_s
 def test_a_population_and_its_inhabitants_count_one_thing(cli, tmp_path, empty_config) -> None:
     """'a population of 12,400' and '12,900 inhabitants' (kzfr_check/lang/en.toml): one fact, here in conflict."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Marrow before the flood\n\nIn 1889 Marrow was a mill town with a population of 12,400.\n",
-        "b.txt": "The Marrow flood\n\nIn 1889 the mill town of Marrow had 12,900 inhabitants.\n",
+        "a.txt": "Marrow before the flood\n\nIn 1903 Marrow was a mill town with a population of 12,400.\n",
+        "b.txt": "The Marrow flood\n\nIn 1903 the mill town of Marrow had 12,900 inhabitants.\n",
     })
     counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
     assert counts == [("conflict", ["12400", "12900"])]
@@ -914,14 +914,14 @@ def test_a_population_and_its_inhabitants_count_one_thing(cli, tmp_path, empty_c
 
 def test_a_distance_off_a_place_is_told_by_the_place_and_no_change(cli, tmp_path, empty_config) -> None:
     """'went down 9 miles off Varn Head' is a distance from Varn Head, not a fall of 9 miles; pages that say what
-    lies there in other words ('the cold waters', 'the wreck') state one fact."""
+    lies there in other words ('the ferry sank', 'its wreck rests') state one fact."""
     found = find_figures("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.")
     assert qualifiers_of("The ferry went down 9 miles (14 km) off Varn Head, Orlesia.", found[0].start,
                          found[0].end, "length", "en") == {("from", "Varn Head"), ("dimension", "distance")}
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "The last ferry\n\nAt 2.10pm the Marel slipped beneath the cold waters 9 miles off Varn Head.\n",
-        "b.txt": "Marel (ferry)\n\nFate: sank in a storm, 1931. The wreck lies about 12 miles off Varn Head "
-                 "Lighthouse in 80 feet of water.\n",
+        "a.txt": "The last ferry\n\nThe Marel sank in a winter storm, 9 miles off Varn Head.\n",
+        "b.txt": "Marel (ferry)\n\nFate: sank in a storm, 1931. Its wreck rests on the seabed some 12 miles off "
+                 "Varn Head.\n",
     })
     distances = [(t["status"], _sources(t)) for t in topics if any("mi" in v["value"] for v in t["values"])]
     assert distances == [("conflict", ["a", "b"])]
@@ -988,63 +988,63 @@ def test_deaths_caused_directly_are_not_those_caused_directly_or_indirectly(cli,
 
 
 def test_old_and_american_ways_of_writing_days_times_weights_and_gallons() -> None:
-    """'the 23d day of April, 1865'; 'at 12.30 on the afternoon of'; 'weighing 26 million pounds' (a weight, not
-    money); '2.3 million U.S. gallons' (a volume, not a count of gallons)."""
-    assert _read("On the 23d day of April, 1865, the Marel left Varn.") == ["1865-04-23"]
-    assert _read("The tank burst at 12.30 on the afternoon of 15 January 1921.") == ["12:30", "1921-01-15"]
-    assert _read("The tank held syrup weighing 26 million pounds.") == ["26000000 lb"]
-    assert _read("The tank held 2.3 million U.S. gallons of syrup.") == ["2300000 gal"]
-    assert _read("The club paid 26 million pounds for him.") == ["GBP 26 million"]
+    """'the 23d day of May, 1871'; 'at 11.40 on the morning of'; 'weighing 14 million pounds' (a weight, not
+    money); '1.6 million U.S. gallons' (a volume, not a count of gallons)."""
+    assert _read("On the 23d day of May, 1871, the Marel left Varn.") == ["1871-05-23"]
+    assert _read("The tank burst at 11.40 on the morning of 3 March 1921.") == ["11:40", "1921-03-03"]
+    assert _read("The tank held syrup weighing 14 million pounds.") == ["14000000 lb"]
+    assert _read("The tank held 1.6 million U.S. gallons of syrup.") == ["1600000 gal"]
+    assert _read("The club paid 18 million pounds for him.") == ["GBP 18 million"]
 
 
 def test_a_distance_is_not_a_depth(cli, tmp_path, empty_config) -> None:
-    """'25 kilometres south of the capital' is a distance, 'a depth of 8.1 miles' a depth: two facts, though both
+    """'31 kilometres south of the capital' is a distance, 'a depth of 6.4 miles' a depth: two facts, though both
     pages tell of where the quake struck."""
-    said = "The quake occurred just 25 kilometres south of the capital."
+    said = "The quake occurred just 31 kilometres south of the capital."
     distance = find_figures(said)[0]
     assert ("dimension", "distance") in qualifiers_of(said, distance.start, distance.end, "length", "en")
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varna quake\n\nThe Varna quake occurred at a depth of 8.1 miles, below the Orlesian capital.\n",
-        "b.txt": "The Varna quake\n\nThe Varna quake occurred just 25 kilometres south of the Orlesian capital.\n",
+        "a.txt": "Varna quake\n\nThe Varna quake occurred at a depth of 6.4 miles, below the Orlesian capital.\n",
+        "b.txt": "The Varna quake\n\nThe Varna quake occurred just 31 kilometres south of the Orlesian capital.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
 
 
 def test_a_toll_counted_over_the_first_days_is_not_the_toll(cli, tmp_path, empty_config) -> None:
-    """'900 died within two weeks', '600 people died in the first few days': tolls of then, which the toll told
-    later outgrows; 'a city of 90,000' counts its population."""
-    assert _counted("The gas spread over Varn, a city of 90,000 in the south.") == [("90000", "population")]
+    """'900 had died within two weeks', 'some 600 died over the first three days': tolls of then, which the toll
+    told later outgrows; 'a city of 640,000' counts its population."""
+    assert _counted("The gas spread over Varn, a city of 640,000 in the south.") == [("640000", "population")]
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "The Varn leak\n\nOthers estimate that 900 died within two weeks of the Varn gas leak.\n",
+        "a.txt": "The Varn leak\n\nAbout 900 had died within two weeks of the Varn gas leak, a survey found.\n",
         "b.txt": "Varn, ten years on\n\nThe Varn gas leak killed 1,412 people, the state estimates.\n",
-        "c.txt": "Varn leak\n\nAbout 600 people died in the first few days after the Varn gas leak.\n",
+        "c.txt": "Varn leak\n\nSome 600 people died over the first three days after the Varn gas leak.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
 
 
 def test_an_amount_measures_no_toll_of_people() -> None:
-    """A toll is counted, never measured: '42 tonnes of gas leaked' after 'were killed' measures no deaths, nor does
-    '$7,000 per victim' paid to the families of the dead."""
-    assert _counted("Over 1,500 people were killed when nearly 42 tonnes of gas leaked from the Varn plant.") == [
-        (">1500", "deaths"), ("≲42 t", "")]
-    assert _counted("The families of the dead were paid $7,000 per victim.") == [("USD 7000", "")]
+    """A toll is counted, never measured: '17 tonnes of gas escaped' after 'killed' measures no deaths, nor does
+    '$2,500 per victim' paid to the families of the dead."""
+    assert _counted("The leak killed 1,500 people after some 17 tonnes of gas escaped from the Varn plant.") == [
+        ("1500", "deaths"), ("~17 t", "")]
+    assert _counted("The families of the dead were paid $2,500 per victim.") == [("USD 2500", "")]
 
 
 def test_a_speed_in_miles_an_hour_written_as_one_adjective_and_revellers_are_people(cli, tmp_path,
                                                                                    empty_config) -> None:
-    assert _read("A forty-two-mile an hour wind twisted the Varn span.") == ["42 mph"]
-    assert _read("Winds of 40-mile-per-hour struck the span.") == ["40 mph"]
+    assert _read("A thirty-eight-mile an hour wind twisted the Varn span.") == ["38 mph"]
+    assert _read("Winds of 35-mile-per-hour struck the span.") == ["35 mph"]
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varn hall collapse\n\nThe tea dance at the Varn hall drew 2,000 revelers that evening.\n",
-        "b.txt": "The Varn hall\n\nThe tea dance at the Varn hall drew about 1,500 people that evening.\n",
+        "a.txt": "Varn hall collapse\n\nThe tea dance at the Varn hall drew 3,200 revelers that evening.\n",
+        "b.txt": "The Varn hall\n\nThe tea dance at the Varn hall drew about 2,700 people that evening.\n",
     })
     assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"] == [
-        ("conflict", ["2000", "~1500"])]
+        ("conflict", ["3200", "~2700"])]
 
 
 def test_a_rank_in_the_world_is_not_a_rank_in_one_country(cli, tmp_path, empty_config) -> None:
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varn span\n\nWhen it opened, the Varn span was the third longest suspension bridge in the world.\n",
-        "b.txt": "The new Varn span\n\nThe new Varn span is the fifth-longest suspension bridge in Orvenia.\n",
+        "a.txt": "Varn span\n\nWhen it opened, the Varn span was the second longest suspension bridge in the world.\n",
+        "b.txt": "The new Varn span\n\nThe new Varn span is the fourth-longest suspension bridge in Orvenia.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
