@@ -316,7 +316,7 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     if holder:
         found.add(("holder", holder["holder"]))
     elif kind == "rank" and _WORLD_AFTER.match(after):
-        found.add(("holder", "world"))  # "the third longest in the world" is not "the fifth-longest in Orvenia"
+        found.add(("holder", "world"))  # "the second longest in the world" is not "the fourth-longest in Orvenia"
     scale = _SCALE_NAME.match(said, start, end + 60) if kind == "scale" else None
     if scale:
         found.add(("scale", " ".join(scale["name"].lower().split())))

@@ -345,7 +345,7 @@ _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
 _SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
                  r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
-_HALF_OF_DAY = r"(?:\s+(?:in|on)\s+the\s+(?P<half>morning|afternoon|evening))"  # "4:00 in the afternoon": 16:00
+_HALF_OF_DAY = r"(?:\s+(?:in|on)\s+the\s+(?P<half>morning|afternoon|evening))"  # "3:10 in the afternoon": 15:10
 _ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
                rf"|(?:{_ZONE_REGIONS}|greenwich|universal|coordinated)\s+")
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
@@ -1547,8 +1547,9 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     before = [w for w in _WORD.findall(piece)[::-1] if w.lower() not in stop][:_NEAR]
     for i in range(_NEAR):
         for words in ((before, following) if before_first else (following, before)):
-            if i < len(words) and known.get(words[i].lower(), _PEOPLE_OF_A_PLACE[0]) not in _PEOPLE_OF_A_PLACE:
-                return known[words[i].lower()]
+            concept = known.get(words[i].lower()) if i < len(words) else None
+            if concept is not None and concept not in _PEOPLE_OF_A_PLACE:
+                return concept
     joined = _JOINED_SUBJECT.match(sentence, after)
     if joined and counted in _PEOPLE:  # "31 people and 400 sheep were killed": both were
         return next((known[w.lower()] for w in _WORD.findall(_CLAUSE_BREAK.split(joined["rest"], 1)[0])[:_NEAR]
@@ -1884,7 +1885,7 @@ def _elliptic_counts(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 _CONVERTED = re.compile(r"\s*[(\[]\s*$")  # what stands between a figure and its conversion: "4 billion euros ($"
 _PREFIXES = ("≥", "≤", "≲", ">", "<", "~")
-_BOUND_PREFIXES = _PREFIXES[:-1]  # all but "~": "about $5 million to $8 million" is a range
+_BOUND_PREFIXES = tuple(prefix for prefix in _PREFIXES if prefix != "~")  # "about $5 million to $8 million": a range
 
 
 def converts(sentence: str, first: Figure, second: Figure) -> bool:

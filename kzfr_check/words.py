@@ -15,9 +15,9 @@ MEASURE_GRAMMAR = frozenset(
     "rank ranks ranked ranking place placed position long high tall wide deep thick length height width depth "
     "measures measuring".split())
 STOP_WORDS = stop_words() | MEASURE_GRAMMAR
-# ... but a dimension that labels a figure is what the figure is: a table's "Width: 85 ft", "Height310 ft"
+# ... but a dimension that labels a figure is what the figure is: a table's "Width: 64 ft", "Height310 ft"
 LABELLED_DIMENSION = re.compile(r"(?<![^\W\d_])(?:length|height|width|depth|thickness)(?=\s*:?\s*\d)", re.IGNORECASE)
-# (letters glued after digits belong to the figure: "202nd", "10km", "5G")
+# (letters glued after digits belong to the figure: "112nd", "10km", "5G")
 WORD = re.compile(r"(?<!\d)[^\W\d_]{2,}")
 # two words glued where a page's table lost the border between its cells: "Other dimensionsHeight"
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
