@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -56,6 +57,7 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
         # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
         # are taken first, and joined, so that none outlives the run
         processes, results = _processes(executor), getattr(executor, "_result_queue", None)
+        _quiet_thread(getattr(executor, "_executor_manager_thread", None))
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
@@ -66,6 +68,21 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
             results._writer.close()
         raise
     executor.shutdown()
+
+
+def _quiet_thread(thread: threading.Thread | None) -> None:
+    """The pool's thread, stopped with its workers, may fail on a future already cancelled (a broken pool's
+    `set_exception`) and print a traceback: the run is stopping, and says so in one line, so that thread's failure
+    is not printed."""
+    if thread is None:
+        return
+    printed = threading.excepthook
+
+    def unless_the_pool_s(args: threading.ExceptHookArgs) -> None:
+        if args.thread is not thread:
+            printed(args)
+
+    threading.excepthook = unless_the_pool_s
 
 
 def _processes(executor: Executor | None) -> list[multiprocessing.Process]:
