@@ -421,6 +421,7 @@ def _document_date(norm: str, language: str = "en") -> DocDate | None:
 def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
     """The date of the dateline near the top, its days without their year read as the nearest such days to `base`."""
     from kzfr_check.claims import figures_in
+    from kzfr_check.values import on_the_calendar
 
     dateline_keyword = _dateline_keyword(language)
     found: DocDate | None = None
@@ -432,7 +433,7 @@ def _dateline(norm: str, language: str, base: dt.date | None) -> DocDate | None:
             continue  # only a keyword dateline can win over one found: other lines are not read for dates
         figures = figures_in(_head(line), base, language)
         for figure in figures:
-            if figure.value.kind != "date" or not figure.value.text[:4].isdigit() or figure.value.text.endswith("s"):
+            if not on_the_calendar(figure.value):
                 continue  # (a century or a decade is no document's date)
             parts = figure.value.text.split("/")[0].split("-")
             date = DocDate(*(int(p) for p in parts))  # type: ignore[arg-type]

@@ -40,6 +40,7 @@ from kzfr_check.values import (
     _span,
     gap,
     in_brackets_after,
+    on_the_calendar,
     relation,
 )
 from kzfr_check.words import (
@@ -1512,7 +1513,7 @@ class _Statements:
                 c = claims[i]
                 if c.kind not in DATE_KINDS:
                     measured.add(c.quote_start)
-                if c.kind == "date" and c.value.text[:4].isdigit() and not c.value.text.endswith("s"):  # (no decade)
+                if on_the_calendar(c.value):
                     years_stated[c.quote_start].add(int(c.value.text[:4]))
                 at = i if at_of is None else at_of[i]
                 if at >= 0:

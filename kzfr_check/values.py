@@ -1049,6 +1049,12 @@ def _decade(m: re.Match[str]) -> Value:
     return Value("date", f"{first}s", dt.date(first, 1, 1).toordinal(), dt.date(last, 12, 31).toordinal())
 
 
+def on_the_calendar(value: Value) -> bool:
+    """Is a date one the calendar names by its year, month or day ('2021', '2021-03', '2021-03-04'), whose text
+    starts with its year, and not a century or a decade ('19th century', '1850s')?"""
+    return value.kind == "date" and value.text[:4].isdigit() and not value.text.endswith("s")
+
+
 def parse_roman(text: str) -> int | None:
     """'XII' -> 12: the numerals of intensity scales, which stop at twelve."""
     total = 0
