@@ -220,7 +220,7 @@ class _Said:
 _NO_LABELS: dict[str, str] = {}  # the words of every vector made without labels (never written to)
 
 
-_TOKEN = re.compile(r"(?<!\d)[^\W\d_]{2,}|[,;:()]")  # a word (see words.WORD), or punctuation that sets words apart
+_TOKEN = re.compile(rf"{WORD.pattern}|[,;:()]")  # a word, or punctuation that sets words apart
 
 
 def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
