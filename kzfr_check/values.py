@@ -345,7 +345,9 @@ _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
 _SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
                  r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
-_HALF_OF_DAY = r"(?:\s+(?:in|on)\s+the\s+(?P<half>morning|afternoon|evening))"  # "3:10 in the afternoon": 15:10
+_HALF_OF_DAY_WORDS = r"(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b"  # "3:10 in the afternoon": 15:10
+_HALF_OF_DAY = rf"(?:\s+(?P<half>{_HALF_OF_DAY_WORDS}))"
+_O_CLOCK = r"\s+o['’]clock\b"
 _ZONE_AHEAD = (rf"(?-i:{_alternation(TIME_ZONES)})(?![\w-])"
                rf"|(?:{_ZONE_REGIONS}|greenwich|universal|coordinated)\s+")
 # A time of day, as clocks, news and bulletins write it: "9:32 a.m. EDT", "14:46 JST", "11:39:13 am EST",
@@ -356,13 +358,13 @@ _TIME = re.compile(
     r"(?:\b(?:(?P<about>about|around|approximately|roughly|circa|some|near)|(?P<before>(?:just\s+|shortly\s+)?before|by|"
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
-    r"|(?P<hd>\d{1,2})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b|\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b)"
+    rf"|(?P<hd>\d{{1,2}})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b|\s+{_HALF_OF_DAY_WORDS})"
     # (one that reads as a year, "September 11, 2003 GMT", only before a half of the day or "hours")
     r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
     rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
     r"|(?:(?<=\bat\s0\d{3})|(?<=\babout\s0\d{3})|(?<=\baround\s0\d{3}))(?=[\s,;.]))"
-    r"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b|\s+o['’]clock\b))"
-    rf"(?:\s?{_AM_PM}|\s+o['’]clock\b)?(?:\s+hours?\b)?{_HALF_OF_DAY}?"
+    rf"|(?P<ho>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b|{_O_CLOCK}))"
+    rf"(?:\s?{_AM_PM}|{_O_CLOCK})?(?:\s+hours?\b)?{_HALF_OF_DAY}?"
     rf"(?:\s*(?P<paren>\(\s*)?{_ZONE}(?(paren)\s*\))|\s+{_SPELLED_ZONE})?", _I)
 # what stamps a page, not an event: "Updated 4:05 PM EDT", "Posted at 10:12 a.m.", a bulletin's "ISSUED 1140 PM
 # EDT", a byline's "20 May 2022 | 16:43"
@@ -374,7 +376,8 @@ _STAMPED_BEFORE = re.compile(r"\b(?:updated|posted|published|modified|edited|las
 _PLACED_AT = re.compile(r"\b(?:at|around|about|approximately|before|after|by|until|from|to|till|between|and|since|"
                         r"time|times?:)\s*$", re.IGNORECASE)
 _TIME_NEEDS = (rf"\d:[0-5]\d|\d\s*(?:[ap]\.?\s?m|\(?\s*(?:{_alternation(zone.lower() for zone in TIME_ZONES)}))\b"
-               r"|0\d\d\d\s+hour|\d\s+o['’]clock|\d\.[0-5]\d\s+(?:in|on)\s+the\s|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
+               rf"|0\d\d\d\s+hour|\d{_O_CLOCK}|\d\.[0-5]\d\s+{_HALF_OF_DAY_WORDS}"
+               r"|\d\s+\w+\s+(?:\w+\s+)?time\b|(?:at|about|around)\s0\d\d\d")
 TIME_PRECISION = {"s": 1 / 60, "m": 1.0, "h": 30.0}  # minutes either way a time is good to, by its last part written
 TIME_ABOUT = {"m": 10.0, "h": 60.0}  # and when it is approximate ("about 6:30 pm", "around 7 p.m.")
 TIME_BOUND = 60.0  # minutes a bound reaches ("just before 18:20": from 17:20)
@@ -403,7 +406,7 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
         zone = "GMT" if m["greenwich"] else "UTC"
     half = m["ampm"]
     if m["half"] and hour <= 12:
-        half = "a" if m["half"].lower() == "morning" else "p"
+        half = "a" if "morning" in m["half"].lower() else "p"
     if half:
         if not 1 <= hour <= 12:
             return None
