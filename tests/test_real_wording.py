@@ -27,6 +27,11 @@ def _sources(topic: dict) -> list[str]:
     return sorted({c["source"] for c in topic["claims"]})
 
 
+def _verdicts(topics: list[dict], kind: str) -> list[tuple[str, list[str]]]:
+    """Each topic of a kind, as its status and its values."""
+    return [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == kind]
+
+
 def test_initials_with_full_stops_name_the_same_holder(cli, tmp_path, empty_config) -> None:
     """'the U.S.' is 'the US': two ranks among its partners are one fact, here in conflict."""
     topics = _topics(cli, tmp_path, empty_config, {
@@ -501,8 +506,7 @@ def test_a_size_and_its_conversion_in_brackets_are_not_grouped_apart_in_conflict
                  "sustained winds of 175 mph and a central pressure of 908 mbar.\n\nVarnel came ashore in Tarsia, "
                  "south of Oskery, with maximum sustained winds of 155 mph and a central pressure of 917 mbar.\n",
     })
-    speeds = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "speed"]
-    assert speeds == [("compatible", ["155 mph", "~250 km/h"])]
+    assert _verdicts(topics, "speed") == [("compatible", ["155 mph", "~250 km/h"])]
 
 
 def test_a_count_in_thousands_is_rounded_to_a_hundredth_of_itself() -> None:
@@ -858,8 +862,7 @@ def test_a_decade_is_a_date_as_precise_as_its_ten_years(cli, tmp_path, empty_con
             "a.txt": "Tarrow history\n\nThe Brask railway reached Tarrow in the 1870s, and the mills followed.\n",
             "b.txt": f"A short history of Tarrow\n\nThe Brask railway reached Tarrow in {year}.\n",
         })
-        dates = [t for t in topics if t["kind"] == "date" and t["status"] != "single"]
-        assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in dates] == found
+        assert [verdict for verdict in _verdicts(topics, "date") if verdict[0] != "single"] == found
 
 
 def test_a_time_of_day_said_with_its_half_of_the_day_or_after_a_bound() -> None:
@@ -908,8 +911,7 @@ def test_a_population_and_its_inhabitants_count_one_thing(cli, tmp_path, empty_c
         "a.txt": "Marrow before the flood\n\nIn 1903 Marrow was a mill town with a population of 12,400.\n",
         "b.txt": "The Marrow flood\n\nIn 1903 the mill town of Marrow had 12,900 inhabitants.\n",
     })
-    counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
-    assert counts == [("conflict", ["12400", "12900"])]
+    assert _verdicts(topics, "count") == [("conflict", ["12400", "12900"])]
 
 
 def test_a_distance_off_a_place_is_told_by_the_place_and_no_change(cli, tmp_path, empty_config) -> None:
@@ -945,8 +947,7 @@ def test_passengers_and_crew_are_the_people_aboard(cli, tmp_path, empty_config) 
         "a.txt": "The Marel disaster\n\nThe Marel left Varn on 2 May 1921 carrying 1,412 passengers and crew.\n",
         "b.txt": "Marel (ferry)\n\nThe Marel left Varn on 2 May 1921 with 1,409 people on board.\n",
     })
-    counts = [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"]
-    assert counts == [("conflict", ["1409", "1412"])]
+    assert _verdicts(topics, "count") == [("conflict", ["1409", "1412"])]
 
 
 def test_a_range_written_as_one_hyphenated_adjective() -> None:
@@ -1038,8 +1039,7 @@ def test_a_speed_in_miles_an_hour_written_as_one_adjective_and_revellers_are_peo
         "a.txt": "Varn hall collapse\n\nThe tea dance at the Varn hall drew 3,200 revelers that evening.\n",
         "b.txt": "The Varn hall\n\nThe tea dance at the Varn hall drew about 2,700 people that evening.\n",
     })
-    assert [(t["status"], sorted(v["value"] for v in t["values"])) for t in topics if t["kind"] == "count"] == [
-        ("conflict", ["3200", "~2700"])]
+    assert _verdicts(topics, "count") == [("conflict", ["3200", "~2700"])]
 
 
 def test_a_rank_in_the_world_is_not_a_rank_in_one_country(cli, tmp_path, empty_config) -> None:
