@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # in a process with threads): about 0.35 s before its first result, what extracting 40 or so documents of a few
 # kilobytes takes. So a worker is started for every 50 documents at most, and fewer than 100 stay in process.
 DOCUMENTS_PER_WORKER = 50
+MANAGER_JOIN_TIMEOUT = 5.0  # seconds an interrupted run waits for the pool's thread to end
 
 
 def worker_count(jobs: int, documents: int) -> int:
@@ -57,7 +58,8 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
         # at once (one busy with a big document held the exit for seconds); shutdown forgets the processes, so they
         # are taken first, and joined, so that none outlives the run
         processes, results = _processes(executor), getattr(executor, "_result_queue", None)
-        _quiet_thread(getattr(executor, "_executor_manager_thread", None))
+        manager = getattr(executor, "_executor_manager_thread", None)
+        _quiet_thread(manager)
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
@@ -66,6 +68,10 @@ def worker_pool(workers: int) -> Iterator[Executor | None]:
         # the rest, which would hold this process's exit for ever: with this end closed too, it reads the end.
         if results is not None:
             results._writer.close()
+        # The pool's thread then closes its wake-up pipe, which the interpreter's exit handler writes to: Python
+        # 3.11 does not order the two, and "Bad file descriptor" was printed at exit now and then. It is waited for.
+        if manager is not None:
+            manager.join(MANAGER_JOIN_TIMEOUT)
         raise
     executor.shutdown()
 
