@@ -8,6 +8,7 @@ written precision), so comparing two values is comparing two intervals.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import tomllib
@@ -53,12 +54,13 @@ def _number_words() -> tuple[dict[str, int], dict[str, int]]:
                 ordinals[f"{tens}{sep}{_ORD_BELOW_TWENTY[u]}"] = t * 10 + u
     below_hundred = list(cardinals.items())
     cardinals["a hundred"] = cardinals["hundred"] = 100
-    for h in range(1, 20):  # "two hundred", "three hundred and twenty-five", "thirteen hundred"
-        hundreds = f"{_BELOW_TWENTY[h]} hundred"
+    # "two hundred", "three hundred and twenty-five", "thirteen hundred"; or joined by hyphens, "two-hundred-sixty-two"
+    for h, sep in itertools.product(range(1, 20), (" ", "-")):
+        hundreds = f"{_BELOW_TWENTY[h]}{sep}hundred"
         cardinals[hundreds] = h * 100
         for words, n in below_hundred:
             if n:
-                cardinals[f"{hundreds} {words}"] = cardinals[f"{hundreds} and {words}"] = h * 100 + n
+                cardinals[f"{hundreds}{sep}{words}"] = cardinals[f"{hundreds}{sep}and{sep}{words}"] = h * 100 + n
     ordinals["hundredth"] = 100
     return cardinals, ordinals
 
@@ -151,7 +153,8 @@ def _spelled_numbers(cardinal: bool = False, ordinal: bool = False) -> str:
         return f"(?:{tens}|{_alternation(rest)})"
     # hundreds, and what follows them: "two hundred", "three hundred and twenty-five", "thirteen hundred"
     below = rf"(?:{tens}|{_alternation(_BELOW_TWENTY[1:])})"
-    hundreds = rf"{_alternation(_BELOW_TWENTY[1:])}\s+hundred(?:\s+(?:and\s+)?{below}\b)?"
+    hundreds = (rf"{_alternation(_BELOW_TWENTY[1:])}"
+                rf"(?:\s+hundred(?:\s+(?:and\s+)?{below}\b)?|-hundred(?:-(?:and-)?{below}\b)?)")
     return f"(?:{hundreds}|{tens}|{_alternation(rest)})"
 
 
@@ -167,12 +170,14 @@ SCALE = r"(?:thousand|million|billion|trillion)"
 # Numbers written as a fraction, or as 'a', before a scale ('half a million', 'a quarter of a billion', 'a million')
 # or, for a fraction, a unit ('a half-mile', 'half a tonne', 'two and a half miles', up to 'nineteen and a half'); a
 # fraction counts nothing by itself ('a half brother').
-FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "half a": Decimal("0.5"),
+FRACTIONS = {"a": Decimal(1), "an": Decimal(1), "a half": Decimal("0.5"), "one half": Decimal("0.5"),
+             "a quarter": Decimal("0.25"), "one quarter": Decimal("0.25"), "half a": Decimal("0.5"),
              "half an": Decimal("0.5"), "a quarter of a": Decimal("0.25"), "a quarter of an": Decimal("0.25"),
              "three quarters of a": Decimal("0.75"), "1/2 of a": Decimal("0.5"), "1/4 of a": Decimal("0.25"),
              "3/4 of a": Decimal("0.75"),
              **{f"{word} and a half": Decimal(n) + Decimal("0.5") for n, word in enumerate(_BELOW_TWENTY) if n}}
-FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a|one)\s+(?:half|third|quarter)|a\s+half"
+FRACTION = (rf"\b(?:(?:{_alternation(_BELOW_TWENTY[1:])}|\d{{1,3}})\s+and\s+(?:a|one)\s+(?:half|third|quarter)"
+            r"|(?:a|one)[\s-]+(?:half|quarter)(?![\s-]+of\b)"
             r"|half[\s-]an?"
             r"|(?:a|three)[\s-]+quarters?[\s-]+of[\s-]+an?|(?<![\w/.])[13]/[24]\s+of\s+a)(?=[\s-]+[^\W\d_])"
             rf"|\ban?(?=\s+(?:{SCALE}|dozen)\b)"
@@ -1380,6 +1385,15 @@ _ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words bet
 # a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
 PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_HEAD_OF = re.compile(r"\s+head\s+of\s", re.IGNORECASE)
+# a bound written after its number: "40 or more people", "148 mph or greater", "5% or less", "40 or so people"
+_BOUND_AFTER = re.compile(r"\s+or\s+(?:(?P<gt>more|greater|higher|above|over)|(?P<lt>less|fewer|lower|below|under)"
+                          r"|(?P<near>so))\b(?!\s+than\b)", re.IGNORECASE)
+
+
+def _bound_after(written: re.Match[str]) -> str:
+    """The bound before a number that a bound written after it stands for."""
+    return "at least" if written["gt"] else "at most" if written["lt"] else "about"
 # a count's noun joined to another plural noun that has no number of its own: the count is of both together
 _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s|crew|staff|personnel)\b"
                     r"(?!\s+(?:and|or|&)\b)", _I)
@@ -1602,6 +1616,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     plus = not m["bound"] and sentence.startswith("+", after) and _WORD_AFTER.match(sentence, after + 1) is not None
     after += plus  # "3,500+ injured": at least 3,500
+    written_after = _BOUND_AFTER.match(sentence, after) if not (m["bound"] or plus) else None
+    after = written_after.end() if written_after else after  # "40 or more people"
     if dotted := _DOTTED_AFTER.match(sentence, after):
         after = dotted.end()  # "72 U.S. deaths" counts deaths
     elif (aside := _ASIDE_AFTER.match(sentence, after)) and _WORD_AFTER.match(sentence, aside.end()):
@@ -1628,6 +1644,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 600 of the"
         named_before = measures().get(_word_before(sentence, aside.start() if aside else start))
     described = _described(sentence, start, after)
+    head_of = False  # the count is of the herd named after "head of"
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
         return None
     if (not m["scale"] and _AGE_OF_A_PERSON.search(sentence, max(0, start - 20), start)
@@ -1638,7 +1655,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
              if w not in _NOT_COUNTED and len(w) > 1][:3]
     if words and (words[0] in TIME_UNITS or _MULTIPLIER.match(sentence, after)):
         return None
-    if (m.start() > 0 and ((num[0].isupper() and not (_OPENS.search(sentence, 0, m.start())
+    if (m.start() > 0 and ((num[0].isupper() and not num.isupper() and not (_OPENS.search(sentence, 0, m.start())
                                                       and _LOWER_WORD_AFTER.match(sentence, m.end())))
                            or _NAME_BEFORE.search(sentence, max(0, m.start() - _NAME_REACH), m.start()))
                           and "," not in num):
@@ -1661,6 +1678,9 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
             nouns = [w.lower() for w in _WORD.findall(_CLAUSE_BREAK.split(sentence[after:after + 60], 1)[0])[:6]
                      if w.lower() not in _INCREMENT and w.lower() not in stop and w.lower() not in _NOT_COUNTED
                      and len(w) > 1][:3]
+            if nouns[:1] == ["head"] and _HEAD_OF.match(sentence, after):
+                del nouns[0]  # "8,400 head of cattle" counts cattle, whatever befell them
+                head_of = True
             counted = nouns[0] if nouns and nouns[0] in _PEOPLE else next(
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
@@ -1668,7 +1688,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
         counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"
-    counted = counted if described else _concept_near(sentence, start, after, counted)
+    counted = counted if described or head_of else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():
         counted = f"{counted} and {union['other'].lower()}"  # "131,000 vehicles and pedestrians" counts both
@@ -1683,7 +1703,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         counted = f"{counted} new"  # "During the reporting week, ... 61 deaths were notified"
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
     half = _half_ulp(num) * scale if m["scale"] else _rounded_count(n)
-    lo, hi, prefix = _bounded(n * scale, half, "at least" if plus else m["bound"])
+    bound = "at least" if plus else _bound_after(written_after) if written_after else m["bound"]
+    lo, hi, prefix = _bounded(n * scale, half, bound)
     return Value("count", f"{prefix}{_fmt(n * scale)}", lo, hi), counted
 
 
@@ -1751,8 +1772,33 @@ def find_figures(sentence: str, base: dt.date | None = None) -> list[Figure]:
     found.extend(_elliptic_measures(sentence, found, taken))
     if "per" in lower and "to" in lower:
         found = _elliptic_rates(sentence, found)
-    return _elliptic_counts(sentence, _conversions(sentence, _ranges(sentence, _compound_spans(
-        sentence, sorted(found, key=lambda f: f.start)))))
+    figures = _ranges(sentence, _compound_spans(sentence, sorted(found, key=lambda f: f.start)))
+    figures = _bounds_after(sentence, _elliptic_ends(sentence, figures))
+    return _elliptic_counts(sentence, _conversions(sentence, figures))
+
+
+def _bounds_after(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Figures widened by a bound written after them: '148 mph or greater' is at least 148 mph (a count reads its
+    own, before the noun it counts: '40 or more people')."""
+    if " or " not in sentence:
+        return figures
+    out = []
+    for figure in figures:
+        value = figure.value
+        written = (_BOUND_AFTER.match(sentence, figure.end)
+                   if value.kind in _RANGED and not value.text.startswith(_PREFIXES) else None)
+        if written is None or "–" in value.text or " to " in value.text:
+            out.append(figure)
+            continue
+        prefix = "≥" if written["gt"] else "≤" if written["lt"] else "~"
+        low = -INF if written["lt"] else value.low
+        high = INF if written["gt"] else value.high
+        if written["near"]:
+            middle = (value.low + value.high) / 2
+            low, high = min(low, middle * 0.9), max(high, middle * 1.1)
+        out.append(Figure(figure.start, written.end(), replace(value, text=f"{prefix}{value.text}", low=low,
+                                                               high=high), figure.counted))
+    return out
 
 
 # A span told in two units or more, as one: "one year and 45 days", "2 years, 3 months and 5 days", "a year and 30
@@ -1801,12 +1847,15 @@ def _compound_spans(sentence: str, figures: list[Figure]) -> list[Figure]:
 # to 10 years". Its lower end is a bare number (digits or words) right before the figure, or a figure of its own;
 # "from" opens a range only after a word of ranging ("range from"), else it opens a change ("rose from $3.1 billion
 # to ..."), and "by" a change's size.
+# The dash between a range's ends: not one set apart by spaces on both sides, which opens an aside ("$3 billion — $9.7
+# billion in today's dollars").
+_RANGE_DASH = r"(?:\s*[–-]\s*|(?<!\s)—\s*|\s+—(?!\s))"
 _RANGED = frozenset({"count", "money", "percent", "rate"} | {kind for kind, _, _ in MEASURES.values()})
 _LOW_END = re.compile(r"(?:\b(?P<between>between)\s+)?(?<![\w.,$€£¥₽₸-])"
                       rf"(?P<low>\d{{1,3}}(?: \d{{3}})+(?!\d)|\d[\d,]*(?:\.\d+)?|\b(?:{NUMW})\b)"
-                      rf"(?:\s+(?P<scale>{SCALE}))?\s*(?:-to-|[–—-]|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
+                      rf"(?:\s+(?P<scale>{SCALE}))?(?:-to-|{_RANGE_DASH}|\s+to\s+|\s+(?P<and>and)\s+)$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"\s*(?P<scale>{SCALE})\b", re.IGNORECASE)
-_BETWEEN_ENDS = re.compile(r"\s*(?:[–—-]|\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
+_BETWEEN_ENDS = re.compile(rf"{_RANGE_DASH}|\s*(?:\bto\b|\b(?P<and>and)\b)\s*", re.IGNORECASE)
 # "from ... to ..." after a word of change is a change ("rose from 614 to 1,210", "an increase from 5 to 7"), and
 # "by" before a number is the size of one; any other "from ... to ..." is a range ("put losses anywhere from $1
 # billion to $2 billion")
@@ -2056,6 +2105,45 @@ def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
     return [out[start] for start in sorted(out)]
 
 
+# the bare number joined by "and" to a measure after it: "storm tides of 14 and 19 feet" (with "between", a range)
+_AND_BEFORE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>\d[\d,]*(?:\.\d+)?)\s+and\s+$")
+_UNIT_SHARED = frozenset(kind for kind, _, _ in MEASURES.values()) - {"duration", "temperature"}
+
+
+def _elliptic_ends(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The bare number at the other end of a change of a measure, or joined to one by "and", read in the measure's
+    unit: "dropped from 947 millibars to 941", "from 14 to 19 feet", "tides of 14 and 19 feet"."""
+    if " to " not in sentence and " and " not in sentence:
+        return figures
+    by_start = {f.start: f for f in figures}
+    out = dict(by_start)
+    for f in figures:
+        symbol = f.value.text.rpartition(" ")[2]
+        if (f.value.kind not in _UNIT_SHARED or symbol not in UNIT_SYMBOLS or f.value.text.startswith(_PREFIXES)
+                or "–" in f.value.text):
+            continue
+        ends = []
+        if _RATE_CHANGE_FROM.search(sentence, max(0, f.start - 6), f.start):
+            after = _RATE_CHANGE_TO.match(sentence, f.end)
+            ends.append(after.span("n") if after else None)
+        before = (_RATE_CHANGE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+                  or _AND_BEFORE.search(sentence, max(0, f.start - 20), f.start))
+        ends.append(before.span("n") if before else None)
+        for span in ends:
+            other = by_start.get(span[0]) if span else None
+            if span is None or (other is not None and (other.value.kind != "count" or other.end != span[1])):
+                continue  # none, or a figure of its own
+            text = sentence[span[0]:span[1]]
+            n = parse_number(text)
+            if n is None or re.fullmatch(YEAR, text):
+                continue
+            kind, factor = UNIT_SYMBOLS[symbol]
+            lo, hi, _ = _bounded(n, _half_ulp(text), None)
+            out[span[0]] = Figure(span[0], span[1], Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor),
+                                  f.counted)
+    return [out[start] for start in sorted(out)]
+
+
 def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> Figure | None:
     value: Value | None
     counted = ""
@@ -2116,7 +2204,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     elif kind in ("money", "percent", "ratio", "measure"):
         # what an amount measures: its label in a list, else a word that names a measure, said before it
         # ('gusting to 210 km/h', 'sustained winds of 185 km/h') rather than after, as a count's noun is
-        counted = _label(sentence, start) if _ITEM_END.match(sentence, end) else ""
+        counted = (_label(sentence, start) if _ITEM_END.match(sentence, end) else "") or _bracket_label(sentence, start)
         counted = counted or _concept_near(sentence, start, end, "", before_first=True) or _subject(sentence, start)
         if counted in _TOLLS_OF_PEOPLE and kind in ("money", "measure"):
             counted = ""  # what befell people is counted, never measured: '17 tonnes of gas escaped' after 'killed'
@@ -2155,6 +2243,24 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;.)(\[]|$)")
 # (380 mi),'): a sentence that goes on past the bracket ('Wind readings above 135 km/h (84 mph) were measured') says
 # what it measures in its words, not by a label
 _ITEM_END = re.compile(r"\s*(?:\([^()]*\)\s*(?:[,;.)\[]|$)|(?!\([^()]*\))(?:[,;.)(\[]|$))")
+
+
+# a figure in brackets right after a name, first in them or after another figure: "Varn (944 mb and 150 mph)", "the
+# Orvel ($2.1 billion)" tell of Varn and the Orvel, whatever the sentence is about
+_NAME_BRACKET = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)[ \t]*\(\s*"
+                           r"(?:[^()]{0,30}?\d[^()]{0,20}?(?:,|;|\band\b)\s*)?$")
+# ... but not a place where the thing was: "the storm in the Oskel Keys (931 mb)"
+_PLACE_NAMED_BEFORE = re.compile(r"\b(?:in|on|at|near|off|of|from|to|into|across)\s+(?:the\s+)?"
+                                 r"(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+def _bracket_label(sentence: str, start: int) -> str:
+    """The name a figure in brackets right after it tells of (see above); '' when none."""
+    m = _NAME_BRACKET.search(sentence, max(0, start - 60), start) if "(" in sentence else None
+    if (m is None or m["name"].lower() in stop_words()
+            or _PLACE_NAMED_BEFORE.search(sentence, max(0, m.start() - 40), m.start())):
+        return ""
+    return concepts().get(m["name"].lower()) or m["name"].lower()
 
 
 def _label(sentence: str, start: int) -> str:
