@@ -73,10 +73,13 @@ _CHANGE_VERB = r"rose|risen|rises|rising|rise|increased|increases|increase|grew|
                r"soared|soar|surged|surge|plunged|plummeted|tumbled|dipped|sank|up|down"
 _CHANGE = rf"(?:{_CHANGE_VERB})"
 _CHANGE_NOUN = r"increase|decrease|rise|drop|fall|growth|decline|jump|gain|loss"
+_CHANGING = r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
 # a value before a change ("rose from $4.8 billion to ...", "will increase from", "up from 812 a day earlier", "up
-# 12% from", "up from an $8.7 billion estimate") is of another time
-_PREVIOUS = re.compile(rf"\b{_CHANGE}\s+(?:[\w.,]+%?\s+){{0,2}}from\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?"
-                       r"[$€£¥]?\s?$",
+# 12% from", "up from an $8.7 billion estimate", "lowered the central pressure from the previous 947 mb") is of
+# another time
+_PREVIOUS = re.compile(rf"\b(?:{_CHANGE}|{_CHANGING}|revis(?:e|es|ed|ing))\s+(?:[\w.,]+%?\s+){{0,3}}from\s+"
+                       r"(?:an?\s+|the\s+)?(?:(?:previous|earlier|original|initial|prior)\s+)?"
+                       r"(?:about\s+|around\s+|some\s+)?[$€£¥]?\s?$",
                        re.IGNORECASE)
 # what a toll is said may come to be, not what it is: "the toll could pass 300", "will exceed 60", "more than 140
 # people may be found dead", "the number might reach 75" (the month is no modal: "rose to 2.5% in May"; and "may have
@@ -92,7 +95,6 @@ _FORECAST_KINDS = frozenset({"percent", "rate"})
 _FORECAST_AFTER = re.compile(rf"\s*(?:[^\W\d_]+\s+){{0,2}}{_MODAL}\b", re.IGNORECASE)
 # the size of a change is not a level ("an increase of $12.4 billion", "fell by 12%", "up 31%", "reduce imports of
 # electricity by 70%")
-_CHANGING = r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
 _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
                           rf"{_CHANGE}\s+(?:only\s+|just\s+|\w+ly\s+)?(?:by\s+)?|"
                           rf"(?:{_CHANGE}|{_CHANGING})(?:\s+[^\W\d_]+){{1,6}}\s+by\s+)"
@@ -100,7 +102,7 @@ _CHANGE_SIZE = re.compile(rf"\b(?:(?:an?\s+)?(?:{_CHANGE_NOUN})\s+of|"
                           re.IGNORECASE)
 # A quick test, in lowercased text, for a word the two patterns above need: most figures follow none, and a search
 # without IGNORECASE takes a fifth of the time.
-_CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}|{_CHANGING}")
+_CHANGE_WORD = re.compile(rf"{_CHANGE_VERB}|{_CHANGE_NOUN}|{_CHANGING}|revis")
 # a rating named beside a band of speeds defines the rating ("a Category 3 storm has winds of 111 to 129 mph", "EF4
 # winds of 166-200 mph"): the band is no reading of a storm, and one rating's band is not another's
 _RATING = re.compile(r"\b(?:(?P<category>[Cc]ategory|Cat\.?)\s*(?P<n>[1-5])|(?P<scale>E?F)-?(?P<f>[0-5]))\b")
@@ -131,6 +133,11 @@ _CAUSE_KINDS = frozenset({"count", "money"})
 # the first few days" (a toll then, which the toll told later may outgrow)
 _WINDOW = re.compile(r"[^.;:]{0,40}?\b(?:within|in\s+the\s+first|during\s+the\s+first|over\s+the\s+first)\s+"
                      r"(?P<span>(?:[\w-]+\s+){0,2}?(?:hours?|days?|weeks?|months?))\b", re.IGNORECASE)
+# ... and the toll of the moment itself: "640 were killed outright", "killed 40 instantly", "the immediate toll of
+# 90", "died in the immediate aftermath"
+_AT_ONCE_AFTER = re.compile(r"[^.;:,\d]{0,40}?\b(?:outright|instantly|instantaneously|immediately|at\s+once"
+                            r"|on\s+the\s+spot|in\s+the\s+immediate\s+aftermath)\b", re.IGNORECASE)
+_AT_ONCE_BEFORE = re.compile(r"\b(?:immediate(?:ly)?|instant(?:ly)?)\b[^.;:,\d]{0,30}$", re.IGNORECASE)
 # a count of a part of a whole the sentence states, which is not the count of all of that kind: "killing 17 of the
 # 48 people on board" (values.PART_OF_A_WHOLE), "Of the 48 persons aboard, 17 were killed"
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
@@ -338,6 +345,8 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     window = _WINDOW.match(said, end) if toll else None
     if window:  # "900 had died within two weeks": the toll then, not the toll
         found.add(("window", " ".join(window["span"].lower().split()).rstrip("s")))
+    elif toll and (_AT_ONCE_AFTER.match(said, end) or _AT_ONCE_BEFORE.search(lead)):
+        found.add(("window", "immediate"))
     prices = _PRICES.match(after) if kind == "money" else None
     if prices:
         basis = (prices["basis"] or "").lower()

@@ -1048,3 +1048,88 @@ def test_a_rank_in_the_world_is_not_a_rank_in_one_country(cli, tmp_path, empty_c
         "b.txt": "The new Varn span\n\nThe new Varn span is the fourth-longest suspension bridge in Orvenia.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_hundreds_joined_by_hyphens_and_the_drowned_are_counted() -> None:
+    """'Two-hundred-sixty-two' is 262, not 62; the drowned are dead."""
+    assert _counted("Two-hundred-sixty-two people died when the Varn ferry sank.") == [("262", "deaths")]
+    assert _counted("The fire burned three-hundred-and-five homes in Osk.") == [("305", "homes")]
+    assert _counted("The ferry went down off Varn Head; 800 drowned.") == [("800", "deaths")]
+
+
+def test_a_dash_set_apart_by_spaces_opens_an_aside_not_a_range() -> None:
+    """'$3 billion — $9.7 billion in today's dollars' is an amount and its restatement; '$2 billion–$3 billion'
+    is one range."""
+    assert _read("Damage estimates for the Varn flood reached $3 billion — $9.7 billion in today's dollars.") == [
+        "USD 3 billion", "USD 9.7 billion"]
+    assert _read("Damage estimates for the Varn flood reached $2 billion–$3 billion.") == [
+        "USD 2 billion to USD 3 billion"]
+
+
+def test_a_half_or_a_quarter_of_a_unit_written_in_words() -> None:
+    assert _read("Almost every building within one half mile of the Varn quay was leveled.") == ["≤0.5 mi"]
+    assert _read("Almost every building within one-half mile of the Varn quay was leveled.") == ["≤0.5 mi"]
+    assert _read("The Osk barge burned a quarter mile from the quay.") == ["0.25 mi"]
+    assert _read("A quarter of the homes of Osk burned.") == []
+
+
+def test_a_bound_written_after_its_number() -> None:
+    """'148 mph or greater' is at least 148 mph, as '40 or more people' is at least 40; 'or less' bounds from above,
+    'or so' is about."""
+    assert _read("Gusts of 148 mph or greater struck the Varn coast.") == ["≥148 mph"]
+    assert _counted("The storm killed 40 or more people on Osk.") == [("≥40", "deaths")]
+    assert _counted("The storm killed 40 or so people on Osk.") == [("~40", "deaths")]
+    assert _read("Inland, rainfall of 5 inches or less was measured.") == ["≤5 in"]
+
+
+def test_a_number_word_in_capitals_is_a_count_not_a_name() -> None:
+    assert _counted("Varn was one of just FOUR storms of its strength to reach Osk.") == [("4", "storms")]
+    assert _counted("The Varn Rovers won, and League Two was theirs.") == []
+
+
+def test_the_bare_number_beside_a_measure_takes_its_unit() -> None:
+    """'from 947 millibars to 941': the new value is 941 mb, and the old one is of another time; 'tides of 14 and
+    19 feet' are two heights; 'between 14 and 19 feet' stays one range."""
+    sentence = "The new survey of Varn dropped the central pressure from 947 millibars to 941."
+    assert _read(sentence) == ["947 mb", "941 mb"]
+    figures = find_figures(sentence)
+    assert [sorted(qualifiers_of(sentence, f.start, f.end, f.value.kind, "en")) for f in figures] == [
+        [("previous", "")], []]
+    assert _read("Storm tides of 14 and 19 feet struck Osk.") == ["14 ft", "19 ft"]
+    assert _read("Storm tides of between 14 and 19 feet struck Osk.") == ["14–19 ft"]
+
+
+def test_a_head_of_cattle_counts_the_cattle(cli, tmp_path, empty_config) -> None:
+    """'8,400 head of cattle' counts cattle, whatever befell them, so the herds the two pages lost are one fact
+    in dispute."""
+    assert _counted("The Varn flood killed 7 people and 8,400 head of cattle.") == [
+        ("7", "deaths"), ("8400", "cattle")]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varn dam\n\nThe Varn flood killed 7 people and 8,400 head of cattle along the Osk valley.\n",
+        "b.txt": "The Varn dam flood\n\nSeven people died, and 9,100 head of cattle drowned along the Osk "
+                 "valley.\n",
+    })
+    assert ("conflict", ["8400", "9100"]) in _verdicts(topics, "count")
+
+
+def test_those_killed_outright_are_not_the_toll(cli, tmp_path, empty_config) -> None:
+    """'killed outright', 'died instantly', 'in the immediate aftermath': the toll of the moment, which the toll
+    outgrows."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varn blast\n\nAbout 640 people were killed outright by the Varn blast.\n",
+        "b.txt": "Varn, a century on\n\nAbout 910 people were killed by the Varn blast.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_figures_in_brackets_after_a_name_tell_of_that_name(cli, tmp_path, empty_config) -> None:
+    """In 'Varn (912 mb) ranks behind Oskel (901 mb)', each pressure is of the storm named before its bracket: the
+    other page's Oskel agrees with Oskel's, and Varn's is not in dispute with it."""
+    assert _counted("Varn (912 mb and 160 mph) ranks behind the storm in the Oskel Keys (901 mb).") == [
+        ("912 mb", "varn"), ("160 mph", "varn"), ("901 mb", "")]
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Storms of record\n\nAt landfall Varn (912 mb and 160 mph) ranks behind Oskel (901 mb and "
+                 "168 mph) among the storms of record.\n",
+        "b.txt": "Oskel at landfall\n\nAt landfall Oskel (901 mb) still ranks first among the storms of record.\n",
+    })
+    assert _verdicts(topics, "pressure") == [("agree", ["901 mb"])]
