@@ -138,6 +138,15 @@ _WINDOW = re.compile(r"[^.;:]{0,40}?\b(?:within|in\s+the\s+first|during\s+the\s+
 _AT_ONCE_AFTER = re.compile(r"[^.;:,\d]{0,40}?\b(?:outright|instantly|instantaneously|immediately|at\s+once"
                             r"|on\s+the\s+spot|in\s+the\s+immediate\s+aftermath)\b", re.IGNORECASE)
 _AT_ONCE_BEFORE = re.compile(r"\b(?:immediate(?:ly)?|instant(?:ly)?)\b[^.;:,\d]{0,30}$", re.IGNORECASE)
+# how badly people were hurt: "1,300 seriously wounded", "critically injuring 40", "700 serious injuries" are
+# fewer than all the injured, and "minor injuries" are others
+_HOW_BADLY = (r"(?:(?P<bad>seriously|severely|critically|gravely|badly|serious|severe|critical|grave)"
+              r"|(?P<minor>minor|slightly))")
+_HURT = r"(?:injur\w*|wound\w*|hurt|burn(?:s|ed)?)"
+_HOW_BADLY_AFTER = re.compile(rf"\s+(?:(?:people|persons|others)\s+)?(?:(?:were|was|suffered|sustained|received)\s+)?"
+                              rf"{_HOW_BADLY}\s+{_HURT}\b", re.IGNORECASE)
+_HOW_BADLY_BEFORE = re.compile(rf"\b{_HOW_BADLY}\s+{_HURT}\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?$",
+                               re.IGNORECASE)
 # a count of a part of a whole the sentence states, which is not the count of all of that kind: "killing 17 of the
 # 48 people on board" (values.PART_OF_A_WHOLE), "Of the 48 persons aboard, 17 were killed"
 _OF_A_WHOLE_BEFORE = re.compile(r"\b(?:out\s+)?[Oo]f\s+(?:the|those|these|its|their)\s+[\d,]+\s+[^\d,;.]{1,40},\s*$")
@@ -347,6 +356,9 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         found.add(("window", " ".join(window["span"].lower().split()).rstrip("s")))
     elif toll and (_AT_ONCE_AFTER.match(said, end) or _AT_ONCE_BEFORE.search(lead)):
         found.add(("window", "immediate"))
+    badly = (_HOW_BADLY_AFTER.match(said, end) or _HOW_BADLY_BEFORE.search(lead)) if toll else None
+    if badly:
+        found.add(("severity", "minor" if badly["minor"] else "serious"))
     prices = _PRICES.match(after) if kind == "money" else None
     if prices:
         basis = (prices["basis"] or "").lower()
@@ -436,7 +448,8 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
     sets is worked out once."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b \
-            or any(k == "window" for k, _ in a) != any(k == "window" for k, _ in b):
+            or any(k == "window" for k, _ in a) != any(k == "window" for k, _ in b) \
+            or any(k == "severity" for k, _ in a) != any(k == "severity" for k, _ in b):
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):
@@ -444,7 +457,7 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     if any(k == "band" for k, _ in a) != any(k == "band" for k, _ in b):  # a rating's band is no reading
         return True
     for name in ("duration", "holder", "scale", "place", "band", "dimension", "extreme", "moment", "day", "cause",
-                 "window"):
+                 "window", "severity"):
         mine, theirs = ({v for k, v in side if k == name} for side in (a, b))
         if mine and theirs and not any(_same_name(x, y) for x in mine for y in theirs):
             return True
