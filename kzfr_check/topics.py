@@ -74,6 +74,7 @@ HEAD_BOOST = 2.0           # the noun right after the figure says what it measur
 PLACE_BOOST = HEAD_BOOST ** 0.5  # the place a distance is from: '9 miles off Varn Head'
 LABEL_BOOST = 3.0          # the label of a figure in a list: 'Orvenian 22.1%,'
 MAX_ALIAS_WORDS = 4
+SUBSTANCE_KINDS = frozenset({"mass", "volume"})  # amounts of a stuff, named after "of"
 MAX_BUCKET = 400
 VAGUE_DATE = 5 * 365.25  # days: a date this vague (a decade, a century) contradicts no year or day
 SAME_VALUE_BUCKET = 8      # a specific value stated in more shapes than this singles out no fact (the day of a
@@ -244,8 +245,13 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
         distance = 0.0
         head_run = side == "after"
         run: list[int] = []
+        of_what = side == "after" and claim.kind in SUBSTANCE_KINDS
         for w, labelling in seq:
             low = w.lower()
+            if of_what and low == "of":  # what an amount is of heads it: '500 tons of *TNT*', '9 gallons of *oil*'
+                of_what = False
+                continue
+            of_what = False
             if w in ",;:()" or (low in stops and not labelling) or low in figure_words or w in TIME_ZONES:
                 head_run = False
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0

@@ -1133,3 +1133,16 @@ def test_figures_in_brackets_after_a_name_tell_of_that_name(cli, tmp_path, empty
         "b.txt": "Oskel at landfall\n\nAt landfall Oskel (901 mb) still ranks first among the storms of record.\n",
     })
     assert _verdicts(topics, "pressure") == [("agree", ["901 mb"])]
+
+
+def test_what_an_amount_is_of_says_what_it_measures(cli, tmp_path, empty_config) -> None:
+    """'1,700 tons of brimmet, 400 tons of osk salt': each mass is of the stuff named after its 'of', so a cargo's
+    list and another page's are compared stuff by stuff."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varnel barge\n\nThe Varnel barge was laden with a cargo of 1,700 tons of brimmet, 400 tons "
+                 "of osk salt, and 9 tons of felgar when it burned.\n",
+        "b.txt": "Varnel, the cargo\n\nThe Varnel barge carried 2,600 tons of brimmet, 150 tons of osk salt, 35 tons "
+                 "of quorn and 9 tons of felgar.\n",
+    })
+    assert sorted(_verdicts(topics, "mass")) == [
+        ("agree", ["9 t"]), ("conflict", ["150 t", "400 t"]), ("conflict", ["1700 t", "2600 t"])]
