@@ -1146,3 +1146,14 @@ def test_what_an_amount_is_of_says_what_it_measures(cli, tmp_path, empty_config)
     })
     assert sorted(_verdicts(topics, "mass")) == [
         ("agree", ["9 t"]), ("conflict", ["150 t", "400 t"]), ("conflict", ["1700 t", "2600 t"])]
+
+
+def test_the_badly_hurt_are_not_all_the_injured(cli, tmp_path, empty_config) -> None:
+    """'1,300 seriously wounded' counts part of the injured; 'minor injuries' count others."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varn blast\n\nThere were 880 people killed, 1,300 seriously wounded, and 7,000 more in need of "
+                 "care after the Varn blast.\n",
+        "b.txt": "Varn remembers\n\nThe Varn blast killed 880 people. Some 6,200 were injured by the Varn blast.\n",
+        "c.txt": "Varn, the toll\n\nIn all, 2,400 people suffered minor injuries in the Varn blast.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
