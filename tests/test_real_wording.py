@@ -1157,3 +1157,14 @@ def test_the_badly_hurt_are_not_all_the_injured(cli, tmp_path, empty_config) -> 
         "c.txt": "Varn, the toll\n\nIn all, 2,400 people suffered minor injuries in the Varn blast.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_the_year_a_thing_was_built_is_the_year_it_was_finished(cli, tmp_path, empty_config) -> None:
+    """'built the Varn dam in 2034' dates its end, as 'completed' does, not the start of its construction."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varn dam\n\nConstruction of the Varn dam on the Osk river was begun in 2031 by the Osk "
+                 "bureau.\n",
+        "b.txt": "Varn dam history\n\nThe Osk bureau built the Varn dam on the Osk river in 2034.\n",
+        "c.txt": "Varn dam, a history\n\nThe Varn dam on the Osk river was completed in 2035 by the Osk bureau.\n",
+    })
+    assert _verdicts(topics, "date") == [("conflict", ["2034", "2035"])]
