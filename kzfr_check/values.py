@@ -2249,14 +2249,18 @@ _ITEM_END = re.compile(r"\s*(?:\([^()]*\)\s*(?:[,;.)\[]|$)|(?!\([^()]*\))(?:[,;.
 # Orvel ($2.1 billion)" tell of Varn and the Orvel, whatever the sentence is about
 _NAME_BRACKET = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)[ \t]*\(\s*"
                            r"(?:[^()]{0,30}?\d[^()]{0,20}?(?:,|;|\band\b)\s*)?$")
+# ... and so is one in a relative clause right after a name: "second only to the Orvel, which cost $4 billion"
+_NAME_WHICH = re.compile(r"\b(?P<name>[A-Z][\w'’-]+),\s+(?:which|who)\s+[^,.;:()\d]{0,60}$")
 # ... but not a place where the thing was: "the storm in the Oskel Keys (931 mb)"
 _PLACE_NAMED_BEFORE = re.compile(r"\b(?:in|on|at|near|off|of|from|to|into|across)\s+(?:the\s+)?"
                                  r"(?:[A-Z][\w'’-]*\s+){0,2}$")
 
 
 def _bracket_label(sentence: str, start: int) -> str:
-    """The name a figure in brackets right after it tells of (see above); '' when none."""
+    """The name a figure in brackets or a relative clause right after it tells of (see above); '' when none."""
     m = _NAME_BRACKET.search(sentence, max(0, start - 60), start) if "(" in sentence else None
+    if m is None and ", wh" in sentence:
+        m = _NAME_WHICH.search(sentence, max(0, start - 80), start)
     if (m is None or m["name"].lower() in stop_words()
             or _PLACE_NAMED_BEFORE.search(sentence, max(0, m.start() - 40), m.start())):
         return ""

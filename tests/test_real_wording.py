@@ -1168,3 +1168,13 @@ def test_the_year_a_thing_was_built_is_the_year_it_was_finished(cli, tmp_path, e
         "c.txt": "Varn dam, a history\n\nThe Varn dam on the Osk river was completed in 2035 by the Osk bureau.\n",
     })
     assert _verdicts(topics, "date") == [("conflict", ["2034", "2035"])]
+
+
+def test_a_figure_in_a_relative_clause_after_a_name_tells_of_that_name(cli, tmp_path, empty_config) -> None:
+    """'after only the Orvel storm, which caused $71 billion': the page compares; the amount is the Orvel's."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "The Varn storm\n\nThe Varn storm caused an estimated $40 billion in damage, the report said.\n",
+        "b.txt": "Varn, a year on\n\nThe report puts the Varn storm after only the storm Orvel, which caused an "
+                 "estimated $71 billion in damage.\n",
+    })
+    assert [t for t in topics if t["status"] == "conflict"] == []
