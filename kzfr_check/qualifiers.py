@@ -433,6 +433,11 @@ def _foretold(clause: str, said: str, end: int) -> bool:
     return bool(_FORECAST_BEFORE.search(clause[-40:]) or _FORECAST_AFTER.match(said, end))
 
 
+def _told_of(qualifiers: Qualifiers) -> bool:
+    """Is a date the day something was announced, not the day it happened?"""
+    return ("moment", "announcement") in qualifiers
+
+
 @lru_cache(maxsize=65536)
 def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     """Do two figures' qualifiers say they measure different things? A peak is not a value at another
@@ -443,13 +448,15 @@ def set_apart(a: Qualifiers, b: Qualifiers) -> bool:
     a rating is no reading, nor another rating's band; an aftershock's magnitude is not the main shock's; distances
     from two places are two distances; a height is not a width; the least of something is not the most; a time of one
     day is not one of another; what came of an event directly is not what came of it either way; a toll counted over
-    the first days after an event is not the toll.
+    the first days after an event is not the toll, nor is the toll of its moment or a count of the badly hurt all
+    the hurt; the day a thing was announced is not the day it happened.
 
     Asked of millions of pairs of shapes in a big corpus, whose qualifiers are a few sets, shared: each pair of
     sets is worked out once."""
     if ("peak", "") in a ^ b or ("previous", "") in a ^ b or ("change", "") in a ^ b or ("forecast", "") in a ^ b \
             or any(k == "window" for k, _ in a) != any(k == "window" for k, _ in b) \
-            or any(k == "severity" for k, _ in a) != any(k == "severity" for k, _ in b):
+            or any(k == "severity" for k, _ in a) != any(k == "severity" for k, _ in b) \
+            or _told_of(a) != _told_of(b):
         return True
     occurrences = [dict(v.rsplit("|", 1) for k, v in side if k == "occurrence") for side in (a, b)]
     if any(occurrences[1].get(noun, ordinal) != ordinal for noun, ordinal in occurrences[0].items()):

@@ -1178,3 +1178,13 @@ def test_a_figure_in_a_relative_clause_after_a_name_tells_of_that_name(cli, tmp_
                  "estimated $71 billion in damage.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
+
+
+def test_the_day_a_thing_was_announced_is_not_the_day_it_happened(cli, tmp_path, empty_config) -> None:
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varn water: a timeline\n\nApril 25, 2040: Varn leaves the Osk water system for the Tarn "
+                 "river.\n\nOct. 8, 2041: Mayor Tolen announces Varn will switch back to the Osk water system.\n",
+        "b.txt": "Varn water\n\nThe city switched back to the Osk water system on October 16, 2041.\n",
+        "c.txt": "Varn water crisis\n\nVarn was re-connected to the Osk water system on October 16, 2041.\n",
+    })
+    assert _verdicts(topics, "date") == [("agree", ["2041-10-16"])]
