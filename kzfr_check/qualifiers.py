@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kzfr_check.lang import concepts, data
-from kzfr_check.values import CARDINALS, CURRENCY_CODES, DATE_KINDS, MEASURES, MONTHS, PART_OF_A_WHOLE
+from kzfr_check.lang import concepts, data, measures
+from kzfr_check.values import CARDINALS, CURRENCY_CODES, DATE_KINDS, MEASURES, MONTHS, OF_THEM, PART_OF_A_WHOLE
 from kzfr_check.words import STOP_WORDS, WORD, term, term_in
 
 Qualifiers = frozenset[tuple[str, str]]  # (what, which): ('place', 'Ostvale'), ('peak', '')
@@ -363,7 +363,8 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
     if prices:
         basis = (prices["basis"] or "").lower()
         found.add(("prices", basis if basis[:1].isdigit() else "today"))  # (today's, current, adjusted)
-    if kind in _PART_KINDS and (PART_OF_A_WHOLE.match(after) or _OF_A_WHOLE_BEFORE.search(lead)):
+    if kind in _PART_KINDS and (PART_OF_A_WHOLE.match(after) or _OF_A_WHOLE_BEFORE.search(lead)
+                                or _part_of_them(after)):
         found.add(("part", "of a whole"))
     cause = _cause(said, start, end) if kind in _CAUSE_KINDS and "direct" in said.lower() else ""
     if cause:
@@ -436,6 +437,13 @@ def _foretold(clause: str, said: str, end: int) -> bool:
 def _told_of(qualifiers: Qualifiers) -> bool:
     """Is a date the day something was announced, not the day it happened?"""
     return ("moment", "announcement") in qualifiers
+
+
+def _part_of_them(after: str) -> bool:
+    """'14 of them carrying ...', '40 of whom crowded ...': a part of the whole named before, counted as that whole
+    is. (But '800 of whom drowned' counts the dead: what befell them says what the count is.)"""
+    of_them = OF_THEM.match(after)
+    return of_them is not None and not any(w.lower() in measures() for w in WORD.findall(after[of_them.end():])[:3])
 
 
 @lru_cache(maxsize=65536)

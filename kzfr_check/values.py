@@ -1385,6 +1385,19 @@ _ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words bet
 # a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
 PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+# a part of a whole named before it: "14 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
+# apart)
+OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b(?=\s+[^\W\d_])", re.IGNORECASE)
+_PLURAL = re.compile(r"\b([^\W\d_]{3,}s|people|persons|children|men|women|cattle|crew|staff)\b", re.IGNORECASE)
+
+
+def _of_them(sentence: str, start: int, after: int) -> str:
+    """What a part of a whole named before it counts ('800 of whom drowned', '14 of them carrying ...'): what the
+    words after it say befell them, else that whole, the last plural noun before it ('38 cars, with')."""
+    words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
+    concept = next((measures()[w] for w in words if w in measures()), "")
+    wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
+    return concept or (wholes[-1] if wholes else "")
 _HEAD_OF = re.compile(r"\s+head\s+of\s", re.IGNORECASE)
 # a bound written after its number: "40 or more people", "148 mph or greater", "5% or less", "40 or so people"
 _BOUND_AFTER = re.compile(r"\s+or\s+(?:(?P<gt>more|greater|higher|above|over)|(?P<lt>less|fewer|lower|below|under)"
@@ -1618,6 +1631,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after += plus  # "3,500+ injured": at least 3,500
     written_after = _BOUND_AFTER.match(sentence, after) if not (m["bound"] or plus) else None
     after = written_after.end() if written_after else after  # "40 or more people"
+    of_them = OF_THEM.match(sentence, after)
+    after = of_them.end() if of_them else after
     if dotted := _DOTTED_AFTER.match(sentence, after):
         after = dotted.end()  # "72 U.S. deaths" counts deaths
     elif (aside := _ASIDE_AFTER.match(sentence, after)) and _WORD_AFTER.match(sentence, aside.end()):
@@ -1685,6 +1700,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
                 (w for w in nouns if w.endswith("s") and not w.endswith("ss")), nouns[0] if nouns else "")
     else:
         return None
+    if of_them:
+        counted = _of_them(sentence, start, after)
     if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
         counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"
@@ -2054,7 +2071,10 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> lis
     ends = [f.end for f in measures]
     out = []
     for m in ELLIPTIC.finditer(sentence):
-        if taken.overlaps(m.start(), m.end()):
+        counted_part = next((f for f in found if f.value.kind == "count" and f.start == m.start(1)), None)
+        if counted_part is not None and any(f.end <= m.start() for f in measures):
+            found.remove(counted_part)  # "50 kilometres, 37 of them under the sea" are kilometres, not a count
+        elif taken.overlaps(m.start(), m.end()):
             continue
         before = bisect_right(ends, m.start())
         if not before:

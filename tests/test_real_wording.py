@@ -1188,3 +1188,16 @@ def test_the_day_a_thing_was_announced_is_not_the_day_it_happened(cli, tmp_path,
         "c.txt": "Varn water crisis\n\nVarn was re-connected to the Osk water system on October 16, 2041.\n",
     })
     assert _verdicts(topics, "date") == [("agree", ["2041-10-16"])]
+
+
+def test_a_part_of_a_whole_named_before_it() -> None:
+    """'800 of whom drowned' counts the dead; '14 of them carrying brimmet' is a part of the cars, and set apart from
+    all of them; '37 of them under the sea' after a length is a length still."""
+    assert _counted("The Varn ferry carried 1,200 passengers, 800 of whom drowned.") == [
+        ("1200", "passengers"), ("800", "deaths")]
+    sentence = "The Osk train had 38 cars, with 14 of them carrying brimmet."
+    figures = find_figures(sentence)
+    assert [(f.value.text, f.counted) for f in figures] == [("38", "cars"), ("14", "cars")]
+    assert [sorted(qualifiers_of(sentence, f.start, f.end, f.value.kind, "en")) for f in figures] == [
+        [], [("part", "of a whole")]]
+    assert _read("The Varn tunnel is 50 kilometres long, 37 of them under the sea.") == ["50 km", "37 km"]
