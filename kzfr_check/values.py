@@ -228,7 +228,7 @@ BOUND = (rf"(?:[~≈≥≤<]|>(?<![\w\"'/]>)|\b(?:more than|greater than|(?=over
          r"|at least|no fewer than|no less than"
          r"|not less than|a minimum of|less than|fewer than|up to|at most|as (?:many|much) as"
          r"|no more than|not more than|a maximum of|within|nearly|almost|close to|just under|about|around"
-         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|near))")
+         r"|approximately|roughly|some|circa|an estimated|estimated|approx\.?|appx\.?|near))")
 BOUND_GAP = r"(?:(?<=[~≈≥>≤<])\s?|\s+)"  # a sign may stand right before its number: '≥30,000', '> US$163.6 billion'
 _BOUNDS = {
     "gt": (">", "≥", "more than", "greater than", "over", "above", "in excess of", "exceeding", "exceeded", "exceeds",
@@ -639,7 +639,7 @@ PATTERNS: list[Pattern] = [
                                rf"(?:of|in))\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?{YEAR}\b", _I),
             _needs(r"than\s+in|compared\s|same\s")),
     # a bound before a number of a year's shape makes it a count: "more than 2000 people"
-    Pattern("count", re.compile(rf"(?P<bound>{BOUND})\s+(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I),
+    Pattern("count", re.compile(rf"(?P<bound>{BOUND}){BOUND_GAP}(?P<num>{YEAR})(?P<scale>)(?=\s+[^\W\d_])", _I),
             _needs(rf"{YEAR}\s+[^\W\d_]")),
     # so does a plural noun of people or of a toll right after it: "52,310 cases and 1874 deaths", unless a word
     # before it makes it a time ("in 2005 people fled", "by March 2020 cases had doubled")

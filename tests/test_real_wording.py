@@ -1201,3 +1201,9 @@ def test_a_part_of_a_whole_named_before_it() -> None:
     assert [sorted(qualifiers_of(sentence, f.start, f.end, f.value.kind, "en")) for f in figures] == [
         [], [("part", "of a whole")]]
     assert _read("The Varn tunnel is 50 kilometres long, 37 of them under the sea.") == ["50 km", "37 km"]
+
+
+def test_a_slide_s_abbreviated_bounds_before_numbers_of_a_year_s_shape() -> None:
+    """'Appx. 1500 Killed', '>2000 total dead' on a slide count people; neither is a year."""
+    assert _counted("The Varn blast: • Appx. 1500 Killed outright. >2000 total dead. >6000 injured") == [
+        ("~1500", "deaths"), (">2000", "deaths"), (">6000", "injured")]
