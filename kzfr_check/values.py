@@ -364,6 +364,8 @@ _TIME = re.compile(
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     rf"|(?P<hd>\d{{1,2}})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b|\s+{_HALF_OF_DAY_WORDS})"
+    # (a bulletin's hour and minutes without a colon: "AT 254 PM CDT")
+    r"|(?P<h3>[1-9])(?P<m3>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
     # (one that reads as a year, "September 11, 2003 GMT", only before a half of the day or "hours")
     r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
     rf"|(?=\s*(?:[ap]\.?\s?m\b|\(?{_ZONE_AHEAD}|local\s+time\b)|\s+hours?\b)"
@@ -398,6 +400,8 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
         last = "s" if m["s"] else "m"
     elif m["hd"] is not None:
         hour, minute, second, last = int(m["hd"]), int(m["md"]), 0, "m"
+    elif m["h3"] is not None:
+        hour, minute, second, last = int(m["h3"]), int(m["m3"]), 0, "m"
     elif m["hh"] is not None:
         hour, minute, second, last = int(m["hh"]), int(m["mm"]), int(m["ss"] or 0), "s" if m["ss"] else "m"
     elif m["ampm"] or m["half"]:  # ("9 o'clock" alone is morning or evening)
@@ -1576,6 +1580,8 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     named_next = (before_first and len(clause) > 1 and sentence[after + len(clause[0])].isdigit()
                   or bool(_WHOLE_OF_A_PART.search(sentence, max(0, start - 40), start)))
     following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
+    if following and not before_first and len(clause) > 1 and _OBJECT_COUNT.match(sentence, after + len(clause[0])):
+        following.pop()  # the verb right before another count is that one's: "350 tornadoes killed 321 people"
     head = sentence[max(0, start - 60):start]
     piece = _CLAUSE_BREAK.split(head)[-1]
     if before_first and head[:len(head) - len(piece)][-1:].isdigit():
@@ -1593,6 +1599,8 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
     return known.get(counted, counted)
 
 
+# a count right after a verb, its object: the verb names what that count measures
+_OBJECT_COUNT = re.compile(rf"\d[\d,]*\s+(?!(?:{_alternation(TIME_UNITS)})\b)[^\W\d_]", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"\s*(?:{_alternation(MEASURES)}|{CURRENCY_AFTER})(?![\w²])", re.IGNORECASE)
 
 

@@ -1207,3 +1207,11 @@ def test_a_slide_s_abbreviated_bounds_before_numbers_of_a_year_s_shape() -> None
     """'Appx. 1500 Killed', '>2000 total dead' on a slide count people; neither is a year."""
     assert _counted("The Varn blast: • Appx. 1500 Killed outright. >2000 total dead. >6000 injured") == [
         ("~1500", "deaths"), (">2000", "deaths"), (">6000", "injured")]
+
+
+def test_a_bulletin_s_hour_without_a_colon_and_a_verb_before_its_own_count() -> None:
+    """'AT 254 PM CDT' is 2:54 in the afternoon; in '350 storms killed 321 people' the killing is the 321's, and
+    the 350 count storms."""
+    assert _read("AT 254 PM CDT, the Varn supercell began to rotate.") == ["14:54 CDT"]
+    assert _counted("The Varn outbreak's 350 storms killed 321 people.") == [("350", "storms"), ("321", "deaths")]
+    assert _counted("In Osk, 11 workers were killed 3 days later.") == [("11", "deaths")]
