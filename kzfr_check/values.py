@@ -499,6 +499,9 @@ PATTERNS: list[Pattern] = [
     # a file's name: "headframe 2016.jpg", "IMG_2041.png", "report-2019-03.pdf" name an image or a document, no fact
     Pattern("skip", re.compile(r"[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b", _I),
             _needs(r"\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),
+    # the rating of a count of things is no rating of one thing: "12 rated EF4", "3 storms were rated Category 4"
+    Pattern("skip", re.compile(r"(?<=\d\s)(?:[^\W\d_]+\s+){0,2}?rated\s+(?:E?F-?[0-5]|category\s+[1-5])\b", _I),
+            _needs(r"rated\s")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
     # "an Mw 7.7 earthquake", "a maximum intensity of XII"
     Pattern("scale", re.compile(rf"\b(?P<name>{NAMED_SCALES})\s+(?P<num>\d{{1,2}}|{ROMAN})\b(?![.,]\d)"),
@@ -543,7 +546,10 @@ PATTERNS: list[Pattern] = [
             _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?"
                                 # a range whose scale follows its upper end only: '$13–50 billion', '$2.5-3 million'
-                                rf"(?:(?P<low>{DIGITS})\s*(?:[–—-]|\s+to\s+)\s*(?:{CURRENCY_BEFORE}\s?)?"
+                                # (and after "between": '$250 and $350 million')
+                                rf"(?P<btw>(?<=between [$€£¥]))?"
+                                rf"(?:(?P<low>{DIGITS})\s*(?:[–—-]|\s+to\s+|(?(btw)\s+and\s+|(?!)))\s*"
+                                rf"(?:{CURRENCY_BEFORE}\s?)?"
                                 rf"(?=(?:{DIGITS})(?:\s*|-)(?:{SCALE}|bn|mn|mln|tn)\b))?(?P<num>{DIGITS})"
                                 # '$4.5B', '$300M', '$12-billion'
                                 rf"(?:(?:\s*|-)(?P<scale>{SCALE}|bn|mn|mln|tn|b|m|k)\b)?", _I),

@@ -1215,3 +1215,11 @@ def test_a_bulletin_s_hour_without_a_colon_and_a_verb_before_its_own_count() -> 
     assert _read("AT 254 PM CDT, the Varn supercell began to rotate.") == ["14:54 CDT"]
     assert _counted("The Varn outbreak's 350 storms killed 321 people.") == [("350", "storms"), ("321", "deaths")]
     assert _counted("In Osk, 11 workers were killed 3 days later.") == [("11", "deaths")]
+
+
+def test_a_range_of_amounts_after_between_and_the_rating_of_a_count() -> None:
+    """'between $250 and $350 million' is one range, its scale written once; '12 rated EF4' counts twelve storms
+    of that rating and rates no one storm."""
+    assert _read("Damage on the Osk was estimated to be between $250 and $350 million.") == ["USD 250–350 million"]
+    assert _read("Varn outbreak: 12 Rated EF4.") == ["12"]
+    assert _read("The Varn tornado was rated EF4.") == ["EF 4"]
