@@ -1223,3 +1223,11 @@ def test_a_range_of_amounts_after_between_and_the_rating_of_a_count() -> None:
     assert _read("Damage on the Osk was estimated to be between $250 and $350 million.") == ["USD 250–350 million"]
     assert _read("Varn outbreak: 12 Rated EF4.") == ["12"]
     assert _read("The Varn tornado was rated EF4.") == ["EF 4"]
+
+
+def test_a_count_never_counts_a_beginning_or_an_end() -> None:
+    """'the fire began there were over 440 occupants': what began or was completed is no thing counted."""
+    assert _counted("At the time that the Varn fire began there were reportedly over 440 occupants in the club.") == [
+        (">440", "occupants")]
+    assert _counted("Construction of the Varn dam was completed by 5,000 workers in 2031.") == [
+        ("5000", "workers"), ("2031", "")]
