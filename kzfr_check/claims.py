@@ -373,8 +373,8 @@ def extract_claims(source: Source, limit: int | None = None) -> list[Claim]:
                 as_of=period, said_before=leading, language=language,
                 qualifiers=apart))
             if len(claims) == limit:
-                return _restated_periods(claims)
-    return _restated_periods(claims)
+                return _restated_periods(_headline_bounds(claims))
+    return _restated_periods(_headline_bounds(claims))
 
 
 HEADING_WORDS = 4  # words a line may have beside its date and still be a heading: "Varn eruption 1991"
@@ -388,6 +388,18 @@ def _dates_a_heading(said: str, figure: Figure) -> bool:
         return False
     rest = said[:figure.start] + said[figure.end:]
     return len(WORD.findall(rest)) <= HEADING_WORDS and not rest.rstrip().endswith(".")
+
+
+def _headline_bounds(claims: list[Claim]) -> list[Claim]:
+    """A count a headline states bare ("85 dead in Varn fire") that the text below bounds ("At least 85 people have
+    been killed") is that bounded count: headlines drop the "at least" their story keeps."""
+    if not claims:
+        return claims
+    first = claims[0].quote_start  # the headline: the document's first sentence with a figure
+    bounded = {(c.counted, c.value.low): c.value for c in claims if c.kind == "count" and c.quote_start != first
+               and c.value.text[:1] in "≥>"}
+    return [replace(c, value=bounded[(c.counted, c.value.low)]) if c.quote_start == first and c.kind == "count"
+            and c.value.text[:1].isdigit() and (c.counted, c.value.low) in bounded else c for c in claims]
 
 
 def _restated_periods(claims: list[Claim]) -> list[Claim]:

@@ -1231,3 +1231,11 @@ def test_a_count_never_counts_a_beginning_or_an_end() -> None:
         (">440", "occupants")]
     assert _counted("Construction of the Varn dam was completed by 5,000 workers in 2031.") == [
         ("5000", "workers"), ("2031", "")]
+
+
+def test_a_headline_s_bare_count_is_the_bounded_count_of_its_story(tmp_path) -> None:
+    """'85 dead in Varn club fire' over 'At least 85 people have been killed': the headline drops the bound."""
+    page = write_corpus(tmp_path / "news", {"a.txt": "85 dead in Varn club fire\n\nAt least 85 people have been "
+                                                     "killed in a fire at the Varn club, officials said.\n"})
+    claims = extract_claims(read_source(page / "a.txt"))
+    assert [(c.line, c.value.text) for c in claims] == [(1, "≥85"), (3, "≥85")]
