@@ -391,8 +391,8 @@ def _dates_a_heading(said: str, figure: Figure) -> bool:
 
 
 def _headline_bounds(claims: list[Claim]) -> list[Claim]:
-    """A count a headline states bare ("85 dead in Varn fire") that the text below bounds ("At least 85 people have
-    been killed") is that bounded count: headlines drop the "at least" their story keeps."""
+    """A count a headline states bare ("61 dead in Varn hall fire") that the text below bounds ("At least 61 people
+    died") is that bounded count: headlines drop the "at least" their story keeps."""
     if not claims:
         return claims
     first = claims[0].quote_start  # the headline: the document's first sentence with a figure

@@ -440,7 +440,7 @@ def _told_of(qualifiers: Qualifiers) -> bool:
 
 
 def _part_of_them(after: str) -> bool:
-    """'14 of them carrying ...', '40 of whom crowded ...': a part of the whole named before, counted as that whole
+    """'9 of them carrying ...', '30 of whom waited ...': a part of the whole named before, counted as that whole
     is. (But '800 of whom drowned' counts the dead: what befell them says what the count is.)"""
     of_them = OF_THEM.match(after)
     return of_them is not None and not any(w.lower() in measures() for w in WORD.findall(after[of_them.end():])[:3])

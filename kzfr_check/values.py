@@ -364,7 +364,7 @@ _TIME = re.compile(
     r"until|no\s+later\s+than)|(?P<after>(?:just\s+|shortly\s+)?after|past))\s+)?"
     r"(?:(?<=time)|(?<![\w.,:$€£]))(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
     rf"|(?P<hd>\d{{1,2}})\.(?P<md>[0-5]\d)(?=\s?[ap]\.?\s?m\b|\s+{_HALF_OF_DAY_WORDS})"
-    # (a bulletin's hour and minutes without a colon: "AT 254 PM CDT")
+    # (a bulletin's hour and minutes without a colon: "AT 317 PM CDT")
     r"|(?P<h3>[1-9])(?P<m3>[0-5]\d)(?=\s?[ap]\.?\s?m\b)"
     # (one that reads as a year, "September 11, 2003 GMT", only before a half of the day or "hours")
     r"|(?!(?:19|20)\d\d(?!\s?[ap]\.?\s?m\b|\s+hours?\b))(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?![\d:])"
@@ -499,7 +499,7 @@ PATTERNS: list[Pattern] = [
     # a file's name: "headframe 2016.jpg", "IMG_2041.png", "report-2019-03.pdf" name an image or a document, no fact
     Pattern("skip", re.compile(r"[\w-]*\d[\w-]*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b", _I),
             _needs(r"\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?|xlsx?|mp[34])\b")),
-    # the rating of a count of things is no rating of one thing: "12 rated EF4", "3 storms were rated Category 4"
+    # the rating of a count of things is no rating of one thing: "7 rated EF4", "3 storms were rated Category 4"
     Pattern("skip", re.compile(r"(?<=\d\s)(?:[^\W\d_]+\s+){0,2}?rated\s+(?:E?F-?[0-5]|category\s+[1-5])\b", _I),
             _needs(r"rated\s")),
     # a value on a named scale: "a Category 4 hurricane", "a magnitude 7.8 quake", "7.5 on the Richter scale",
@@ -546,7 +546,7 @@ PATTERNS: list[Pattern] = [
             _needs(r"(?:\(|equivalent\s)[^()]*?(?:today|in\s+\d{4})")),
     Pattern("money", re.compile(rf"(?:(?P<bound>{BOUND}){BOUND_GAP})?(?P<cur>{CURRENCY_BEFORE})\s?"
                                 # a range whose scale follows its upper end only: '$13–50 billion', '$2.5-3 million'
-                                # (and after "between": '$250 and $350 million')
+                                # (and after "between": '$180 and $240 million')
                                 rf"(?P<btw>(?<=between [$€£¥]))?"
                                 rf"(?:(?P<low>{DIGITS})\s*(?:[–—-]|\s+to\s+|(?(btw)\s+and\s+|(?!)))\s*"
                                 rf"(?:{CURRENCY_BEFORE}\s?)?"
@@ -1395,15 +1395,15 @@ _ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words bet
 # a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
 PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
-# a part of a whole named before it: "14 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
+# a part of a whole named before it: "9 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
 # apart)
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _PLURAL = re.compile(r"\b([^\W\d_]{3,}s|people|persons|children|men|women|cattle|crew|staff)\b", re.IGNORECASE)
 
 
 def _of_them(sentence: str, start: int, after: int) -> str:
-    """What a part of a whole named before it counts ('800 of whom drowned', '14 of them carrying ...'): what the
-    words after it say befell them, else that whole, the last plural noun before it ('38 cars, with')."""
+    """What a part of a whole named before it counts ('800 of whom drowned', '9 of them carrying ...'): what the
+    words after it say befell them, else that whole, the last plural noun before it ('41 cars, with')."""
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
     concept = next((measures()[w] for w in words if w in measures()), "")
     wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
@@ -1587,7 +1587,7 @@ def _concept_near(sentence: str, start: int, after: int, counted: str, before_fi
                   or bool(_WHOLE_OF_A_PART.search(sentence, max(0, start - 40), start)))
     following = [] if named_next else [w for w in _WORD.findall(clause[0]) if w.lower() not in stop][:_NEAR]
     if following and not before_first and len(clause) > 1 and _OBJECT_COUNT.match(sentence, after + len(clause[0])):
-        following.pop()  # the verb right before another count is that one's: "350 tornadoes killed 321 people"
+        following.pop()  # the verb right before another count is that one's: "180 storms killed 212 people"
     head = sentence[max(0, start - 60):start]
     piece = _CLAUSE_BREAK.split(head)[-1]
     if before_first and head[:len(head) - len(piece)][-1:].isdigit():
@@ -2139,7 +2139,7 @@ def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
     return [out[start] for start in sorted(out)]
 
 
-# the bare number joined by "and" to a measure after it: "storm tides of 14 and 19 feet" (with "between", a range)
+# the bare number joined by "and" to a measure after it: "tides of 14 and 19 feet" (with "between", a range)
 _AND_BEFORE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>\d[\d,]*(?:\.\d+)?)\s+and\s+$")
 _UNIT_SHARED = frozenset(kind for kind, _, _ in MEASURES.values()) - {"duration", "temperature"}
 

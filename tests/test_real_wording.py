@@ -1060,15 +1060,15 @@ def test_hundreds_joined_by_hyphens_and_the_drowned_are_counted() -> None:
 def test_a_dash_set_apart_by_spaces_opens_an_aside_not_a_range() -> None:
     """'$3 billion — $9.7 billion in today's dollars' is an amount and its restatement; '$2 billion–$3 billion'
     is one range."""
-    assert _read("Damage estimates for the Varn flood reached $3 billion — $9.7 billion in today's dollars.") == [
+    assert _read("Repairs after the Varn flood cost $3 billion — $9.7 billion in today's dollars.") == [
         "USD 3 billion", "USD 9.7 billion"]
-    assert _read("Damage estimates for the Varn flood reached $2 billion–$3 billion.") == [
+    assert _read("Repairs after the Varn flood cost $2 billion–$3 billion.") == [
         "USD 2 billion to USD 3 billion"]
 
 
 def test_a_half_or_a_quarter_of_a_unit_written_in_words() -> None:
-    assert _read("Almost every building within one half mile of the Varn quay was leveled.") == ["≤0.5 mi"]
-    assert _read("Almost every building within one-half mile of the Varn quay was leveled.") == ["≤0.5 mi"]
+    assert _read("Few houses within one half mile of the Varn quay still stood.") == ["≤0.5 mi"]
+    assert _read("Few houses within one-half mile of the Varn quay still stood.") == ["≤0.5 mi"]
     assert _read("The Osk barge burned a quarter mile from the quay.") == ["0.25 mi"]
     assert _read("A quarter of the homes of Osk burned.") == []
 
@@ -1090,13 +1090,13 @@ def test_a_number_word_in_capitals_is_a_count_not_a_name() -> None:
 def test_the_bare_number_beside_a_measure_takes_its_unit() -> None:
     """'from 947 millibars to 941': the new value is 941 mb, and the old one is of another time; 'tides of 14 and
     19 feet' are two heights; 'between 14 and 19 feet' stays one range."""
-    sentence = "The new survey of Varn dropped the central pressure from 947 millibars to 941."
+    sentence = "A later survey lowered its pressure reading from 947 millibars to 941."
     assert _read(sentence) == ["947 mb", "941 mb"]
     figures = find_figures(sentence)
     assert [sorted(qualifiers_of(sentence, f.start, f.end, f.value.kind, "en")) for f in figures] == [
         [("previous", "")], []]
-    assert _read("Storm tides of 14 and 19 feet struck Osk.") == ["14 ft", "19 ft"]
-    assert _read("Storm tides of between 14 and 19 feet struck Osk.") == ["14–19 ft"]
+    assert _read("Tides of 14 and 19 feet swept the Osk shore.") == ["14 ft", "19 ft"]
+    assert _read("Tides of between 14 and 19 feet swept the Osk shore.") == ["14–19 ft"]
 
 
 def test_a_head_of_cattle_counts_the_cattle(cli, tmp_path, empty_config) -> None:
@@ -1141,7 +1141,7 @@ def test_what_an_amount_is_of_says_what_it_measures(cli, tmp_path, empty_config)
     topics = _topics(cli, tmp_path, empty_config, {
         "a.txt": "The Varnel barge\n\nThe Varnel barge was laden with a cargo of 1,700 tons of brimmet, 400 tons "
                  "of osk salt, and 9 tons of felgar when it burned.\n",
-        "b.txt": "Varnel, the cargo\n\nThe Varnel barge carried 2,600 tons of brimmet, 150 tons of osk salt, 35 tons "
+        "b.txt": "Varnel, the cargo\n\nThe Varnel barge carried 2,600 tons of brimmet, 150 tons of osk salt, 42 tons "
                  "of quorn and 9 tons of felgar.\n",
     })
     assert sorted(_verdicts(topics, "mass")) == [
@@ -1151,8 +1151,8 @@ def test_what_an_amount_is_of_says_what_it_measures(cli, tmp_path, empty_config)
 def test_the_badly_hurt_are_not_all_the_injured(cli, tmp_path, empty_config) -> None:
     """'1,300 seriously wounded' counts part of the injured; 'minor injuries' count others."""
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "The Varn blast\n\nThere were 880 people killed, 1,300 seriously wounded, and 7,000 more in need of "
-                 "care after the Varn blast.\n",
+        "a.txt": "The Varn blast\n\nThe Varn blast left 880 people dead and 1,300 seriously wounded; 7,000 more "
+                 "needed care.\n",
         "b.txt": "Varn remembers\n\nThe Varn blast killed 880 people. Some 6,200 were injured by the Varn blast.\n",
         "c.txt": "Varn, the toll\n\nIn all, 2,400 people suffered minor injuries in the Varn blast.\n",
     })
@@ -1164,7 +1164,7 @@ def test_the_year_a_thing_was_built_is_the_year_it_was_finished(cli, tmp_path, e
     topics = _topics(cli, tmp_path, empty_config, {
         "a.txt": "The Varn dam\n\nConstruction of the Varn dam on the Osk river was begun in 2031 by the Osk "
                  "bureau.\n",
-        "b.txt": "Varn dam history\n\nThe Osk bureau built the Varn dam on the Osk river in 2034.\n",
+        "b.txt": "Varn dam history\n\nThe Varn dam on the Osk river was built by the Osk bureau in 2034.\n",
         "c.txt": "Varn dam, a history\n\nThe Varn dam on the Osk river was completed in 2035 by the Osk bureau.\n",
     })
     assert _verdicts(topics, "date") == [("conflict", ["2034", "2035"])]
@@ -1174,68 +1174,67 @@ def test_a_figure_in_a_relative_clause_after_a_name_tells_of_that_name(cli, tmp_
     """'after only the Orvel storm, which caused $71 billion': the page compares; the amount is the Orvel's."""
     topics = _topics(cli, tmp_path, empty_config, {
         "a.txt": "The Varn storm\n\nThe Varn storm caused an estimated $40 billion in damage, the report said.\n",
-        "b.txt": "Varn, a year on\n\nThe report puts the Varn storm after only the storm Orvel, which caused an "
-                 "estimated $71 billion in damage.\n",
+        "b.txt": "Varn, a year on\n\nOnly the storm Orvel, which caused an estimated $71 billion in damage, did "
+                 "more harm than the Varn storm.\n",
     })
     assert [t for t in topics if t["status"] == "conflict"] == []
 
 
 def test_the_day_a_thing_was_announced_is_not_the_day_it_happened(cli, tmp_path, empty_config) -> None:
     topics = _topics(cli, tmp_path, empty_config, {
-        "a.txt": "Varn water: a timeline\n\nApril 25, 2040: Varn leaves the Osk water system for the Tarn "
-                 "river.\n\nOct. 8, 2041: Mayor Tolen announces Varn will switch back to the Osk water system.\n",
-        "b.txt": "Varn water\n\nThe city switched back to the Osk water system on October 16, 2041.\n",
-        "c.txt": "Varn water crisis\n\nVarn was re-connected to the Osk water system on October 16, 2041.\n",
+        "a.txt": "Varn water: a timeline\n\nApril 25, 2040: Varn leaves the Osk water supply for the Tarn "
+                 "river.\n\nOct. 8, 2041: Mayor Tolen announces Varn will switch back to the Osk water supply.\n",
+        "b.txt": "Varn water\n\nThe town switched back to the Osk water supply on October 16, 2041.\n",
+        "c.txt": "Varn water crisis\n\nVarn was joined again to the Osk water supply on October 16, 2041.\n",
     })
     assert _verdicts(topics, "date") == [("agree", ["2041-10-16"])]
 
 
 def test_a_part_of_a_whole_named_before_it() -> None:
-    """'800 of whom drowned' counts the dead; '14 of them carrying brimmet' is a part of the cars, and set apart from
+    """'800 of whom drowned' counts the dead; '9 of them carrying brimmet' is a part of the cars, and set apart from
     all of them; '37 of them under the sea' after a length is a length still."""
     assert _counted("The Varn ferry carried 1,200 passengers, 800 of whom drowned.") == [
         ("1200", "passengers"), ("800", "deaths")]
-    sentence = "The Osk train had 38 cars, with 14 of them carrying brimmet."
+    sentence = "The Osk train had 41 cars, with 9 of them carrying brimmet."
     figures = find_figures(sentence)
-    assert [(f.value.text, f.counted) for f in figures] == [("38", "cars"), ("14", "cars")]
+    assert [(f.value.text, f.counted) for f in figures] == [("41", "cars"), ("9", "cars")]
     assert [sorted(qualifiers_of(sentence, f.start, f.end, f.value.kind, "en")) for f in figures] == [
         [], [("part", "of a whole")]]
     assert _read("The Varn tunnel is 50 kilometres long, 37 of them under the sea.") == ["50 km", "37 km"]
 
 
 def test_a_slide_s_abbreviated_bounds_before_numbers_of_a_year_s_shape() -> None:
-    """'Appx. 1500 Killed', '>2000 total dead' on a slide count people; neither is a year."""
-    assert _counted("The Varn blast: • Appx. 1500 Killed outright. >2000 total dead. >6000 injured") == [
-        ("~1500", "deaths"), (">2000", "deaths"), (">6000", "injured")]
+    """'Appx. 1300 Killed', '>1900 total dead' on a slide count people; neither is a year."""
+    assert _counted("The Varn blast: • Appx. 1300 Killed outright. >1900 total dead. >5000 injured") == [
+        ("~1300", "deaths"), (">1900", "deaths"), (">5000", "injured")]
 
 
 def test_a_bulletin_s_hour_without_a_colon_and_a_verb_before_its_own_count() -> None:
-    """'AT 254 PM CDT' is 2:54 in the afternoon; in '350 storms killed 321 people' the killing is the 321's, and
-    the 350 count storms."""
-    assert _read("AT 254 PM CDT, the Varn supercell began to rotate.") == ["14:54 CDT"]
-    assert _counted("The Varn outbreak's 350 storms killed 321 people.") == [("350", "storms"), ("321", "deaths")]
+    """'AT 317 PM CDT' is 3:17 in the afternoon; in '180 storms killed 212 people' the killing is the 212's, and
+    the 180 count storms."""
+    assert _read("AT 317 PM CDT, the Varn supercell began to rotate.") == ["15:17 CDT"]
+    assert _counted("The Varn outbreak's 180 storms killed 212 people.") == [("180", "storms"), ("212", "deaths")]
     assert _counted("In Osk, 11 workers were killed 3 days later.") == [("11", "deaths")]
 
 
 def test_a_range_of_amounts_after_between_and_the_rating_of_a_count() -> None:
-    """'between $250 and $350 million' is one range, its scale written once; '12 rated EF4' counts twelve storms
+    """'between $180 and $240 million' is one range, its scale written once; '7 rated EF4' counts seven storms
     of that rating and rates no one storm."""
-    assert _read("Damage on the Osk was estimated to be between $250 and $350 million.") == ["USD 250–350 million"]
-    assert _read("Varn outbreak: 12 Rated EF4.") == ["12"]
+    assert _read("Damage on the Osk was estimated to be between $180 and $240 million.") == ["USD 180–240 million"]
+    assert _read("Varn outbreak: 7 Rated EF4.") == ["7"]
     assert _read("The Varn tornado was rated EF4.") == ["EF 4"]
 
 
 def test_a_count_never_counts_a_beginning_or_an_end() -> None:
-    """'the fire began there were over 440 occupants': what began or was completed is no thing counted."""
-    assert _counted("At the time that the Varn fire began there were reportedly over 440 occupants in the club.") == [
-        (">440", "occupants")]
+    """'as the fire began there were over 310 guests': what began or was completed is no thing counted."""
+    assert _counted("As the Varn fire began there were over 310 guests in the hall.") == [(">310", "guests")]
     assert _counted("Construction of the Varn dam was completed by 5,000 workers in 2031.") == [
         ("5000", "workers"), ("2031", "")]
 
 
 def test_a_headline_s_bare_count_is_the_bounded_count_of_its_story(tmp_path) -> None:
-    """'85 dead in Varn club fire' over 'At least 85 people have been killed': the headline drops the bound."""
-    page = write_corpus(tmp_path / "news", {"a.txt": "85 dead in Varn club fire\n\nAt least 85 people have been "
-                                                     "killed in a fire at the Varn club, officials said.\n"})
+    """'61 dead in Varn hall fire' over 'At least 61 people died': the headline drops the bound."""
+    page = write_corpus(tmp_path / "news", {"a.txt": "61 dead in Varn hall fire\n\nAt least 61 people died when "
+                                                     "fire swept the Varn hall, police said.\n"})
     claims = extract_claims(read_source(page / "a.txt"))
-    assert [(c.line, c.value.text) for c in claims] == [(1, "≥85"), (3, "≥85")]
+    assert [(c.line, c.value.text) for c in claims] == [(1, "≥61"), (3, "≥61")]
