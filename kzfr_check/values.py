@@ -2110,6 +2110,30 @@ _RATE_CHANGE_TO = re.compile(rf"(?:\s+[^\W\d_][\w'-]*){{0,3}}?{_YEAR_OF_AN_END}\
 _RATE_CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?P<n>\d[\d,]*(?:\.\d+)?){_YEAR_OF_AN_END}\s+to\s+$", re.IGNORECASE)
 
 
+def _bare_other_ends(sentence: str, figure: Figure, by_start: dict[int, Figure],
+                     joined_before: re.Pattern[str] | None = None) -> Iterator[tuple[int, int, Decimal, float, float]]:
+    """The bare numbers at the other end of a figure's change ("from 5.2 per 100,000 to 11.9", "from 947 millibars
+    to 941"), or joined to it before it by `joined_before`, each as (start, end, number, low, high) at its own
+    precision; not one that is a figure of its own, nor a year."""
+    spans = []
+    if _RATE_CHANGE_FROM.search(sentence, max(0, figure.start - 6), figure.start):
+        after = _RATE_CHANGE_TO.match(sentence, figure.end)
+        spans.append(after.span("n") if after else None)
+    before = _RATE_CHANGE_BEFORE.search(sentence, max(0, figure.start - 40), figure.start) or (
+        joined_before.search(sentence, max(0, figure.start - 20), figure.start) if joined_before else None)
+    spans.append(before.span("n") if before else None)
+    for span in spans:
+        other = by_start.get(span[0]) if span else None
+        if span is None or (other is not None and (other.value.kind != "count" or other.end != span[1])):
+            continue  # none, or a figure of its own: "from 5.2 per 100,000 to 31% of ..."
+        text = sentence[span[0]:span[1]]
+        n = parse_number(text)
+        if n is None or re.fullmatch(YEAR, text):
+            continue
+        lo, hi, _ = _bounded(n, _half_ulp(text), None)
+        yield span[0], span[1], n, lo, hi
+
+
 def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
     """The bare number at the other end of a change of a rate, read as a rate per as many (see above)."""
     by_start = {f.start: f for f in figures}
@@ -2117,25 +2141,9 @@ def _elliptic_rates(sentence: str, figures: list[Figure]) -> list[Figure]:
     for f in figures:
         if f.value.kind != "rate" or f.value.text.startswith(_PREFIXES) or "–" in f.value.text:
             continue
-        ends = []
-        if _RATE_CHANGE_FROM.search(sentence, max(0, f.start - 6), f.start):
-            after = _RATE_CHANGE_TO.match(sentence, f.end)
-            ends.append(after.span("n") if after else None)
-        before = _RATE_CHANGE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
-        ends.append(before.span("n") if before else None)
-        for span in ends:
-            if span is None:
-                continue
-            other = by_start.get(span[0])
-            if other is not None and (other.value.kind != "count" or other.end != span[1]):
-                continue  # a figure of its own: "from 5.2 per 100,000 to 31% of ..."
-            n = parse_number(sentence[span[0]:span[1]])
-            if n is None or re.fullmatch(YEAR, sentence[span[0]:span[1]]):
-                continue
-            lo, hi, _ = _bounded(n, _half_ulp(sentence[span[0]:span[1]]), None)
-            unit = f.value.unit
-            out[span[0]] = Figure(span[0], span[1], Value("rate", f"{_fmt(n)} per {unit}", lo, hi, unit=unit),
-                                  f.counted)
+        unit = f.value.unit
+        for start, end, n, lo, hi in _bare_other_ends(sentence, f, by_start):
+            out[start] = Figure(start, end, Value("rate", f"{_fmt(n)} per {unit}", lo, hi, unit=unit), f.counted)
     return [out[start] for start in sorted(out)]
 
 
@@ -2156,25 +2164,9 @@ def _elliptic_ends(sentence: str, figures: list[Figure]) -> list[Figure]:
         if (f.value.kind not in _UNIT_SHARED or symbol not in UNIT_SYMBOLS or f.value.text.startswith(_PREFIXES)
                 or "–" in f.value.text):
             continue
-        ends = []
-        if _RATE_CHANGE_FROM.search(sentence, max(0, f.start - 6), f.start):
-            after = _RATE_CHANGE_TO.match(sentence, f.end)
-            ends.append(after.span("n") if after else None)
-        before = (_RATE_CHANGE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
-                  or _AND_BEFORE.search(sentence, max(0, f.start - 20), f.start))
-        ends.append(before.span("n") if before else None)
-        for span in ends:
-            other = by_start.get(span[0]) if span else None
-            if span is None or (other is not None and (other.value.kind != "count" or other.end != span[1])):
-                continue  # none, or a figure of its own
-            text = sentence[span[0]:span[1]]
-            n = parse_number(text)
-            if n is None or re.fullmatch(YEAR, text):
-                continue
-            kind, factor = UNIT_SYMBOLS[symbol]
-            lo, hi, _ = _bounded(n, _half_ulp(text), None)
-            out[span[0]] = Figure(span[0], span[1], Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor),
-                                  f.counted)
+        kind, factor = UNIT_SYMBOLS[symbol]
+        for start, end, n, lo, hi in _bare_other_ends(sentence, f, by_start, _AND_BEFORE):
+            out[start] = Figure(start, end, Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor), f.counted)
     return [out[start] for start in sorted(out)]
 
 
