@@ -246,12 +246,10 @@ def _context(claim: Claim) -> tuple[tuple[str, str, float], ...]:
         head_run = side == "after"
         run: list[int] = []
         of_what = side == "after" and claim.kind in SUBSTANCE_KINDS
-        for w, labelling in seq:
+        for at, (w, labelling) in enumerate(seq):
             low = w.lower()
-            if of_what and low == "of":  # what an amount is of heads it: '500 tons of *TNT*', '9 gallons of *oil*'
-                of_what = False
+            if of_what and at == 0 and low == "of":  # what an amount is of heads it: '500 tons of *TNT*'
                 continue
-            of_what = False
             if w in ",;:()" or (low in stops and not labelling) or low in figure_words or w in TIME_ZONES:
                 head_run = False
                 distance += PUNCTUATION_DISTANCE if w in ",;:()" else 0
