@@ -26,7 +26,8 @@ from kzfr_check.lang import concepts, cumulative, measures, stop_words
 
 INF = math.inf
 KINDS = ("rank", "count", "date", "time", "period", "anniversary", "money", "percent", "rate", "scale",
-         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration", "dose")
+         "length", "mass", "power", "energy", "area", "speed", "pressure", "volume", "flow", "duration", "dose",
+         "temperature")
 Relation = Literal["agree", "compatible", "conflict"]
 
 # ------------------------------------------------------------------ vocabulary of English numbers
@@ -100,6 +101,15 @@ def _units() -> dict[str, tuple[str, float, str]]:
 
 MEASURES = _units()
 UNIT_SYMBOLS = {symbol: (kind, factor) for kind, factor, symbol in MEASURES.values()}
+# where a unit's zero is in its kind's base unit, for the few whose zero is not the base unit's: 0 °C is 273.15 K
+_OFFSETS: dict[str, float] = {symbol: unit["offset"] for symbol, unit in tomllib.loads(
+    resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8")).items() if "offset" in unit}
+
+
+def _in_base(kind: str, text: str, symbol: str, factor: float, lo: float, hi: float) -> Value:
+    """A measure's value, its interval [lo, hi] in `symbol` units taken to its kind's base unit."""
+    offset = _OFFSETS.get(symbol, 0.0)
+    return Value(kind, text, lo * factor + offset, hi * factor + offset)
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 # After an ordinal these nouns number a sequence or a time, not a place in a ranking.
 SEQUENCE_NOUNS = frozenset(
@@ -595,8 +605,8 @@ PATTERNS: list[Pattern] = [
     Pattern("anniversary", re.compile(rf"(?:\b(?:celebrat\w*|mark\w*)\s+(?:its\s+|their\s+)?)(?P<n>{NUMBER})\s+years\b"
                                       rf"|(?P<n2>{NUMBER})\s+years\s+(?:since|after)\b", _I), _needs(r"years\b")),
     # once full dates and periods had their turn: a range of counts ("59,488–62,013 deaths"); a score ("3–0") and
-    # a temperature are no facts that can be grouped as read; a day without its year ("2 January", "Saturday 10
-    # August", "December 25") is one of the year of its document, when it has one
+    # degrees of no named scale are no facts that can be grouped as read; a day without its year ("2 January",
+    # "Saturday 10 August", "December 25") is one of the year of its document, when it has one
     Pattern("count_range", re.compile(rf"(?<![\w.,])(?P<a>{DIGITS})\s*(?:[–—]|-(?!\d\d?\b)|\s+to\s+)\s*(?P<bound>)"
                                       rf"(?P<num>{DIGITS})(?![\d%]|[.,]\d)(?:\s+(?P<scale>{SCALE}))?"
                                       r"(?=\s+[^\W\d_]|\s*(?:[.;,)]|$))", _I),
@@ -607,9 +617,9 @@ PATTERNS: list[Pattern] = [
     Pattern("day", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_CASED}(?![\w.]*,?\s*\d{{4}}\b)"
                                rf"|\b{MONTH_CASED}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}\b)"),
             _needs(_MONTH_NEEDS)),
-    Pattern("skip",
-            re.compile(r"\d+(?:\.\d+)?\s*(?:°\s*[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?)\b", _I),
-            _needs("°|degree")),
+    # degrees of no named scale: an angle, a latitude, or a temperature whose scale the page does not say
+    Pattern("skip", re.compile(r"\d+(?:\.\d+)?\s*(?:°|º|degrees?\b)(?!\s*(?:[CF]\b|Celsius|Fahrenheit|centigrade))",
+                               _I), _needs("°|º|degree")),
     _number_led("measure", rf"(?:\s+(?P<scale>{SCALE}))?[\s-]*(?P<unit>{_MEASURE_UNITS})(?![\w²]){_INCHES_AFTER}",
                 _needs(_MEASURE_NEEDS), _MEASURE_LEAD),
     _number_led("measure", rf"(?P<scale>)(?P<inches>)[\s-]*(?P<unit>{_alternation(_TIME_SPANS)})(?![\w²])"
@@ -1219,6 +1229,9 @@ def _not_a_span(m: re.Match[str]) -> bool:
                 and not _OF.match(sentence, end))
 
 
+_BELOW_ZERO = re.compile(r"(?:(?<![\w.,–-])[-−]|\bminus\s+)$", re.IGNORECASE)
+
+
 def _measure(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     unit = MEASURES.get(m["unit"].lower())
@@ -1231,8 +1244,10 @@ def _measure(m: re.Match[str]) -> Value | None:
     n, half = n * scale, _half_ulp(m["num"]) * scale
     if m["inches"]:  # feet and inches: good to the inch, or to its written decimal
         n, half = (n + Decimal(m["inches"]) / 12).quantize(Decimal("0.01")), _half_ulp(m["inches"]) / 12
+    if kind == "temperature" and _BELOW_ZERO.search(m.string, 0, m.start("num")):
+        n = -n  # "-12 °C", "minus 5 degrees F" (but "10-12 °C" is a range)
     lo, hi, prefix = _bounded(n, half, m["bound"])
-    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor, hi * factor)
+    return _in_base(kind, f"{prefix}{_fmt(n)} {symbol}", symbol, factor, lo, hi)
 
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
@@ -2097,7 +2112,7 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> lis
         kind, factor = UNIT_SYMBOLS[symbol]
         n = Decimal(m.group(1))
         lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)
-        out.append(Figure(m.start(1), m.end(1), Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor)))
+        out.append(Figure(m.start(1), m.end(1), _in_base(kind, f"{_fmt(n)} {symbol}", symbol, factor, lo, hi)))
     return out
 
 
@@ -2166,7 +2181,7 @@ def _elliptic_ends(sentence: str, figures: list[Figure]) -> list[Figure]:
             continue
         kind, factor = UNIT_SYMBOLS[symbol]
         for start, end, n, lo, hi in _bare_other_ends(sentence, f, by_start, _AND_BEFORE):
-            out[start] = Figure(start, end, Value(kind, f"{_fmt(n)} {symbol}", lo * factor, hi * factor), f.counted)
+            out[start] = Figure(start, end, _in_base(kind, f"{_fmt(n)} {symbol}", symbol, factor, lo, hi), f.counted)
     return [out[start] for start in sorted(out)]
 
 

@@ -14,7 +14,7 @@ from kzfr_check.values import MEASURES, find_figures, relation
 
 BASE = {"length": "meter", "mass": "kilogram", "area": "meter ** 2", "power": "watt", "energy": "watt_hour",
         "speed": "meter / second", "pressure": "pascal", "volume": "meter ** 3", "flow": "meter ** 3 / second",
-        "duration": "second", "dose": "sievert"}
+        "duration": "second", "dose": "sievert", "temperature": "kelvin"}
 UNITS = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
 REGISTRY = pint.UnitRegistry()
 
@@ -22,6 +22,11 @@ REGISTRY = pint.UnitRegistry()
 @pytest.mark.parametrize("symbol", sorted(UNITS))
 def test_each_factor_is_pints(symbol: str) -> None:
     unit = UNITS[symbol]
+    if "offset" in unit:  # a scale whose zero is elsewhere (°F, °C): where its zero is, and how big one step is
+        zero = REGISTRY.Quantity(0, unit["pint"]).to(BASE[unit["kind"]]).magnitude
+        one = REGISTRY.Quantity(1, unit["pint"]).to(BASE[unit["kind"]]).magnitude
+        assert (unit["offset"], unit["factor"]) == (pytest.approx(zero, rel=1e-9), pytest.approx(one - zero, rel=1e-6))
+        return
     expected = REGISTRY(unit["pint"]).to(BASE[unit["kind"]]).magnitude
     assert unit["factor"] == pytest.approx(expected, rel=1e-6)
 
@@ -109,3 +114,22 @@ def test_doses_of_radiation_are_one_kind_in_any_unit() -> None:
     assert _read("The highest dose any one person got was 0.075 rems.") == [("dose", "0.075 rem")]
     assert _read("No one received more than 70 millirems.") == [("dose", ">70 mrem")]
     assert _read("A scan gives about 2.4 mSv.") == [("dose", "~2.4 mSv")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Highs reached 104°F on Tuesday.", [("temperature", "104 °F")]),
+    ("The bearing was 38 degrees Fahrenheit above the air around it.", [("temperature", "38 °F")]),
+    ("Lows of -12 °C were recorded, and minus 20 degrees Celsius on the pass.",
+     [("temperature", "-12 °C"), ("temperature", "-20 °C")]),
+    ("Water temperatures of 10-12°C", [("temperature", "10–12 °C")]),
+    # degrees of no named scale are an angle, a latitude or a temperature the page does not say: no figure
+    ("It hit 90 degrees, at 37°03′N, on a 45° slope.", []),
+])
+def test_temperatures_on_a_named_scale(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(sentence) == expected
+
+
+def test_one_temperature_in_fahrenheit_and_celsius_is_compatible() -> None:
+    fahrenheit, celsius = (f.value for f in find_figures("The Varn valley reached 104°F (40°C) on Tuesday."))
+    assert relation(fahrenheit, celsius) == "compatible"
+    assert relation(fahrenheit, find_figures("The Varn valley reached 45°C on Tuesday.")[0].value) == "conflict"
