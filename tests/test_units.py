@@ -118,7 +118,7 @@ def test_doses_of_radiation_are_one_kind_in_any_unit() -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Highs reached 104°F on Tuesday.", [("temperature", "104 °F")]),
-    ("The bearing was 38 degrees Fahrenheit above the air around it.", [("temperature", "38 °F")]),
+    ("The Osk axle box was 41 degrees Fahrenheit warmer than the air around it.", [("temperature", "41 °F")]),
     ("Lows of -12 °C were recorded, and minus 20 degrees Celsius on the pass.",
      [("temperature", "-12 °C"), ("temperature", "-20 °C")]),
     ("Water temperatures of 10-12°C", [("temperature", "10–12 °C")]),
