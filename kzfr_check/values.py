@@ -1412,17 +1412,22 @@ PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a part of a whole named before it: "9 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
 # apart)
-OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b(?=\s+[^\W\d_])", re.IGNORECASE)
+# ... or named right after it, with no number of its own: "122 of the deaths were ...", "Eleven of the cars were ..."
+# (not in a story's aside: "we asked two of the engineers who built it")
+OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|(?:the|its|their)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}?"
+                     r"(?P<whole>[^\W\d_]{3,}s|people|persons|children|men|women|crew|staff)(?!['’])"
+                     r"(?!\s+(?:who|whom|whose|that|which)\b))\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _PLURAL = re.compile(r"\b([^\W\d_]{3,}s|people|persons|children|men|women|cattle|crew|staff)\b", re.IGNORECASE)
 
 
-def _of_them(sentence: str, start: int, after: int) -> str:
-    """What a part of a whole named before it counts ('800 of whom drowned', '9 of them carrying ...'): what the
-    words after it say befell them, else that whole, the last plural noun before it ('41 cars, with')."""
+def _of_them(sentence: str, start: int, after: int, whole: str | None) -> str:
+    """What a part of a whole counts ('800 of whom drowned', '9 of them carrying ...', '122 of the deaths were ...'):
+    what the words after it say befell them, else that whole, named after it or the last plural noun before it
+    ('41 cars, with')."""
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
     concept = next((measures()[w] for w in words if w in measures()), "")
     wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
-    return concept or (wholes[-1] if wholes else "")
+    return concept or (whole.lower() if whole else wholes[-1] if wholes else "")
 _HEAD_OF = re.compile(r"\s+head\s+of\s", re.IGNORECASE)
 # a bound written after its number: "40 or more people", "148 mph or greater", "5% or less", "40 or so people"
 _BOUND_AFTER = re.compile(r"\s+or\s+(?:(?P<gt>more|greater|higher|above|over)|(?P<lt>less|fewer|lower|below|under)"
@@ -1437,7 +1442,9 @@ _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s|crew|st
                     r"(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
 _NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something plus".split())  # "two-thirds"
-_SIDES = frozenset({"way", "sided"})  # "two-way trade", "a three-way race": between so many sides, no count
+# "two-way trade", "a three-way race": between so many sides, no count; nor is "90-degree heat" (a temperature)
+_SIDES = frozenset({"way", "sided", "degree"})
+_YEAR_CUT = re.compile(r"(?<![\w'’])['’]$")  # "the ’64 quake", "the class of '98": a year, its century left out
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
 _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|saw|did|will|would|could|can|may|"
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
@@ -1462,8 +1469,8 @@ _NAME_BEFORE = re.compile(r"(?:^|[^.!?:\s–—-]|(?<![A-Z]{2}\s)[–—-])\s+([
 # estimated to be 2,000", "the toll probably lies between 400 and 2,000", "estimates range from 400 to 2,000",
 # "bringing the toll to 41".
 _NAMED_BEFORE = re.compile(
-    rf"\b(?:number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
-    r"(?:\s*[:|]|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
+    rf"\b(?P<number>number\s+of\s+)?(?P<noun>[^\W\d_]{{3,}})(?:\s*\([^()]{{1,24}}\)|\s+in\s+{YEAR}(?=\s*:))?"
+    r"(?:\s*(?::\s*\||[:|])|\s+[-–—]|\s+(?:(?:now\s+|has\s+|had\s+|(?:may|might|could|would)\s+have\s+)?"
     r"(?:(?:probably|likely)\s+)?"
     r"(?:stands?|stood|remains?|remained|rose|risen|climbed|jumped|increased|grew|grown|reached|hit|totall?ed|totals"
     rf"|lies|lay|range[sd]?(?=\s+between)|range[sd]?\s+from(?:\s+(?:{DIGITS})\s+to)?)"
@@ -1473,7 +1480,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:\s+(?:up|down|upward|downward))?\s+(?:at|to))?|of)"
     # "put the death toll at 60", "had the toll from the floods at 1,400", "put its own estimate at about 900"
     # ... and in an aside: "The death toll from the flood, estimated to be above 2,000, is ..."
-    r"|(?:\s+(?:from|of|in|for)\s+[^\d.;:,]{1,40}?)?(?:\s+(?P<at>at|to)"
+    rf"|(?:(?:\s+[^\W\d_]+(?:ing|ed))?\s+(?:from|of|in|for)\s+(?:[^\d.;:,]|{YEAR}\b){{1,40}}?)?(?:\s+(?P<at>at|to)"
     r"|,\s+(?P<aside>(?:estimated|believed|thought|put|placed)\s+(?:to\s+be|at))))"
     # ... the upper end of a range: "between 400 and 2,000"
     rf"(?:\s*between\s+(?:{DIGITS})\s+and)?\s*$", re.IGNORECASE)
@@ -1501,7 +1508,8 @@ _ADJECTIVE_BEFORE_NOUN = re.compile(r"\s+[a-z]+ed\s+(?:people\b|[a-z]{3,}(?<!ss)
 # words right after a count that name nothing it counts: "a town of 12,000 almost entirely", "4,000-plus"
 _NOT_COUNTED = frozenset("almost entirely literally alone apiece each altogether overall respectively plus".split())
 _NEAR = 4  # content words either side of a count, in its clause, where the word naming its measure is looked for
-_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.(?![A-Z]\.)|[,;:()\[\]]|\d|\b(?:and|but|while|whereas)\b")  # ("U.S.": none)
+# where a clause ends: a full stop (not those of "U.S."), punctuation, a number, a conjunction
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.(?![A-Z]\.)|[,;:()\[\]]|\d|\b(?:and|but|while|whereas|(?:al)?though)\b")
 
 
 def _named_before(sentence: str, start: int, after: int) -> str | None:
@@ -1517,8 +1525,9 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
             return None  # a list's word before the comma names its own figure: "40 Dead, 512 People Missing"
         return concepts().get(word)  # "killing at least 1,330 and injuring thousands"
     noun = named["noun"].lower()
-    if named.re is _NAMED_BEFORE and (named["at"] or named["aside"]) and noun not in _TALLIES:
-        return None
+    if named.re is _NAMED_BEFORE and (named["at"] or named["aside"]) and noun not in _TALLIES \
+            and not named["number"]:
+        return None  # (but "put the number of dead at 139" counts the dead)
     if sentence[named.end("noun"):start].lstrip().startswith((":", "|", "-", "–", "—")):
         return _label_head(sentence[reach:named.end("noun")]) or noun
     return noun
@@ -1667,7 +1676,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     elif (aside := _ASIDE_AFTER.match(sentence, after)) and _WORD_AFTER.match(sentence, aside.end()):
         after = aside.end()  # "1.2 million (about 18% of its people) left homeless": what follows the aside
     glued = _COMPOUND.match(sentence, after)
-    if glued and glued[1].lower() in _SIDES:
+    if glued and glued[1].lower() in _SIDES or len(num) == 2 and _YEAR_CUT.search(sentence, 0, m.start()):
         return None
     # the noun a count is glued to, when it counts one ("a five-layer sunshield"; not "two-thirds", "a 20-day")
     compound = glued if glued and glued[1].lower() not in TIME_UNITS | _NOT_A_COMPOUND else None
@@ -1730,7 +1739,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     else:
         return None
     if of_them:
-        counted = _of_them(sentence, start, after)
+        counted = _of_them(sentence, start, after, of_them["whole"])
     if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
         counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"

@@ -1238,3 +1238,43 @@ def test_a_headline_s_bare_count_is_the_bounded_count_of_its_story(tmp_path) -> 
                                                      "fire swept the Varn hall, police said.\n"})
     claims = extract_claims(read_source(page / "a.txt"))
     assert [(c.line, c.value.text) for c in claims] == [(1, "≥61"), (3, "≥61")]
+
+
+def test_a_contrast_opens_a_clause_of_its_own() -> None:
+    """'85 bodies were pulled out, though the toll ...': the toll is the other clause's; the bodies are counted."""
+    assert _counted("Divers pulled 85 bodies from the Osk mill race all though the death toll is still unknown.") == [
+        ("85", "bodies")]
+    assert _counted("The Osk crews found 45 huts although the death toll was never known.") == [("45", "huts")]
+
+
+def test_the_number_of_a_thing_put_at_a_figure() -> None:
+    """'put the number of deaths ... at 64' counts deaths, with a year between them; so does 'placed the number of
+    dead at 52'. A noun put at a figure without 'number of' still names no count ('lunch at 12')."""
+    assert _counted("Officials put the number of deaths resulting from the 2031 Varn slide at 64.") == [
+        ("64", "deaths")]
+    assert _counted("The coroner placed the number of dead at 52.") == [("52", "deaths")]
+    assert _counted("The lunch served in the Varn hall at 12") == []
+
+
+def test_a_part_of_a_whole_named_right_after_it() -> None:
+    """'Forty-two of the deaths were ...' counts deaths, a part of them; 'Seven of the wagons had ...' a part of the
+    wagons; 'Twelve of the passengers drowned' counts the dead, as '800 of whom drowned' does."""
+    for sentence, read, part in (("Forty-two of the deaths were blamed on the Varn mudslide.", ("42", "deaths"), True),
+                                 ("Seven of the wagons had brimmet aboard.", ("7", "wagons"), True),
+                                 ("Twelve of the passengers drowned.", ("12", "deaths"), False)):
+        [figure] = find_figures(sentence)
+        assert (figure.value.text, figure.counted) == read
+        assert (("part", "of a whole") in qualifiers_of(sentence, figure.start, figure.end, "count", "en")) is part
+
+
+def test_a_year_with_its_century_cut_and_a_temperature_count_nothing() -> None:
+    """'the ’71 flood' and 'the class of '98' name years; '95-degree weather' is hot, not 95 of anything."""
+    assert _read("Those who lived through the ’71 Osk flood met again, and the class of '98 came too.") == []
+    assert _read("The Osk crews worked in 95-degree weather.") == []
+    assert _counted("The Varn's 45 boats came in.") == [("45", "boats")]
+
+
+def test_a_table_row_s_label_with_a_colon_in_its_own_cell() -> None:
+    """'Total Huts: | 140 |': the label's colon does not keep the row's noun from its figure."""
+    assert _counted("Total Huts: | 140 |") == [("140", "huts")]
+    assert _counted("| Injuries: | 9 rangers |") == [("9", "rangers")]
