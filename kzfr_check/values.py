@@ -1412,8 +1412,8 @@ PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 # a part of a whole named before it: "9 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
 # apart)
-# ... or named right after it, with no number of its own: "122 of the deaths were ...", "Eleven of the cars were ..."
-# (not in a story's aside: "we asked two of the engineers who built it")
+# ... or named right after it, with no number of its own: "Forty-two of the deaths were ...", "Seven of the wagons
+# had ..." (not in a story's aside: "we asked two of the engineers who built it")
 OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|(?:the|its|their)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}?"
                      r"(?P<whole>[^\W\d_]{3,}s|people|persons|children|men|women|crew|staff)(?!['’])"
                      r"(?!\s+(?:who|whom|whose|that|which)\b))\b(?=\s+[^\W\d_])", re.IGNORECASE)
@@ -1421,9 +1421,9 @@ _PLURAL = re.compile(r"\b([^\W\d_]{3,}s|people|persons|children|men|women|cattle
 
 
 def _of_them(sentence: str, start: int, after: int, whole: str | None) -> str:
-    """What a part of a whole counts ('800 of whom drowned', '9 of them carrying ...', '122 of the deaths were ...'):
-    what the words after it say befell them, else that whole, named after it or the last plural noun before it
-    ('41 cars, with')."""
+    """What a part of a whole counts ('800 of whom drowned', '9 of them carrying ...', 'Forty-two of the deaths
+    were ...'): what the words after it say befell them, else that whole, named after it or the last plural noun
+    before it ('41 cars, with')."""
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
     concept = next((measures()[w] for w in words if w in measures()), "")
     wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
@@ -1442,9 +1442,9 @@ _UNION = re.compile(r"\s+[^\W\d_]+\s+(?:and|or|&)\s+(?P<other>[^\W\d_]+s|crew|st
                     r"(?!\s+(?:and|or|&)\b)", _I)
 _COMPOUND = re.compile(r"-([^\W\d_]{3,})\b(?!-)")  # a count glued to its noun: "five-layer", "19-match"
 _NOT_A_COMPOUND = frozenset("thirds third fourths quarters halves fold odd something plus".split())  # "two-thirds"
-# "two-way trade", "a three-way race": between so many sides, no count; nor is "90-degree heat" (a temperature)
+# "two-way trade", "a three-way race": between so many sides, no count; nor is "95-degree weather" (a temperature)
 _SIDES = frozenset({"way", "sided", "degree"})
-_YEAR_CUT = re.compile(r"(?<![\w'’])['’]$")  # "the ’64 quake", "the class of '98": a year, its century left out
+_YEAR_CUT = re.compile(r"(?<![\w'’])['’]$")  # "the ’71 flood", "the class of '98": a year, its century left out
 # a verb right after a count: it names no noun ('were at the ground', 'watched', 'came in 1951')
 _VERB_AFTER = re.compile(r"[a-z]+ed$|(?:was|were|is|are|has|have|had|went|came|saw|did|will|would|could|can|may|"
                          r"might|must|should|took|made|left|fell|rose|got|gave|attended|voted)$")
@@ -1527,7 +1527,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
     noun = named["noun"].lower()
     if named.re is _NAMED_BEFORE and (named["at"] or named["aside"]) and noun not in _TALLIES \
             and not named["number"]:
-        return None  # (but "put the number of dead at 139" counts the dead)
+        return None  # (but "placed the number of dead at 52" counts the dead)
     if sentence[named.end("noun"):start].lstrip().startswith((":", "|", "-", "–", "—")):
         return _label_head(sentence[reach:named.end("noun")]) or noun
     return noun
