@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from sys import intern
@@ -82,6 +82,15 @@ def _only_grows(kind: str, counted: str) -> bool:
     """Does a figure of this kind count what only grows (what `cumulative` names: deaths, cases)? Asked of a
     claim, and of a figure before its claim is made (to read its qualifiers)."""
     return kind == "count" and counted in cumulative()
+
+
+def spans_apart(periods: Iterable[str]) -> bool:
+    """Are these periods spans ('2019-01/2019-04', '1994') that do not all start together? Then a count stated for
+    each is the total of its own span, not one running total at several times: '704 cases in January-April 2019' may
+    well be fewer than '963 cases in 1994'."""
+    periods = list(periods)
+    return (all("/" in period or len(period) == 4 for period in periods)
+            and len({period.partition("/")[0] for period in periods}) > 1)
 
 
 _claim_fields = attrgetter(*(f.name for f in fields(Claim)))

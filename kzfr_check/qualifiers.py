@@ -53,7 +53,7 @@ _HOLDER_AFTER = re.compile(  # "fifth-largest trading partner of Carrasca"
     rf"[^,;.:()]{{0,60}}?\b(?:of|in|for|among)\s+(?:the\s+)?(?:[a-z]+\s+(?:of|in)\s+)?{_NAME}")
 _WORLD_AFTER = re.compile(r"[^,;.:()]{0,60}?\b(?:in\s+the\s+world|worldwide|in\s+history)\b", re.IGNORECASE)
 # the place a count or an amount is of: "In Ostvale, 3,400 homes were flooded", "3,400 homes in Ostvale", "a flood
-# line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all"
+# line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all", "... across 31 states"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
 # a part of the place named, which the figure is of: "in Ostvale's northern province of Brena", "in Ostvale's Brena
@@ -61,7 +61,8 @@ _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{
 _PART_OF_PLACE = re.compile(r"'s\s+(?:[a-z]+\s+){0,2}?"
                             r"(?:(?:province|region|state|district|county|governorate|prefecture|city|town)\s+of\s+)?"
                             rf"{_NAME}")
-_ALL_PLACES = r"(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide)"
+_ALL_PLACES = (r"(?:in\s+all|in\s+total|altogether|overall|nationwide|countrywide|across\s+the\s+(?:country|nation)"
+               r"|(?:in|across)\s+(?:\d+|all|several|many)\s+(?:states|countries|counties|provinces|regions|districts))")
 _WHOLE_OPENING = re.compile(rf"^\W*{_ALL_PLACES}\s*,", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b{_ALL_PLACES}\b", re.IGNORECASE)
 _NOT_A_PLACE = frozenset([*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() for m in MONTHS),

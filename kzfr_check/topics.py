@@ -27,7 +27,7 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
-from kzfr_check.claims import Claim
+from kzfr_check.claims import Claim, spans_apart
 from kzfr_check.engine.sharing import HERE, Helpers, Tasks, bundled, nothing, shared
 from kzfr_check.lang import narrower, of_any_subject
 from kzfr_check.qualifiers import FUZZY_STEM, MEASURE_KINDS, READINGS, Qualifiers, set_apart
@@ -1055,7 +1055,10 @@ def _gap_penalty(a: Value, b: Value) -> float:
 
 def _fell(a: Value, a_periods: frozenset[str], b: Value, b_periods: frozenset[str]) -> bool:
     """Is the value stated for the later periods the smaller? Of what only grows (a toll), that is no change over
-    time but a contradiction, and grouping it needs the evidence of one."""
+    time but a contradiction, and grouping it needs the evidence of one. (Not between what was counted over spans
+    that start apart, '704 cases in January-April 2019' / '963 cases in 1994': each is a total of its own span.)"""
+    if spans_apart(a_periods | b_periods):
+        return False
     if max(a_periods) < min(b_periods):
         return b.high < a.low
     if max(b_periods) < min(a_periods):

@@ -497,6 +497,10 @@ PATTERNS: list[Pattern] = [
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
+    # a count in brackets right after the word of a toll names it: "the most direct deaths (85)"; any other number
+    # alone in brackets marks a note or an item: "(1)", "[12]"
+    Pattern("bracket_count", re.compile(r"(?<=[^\W\d_]{3}\s)\((?P<num>\d{1,3}(?:,\d{3})*)\)"
+                                        r"(?=\s*(?:[,.;:]|$|(?:and|due|from|in|on|with)\b))"), _needs(r"\(\d")),
     Pattern("skip", re.compile(r"\[\s*\d+\s*\]|\(\s*\d{1,2}\s*\)"), _needs(r"[\[(]")),
     # a citation: "(Weather Center, 2015)", "(Holt et al., 2016)": the year of a work cited, no fact of the text
     Pattern("skip", re.compile(rf"\((?:[A-Z][\w.&'’-]*\s?|et\s+al\.?\s?|and\s|&\s?){{1,8}},\s*{YEAR}[a-z]?"
@@ -1410,6 +1414,7 @@ _ASIDE_BEFORE = re.compile(r",(?:\s+[^\W\d_]+){1,4}\s*,\s*$")  # a few words bet
 # a whole a count is part of, right after it: "17 of the 48 people on board" (qualifiers sets such a part apart)
 PART_OF_A_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|those|these|its|their)\s+(?:[^\W\d_][\w'’]*\s+){0,2}?\d")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_WHOLE_COUNTED = re.compile(rf"{PART_OF_A_WHOLE.pattern[:-2]}(?:{DIGITS})(?=\s+[^\W\d_])", re.IGNORECASE)
 # a part of a whole named before it: "9 of them carrying ...", "800 of whom drowned" (qualifiers sets the first
 # apart)
 # ... or named right after it, with no number of its own: "Forty-two of the deaths were ...", "Seven of the wagons
@@ -1427,8 +1432,11 @@ def _of_them(sentence: str, start: int, after: int, whole: str | None) -> str:
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
     concept = next((measures()[w] for w in words if w in measures()), "")
     wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
+    if "whom" in sentence[start:after].lower():  # people: "654 people with grollet, 52 of whom ..."
+        wholes = [w for w in wholes if w in _PEOPLE] or wholes
     return concept or (whole.lower() if whole else wholes[-1] if wholes else "")
 _HEAD_OF = re.compile(r"\s+head\s+of\s", re.IGNORECASE)
+_FOOTNOTE_MARK = re.compile(r"[*†‡]+(?=\s+[^\W\d_])")
 # a bound written after its number: "40 or more people", "148 mph or greater", "5% or less", "40 or so people"
 _BOUND_AFTER = re.compile(r"\s+or\s+(?:(?P<gt>more|greater|higher|above|over)|(?P<lt>less|fewer|lower|below|under)"
                           r"|(?P<near>so))\b(?!\s+than\b)", re.IGNORECASE)
@@ -1667,6 +1675,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     after = m.end()  # patterns match from here on, never on a copy of the rest of the text
     plus = not m["bound"] and sentence.startswith("+", after) and _WORD_AFTER.match(sentence, after + 1) is not None
     after += plus  # "3,500+ injured": at least 3,500
+    if marked := _FOOTNOTE_MARK.match(sentence, after):
+        after = marked.end()  # "there were 312* confirmed cases": the mark points to a note below
     written_after = _BOUND_AFTER.match(sentence, after) if not (m["bound"] or plus) else None
     after = written_after.end() if written_after else after  # "40 or more people"
     of_them = OF_THEM.match(sentence, after)
@@ -1696,6 +1706,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         # a part of a whole, after a verb that names what it counts: "killing 17 of the 48 people on board"
         aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 600 of the"
         named_before = measures().get(_word_before(sentence, aside.start() if aside else start))
+        if named_before is None and (whole := _WHOLE_COUNTED.match(sentence, after)):
+            after = whole.end()  # ... else what the whole counts: "with 94 of the 175 people who lost their lives"
     described = _described(sentence, start, after)
     head_of = False  # the count is of the herd named after "head of"
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
@@ -2202,6 +2214,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     if kind == "fraction":
         value = _fraction(m, sentence)
         return None if value is None else Figure(m.start(), m.end(), value, "")
+    if kind == "bracket_count":
+        return _bracket_count(m, sentence)
     if kind == "money":
         value = _money(m)
     elif kind == "percent":
@@ -2260,6 +2274,17 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
             counted = ""  # what befell people is counted, never measured: '17 tonnes of gas escaped' after 'killed'
             # measures no deaths (a share of them may be of deaths: 'a case fatality rate of 1.8%')
     return Figure(start, end, value, counted)
+
+
+def _bracket_count(m: re.Match[str], sentence: str) -> Figure | None:
+    """A count in brackets after the word of what it counts, when that word names a toll or a tally of the data
+    ('deaths (85)', 'injuries (12)'); None after any other word."""
+    counted = measures().get(_word_before(sentence, m.start()))
+    n = parse_number(m["num"])
+    if counted is None or counted in _PEOPLE_OF_A_PLACE or n is None:
+        return None
+    lo, hi, prefix = _bounded(n, _rounded_count(n), None)
+    return Figure(m.start("num"), m.end("num"), Value("count", f"{prefix}{_fmt(n)}", lo, hi), counted)
 
 
 def _subject(sentence: str, start: int) -> str:

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Literal
 
-from kzfr_check.claims import Claim
+from kzfr_check.claims import Claim, spans_apart
 from kzfr_check.topics import Topic
 from kzfr_check.values import DATE_KINDS, KINDS, Relation, Value, beside, relation
 
@@ -171,8 +171,8 @@ def _may_have_grown(a: ValueSupport, b: ValueSupport, dates: Mapping[str, str | 
     first, last = max(c.as_of or "" for c in earlier.claims), min(c.as_of or "" for c in later.claims)
     if first >= last:
         return False  # the periods interleave: no order to grow in
-    if all(len(c.as_of) == 4 for c in (*a.claims, *b.claims)):  # type: ignore[arg-type]
-        return True  # the count of a year each, "1,840 cases in 2016" and "905 in 2012": no running total
+    if spans_apart(c.as_of for c in (*a.claims, *b.claims)):  # type: ignore[misc]
+        return True  # the count of a span each, "1,840 cases in 2016" and "905 in 2012": no running total
     stated = [c.as_of for c in (*a.claims, *b.claims) if c.as_of]
     if int(max(stated)[:4]) - int(min(stated)[:4]) > 1 and not all(
             len(c.as_of) >= 7 and c.as_of != dates.get(c.source) for c in (*a.claims, *b.claims)):  # type: ignore[arg-type]

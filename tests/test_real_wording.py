@@ -566,7 +566,7 @@ def test_the_moment_a_date_names_is_read_in_its_clause() -> None:
     assert moments("Launch Date: July 16, 2031") == [{("moment", "start")}]
     assert moments("The fire started on Thursday, November 8, 2038, in the hills.") == [{("moment", "start")}]
     assert moments("Crews declared full containment of the fire on November 25, 2038.") == [{("moment", "end")}]
-    assert moments("The bridge opened in 2037, and the strike ended in 2039.") == [set(), {("moment", "end")}]
+    assert moments("The bridge was painted in 2037, and the strike ended in 2039.") == [set(), {("moment", "end")}]
 
 
 def test_within_bounds_a_figure_and_units_of_gas_and_of_hyphenated_areas_are_read() -> None:
@@ -1278,3 +1278,52 @@ def test_a_table_row_s_label_with_a_colon_in_its_own_cell() -> None:
     """'Total Huts: | 140 |': the label's colon does not keep the row's noun from its figure."""
     assert _counted("Total Huts: | 140 |") == [("140", "huts")]
     assert _counted("| Injuries: | 9 rangers |") == [("9", "rangers")]
+
+
+def test_counts_of_spans_that_start_apart_are_each_their_span_s_total(cli, tmp_path, empty_config) -> None:
+    """'512 cases in January-April 2031' and '871 cases in 2005' count two spans: fewer in the later one is no
+    contradiction, as it would be of one running total."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "During January 1–April 26, 2031, a total of 512 cases of grollet were reported in Varn, the most "
+                 "since 2005.\n",
+        "b.txt": "The Varn count is the most since 2005, when 871 cases of grollet were reported for the whole "
+                 "year.\n",
+    })
+    assert _verdicts(topics, "count") == [("changed", ["512", "871"])]
+
+
+def test_a_footnote_mark_a_bracketed_toll_and_a_part_of_a_counted_whole() -> None:
+    """'212* confirmed cases' (a mark pointing to a note), 'the most direct deaths (57)' and 'with 61 of the 140
+    people who lost their lives' are counts; a number alone in brackets after any other word marks a note."""
+    assert _counted("As of May 2, 2031, there were 212* confirmed cases of grollet in Osk.") == [
+        ("2031-05-02", ""), ("212", "cases")]
+    assert _counted("Varn County had the most direct deaths (57) from the storm.") == [("57", "deaths")]
+    assert _counted("See the notes (12) below.") == []
+    sentence = "Mudslides were the worst killer, with 61 of the 140 people who lost their lives buried by them."
+    figures = find_figures(sentence)
+    assert [(f.value.text, f.counted) for f in figures] == [("61", "deaths"), ("140", "people")]
+    assert ("part", "of a whole") in qualifiers_of(sentence, figures[0].start, figures[0].end, "count", "en")
+
+
+def test_the_hospitalized_are_counted_and_those_of_whom_are_people() -> None:
+    """'230 people with grollet, 37 of whom were hospitalized': the 37 are the hospitalized, of the people (not of
+    'grollet', the last plural-looking word); '41 hospitalizations' count the same."""
+    assert _counted("Doctors saw 230 people with grollet, 37 of whom were hospitalized.") == [
+        ("230", "people"), ("37", "hospitalized")]
+    assert _counted("There were 41 hospitalizations.") == [("41", "hospitalized")]
+
+
+def test_a_count_across_many_states_is_of_all_places() -> None:
+    """'confirmed across 31 states' is a count of all places, set apart from a county's count."""
+    sentence = "Some 1,250 cases of grollet were confirmed across 31 states."
+    whole = find_figures(sentence)[0]
+    assert ("place", "*") in qualifiers_of(sentence, whole.start, whole.end, "count", "en")
+
+
+def test_a_day_of_opening_is_no_day_of_starting(cli, tmp_path, empty_config) -> None:
+    """'dedicated Sept. 30, 2035' ends the work that 'started in 2032': the start years are the fact in dispute."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Osk bridge history\n\nOsk bridge construction begins in 2031\n",
+        "b.txt": "The Osk bridge\n\nIt was started in 2032 and dedicated Sept. 30, 2035.\n",
+    })
+    assert _verdicts(topics, "date") == [("conflict", ["2031", "2032"])]
