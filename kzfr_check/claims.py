@@ -222,7 +222,8 @@ def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
             prev_line = norm[prev_start:prev_end].rstrip()  # never blank: a blank line ends the block
             open_end = not prev_line.endswith((".", "!", "?", ":", ";"))
             continues = ((open_end and (len(prev_line) >= WRAPPED_LINE or LOWER_START.match(line)
-                                        or DIGIT_START.match(line) and _ends_no_sentence(prev_line))
+                                        or DIGIT_START.match(line) and _ends_no_sentence(prev_line)
+                                        or _ends_in_a_function_word(prev_line))
                           or LABEL_LINE.fullmatch(prev_line) is not None)
                          and not LIST_OR_HEADING.match(line))
             if not continues:
@@ -233,6 +234,17 @@ def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
         prev_start, prev_end = start, end
     if block_start is not None:
         yield block_start, prev_end
+
+
+def _ends_in_a_function_word(line: str) -> bool:
+    """Does a line end in a word that leads into the next ("... at $3.044 on" / "Sunday, up from ...")? A line
+    wrapped short goes on whatever the next one starts with."""
+    last = LAST_WORD.search(line)
+    return last is not None and last[1] in _LEADING_WORDS  # (as written: "Pad 39-A" ends in a letter)
+
+
+# words that lead into what follows them, which no sentence or heading ends with
+_LEADING_WORDS = frozenset("a an the of on in at to for from by with and or but than as into onto upon".split())
 
 
 def _ends_no_sentence(line: str) -> bool:

@@ -1327,3 +1327,15 @@ def test_a_day_of_opening_is_no_day_of_starting(cli, tmp_path, empty_config) -> 
         "b.txt": "The Osk bridge\n\nIt was started in 2032 and dedicated Sept. 30, 2035.\n",
     })
     assert _verdicts(topics, "date") == [("conflict", ["2031", "2032"])]
+
+
+def test_a_line_wrapped_short_after_a_leading_word_goes_on(tmp_path) -> None:
+    """'... at $3.04 on' / 'Sunday, up from ...': a line that ends in a word leading into the next is wrapped, even
+    short and before a capital; 'Pad: 39-A' ends in a letter, not an article, and the line after it is its own."""
+    text = ("Osk grain prices\n\nAverage grain oil prices are at their highest\nsince 2029, with a jar of oil at $3.04 "
+            "on\nSunday, up from $3.02 the day before.\nPad: 39-A\nThe Osk launch was on 16 July 2031.\n")
+    page = write_corpus(tmp_path / "news", {"a.txt": text})
+    claims = extract_claims(read_source(page / "a.txt"))
+    assert [(c.value.text, c.quote.split()[0], c.quote.split()[-1]) for c in claims] == [
+        ("2029/..", "Average", "before."), ("USD 3.04", "Average", "before."), ("USD 3.02", "Average", "before."),
+        ("2031-07-16", "The", "2031.")]
