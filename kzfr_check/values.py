@@ -350,14 +350,15 @@ TIME_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT"
               "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "WET": 0, "WEST": 1,
               "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "MSD": 4, "JST": 9, "KST": 9, "AEST": 10,
               "AEDT": 11, "NZST": 12, "NZDT": 13, "ET": None, "CT": None, "MT": None, "PT": None}
-_SPELLED_ZONES = {("eastern", "daylight"): "EDT", ("eastern", "standard"): "EST", ("central", "daylight"): "CDT",
+_SPELLED_ZONES = {("eastern", ""): "ET", ("central", ""): "CT", ("mountain", ""): "MT", ("pacific", ""): "PT",
+                  ("eastern", "daylight"): "EDT", ("eastern", "standard"): "EST", ("central", "daylight"): "CDT",
                   ("central", "standard"): "CST", ("mountain", "daylight"): "MDT", ("mountain", "standard"): "MST",
                   ("pacific", "daylight"): "PDT", ("pacific", "standard"): "PST", ("alaska", "daylight"): "AKDT",
                   ("alaska", "standard"): "AKST", ("hawaii", "standard"): "HST", ("hawaii", "daylight"): "HST",
                   ("atlantic", "daylight"): "ADT", ("atlantic", "standard"): "AST"}
 _ZONE = rf"(?-i:(?P<zone>{_alternation(TIME_ZONES)}))(?![\w-])"  # in capitals: "(2021 est.)" is an estimate
 _ZONE_REGIONS = "eastern|central|mountain|pacific|alaska|hawaii|atlantic"
-_SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})\s+(?P<season>daylight|standard)"
+_SPELLED_ZONE = (rf"(?P<spelled>(?P<region>{_ZONE_REGIONS})(?:\s+(?P<season>daylight|standard))?"
                  r"|(?P<greenwich>greenwich\s+mean)|(?P<universal>(?:coordinated\s+)?universal)|local)\s+time\b")
 _AM_PM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
 _HALF_OF_DAY_WORDS = r"(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b"  # "3:10 in the afternoon": 15:10
@@ -420,7 +421,8 @@ def _time(m: re.Match[str], sentence: str) -> Value | None:
         return None
     zone = (m["zone"] or "").upper()
     if m["spelled"] and m["region"]:
-        zone = _SPELLED_ZONES[(m["region"].lower(), m["season"].lower())]
+        # "Eastern Time" names no season: ET, either of the two ("Alaska time" no zone of the table)
+        zone = _SPELLED_ZONES.get((m["region"].lower(), (m["season"] or "").lower()), "")
     elif m["spelled"] and (m["greenwich"] or m["universal"]):
         zone = "GMT" if m["greenwich"] else "UTC"
     half = m["ampm"]

@@ -1339,3 +1339,10 @@ def test_a_line_wrapped_short_after_a_leading_word_goes_on(tmp_path) -> None:
     assert [(c.value.text, c.quote.split()[0], c.quote.split()[-1]) for c in claims] == [
         ("2029/..", "Average", "before."), ("USD 3.04", "Average", "before."), ("USD 3.02", "Average", "before."),
         ("2031-07-16", "The", "2031.")]
+
+
+def test_a_time_in_eastern_time_names_its_zone() -> None:
+    """'11:20 p.m. Eastern Time' is a time in ET (either season), its zone's words part of the figure; a season
+    spelled out names the zone of that season."""
+    assert _read("The Tolle storm came ashore near Osk a little after 11:20 p.m. Eastern Time.") == [">23:20 ET"]
+    assert _read("It begins at 8 p.m. Central Time, or 9 p.m. Eastern Daylight Time.") == ["20:00 CT", "21:00 EDT"]
