@@ -587,7 +587,7 @@ PATTERNS: list[Pattern] = [
     Pattern("period", re.compile(rf"\b(?<=in )(?P<ya>{YEAR})\s+and\s+(?P<yb>{YEAR})\b(?!\s*[-–/]\d)"),
             _needs(r"in [12]\d{3} and [12]\d{3}")),
     Pattern("period", re.compile(rf"(?:\b(?P<btw>between)\s+|\bfrom\s+)?(?P<da>{DAY_NO_YEAR})\s*"
-                                 rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>{DAY_NO_YEAR}(?:,?\s+{YEAR})?)\b",
+                                 rf"(?(btw)and|(?:to|until|till|through|[–—-]))\s*(?P<db>(?:{DAY_NO_YEAR})(?:,?\s+{YEAR})?)\b",
                                  _I),
             _needs(_MONTH_NEEDS)),
     Pattern("period", re.compile(rf"(?:\b(?P<mbtw>between)\s+|\bfrom\s+)?\b(?P<ma>{MONTH_CASED})"
@@ -1272,9 +1272,16 @@ def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
         if end_date is None:
             return None
         first = _day_value(groups["da"], end_date)
-        if first is None or first.low > end_date.toordinal():
+        if first is None:
             return None
         begin = dt.date.fromordinal(int(first.low))
+        if begin > end_date:  # the nearest 1 January to 4 October is the next one; a span's first day is before it
+            try:
+                begin = begin.replace(year=begin.year - 1)
+            except ValueError:  # (29 February)
+                return None
+        if begin > end_date:
+            return None
         start, end = (begin.year, begin.month, begin.day), (end_date.year, end_date.month, end_date.day)
     elif groups.get("qa") or groups.get("q"):
         year = int(groups.get("qa") or groups["a"])

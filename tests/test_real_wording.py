@@ -1346,3 +1346,11 @@ def test_a_time_in_eastern_time_names_its_zone() -> None:
     spelled out names the zone of that season."""
     assert _read("The Tolle storm came ashore near Osk a little after 11:20 p.m. Eastern Time.") == [">23:20 ET"]
     assert _read("It begins at 8 p.m. Central Time, or 9 p.m. Eastern Daylight Time.") == ["20:00 CT", "21:00 EDT"]
+
+
+def test_a_span_between_two_days_written_with_one_year() -> None:
+    """'between January 1 and October 4, 2031' starts on the 1 January before the 4 October, not after it, and '24
+    February and 1 March 2031' is one span whichever way its days are written."""
+    assert _read("The Varn board confirmed 1,249 cases of grollet between January 1 and October 4, 2031.") == [
+        "1249", "2031-01-01/2031-10-04"]
+    assert _read("It rained on Osk between 24 February and 1 March 2031.") == ["2031-02-24/2031-03-01"]
