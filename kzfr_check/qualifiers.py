@@ -56,6 +56,7 @@ _WORLD_AFTER = re.compile(r"[^,;.:()]{0,60}?\b(?:in\s+the\s+world|worldwide|in\s
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all", "... across 31 states"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
+_PLACE_BRACKET = re.compile(rf"(?<![\w-]){_NAME}\s*\($")  # a list's item: "..., Brell County (18), ..."
 # a part of the place named, which the figure is of: "in Ostvale's northern province of Brena", "in Ostvale's Brena
 # region"
 _PART_OF_PLACE = re.compile(r"'s\s+(?:[a-z]+\s+){0,2}?"
@@ -404,7 +405,7 @@ def _place(before: str, after: str) -> str:
     """The place a figure is stated for, read around it (see _PLACE_OPENING): a name, WHOLE, or ''."""
     if _WHOLE_AFTER.match(after) or _WHOLE_OPENING.match(before):
         return WHOLE
-    for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after)):
+    for m in (_PLACE_OPENING.match(before), _PLACE_AFTER.match(after), _PLACE_BRACKET.search(before)):
         if m and m["holder"].split()[0] not in _NOT_A_PLACE:
             part = _PART_OF_PLACE.match(after, m.end()) if m.re is _PLACE_AFTER else None
             return part["holder"] if part and part["holder"].split()[0] not in _NOT_A_PLACE else m["holder"]

@@ -2285,10 +2285,18 @@ def _read(kind: str, m: re.Match[str], sentence: str, base: dt.date | None) -> F
     return Figure(start, end, value, counted)
 
 
+_NAME_BRACKET_ITEM = re.compile(r"(?:[:,]|\band)\s+(?:[A-Z][\w'’-]*\s+){1,3}\($")  # ": Brell County (", ", Varn ("
+
+
 def _bracket_count(m: re.Match[str], sentence: str) -> Figure | None:
     """A count in brackets after the word of what it counts, when that word names a toll or a tally of the data
-    ('deaths (85)', 'injuries (12)'); None after any other word."""
+    ('deaths (85)', 'injuries (12)'), or after a name in a list that such a word heads ('Deaths by county: Brell
+    County (18), Varn County (84)'); None after any other word."""
     counted = measures().get(_word_before(sentence, m.start()))
+    if counted is None and _NAME_BRACKET_ITEM.search(sentence, 0, m.start() + 1):
+        head = sentence.rfind(":", 0, m.start())
+        counted = next((measures()[w.lower()] for w in _WORD.findall(sentence, 0, max(head, 0))[::-1]
+                        if w.lower() in measures()), None) if head > 0 else None
     n = parse_number(m["num"])
     if counted is None or counted in _PEOPLE_OF_A_PLACE or n is None:
         return None

@@ -1293,12 +1293,19 @@ def test_counts_of_spans_that_start_apart_are_each_their_span_s_total(cli, tmp_p
 
 
 def test_a_footnote_mark_a_bracketed_toll_and_a_part_of_a_counted_whole() -> None:
-    """'212* confirmed cases' (a mark pointing to a note), 'the most direct deaths (57)' and 'with 61 of the 140
-    people who lost their lives' are counts; a number alone in brackets after any other word marks a note."""
+    """'212* confirmed cases' (a mark pointing to a note), 'the most direct deaths (57)', a county's '(18)' in a list
+    of deaths and 'with 61 of the 140 people who lost their lives' are counts; a number alone in brackets after any
+    other word marks a note."""
     assert _counted("As of May 2, 2031, there were 212* confirmed cases of grollet in Osk.") == [
         ("2031-05-02", ""), ("212", "cases")]
     assert _counted("Varn County had the most direct deaths (57) from the storm.") == [("57", "deaths")]
     assert _counted("See the notes (12) below.") == []
+    sentence = "Deaths by county: Brell County (18), Varn County (84) and Tasko County (1)."
+    assert [(f.value.text, f.counted, sorted(qualifiers_of(sentence, f.start, f.end, "count", "en")))
+            for f in find_figures(sentence)] == [("18", "deaths", [("place", "Brell County")]),
+                                                 ("84", "deaths", [("place", "Varn County")]),
+                                                 ("1", "deaths", [("place", "Tasko County")])]
+    assert _counted("Teams: Varn (12), Osk (3).") == []
     sentence = "Mudslides were the worst killer, with 61 of the 140 people who lost their lives buried by them."
     figures = find_figures(sentence)
     assert [(f.value.text, f.counted) for f in figures] == [("61", "deaths"), ("140", "people")]
