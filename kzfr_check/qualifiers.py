@@ -17,7 +17,16 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from kzfr_check.lang import concepts, data, measures
-from kzfr_check.values import CARDINALS, CURRENCY_CODES, DATE_KINDS, MEASURES, MONTHS, OF_THEM, PART_OF_A_WHOLE
+from kzfr_check.values import (
+    CARDINALS,
+    CURRENCY_CODES,
+    DATE_KINDS,
+    MEASURES,
+    MONTHS,
+    NO_NOUN_ITEM,
+    OF_THEM,
+    PART_OF_A_WHOLE,
+)
 from kzfr_check.words import STOP_WORDS, WORD, term, term_in
 
 Qualifiers = frozenset[tuple[str, str]]  # (what, which): ('place', 'Ostvale'), ('peak', '')
@@ -366,7 +375,7 @@ def qualifiers_of(said: str, start: int, end: int, kind: str, language: str,
         basis = (prices["basis"] or "").lower()
         found.add(("prices", basis if basis[:1].isdigit() else "today"))  # (today's, current, adjusted)
     if kind in _PART_KINDS and (PART_OF_A_WHOLE.match(after) or _OF_A_WHOLE_BEFORE.search(lead)
-                                or _part_of_them(after)):
+                                or _part_of_them(after) or _breakdown_item(said, start, after)):
         found.add(("part", "of a whole"))
     cause = _cause(said, start, end) if kind in _CAUSE_KINDS and "direct" in said.lower() else ""
     if cause:
@@ -439,6 +448,13 @@ def _foretold(clause: str, said: str, end: int) -> bool:
 def _told_of(qualifiers: Qualifiers) -> bool:
     """Is a date the day something was announced, not the day it happened?"""
     return ("moment", "announcement") in qualifiers
+
+
+def _breakdown_item(said: str, start: int, after: str) -> bool:
+    """'139 people died: 15 as a result of the quake, 106 from the mudslide': a count without a noun of its own, in
+    a list after a colon that follows another count, is a part of that count."""
+    colon = said.rfind(":", 0, start)
+    return colon > 0 and NO_NOUN_ITEM.match(after) is not None and any(c.isdigit() for c in said[:colon])
 
 
 def _part_of_them(after: str) -> bool:

@@ -1551,6 +1551,7 @@ def _named_before(sentence: str, start: int, after: int) -> str | None:
 
 
 _PREPOSITIONS = frozenset("from in of at by to on with for since during after before among".split())
+NO_NOUN_ITEM = re.compile(r"\s+(?:as|from|in|by|due|after|during|on|at|through|when)\b", re.IGNORECASE)
 _PEOPLE = frozenset("people persons children men women households families residents crew staff personnel".split())
 # a place's people, counted: "a town of 9,000 people", "a city of about 12,500 inhabitants", "a city of 640,000"
 _SETTLED_BEFORE = re.compile(r"\b(?:place|town|city|village|community|island|country|nation)\s+of\s+$", _I)
@@ -1764,6 +1765,10 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     if _SETTLED_BEFORE.search(sentence, max(0, start - 30), start) and (
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
         counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"
+    if NO_NOUN_ITEM.match(sentence, after) and (head := sentence.rfind(":", 0, start)) > 0:
+        # an item of a list that a verb heads names no noun of its own: "believed to have died: 15 as a result of
+        # the quake, 106 from the mudslide" counts the dead
+        counted = measures().get(_word_before(sentence, head), counted)
     counted = counted if described or head_of else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
     if union and union["other"].lower() not in stop_words():

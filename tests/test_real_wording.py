@@ -1361,3 +1361,14 @@ def test_a_span_between_two_days_written_with_one_year() -> None:
     assert _read("The Varn board confirmed 1,249 cases of grollet between January 1 and October 4, 2031.") == [
         "1249", "2031-01-01/2031-10-04"]
     assert _read("It rained on Osk between 24 February and 1 March 2031.") == ["2031-02-24/2031-03-01"]
+
+
+def test_the_items_of_a_breakdown_after_a_colon_count_what_its_verb_names() -> None:
+    """'88 people died: 9 as a result of the quake itself, 71 from the mudslide in Varn': each item counts the dead,
+    a part of the 88 (not 'result' nor 'subsequent', the first words after them)."""
+    sentence = ("A total of 88 people are believed to have died: 9 as a result of the quake itself, 71 from the "
+                "subsequent mudslide in Varn, and 8 from the mudslide in Osk.")
+    figures = find_figures(sentence)
+    assert [(f.value.text, f.counted, ("part", "of a whole") in qualifiers_of(sentence, f.start, f.end, "count", "en"))
+            for f in figures] == [("88", "deaths", False), ("9", "deaths", True), ("71", "deaths", True),
+                                  ("8", "deaths", True)]
