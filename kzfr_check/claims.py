@@ -85,9 +85,9 @@ def _only_grows(kind: str, counted: str) -> bool:
 
 
 def spans_apart(periods: Iterable[str]) -> bool:
-    """Are these periods spans ('2019-01/2019-04', '1994') that do not all start together? Then a count stated for
-    each is the total of its own span, not one running total at several times: '704 cases in January-April 2019' may
-    well be fewer than '963 cases in 1994'."""
+    """Are these periods spans ('2031-01/2031-04', '2005') that do not all start together? Then a count stated for
+    each is the total of its own span, not one running total at several times: '512 cases in January-April 2031' may
+    well be fewer than '871 cases in 2005'."""
     periods = list(periods)
     return (all("/" in period or len(period) == 4 for period in periods)
             and len({period.partition("/")[0] for period in periods}) > 1)
@@ -237,10 +237,10 @@ def _paragraphs(norm: str) -> Iterator[tuple[int, int]]:
 
 
 def _ends_in_a_function_word(line: str) -> bool:
-    """Does a line end in a word that leads into the next ("... at $3.044 on" / "Sunday, up from ...")? A line
+    """Does a line end in a word that leads into the next ("... sold at $2.80 on" / "Monday, before the ...")? A line
     wrapped short goes on whatever the next one starts with."""
     last = LAST_WORD.search(line)
-    return last is not None and last[1] in _LEADING_WORDS  # (as written: "Pad 39-A" ends in a letter)
+    return last is not None and last[1] in _LEADING_WORDS  # (as written: "Bay 12-A" ends in a letter)
 
 
 # words that lead into what follows them, which no sentence or heading ends with

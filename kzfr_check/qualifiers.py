@@ -65,7 +65,7 @@ _WORLD_AFTER = re.compile(r"[^,;.:()]{0,60}?\b(?:in\s+the\s+world|worldwide|in\s
 # line 2 feet up at the Dunmore gauge"; or the whole of all places: "12,000 homes in all", "... across 31 states"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?{_NAME}\s*,")
 _PLACE_AFTER = re.compile(rf"[^,;.:()\d]{{0,50}}?\b(?:in|at|near)\s+(?:the\s+)?{_NAME}")
-_PLACE_BRACKET = re.compile(rf"(?<![\w-]){_NAME}\s*\($")  # a list's item: "..., Brell County (18), ..."
+_PLACE_BRACKET = re.compile(rf"(?<![\w-]){_NAME}\s*\($")  # a list's item: "..., Brell County (14), ..."
 # a part of the place named, which the figure is of: "in Ostvale's northern province of Brena", "in Ostvale's Brena
 # region"
 _PART_OF_PLACE = re.compile(r"'s\s+(?:[a-z]+\s+){0,2}?"
@@ -451,8 +451,8 @@ def _told_of(qualifiers: Qualifiers) -> bool:
 
 
 def _breakdown_item(said: str, start: int, after: str) -> bool:
-    """'139 people died: 15 as a result of the quake, 106 from the mudslide': a count without a noun of its own, in
-    a list after a colon that follows another count, is a part of that count."""
+    """'88 people died: 9 as a result of the quake, 71 from the mudslide': a count without a noun of its own, in a
+    list after a colon that follows another count, is a part of that count."""
     colon = said.rfind(":", 0, start)
     return colon > 0 and NO_NOUN_ITEM.match(after) is not None and any(c.isdigit() for c in said[:colon])
 

@@ -1056,7 +1056,7 @@ def _gap_penalty(a: Value, b: Value) -> float:
 def _fell(a: Value, a_periods: frozenset[str], b: Value, b_periods: frozenset[str]) -> bool:
     """Is the value stated for the later periods the smaller? Of what only grows (a toll), that is no change over
     time but a contradiction, and grouping it needs the evidence of one. (Not between what was counted over spans
-    that start apart, '704 cases in January-April 2019' / '963 cases in 1994': each is a total of its own span.)"""
+    that start apart, '512 cases in January-April 2031' / '871 cases in 2005': each is a total of its own span.)"""
     if spans_apart(a_periods | b_periods):
         return False
     if max(a_periods) < min(b_periods):

@@ -92,24 +92,13 @@ CURRENCIES = {**{c.lower(): c for c in CURRENCY_CODES}, **{k.lower(): v for k, v
               **CURRENCY_WORDS}
 
 
-def _units() -> dict[str, tuple[str, float, str]]:
-    """Each written name of a unit -> (kind, factor to the kind's base unit, symbol), from units.toml."""
-    table = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
-    return {name.lower(): (unit["kind"], unit["factor"], symbol)
-            for symbol, unit in table.items() for name in unit["names"]}
-
-
-MEASURES = _units()
+_UNITS = tomllib.loads(resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8"))
+# each written name of a unit -> (kind, factor to the kind's base unit, symbol)
+MEASURES = {name.lower(): (unit["kind"], unit["factor"], symbol)
+            for symbol, unit in _UNITS.items() for name in unit["names"]}
 UNIT_SYMBOLS = {symbol: (kind, factor) for kind, factor, symbol in MEASURES.values()}
 # where a unit's zero is in its kind's base unit, for the few whose zero is not the base unit's: 0 °C is 273.15 K
-_OFFSETS: dict[str, float] = {symbol: unit["offset"] for symbol, unit in tomllib.loads(
-    resources.files("kzfr_check").joinpath("units.toml").read_text(encoding="utf-8")).items() if "offset" in unit}
-
-
-def _in_base(kind: str, text: str, symbol: str, factor: float, lo: float, hi: float) -> Value:
-    """A measure's value, its interval [lo, hi] in `symbol` units taken to its kind's base unit."""
-    offset = _OFFSETS.get(symbol, 0.0)
-    return Value(kind, text, lo * factor + offset, hi * factor + offset)
+_OFFSETS: dict[str, float] = {symbol: unit["offset"] for symbol, unit in _UNITS.items() if "offset" in unit}
 MEASURE_KINDS = frozenset(kind for kind, _, _ in MEASURES.values())
 # After an ordinal these nouns number a sequence or a time, not a place in a ranking.
 SEQUENCE_NOUNS = frozenset(
@@ -499,7 +488,7 @@ PATTERNS: list[Pattern] = [
     # a house number: "8777 Collins Avenue", "12 Harrow Road"
     Pattern("skip", re.compile(r"(?<![\w.,])\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane"
                                r"|Parkway)\b"), _needs(r"street|avenue|road|boulevard|drive|lane|parkway")),
-    # a count in brackets right after the word of a toll names it: "the most direct deaths (85)"; any other number
+    # a count in brackets right after the word of a toll names it: "the most direct deaths (57)"; any other number
     # alone in brackets marks a note or an item: "(1)", "[12]"
     Pattern("bracket_count", re.compile(r"(?<=[^\W\d_]{3}\s)\((?P<num>\d{1,3}(?:,\d{3})*)\)"
                                         r"(?=\s*(?:[,.;:]|$|(?:and|due|from|in|on|with)\b))"), _needs(r"\(\d")),
@@ -1238,6 +1227,12 @@ def _not_a_span(m: re.Match[str]) -> bool:
 _BELOW_ZERO = re.compile(r"(?:(?<![\w.,–-])[-−]|\bminus\s+)$", re.IGNORECASE)
 
 
+def _in_base(kind: str, text: str, symbol: str, factor: float, lo: float, hi: float) -> Value:
+    """A measure's value, its interval [lo, hi] in `symbol` units taken to its kind's base unit."""
+    offset = _OFFSETS.get(symbol, 0.0)
+    return Value(kind, text, lo * factor + offset, hi * factor + offset)
+
+
 def _measure(m: re.Match[str]) -> Value | None:
     n = parse_number(m["num"])
     unit = MEASURES.get(m["unit"].lower())
@@ -1441,7 +1436,7 @@ def _of_them(sentence: str, start: int, after: int, whole: str | None) -> str:
     words = [w.lower() for w in _WORD.findall(sentence[after:after + 40])[:3]]
     concept = next((measures()[w] for w in words if w in measures()), "")
     wholes = [w.lower() for w in _PLURAL.findall(sentence, max(0, start - 60), start) if w.lower() not in stop_words()]
-    if "whom" in sentence[start:after].lower():  # people: "654 people with grollet, 52 of whom ..."
+    if "whom" in sentence[start:after].lower():  # people: "230 people with grollet, 37 of whom ..."
         wholes = [w for w in wholes if w in _PEOPLE] or wholes
     return concept or (whole.lower() if whole else wholes[-1] if wholes else "")
 _HEAD_OF = re.compile(r"\s+head\s+of\s", re.IGNORECASE)
@@ -1686,7 +1681,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
     plus = not m["bound"] and sentence.startswith("+", after) and _WORD_AFTER.match(sentence, after + 1) is not None
     after += plus  # "3,500+ injured": at least 3,500
     if marked := _FOOTNOTE_MARK.match(sentence, after):
-        after = marked.end()  # "there were 312* confirmed cases": the mark points to a note below
+        after = marked.end()  # "there were 212* confirmed cases": the mark points to a note below
     written_after = _BOUND_AFTER.match(sentence, after) if not (m["bound"] or plus) else None
     after = written_after.end() if written_after else after  # "40 or more people"
     of_them = OF_THEM.match(sentence, after)
@@ -1717,7 +1712,7 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
         aside = _ASIDE_BEFORE.search(sentence, max(0, start - 30), start)  # "killed, at a minimum, 600 of the"
         named_before = measures().get(_word_before(sentence, aside.start() if aside else start))
         if named_before is None and (whole := _WHOLE_COUNTED.match(sentence, after)):
-            after = whole.end()  # ... else what the whole counts: "with 94 of the 175 people who lost their lives"
+            after = whole.end()  # ... else what the whole counts: "with 61 of the 140 people who lost their lives"
     described = _described(sentence, start, after)
     head_of = False  # the count is of the herd named after "head of"
     if named_before is None and _NOT_COUNTING.match(sentence, after) and not compound:
@@ -1766,8 +1761,8 @@ def _count(m: re.Match[str], sentence: str) -> tuple[Value, str] | None:
             _PEOPLE_AFTER.match(sentence, after) or _NO_NOUN.match(sentence, after)):
         counted = "population"  # "a town of about 9,000 people", "a city of 640,000 in the south"
     if NO_NOUN_ITEM.match(sentence, after) and (head := sentence.rfind(":", 0, start)) > 0:
-        # an item of a list that a verb heads names no noun of its own: "believed to have died: 15 as a result of
-        # the quake, 106 from the mudslide" counts the dead
+        # an item of a list that a verb heads names no noun of its own: "88 people died: 9 as a result of the
+        # quake, 71 from the mudslide" counts the dead
         counted = measures().get(_word_before(sentence, head), counted)
     counted = counted if described or head_of else _concept_near(sentence, start, after, counted)
     union = _UNION.match(sentence, after) if words and words[0] == counted else None
@@ -2295,8 +2290,8 @@ _NAME_BRACKET_ITEM = re.compile(r"(?:[:,]|\band)\s+(?:[A-Z][\w'’-]*\s+){1,3}\(
 
 def _bracket_count(m: re.Match[str], sentence: str) -> Figure | None:
     """A count in brackets after the word of what it counts, when that word names a toll or a tally of the data
-    ('deaths (85)', 'injuries (12)'), or after a name in a list that such a word heads ('Deaths by county: Brell
-    County (18), Varn County (84)'); None after any other word."""
+    ('deaths (57)', 'injuries (12)'), or after a name in a list that such a word heads ('Deaths by county: Brell
+    County (14), Varn County (63)'); None after any other word."""
     counted = measures().get(_word_before(sentence, m.start()))
     if counted is None and _NAME_BRACKET_ITEM.search(sentence, 0, m.start() + 1):
         head = sentence.rfind(":", 0, m.start())

@@ -1293,18 +1293,18 @@ def test_counts_of_spans_that_start_apart_are_each_their_span_s_total(cli, tmp_p
 
 
 def test_a_footnote_mark_a_bracketed_toll_and_a_part_of_a_counted_whole() -> None:
-    """'212* confirmed cases' (a mark pointing to a note), 'the most direct deaths (57)', a county's '(18)' in a list
+    """'212* confirmed cases' (a mark pointing to a note), 'the most direct deaths (57)', a county's '(14)' in a list
     of deaths and 'with 61 of the 140 people who lost their lives' are counts; a number alone in brackets after any
     other word marks a note."""
     assert _counted("As of May 2, 2031, there were 212* confirmed cases of grollet in Osk.") == [
         ("2031-05-02", ""), ("212", "cases")]
     assert _counted("Varn County had the most direct deaths (57) from the storm.") == [("57", "deaths")]
     assert _counted("See the notes (12) below.") == []
-    sentence = "Deaths by county: Brell County (18), Varn County (84) and Tasko County (1)."
+    sentence = "Deaths by county: Brell County (14), Varn County (63) and Tasko County (2)."
     assert [(f.value.text, f.counted, sorted(qualifiers_of(sentence, f.start, f.end, "count", "en")))
-            for f in find_figures(sentence)] == [("18", "deaths", [("place", "Brell County")]),
-                                                 ("84", "deaths", [("place", "Varn County")]),
-                                                 ("1", "deaths", [("place", "Tasko County")])]
+            for f in find_figures(sentence)] == [("14", "deaths", [("place", "Brell County")]),
+                                                 ("63", "deaths", [("place", "Varn County")]),
+                                                 ("2", "deaths", [("place", "Tasko County")])]
     assert _counted("Teams: Varn (12), Osk (3).") == []
     sentence = "Mudslides were the worst killer, with 61 of the 140 people who lost their lives buried by them."
     figures = find_figures(sentence)
@@ -1337,15 +1337,15 @@ def test_a_day_of_opening_is_no_day_of_starting(cli, tmp_path, empty_config) -> 
 
 
 def test_a_line_wrapped_short_after_a_leading_word_goes_on(tmp_path) -> None:
-    """'... at $3.04 on' / 'Sunday, up from ...': a line that ends in a word leading into the next is wrapped, even
-    short and before a capital; 'Pad: 39-A' ends in a letter, not an article, and the line after it is its own."""
-    text = ("Osk grain prices\n\nAverage grain oil prices are at their highest\nsince 2029, with a jar of oil at $3.04 "
-            "on\nSunday, up from $3.02 the day before.\nPad: 39-A\nThe Osk launch was on 16 July 2031.\n")
+    """'... sold at $2.80 on' / 'Monday, before the ...': a line that ends in a word leading into the next is wrapped,
+    even short and before a capital; 'Bay: 12-A' ends in a letter, not an article, and the line after it is its
+    own."""
+    text = ("Osk bakery notes\n\nThe last Osk loaves were\nsold at $2.80 on\nMonday, before the mill shut; they had "
+            "been $2.60 in 2029.\nBay: 12-A\nThe Osk mill was sold on 16 July 2031.\n")
     page = write_corpus(tmp_path / "news", {"a.txt": text})
     claims = extract_claims(read_source(page / "a.txt"))
     assert [(c.value.text, c.quote.split()[0], c.quote.split()[-1]) for c in claims] == [
-        ("2029/..", "Average", "before."), ("USD 3.04", "Average", "before."), ("USD 3.02", "Average", "before."),
-        ("2031-07-16", "The", "2031.")]
+        ("USD 2.8", "The", "2029."), ("USD 2.6", "The", "2029."), ("2031-07-16", "The", "2031.")]
 
 
 def test_a_time_in_eastern_time_names_its_zone() -> None:
