@@ -64,6 +64,7 @@ _DIGITS = re.compile(r"\d+")
 LINK_THRESHOLD = 0.25      # cosine of what two groups say above which they state the same fact
 CONFLICT_THRESHOLD = 0.35  # the same, for groups whose values contradict each other
 SAME_VALUE_THRESHOLD = 0.05  # the same, for groups that state one specific value ('948 mb' and '948 millibars')
+BESIDE_BONUS = 0.15  # added to the likeness of two groups whose sentences state one specific value beside theirs
 YEAR_PENALTY = 0.05        # per year beyond the first between two conflicting dates
 DOUBLING_PENALTY = 0.15    # per doubling between two conflicting amounts
 PUNCTUATION_DISTANCE = 1.5
@@ -1169,9 +1170,17 @@ class _Groups:
         if self.centroid[a] is self.centroid[b]:
             return 1.0  # one shape: the same words
         score = _cosine(self.centroid[a], self.centroid[b], self.norm[a], self.norm[b])
+        if self.also_stated[a] and self.also_stated[b] and self.share_beside(a, b):
+            score += BESIDE_BONUS
         if score >= LINK_THRESHOLD:
             return score
         return score if score >= SAME_VALUE_THRESHOLD and self.share_specific(a, b) else None
+
+    def share_beside(self, a: int, b: int) -> bool:
+        """Do two groups' sentences state one specific value beside their own ('1,000 feet long and 110 feet wide' /
+        '110 feet wide by 1,050 feet long')? That figure ties them to one thing, more than most words could."""
+        mine = {v for others in self.also_stated[a].values() for v in others if self.specific[v]}
+        return bool(mine) and any(v in mine for others in self.also_stated[b].values() for v in others)
 
     def set_apart(self, a: int, b: int) -> bool:
         """Do the qualifiers of two groups' statements say they measure different things (qualifiers.set_apart)?"""

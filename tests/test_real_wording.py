@@ -1372,3 +1372,15 @@ def test_the_items_of_a_breakdown_after_a_colon_count_what_its_verb_names() -> N
     assert [(f.value.text, f.counted, ("part", "of a whole") in qualifiers_of(sentence, f.start, f.end, "count", "en"))
             for f in figures] == [("88", "deaths", False), ("9", "deaths", True), ("71", "deaths", True),
                                   ("8", "deaths", True)]
+
+
+def test_two_sentences_that_state_one_specific_value_beside_theirs_are_of_one_thing(cli, tmp_path,
+                                                                                    empty_config) -> None:
+    """'1,000 feet long and 110 feet wide' / '110 feet wide by 1,050 feet long': the width both state ties the two
+    lengths to one lock, in words that share little else."""
+    topics = _topics(cli, tmp_path, empty_config, {
+        "a.txt": "Varn canal facts\n\nLock chambers in the old Varn canal are 1,000 feet long and 110 feet wide.\n",
+        "b.txt": "The Varn locks\n\nEngineers built the first Varn chambers 110 feet wide by 1,050 feet long, with "
+                 "gates of steel.\n",
+    })
+    assert sorted(_verdicts(topics, "length")) == [("agree", ["110 ft"]), ("conflict", ["1000 ft", "1050 ft"])]
