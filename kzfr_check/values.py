@@ -1227,10 +1227,11 @@ def _not_a_span(m: re.Match[str]) -> bool:
 _BELOW_ZERO = re.compile(r"(?:(?<![\w.,–-])[-−]|\bminus\s+)$", re.IGNORECASE)
 
 
-def _in_base(kind: str, text: str, symbol: str, factor: float, lo: float, hi: float) -> Value:
-    """A measure's value, its interval [lo, hi] in `symbol` units taken to its kind's base unit."""
+def _in_base(symbol: str, n: Decimal, lo: float, hi: float, prefix: str = "") -> Value:
+    """A measure of n `symbol` units, its interval [lo, hi] in those units taken to its kind's base unit."""
+    kind, factor = UNIT_SYMBOLS[symbol]
     offset = _OFFSETS.get(symbol, 0.0)
-    return Value(kind, text, lo * factor + offset, hi * factor + offset)
+    return Value(kind, f"{prefix}{_fmt(n)} {symbol}", lo * factor + offset, hi * factor + offset)
 
 
 def _measure(m: re.Match[str]) -> Value | None:
@@ -1238,7 +1239,7 @@ def _measure(m: re.Match[str]) -> Value | None:
     unit = MEASURES.get(m["unit"].lower())
     if n is None or unit is None or (m["unit"] == "m" and not m["num"][0].isdigit()):
         return None
-    kind, factor, symbol = unit
+    kind, _, symbol = unit
     if kind == "duration" and _not_a_span(m):
         return None
     scale = Decimal(SCALES[m["scale"].lower()]) if m["scale"] else Decimal(1)
@@ -1248,7 +1249,7 @@ def _measure(m: re.Match[str]) -> Value | None:
     if kind == "temperature" and _BELOW_ZERO.search(m.string, 0, m.start("num")):
         n = -n  # "-12 °C", "minus 5 degrees F" (but "10-12 °C" is a range)
     lo, hi, prefix = _bounded(n, half, m["bound"])
-    return _in_base(kind, f"{prefix}{_fmt(n)} {symbol}", symbol, factor, lo, hi)
+    return _in_base(symbol, n, lo, hi, prefix)
 
 
 def _period(m: re.Match[str], base: dt.date | None) -> Value | None:
@@ -2139,10 +2140,9 @@ def _elliptic_measures(sentence: str, found: list[Figure], taken: _Taken) -> lis
         if not before:
             continue
         symbol = measures[before - 1].value.text.rsplit(" ", 1)[-1]
-        kind, factor = UNIT_SYMBOLS[symbol]
         n = Decimal(m.group(1))
         lo, hi, _ = _bounded(n, _half_ulp(m.group(1)), None)
-        out.append(Figure(m.start(1), m.end(1), _in_base(kind, f"{_fmt(n)} {symbol}", symbol, factor, lo, hi)))
+        out.append(Figure(m.start(1), m.end(1), _in_base(symbol, n, lo, hi)))
     return out
 
 
@@ -2209,9 +2209,8 @@ def _elliptic_ends(sentence: str, figures: list[Figure]) -> list[Figure]:
         if (f.value.kind not in _UNIT_SHARED or symbol not in UNIT_SYMBOLS or f.value.text.startswith(_PREFIXES)
                 or "–" in f.value.text):
             continue
-        kind, factor = UNIT_SYMBOLS[symbol]
         for start, end, n, lo, hi in _bare_other_ends(sentence, f, by_start, _AND_BEFORE):
-            out[start] = Figure(start, end, _in_base(kind, f"{_fmt(n)} {symbol}", symbol, factor, lo, hi), f.counted)
+            out[start] = Figure(start, end, _in_base(symbol, n, lo, hi), f.counted)
     return [out[start] for start in sorted(out)]
 
 
